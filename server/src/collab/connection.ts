@@ -1,0 +1,36 @@
+/** What the permission gate decided for one socket. */
+export interface Access {
+  canWrite: boolean;
+  /** The signed-in user (absent for anonymous access before accounts). */
+  userId?: string;
+  /** The workspace the document belongs to, so a removed member's sockets can be found. */
+  workspaceId?: string;
+}
+
+/** The transport under a connection: a websocket in production, anything in tests. */
+export interface Peer {
+  send(frame: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** One socket in one room. Kept small: memory per connection is a benchmark target. */
+export class Connection {
+  /** Awareness client ids this socket introduced, removed when it leaves. */
+  readonly awarenessIds = new Set<number>();
+  closed = false;
+
+  constructor(
+    readonly peer: Peer,
+    readonly access: Access,
+  ) {}
+
+  send(frame: Uint8Array): void {
+    if (!this.closed) this.peer.send(frame);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.peer.close(code, reason);
+  }
+}

@@ -1,0 +1,22 @@
+import type { Context } from 'hono';
+import type { Access } from './connection.js';
+
+/** Close codes of the contract. */
+export const CLOSE_UNAUTHENTICATED = 4401;
+export const CLOSE_FORBIDDEN = 4403;
+export const CLOSE_UNKNOWN_DOC = 4404;
+export const CLOSE_TOO_LARGE = 1009;
+export const CLOSE_UNDECODABLE = 1007;
+export const CLOSE_LOAD_FAILED = 1011;
+export const CLOSE_GOING_AWAY = 1001;
+
+export type GateDecision = { ok: true; access: Access } | { ok: false; code: number; reason: string };
+
+/**
+ * Decides, before the upgrade completes, who is on the other end and what they
+ * may do with this document. The socket layer knows nothing else of accounts.
+ */
+export type SocketGate = (c: Context, docId: string) => Promise<GateDecision>;
+
+/** Until accounts exist: any client may open and edit any document. */
+export const openGate: SocketGate = async () => ({ ok: true, access: { canWrite: true } });

@@ -1,0 +1,117 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { Connection } from './connection.js';
+import {
+  type ClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './protocol.js';
+
+/** Origins of changes that did not come from a socket of this room. */
+export const STORE_ORIGIN = Symbol('store');
+export const REMOTE_ORIGIN = Symbol('remote');
+
+export interface RoomHooks {
+  /** A change made here (by a socket of this room): persist it and tell other instances. */
+  onLocalUpdate(docId: string, update: Uint8Array): void;
+  onLocalAwareness?(docId: string, update: Uint8Array): void;
+}
+
+/** One open document: its Y.Doc, its awareness, and the sockets on it. */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Connection>();
+
+  constructor(
+    readonly docId: string,
+    private readonly hooks: RoomHooks,
+  ) {
+    // The server is not a participant: it must not appear in anyone's presence list.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Applies stored state without echoing it back to storage. */
+  loadFrom(updates: Uint8Array[]): void {
+    Y.transact(this.doc, () => {
+      for (const update of updates) Y.applyUpdate(this.doc, update, STORE_ORIGIN);
+    }, STORE_ORIGIN);
+  }
+
+  /** An update from another instance (or from storage catch-up): relay, do not re-persist. */
+  applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+  }
+
+  add(conn: Connection): void {
+    this.conns.add(conn);
+    conn.send(encodeSyncStep1(this.doc));
+    const states = this.awareness.getStates();
+    if (states.size > 0) conn.send(encodeAwareness(this.awareness, Array.from(states.keys())));
+  }
+
+  remove(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(conn.awarenessIds), conn);
+    }
+  }
+
+  receive(conn: Connection, message: ClientMessage): void {
+    switch (message.kind) {
+      case 'sync-step1':
+        conn.send(encodeSyncStep2(this.doc, message.stateVector));
+        return;
+      case 'update':
+        // A read-only socket still syncs down; what it sends is dropped unapplied.
+        if (conn.access.canWrite) Y.applyUpdate(this.doc, message.update, conn);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+        return;
+      case 'query-awareness':
+        conn.send(encodeAwareness(this.awareness, Array.from(this.awareness.getStates().keys())));
+        return;
+      case 'auth':
+        return;
+    }
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const frame = encodeUpdate(update); // encoded once, sent to every socket
+    for (const conn of this.conns) if (conn !== origin) conn.send(frame);
+    if (origin !== STORE_ORIGIN && origin !== REMOTE_ORIGIN) this.hooks.onLocalUpdate(this.docId, update);
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0) return;
+    // A leaving socket's removals are also its own: they must reach other instances too.
+    const source = origin instanceof Connection ? origin : undefined;
+    if (source) {
+      for (const id of added) source.awarenessIds.add(id);
+      for (const id of removed) source.awarenessIds.delete(id);
+    }
+    const frame = encodeAwareness(this.awareness, changed);
+    for (const conn of this.conns) if (conn !== source) conn.send(frame);
+    if (source && this.hooks.onLocalAwareness) {
+      this.hooks.onLocalAwareness(this.docId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
+  };
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,43 @@
+import path from 'node:path';
+
+/** Every limit is explicit and configurable through the environment (DESIGN.md). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  /** Largest socket frame accepted; larger frames close the socket with 1009. */
+  maxMessageBytes: number;
+  /** Longest time an update waits in memory before its group commit. */
+  groupCommitMs: number;
+  /** Log rows per document after which a background compaction folds them into the snapshot. */
+  compactAfterUpdates: number;
+  clientDist: string;
+  logLevel: 'silent' | 'info';
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const groupCommitMs = intFromEnv(env, 'GROUP_COMMIT_MS', 20);
+  if (groupCommitMs > 50) throw new Error('GROUP_COMMIT_MS must be at most 50: updates must reach disk within 100 ms');
+  return {
+    port: intFromEnv(env, 'PORT', 8787),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    maxMessageBytes: intFromEnv(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024),
+    groupCommitMs,
+    compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
+    clientDist: path.resolve(env.CLIENT_DIST ?? new URL('../../client/dist', import.meta.url).pathname),
+    logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
+  };
+}

@@ -1,0 +1,14 @@
+/** One line per event, so operators can grep; silent in benchmarks. */
+let silent = process.env.LOG_LEVEL === 'silent';
+
+export function setLogSilent(value: boolean): void {
+  silent = value;
+}
+
+export function log(message: string, fields: Record<string, unknown> = {}): void {
+  if (silent) return;
+  const extra = Object.entries(fields)
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
+    .join(' ');
+  process.stderr.write(`${new Date().toISOString()} ${message}${extra ? ' ' + extra : ''}\n`);
+}

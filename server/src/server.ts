@@ -1,0 +1,55 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { createNodeWebSocket } from '@hono/node-ws';
+import { Hono } from 'hono';
+import { buildApp } from './app.js';
+import { ensureDemoDocument } from './articles/demo.js';
+import { CLOSE_GOING_AWAY, openGate } from './collab/gate.js';
+import { startHeartbeat } from './collab/heartbeat.js';
+import { RoomRegistry } from './collab/rooms.js';
+import type { Config } from './config.js';
+import { log } from './log.js';
+import { SqlDocStore } from './storage/doc-store.js';
+import { openDb } from './storage/open.js';
+
+export interface RunningServer {
+  port: number;
+  /** Stops accepting, closes sockets, commits every queued update, closes storage. */
+  close(): Promise<void>;
+}
+
+/** Wires config → storage → rooms → HTTP + socket, and starts listening. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const db = await openDb(config);
+  const store = new SqlDocStore(db, config);
+  await ensureDemoDocument(db, store);
+
+  const registry = new RoomRegistry(store, {
+    onLocalUpdate: (docId, update) => store.appendUpdate(docId, update),
+  });
+
+  const app = new Hono();
+  const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
+  // ws enforces this per frame: a larger frame closes the socket with 1009 before any of it is read.
+  wss.options.maxPayload = config.maxMessageBytes;
+  buildApp(app, { config, db, store, registry, gate: openGate, upgradeWebSocket });
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  injectWebSocket(server);
+  const stopHeartbeat = startHeartbeat(wss);
+  const port = (server.address() as AddressInfo).port;
+  log('listening', { port, storage: config.databaseUrl ? 'postgres' : `sqlite:${config.dataDir}` });
+
+  return {
+    port,
+    async close() {
+      stopHeartbeat();
+      server.close();
+      registry.closeAll(CLOSE_GOING_AWAY, 'server shutting down');
+      await store.close();
+      await db.close();
+    },
+  };
+}

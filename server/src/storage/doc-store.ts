@@ -1,0 +1,154 @@
+import * as Y from 'yjs';
+import { log } from '../log.js';
+import { type Db, toBytes } from './db.js';
+
+/**
+ * Durable home of every document: an append-only log of Yjs updates plus one
+ * snapshot per document. Updates are group-committed (one transaction per
+ * window) so a burst of keystrokes costs one write, and folded into the
+ * snapshot in the background once a document's log grows.
+ */
+export interface DocStore {
+  /** Snapshot first, then every logged update after it; applying all yields the document. */
+  load(docId: string): Promise<Uint8Array[]>;
+  /** Queues an update; it is committed within the group-commit window. */
+  appendUpdate(docId: string, update: Uint8Array): void;
+  /** Commits everything queued so far. */
+  flush(): Promise<void>;
+  /** Folds the log into the snapshot. Safe while other instances append. */
+  compact(docId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface Pending {
+  docId: string;
+  data: Uint8Array;
+}
+
+export interface DocStoreOptions {
+  groupCommitMs: number;
+  compactAfterUpdates: number;
+}
+
+export class SqlDocStore implements DocStore {
+  private pending: Pending[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  private readonly sinceCompaction = new Map<string, number>();
+  private readonly compacting = new Map<string, Promise<void>>();
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: DocStoreOptions,
+  ) {}
+
+  appendUpdate(docId: string, update: Uint8Array): void {
+    if (this.closed) throw new Error('DocStore is closed');
+    this.pending.push({ docId, data: update });
+    this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.groupCommitMs);
+    const count = (this.sinceCompaction.get(docId) ?? 0) + 1;
+    this.sinceCompaction.set(docId, count);
+    if (count >= this.options.compactAfterUpdates) {
+      this.sinceCompaction.set(docId, 0);
+      void this.flush()
+        .then(() => this.compact(docId))
+        .catch((err) => log('compaction failed', { docId, error: String(err) }));
+    }
+  }
+
+  async flush(): Promise<void> {
+    // One commit at a time; a flush requested during a commit runs right after it.
+    while (this.flushing) await this.flushing;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.flushing = this.writeBatch(batch).finally(() => {
+      this.flushing = undefined;
+    });
+    try {
+      await this.flushing;
+    } catch (err) {
+      // Keep the updates and retry: losing an acknowledged edit is worse than a late write.
+      this.pending = batch.concat(this.pending);
+      log('group commit failed; will retry', { updates: batch.length, error: String(err) });
+      if (!this.closed) this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), 500);
+      throw err;
+    }
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    if (this.db.dialect === 'postgres') {
+      await this.db.query('INSERT INTO doc_updates (doc_id, data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
+        batch.map((p) => p.docId) as unknown as string,
+        batch.map((p) => Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength)) as unknown as string,
+      ]);
+      return;
+    }
+    await this.db.tx(async (q) => {
+      for (const p of batch) await q.query('INSERT INTO doc_updates (doc_id, data) VALUES ($1, $2)', [p.docId, p.data]);
+    });
+  }
+
+  async load(docId: string): Promise<Uint8Array[]> {
+    if (this.pending.some((p) => p.docId === docId)) await this.flush();
+    else if (this.flushing) await this.flushing.catch(() => undefined);
+    const snapshot = await this.db.query<{ snapshot: unknown }>('SELECT snapshot FROM doc_snapshots WHERE doc_id = $1', [docId]);
+    const rows = await this.db.query<{ data: unknown }>('SELECT data FROM doc_updates WHERE doc_id = $1 ORDER BY seq', [docId]);
+    const updates = rows.map((r) => toBytes(r.data));
+    const first = snapshot[0];
+    return first ? [toBytes(first.snapshot), ...updates] : updates;
+  }
+
+  compact(docId: string): Promise<void> {
+    // Within one instance, one compaction per document at a time; across instances the lock serializes.
+    const running = this.compacting.get(docId);
+    if (running) return running;
+    const job = this.compactNow(docId).finally(() => this.compacting.delete(docId));
+    this.compacting.set(docId, job);
+    return job;
+  }
+
+  private async compactNow(docId: string): Promise<void> {
+    await this.db.txLocked(`doc:${docId}`, async (q) => {
+      const snapshot = await q.query<{ snapshot: unknown }>('SELECT snapshot FROM doc_snapshots WHERE doc_id = $1', [docId]);
+      const rows = await q.query<{ seq: number; data: unknown }>(
+        'SELECT seq, data FROM doc_updates WHERE doc_id = $1 ORDER BY seq',
+        [docId],
+      );
+      if (rows.length === 0) return;
+      const doc = new Y.Doc();
+      const first = snapshot[0];
+      if (first) Y.applyUpdate(doc, toBytes(first.snapshot));
+      for (const row of rows) Y.applyUpdate(doc, toBytes(row.data));
+      const merged = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      await q.query(
+        `INSERT INTO doc_snapshots (doc_id, snapshot, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (doc_id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
+        [docId, merged, Date.now()],
+      );
+      // Delete exactly the rows folded in: another instance may commit a lower seq later (PostgreSQL
+      // sequences are not commit-ordered), and that row must survive to the next compaction.
+      if (this.db.dialect === 'postgres') {
+        await q.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [
+          docId,
+          rows.map((r) => r.seq) as unknown as string,
+        ]);
+      } else {
+        const last = rows[rows.length - 1]!;
+        await q.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, last.seq]);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await Promise.allSettled(this.compacting.values());
+    this.closed = true;
+  }
+}

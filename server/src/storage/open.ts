@@ -1,0 +1,19 @@
+import type { Config } from '../config.js';
+import type { Db } from './db.js';
+import { openPostgres } from './postgres.js';
+import { schemaStatements } from './schema.js';
+import { openSqlite } from './sqlite.js';
+
+/** PostgreSQL when DATABASE_URL is set, the embedded SQLite file in DATA_DIR otherwise. */
+export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+  const db = config.databaseUrl ? openPostgres(config.databaseUrl) : openSqlite(config.dataDir);
+  await migrate(db);
+  return db;
+}
+
+async function migrate(db: Db): Promise<void> {
+  // Several instances may start at once against one PostgreSQL: serialize the DDL.
+  await db.txLocked('schema-migration', async (q) => {
+    for (const statement of schemaStatements(db.dialect)) await q.query(statement);
+  });
+}

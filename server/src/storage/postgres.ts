@@ -1,0 +1,41 @@
+import pg from 'pg';
+import type { Db, Queryable, SqlParam } from './db.js';
+
+// BIGINT columns (seq, timestamps) fit in a JS number for this product's lifetime.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openPostgres(url: string): Db {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  pool.on('error', () => undefined); // an idle client's error must not crash the server; the next query reports it
+
+  const asQueryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(sql: string, params: SqlParam[] = []) {
+      const res = await client.query(sql, params as unknown[]);
+      return res.rows as T[];
+    },
+  });
+
+  async function tx<T>(fn: (q: Queryable) => Promise<T>, lockKey?: string): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      if (lockKey !== undefined) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey]);
+      const result = await fn(asQueryable(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  return {
+    dialect: 'postgres',
+    query: asQueryable(pool).query,
+    tx: (fn) => tx(fn),
+    txLocked: (key, fn) => tx(fn, key),
+    close: () => pool.end(),
+  };
+}

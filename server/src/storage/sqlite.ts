@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db, Queryable, SqlParam } from './db.js';
+
+/**
+ * Embedded driver. better-sqlite3 is synchronous, so a transaction spanning
+ * awaits must keep other callers out until it ends: a promise chain serializes them.
+ * WAL + synchronous=NORMAL: a committed group survives a killed process
+ * (the OS holds the written WAL); set SQLITE_SYNCHRONOUS=FULL to also survive power loss.
+ */
+export function openSqlite(dataDir: string): Db {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'factcheck.sqlite3'));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+
+  const translated = new Map<string, { sql: string; order: number[] }>();
+  function translate(sql: string): { sql: string; order: number[] } {
+    let hit = translated.get(sql);
+    if (!hit) {
+      const order: number[] = [];
+      const out = sql.replace(/\$(\d+)/g, (_, n: string) => {
+        order.push(Number(n) - 1);
+        return '?';
+      });
+      hit = { sql: out, order };
+      translated.set(sql, hit);
+    }
+    return hit;
+  }
+
+  function bind(value: SqlParam): unknown {
+    if (typeof value === 'boolean') return value ? 1 : 0;
+    if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    return value;
+  }
+
+  function run<T>(sql: string, params: SqlParam[] = []): T[] {
+    const { sql: text, order } = translate(sql);
+    const stmt = db.prepare(text);
+    const args = order.map((i) => bind(params[i] ?? null));
+    if (stmt.reader) return stmt.all(...args) as T[];
+    stmt.run(...args);
+    return [];
+  }
+
+  const direct: Queryable = {
+    async query<T>(sql: string, params?: SqlParam[]) {
+      return run<T>(sql, params);
+    },
+  };
+
+  let chain: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = chain.then(fn, fn);
+    chain = next.catch(() => undefined);
+    return next;
+  }
+
+  async function tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return exclusive(async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(direct);
+        db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        db.exec('ROLLBACK');
+        throw err;
+      }
+    });
+  }
+
+  return {
+    dialect: 'sqlite',
+    query: (sql, params) => exclusive(() => direct.query(sql, params)),
+    tx,
+    txLocked: (_key, fn) => tx(fn),
+    async close() {
+      await exclusive(async () => db.close());
+    },
+  };
+}
