@@ -47,6 +47,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     async close() {
       stopHeartbeat();
       server.close();
+      // Frames already on their way (in socket buffers) are still applied before the sockets close.
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
       registry.closeAll(CLOSE_GOING_AWAY, 'server shutting down');
       await store.close();
       await db.close();
