@@ -10,6 +10,7 @@ import { RoomRegistry } from './collab/rooms.js';
 import type { Config } from './config.js';
 import { log } from './log.js';
 import { SqlDocStore } from './storage/doc-store.js';
+import { RedisFanout } from './scale/redis-fanout.js';
 import { openDb } from './storage/open.js';
 
 export interface RunningServer {
@@ -24,9 +25,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const store = new SqlDocStore(db, config);
   await ensureDemoDocument(db, store);
 
+  const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, store) : undefined;
+  await fanout?.connect();
   const registry = new RoomRegistry(store, {
-    onLocalUpdate: (docId, update) => store.appendUpdate(docId, update),
+    onLocalUpdate(docId, update) {
+      store.appendUpdate(docId, update);
+      fanout?.publishUpdate(docId, update);
+    },
+    onLocalAwareness: fanout ? (docId, update) => fanout.publishAwareness(docId, update) : undefined,
   });
+  if (fanout) registry.events = { opening: (room) => fanout.opening(room), closing: (room) => fanout.closing(room) };
 
   const app = new Hono();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
@@ -40,7 +48,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   injectWebSocket(server);
   const stopHeartbeat = startHeartbeat(wss);
   const port = (server.address() as AddressInfo).port;
-  log('listening', { port, storage: config.databaseUrl ? 'postgres' : `sqlite:${config.dataDir}` });
+  log('listening', { port, storage: config.databaseUrl ? 'postgres' : `sqlite:${config.dataDir}`, fanout: fanout ? 'redis' : 'none' });
 
   return {
     port,
@@ -49,7 +57,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.close();
       // Frames already on their way (in socket buffers) are still applied before the sockets close.
       await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
-      registry.closeAll(CLOSE_GOING_AWAY, 'server shutting down');
+      await registry.closeAll(CLOSE_GOING_AWAY, 'server shutting down');
+      await fanout?.close();
       await store.close();
       await db.close();
     },

@@ -4,10 +4,13 @@ import type { Connection } from './connection.js';
 import { Room, type RoomHooks } from './room.js';
 
 export interface RoomEvents {
-  /** A room was just loaded (e.g. to subscribe to other instances' updates). */
-  opened?(room: Room): void | Promise<void>;
-  /** A room's last socket left and it was unloaded. */
-  closed?(docId: string): void;
+  /**
+   * A room is about to load from storage. Subscribing to other instances here,
+   * before the load, means no update can fall between the two.
+   */
+  opening?(room: Room): void | Promise<void>;
+  /** A room's last socket left; it is unloaded once this resolves. */
+  closing?(room: Room): void | Promise<void>;
 }
 
 /**
@@ -17,6 +20,7 @@ export interface RoomEvents {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly ready = new Map<string, Room>();
+  private readonly unloading = new Set<Promise<void>>();
   events: RoomEvents = {};
 
   constructor(
@@ -51,9 +55,15 @@ export class RoomRegistry {
 
   private async load(docId: string): Promise<Room> {
     const room = new Room(docId, this.hooks);
-    room.loadFrom(await this.store.load(docId));
+    try {
+      await this.events.opening?.(room);
+      room.loadFrom(await this.store.load(docId));
+    } catch (err) {
+      await this.events.closing?.(room);
+      room.destroy();
+      throw err;
+    }
     this.ready.set(docId, room);
-    await this.events.opened?.(room);
     return room;
   }
 
@@ -61,13 +71,14 @@ export class RoomRegistry {
     if (room.conns.size > 0 || this.ready.get(room.docId) !== room) return;
     this.rooms.delete(room.docId);
     this.ready.delete(room.docId);
-    room.destroy();
-    this.events.closed?.(room.docId);
     // The room's updates are already queued in the store; folding the log now keeps the next load fast.
-    void this.store
-      .flush()
+    const job = Promise.resolve(this.events.closing?.(room))
+      .finally(() => room.destroy())
+      .then(() => this.store.flush())
       .then(() => this.store.compact(room.docId))
-      .catch((err) => log('unload flush/compaction failed', { docId: room.docId, error: String(err) }));
+      .catch((err) => log('unload flush/compaction failed', { docId: room.docId, error: String(err) }))
+      .finally(() => this.unloading.delete(job));
+    this.unloading.add(job);
   }
 
   /** Closes every socket matching a predicate (e.g. a member just removed from a workspace). */
@@ -85,7 +96,9 @@ export class RoomRegistry {
     return count;
   }
 
-  closeAll(code: number, reason: string): void {
+  /** Closes every socket and waits until every room has been unloaded and written back. */
+  async closeAll(code: number, reason: string): Promise<void> {
     this.closeWhere(() => true, code, reason);
+    await Promise.allSettled(Array.from(this.unloading));
   }
 }

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import * as Y from 'yjs';
+import type { Room } from '../collab/room.js';
+import { log } from '../log.js';
+import type { DocStore } from '../storage/doc-store.js';
+
+const KIND_UPDATE = 0;
+const KIND_AWARENESS = 1;
+const ID_BYTES = 8;
+
+/**
+ * Fan-out between server instances over Redis pub/sub, one channel per document.
+ *
+ * Why no update can be missed for good:
+ * - an instance subscribes to a document's channel *before* it loads it from
+ *   storage, so anything published after the load started arrives over Redis;
+ * - anything published before the subscription was committed by its origin
+ *   within the group-commit window; the instance re-reads storage after that
+ *   window (and later once more), and applying a known update is a no-op in Yjs;
+ * - a remote update whose causal predecessors are missing leaves Yjs with
+ *   pending structs: that is detected and healed by another storage read;
+ * - after a Redis reconnect every open document is re-read from storage;
+ * - when a room closes, whatever it holds that storage lacks (its origin died
+ *   inside its commit window) is written back.
+ */
+export class RedisFanout {
+  private readonly instanceId = randomBytes(ID_BYTES);
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private readonly rooms = new Map<string, Room>();
+  private readonly healTimers = new Map<string, NodeJS.Timeout[]>();
+  private connectedOnce = false;
+
+  constructor(
+    url: string,
+    private readonly store: DocStore,
+    private readonly healDelaysMs: number[] = [150, 1000, 5000],
+  ) {
+    this.pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null });
+    this.sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null });
+    this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message));
+    this.sub.on('ready', () => {
+      // Messages published while we were disconnected are gone: re-read what we hold.
+      if (this.connectedOnce) for (const room of this.rooms.values()) this.heal(room, 'redis reconnect');
+      this.connectedOnce = true;
+    });
+    for (const client of [this.pub, this.sub]) client.on('error', (err) => log('redis error', { error: String(err) }));
+  }
+
+  async connect(): Promise<void> {
+    await Promise.all([this.pub.connect(), this.sub.connect()]);
+  }
+
+  private channel(docId: string): string {
+    return `fc:doc:${docId}`;
+  }
+
+  /** RoomEvents.opening: subscribe first; storage is read afterwards. */
+  async opening(room: Room): Promise<void> {
+    this.rooms.set(room.docId, room);
+    await this.sub.subscribe(this.channel(room.docId));
+    this.healTimers.set(
+      room.docId,
+      this.healDelaysMs.map((ms) => setTimeout(() => this.heal(room, 'late commit window'), ms)),
+    );
+  }
+
+  /** RoomEvents.closing: unsubscribe, and write back anything storage does not have. */
+  async closing(room: Room): Promise<void> {
+    if (this.rooms.get(room.docId) === room) {
+      this.rooms.delete(room.docId);
+      for (const t of this.healTimers.get(room.docId) ?? []) clearTimeout(t);
+      this.healTimers.delete(room.docId);
+      await this.sub.unsubscribe(this.channel(room.docId)).catch(() => undefined);
+    }
+    await this.writeBackMissing(room).catch((err) => log('write-back failed', { docId: room.docId, error: String(err) }));
+  }
+
+  publishUpdate(docId: string, update: Uint8Array): void {
+    this.publish(docId, KIND_UPDATE, update);
+  }
+
+  publishAwareness(docId: string, update: Uint8Array): void {
+    this.publish(docId, KIND_AWARENESS, update);
+  }
+
+  private publish(docId: string, kind: number, payload: Uint8Array): void {
+    const message = Buffer.allocUnsafe(1 + ID_BYTES + payload.byteLength);
+    message[0] = kind;
+    this.instanceId.copy(message, 1);
+    message.set(payload, 1 + ID_BYTES);
+    this.pub.publish(this.channel(docId), message).catch((err) => log('redis publish failed', { docId, error: String(err) }));
+  }
+
+  private onMessage(channel: string, message: Buffer): void {
+    const room = this.rooms.get(channel.slice('fc:doc:'.length));
+    if (!room || message.length < 1 + ID_BYTES) return;
+    if (message.subarray(1, 1 + ID_BYTES).equals(this.instanceId)) return;
+    const payload = new Uint8Array(message.buffer, message.byteOffset + 1 + ID_BYTES, message.length - 1 - ID_BYTES);
+    try {
+      if (message[0] === KIND_UPDATE) {
+        room.applyRemote(payload);
+        if (room.doc.store.pendingStructs || room.doc.store.pendingDs) this.heal(room, 'missing predecessors');
+      } else if (message[0] === KIND_AWARENESS) {
+        room.applyRemoteAwareness(payload);
+      }
+    } catch (err) {
+      log('dropped a malformed message from redis', { channel, error: String(err) });
+    }
+  }
+
+  private healing = new Set<string>();
+  private heal(room: Room, why: string): void {
+    if (this.healing.has(room.docId)) return;
+    this.healing.add(room.docId);
+    void this.store
+      .load(room.docId)
+      .then((updates) => {
+        if (this.rooms.get(room.docId) !== room) return;
+        for (const update of updates) room.applyRemote(update);
+      })
+      .catch((err) => log('heal from storage failed', { docId: room.docId, why, error: String(err) }))
+      .finally(() => this.healing.delete(room.docId));
+  }
+
+  private async writeBackMissing(room: Room): Promise<void> {
+    const stored = new Y.Doc();
+    for (const update of await this.store.load(room.docId)) Y.applyUpdate(stored, update);
+    const storedVector = Y.encodeStateVector(stored);
+    const ours = Y.decodeStateVector(Y.encodeStateVector(room.doc));
+    const theirs = Y.decodeStateVector(storedVector);
+    stored.destroy();
+    const behind = Array.from(ours).some(([client, clock]) => (theirs.get(client) ?? 0) < clock);
+    if (behind) {
+      this.store.appendUpdate(room.docId, Y.encodeStateAsUpdate(room.doc, storedVector));
+      log('wrote back updates storage was missing', { docId: room.docId });
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const timers of this.healTimers.values()) for (const t of timers) clearTimeout(t);
+    this.pub.disconnect();
+    this.sub.disconnect();
+  }
+}

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startBalancer } from '../support/balancer.js';
+import { connectClient, sleep, waitFor, type TestClient } from '../support/clients.js';
+import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
+import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
+import { startServer, type TestServer } from '../support/server.js';
+import { writableDoc } from '../support/session.js';
+
+const missing = [(await postgresReachable()) ? undefined : 'PostgreSQL', (await redisReachable()) ? undefined : 'Redis'].filter(Boolean);
+if (missing.length > 0) {
+  console.warn(`[integration] scale-out tests SKIPPED: ${missing.join(' and ')} not reachable on 127.0.0.1.`);
+}
+
+async function instances(n: number, db: FreshDatabase): Promise<TestServer[]> {
+  const servers: TestServer[] = [];
+  // One at a time: the schema migration is serialized anyway, and sequential start keeps logs readable.
+  for (let i = 0; i < n; i++) servers.push(await startServer({ databaseUrl: db.url, env: { REDIS_URL: TEST_REDIS_URL } }));
+  return servers;
+}
+
+const text = (c: TestClient) => c.doc.getText('t').toString();
+
+describe.skipIf(missing.length > 0)('scale-out on PostgreSQL + Redis', () => {
+  let db: FreshDatabase;
+  beforeAll(async () => {
+    db = await freshDatabase();
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('clients on three instances converge, and an instance that opens the document late catches up', async () => {
+    const servers = await instances(3, db);
+    try {
+      const { docId, params } = await writableDoc(servers[0]!);
+      const clients = servers.slice(0, 2).map((s) => connectClient(s, docId, params));
+      await Promise.all(clients.map((c) => c.synced));
+      for (let i = 0; i < 40; i++) {
+        clients[0]!.doc.getText('t').insert(0, `A${i};`);
+        clients[1]!.doc.getText('t').insert(clients[1]!.doc.getText('t').length, `B${i};`);
+      }
+      let expectedLength = 0;
+      for (let i = 0; i < 40; i++) expectedLength += `A${i};`.length + `B${i};`.length;
+      await waitFor(() => text(clients[0]!) === text(clients[1]!) && text(clients[0]!).length === expectedLength, 10_000, 'A and B to converge');
+
+      // Instance 3 opens the document only now: storage + Redis must give it everything.
+      const late = connectClient(servers[2]!, docId, params);
+      await late.synced;
+      await waitFor(() => text(late) === text(clients[0]!), 10_000, 'the late instance to catch up');
+      // And its edits reach the others.
+      late.doc.getText('t').insert(0, 'LATE;');
+      await waitFor(() => clients.every((c) => text(c).startsWith('LATE;')), 10_000, 'the late edit to fan out');
+
+      // Presence crosses instances too.
+      clients[0]!.provider.awareness.setLocalStateField('user', { name: 'Across' });
+      await waitFor(
+        () => Array.from(late.provider.awareness.getStates().values()).some((s) => (s as { user?: { name?: string } }).user?.name === 'Across'),
+        10_000,
+        'awareness across instances',
+      );
+      for (const c of [...clients, late]) c.destroy();
+    } finally {
+      for (const s of servers) await s.stop();
+    }
+  });
+
+  it('an instance killed mid-edit: its clients reconnect through the balancer to another, nothing is lost', async () => {
+    const servers = await instances(2, db);
+    const balancer = await startBalancer(servers.map((s) => s.port));
+    try {
+      const { docId, params } = await writableDoc(servers[0]!);
+      // Round robin: writers alternate between the two instances.
+      const writers = [0, 1, 2, 3].map(() => connectClient(balancer, docId, params));
+      await Promise.all(writers.map((w) => w.synced));
+
+      const sent = new Map<string, number>();
+      let killed = false;
+      const edits = (async () => {
+        for (let i = 0; i < 150; i++) {
+          writers.forEach((w, k) => {
+            w.doc.getMap<number>('m').set(`w${k}-${i}`, i);
+            sent.set(`w${k}-${i}`, i);
+          });
+          if (i === 60 && !killed) {
+            killed = true;
+            balancer.markDown(servers[0]!.port);
+            await servers[0]!.kill();
+          }
+          await sleep(10);
+        }
+      })();
+      await edits;
+
+      // Each writer keeps its own edits locally and resyncs them on reconnect (y-websocket sync step 1/2).
+      const complete = (d: Y.Doc) => Array.from(sent.keys()).every((k) => d.getMap('m').get(k) === sent.get(k));
+      await waitFor(() => writers.every((w) => complete(w.doc)), 20_000, 'every writer to hold every edit');
+      await sleep(300); // past the group-commit window
+      for (const w of writers) w.destroy();
+      await servers[1]!.stop();
+
+      // Storage alone, read by a fresh instance, has everything.
+      const check = await startServer({ databaseUrl: db.url, env: { REDIS_URL: TEST_REDIS_URL } });
+      try {
+        const reader = connectClient(check, docId, params);
+        await reader.synced;
+        const lost = Array.from(sent.keys()).filter((k) => reader.doc.getMap('m').get(k) !== sent.get(k));
+        expect(lost).toEqual([]);
+        reader.destroy();
+      } finally {
+        await check.stop();
+      }
+    } finally {
+      await balancer.close();
+      for (const s of servers) await s.stop();
+    }
+  });
+
+  it('several instances appending and compacting one document lose and duplicate nothing', async () => {
+    const servers = await instances(2, db);
+    try {
+      const { docId, params } = await writableDoc(servers[0]!);
+      const a = connectClient(servers[0]!, docId, params);
+      const b = connectClient(servers[1]!, docId, params);
+      await Promise.all([a.synced, b.synced]);
+      for (let i = 0; i < 300; i++) {
+        a.doc.getArray<string>('items').push([`a${i}`]);
+        b.doc.getArray<string>('items').push([`b${i}`]);
+        if (i % 50 === 0) await sleep(5);
+      }
+      await waitFor(() => a.doc.getArray('items').length === 600 && b.doc.getArray('items').length === 600, 10_000, 'convergence');
+      a.destroy();
+      b.destroy();
+      // Closing the rooms compacts on both instances concurrently.
+      for (const s of servers) await s.stop();
+      await servers[0]!.restart();
+      const reader = connectClient(servers[0]!, docId, params);
+      await reader.synced;
+      const items = reader.doc.getArray<string>('items').toArray();
+      expect(items.length).toBe(600);
+      expect(new Set(items).size).toBe(600);
+      reader.destroy();
+    } finally {
+      for (const s of servers) await s.stop();
+    }
+  });
+});
