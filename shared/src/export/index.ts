@@ -1,0 +1,14 @@
+export { isSafeHttpUrl } from './safe-url.js';
+export type { ArticleMeta, RefusedUrl } from './article.js';
+export { buildClaimReviews, type ClaimReview, type ClaimReviewOptions } from './claim-review.js';
+export { buildReportMarkdown, type ReportOptions } from './report.js';
+export {
+  buildWebAnnotations,
+  codePointOffset,
+  type WebAnnotation,
+  type WebAnnotationOptions,
+  type TextQuoteSelector,
+  type TextPositionSelector,
+  type TextualBody,
+} from './annotations.js';
+export { escapeInline, escapeLines, blockquote, autolink, codeSpan } from './markdown.js';

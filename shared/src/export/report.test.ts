@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { AnchorResult } from '../schema/anchor.js';
+import { DEFAULT_VERDICT_SCALE } from '../schema/verdicts.js';
+import { ARTICLE, CAPTIVES, DETACHED, KILLED } from './test-fixtures.js';
+import { buildReportMarkdown } from './report.js';
+
+const ANCHORS = new Map<string, AnchorResult>([
+  [KILLED.id, { status: 'anchored', from: 21, to: 64 }],
+  [CAPTIVES.id, { status: 'reanchored', from: 90, to: 116 }],
+  [DETACHED.id, { status: 'detached' }],
+]);
+
+describe('buildReportMarkdown', () => {
+  const report = buildReportMarkdown(ARTICLE, [DETACHED, CAPTIVES, KILLED], DEFAULT_VERDICT_SCALE, {
+    anchors: ANCHORS,
+    generatedAt: '2025-02-03T12:00:00.000Z',
+  });
+  const sections = report.split(/^## /m);
+
+  it('has a header with the escaped title, links and counts', () => {
+    expect(sections[0]).toBe(
+      [
+        '# Fact-check report: BLA claims \\*84\\* killed',
+        '',
+        '- Article: <https://factcheck.example/articles/art-1>',
+        '- Originally published at: <https://news.example/bla-attacks>',
+        '- Claims: 3 (2 with a verdict, 1 detached)',
+        '- Generated: 2025-02-03T12:00:00.000Z',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists every claim in document order, detached ones last', () => {
+    expect(sections.slice(1).map((s) => s.split('\n')[0])).toEqual([
+      'Claim 1: False',
+      'Claim 2: Unproven',
+      'Claim 3: No verdict yet',
+    ]);
+    expect(sections[3]).toContain('- Position: detached (the quoted text is no longer in the article)');
+    expect(sections[3]).toContain('> seized 30 facilities');
+    expect(sections[3]).toContain('- Status: Researching');
+    expect(sections[3]).toContain('*No rationale yet.*');
+    expect(sections[3]).toContain('### Evidence (0)\n\n*No evidence yet.*');
+  });
+
+  it('renders a reviewed claim completely, with user text escaped', () => {
+    expect(sections[1]).toBe(
+      [
+        'Claim 1: False',
+        '',
+        '> 84 Pakistani security personnel were killed',
+        '',
+        '- Status: Done',
+        '- Verdict: False',
+        '- Assignee: user-2',
+        '- Comments: 1',
+        '',
+        '### Rationale',
+        '',
+        '> The ministry reported 12 deaths.',
+        '> \\# Not a heading',
+        '> 1\\. not a list \\<script\\>alert(1)\\</script\\>',
+        '',
+        '### Evidence (2)',
+        '',
+        '1. **Ministry press \\[release\\]** (Ministry of Interior): refutes the claim',
+        '',
+        '   > Twelve personnel lost their lives.',
+        '',
+        '   Link: <https://gov.example/press?id=7>',
+        '2. **Totally legit**: supports the claim',
+        '   Link refused (not a plain http or https URL): ` javascript:alert(document.cookie) `',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('never links an unsafe URL', () => {
+    expect(report).not.toMatch(/\]\(javascript:|<javascript:/);
+  });
+
+  it('keeps the given order without anchors and says when there are no claims', () => {
+    const plain = buildReportMarkdown(ARTICLE, [DETACHED, KILLED], DEFAULT_VERDICT_SCALE);
+    expect(plain).toContain('- Claims: 2 (1 with a verdict)');
+    expect(plain.indexOf('seized 30 facilities')).toBeLessThan(plain.indexOf('84 Pakistani'));
+    expect(plain).not.toContain('Generated');
+    expect(buildReportMarkdown(ARTICLE, [], DEFAULT_VERDICT_SCALE)).toContain('No claims have been marked in this article yet.');
+  });
+});

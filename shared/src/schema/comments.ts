@@ -1,0 +1,35 @@
+import * as Y from 'yjs';
+import { newId } from './ids.js';
+import { childArray, claimYMap, indexOfEntry, requireText } from './ymap-access.js';
+
+export interface NewComment {
+  author: string;
+  text: string;
+  /** ISO time; now when omitted. */
+  at?: string;
+  id?: string;
+}
+
+/** Appends a comment to a claim's thread and returns its id. */
+export function addComment(doc: Y.Doc, claimId: string, input: NewComment): string {
+  requireText(input.author, 'author');
+  requireText(input.text, 'text');
+  const claim = claimYMap(doc, claimId);
+  const id = input.id ?? newId();
+  const entry = new Y.Map<unknown>();
+  entry.set('id', id);
+  entry.set('author', input.author);
+  entry.set('text', input.text);
+  entry.set('at', input.at ?? new Date().toISOString());
+  doc.transact(() => childArray(claim, 'comments').push([entry]));
+  return id;
+}
+
+/** Returns whether the comment was found and removed. */
+export function removeComment(doc: Y.Doc, claimId: string, commentId: string): boolean {
+  const comments = childArray(claimYMap(doc, claimId), 'comments');
+  const index = indexOfEntry(comments, commentId);
+  if (index === -1) return false;
+  doc.transact(() => comments.delete(index, 1));
+  return true;
+}

@@ -1,0 +1,79 @@
+import * as Y from 'yjs';
+import { ClaimSchemaError } from './errors.js';
+import { newId } from './ids.js';
+import { isStance, type Evidence } from './types.js';
+import { childArray, claimYMap, indexOfEntry, requireText, setOrDelete } from './ymap-access.js';
+
+export interface NewEvidence {
+  /** Stored as given; exports refuse anything but http(s) links (see isSafeHttpUrl). */
+  url: string;
+  title: string;
+  quote?: string;
+  stance: Evidence['stance'];
+  addedBy: string;
+  sourceName?: string;
+  accessedAt?: string;
+  /** ISO time; now when omitted. */
+  addedAt?: string;
+  id?: string;
+}
+
+export type EvidencePatch = Partial<Pick<Evidence, 'url' | 'title' | 'quote' | 'stance' | 'sourceName' | 'accessedAt'>>;
+
+/** Appends evidence to a claim and returns its id. */
+export function addEvidence(doc: Y.Doc, claimId: string, input: NewEvidence): string {
+  requireText(input.addedBy, 'addedBy');
+  checkStance(input.stance);
+  const claim = claimYMap(doc, claimId);
+  const id = input.id ?? newId();
+  const entry = new Y.Map<unknown>();
+  entry.set('id', id);
+  entry.set('url', input.url.trim());
+  entry.set('title', input.title);
+  entry.set('quote', input.quote ?? '');
+  entry.set('stance', input.stance);
+  entry.set('addedBy', input.addedBy);
+  entry.set('addedAt', input.addedAt ?? new Date().toISOString());
+  if (input.sourceName !== undefined) entry.set('sourceName', input.sourceName);
+  if (input.accessedAt !== undefined) entry.set('accessedAt', input.accessedAt);
+  doc.transact(() => {
+    const evidence = childArray(claim, 'evidence');
+    evidence.push([entry]);
+  });
+  return id;
+}
+
+/** Changes the given fields; an explicit undefined removes an optional field. */
+export function updateEvidence(doc: Y.Doc, claimId: string, evidenceId: string, patch: EvidencePatch): void {
+  if (patch.stance !== undefined) checkStance(patch.stance);
+  const entry = evidenceYMap(doc, claimId, evidenceId);
+  doc.transact(() => {
+    for (const key of ['url', 'title', 'quote', 'stance', 'sourceName', 'accessedAt'] as const) {
+      if (!(key in patch)) continue;
+      const value = patch[key];
+      if (value === undefined && key !== 'sourceName' && key !== 'accessedAt') continue; // required fields stay
+      setOrDelete(entry, key, key === 'url' && value !== undefined ? value.trim() : value);
+    }
+  });
+}
+
+/** Returns whether the evidence was found and removed. */
+export function removeEvidence(doc: Y.Doc, claimId: string, evidenceId: string): boolean {
+  const evidence = childArray(claimYMap(doc, claimId), 'evidence');
+  const index = indexOfEntry(evidence, evidenceId);
+  if (index === -1) return false;
+  doc.transact(() => evidence.delete(index, 1));
+  return true;
+}
+
+function evidenceYMap(doc: Y.Doc, claimId: string, evidenceId: string): Y.Map<unknown> {
+  const evidence = childArray(claimYMap(doc, claimId), 'evidence');
+  const index = indexOfEntry(evidence, evidenceId);
+  const entry = index === -1 ? undefined : evidence.get(index);
+  if (!(entry instanceof Y.Map)) throw new ClaimSchemaError(`unknown evidence ${evidenceId}`, 'not-found');
+  return entry;
+}
+
+function checkStance(stance: unknown): void {
+  if (!isStance(stance)) throw new ClaimSchemaError(`unknown stance ${String(stance)}`, 'invalid');
+}

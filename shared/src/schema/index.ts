@@ -1,0 +1,39 @@
+export * from './verdicts.js';
+export * from './types.js';
+export { ClaimSchemaError } from './errors.js';
+export { BODY_KEY, CLAIMS_KEY, bodyFragment, claimsMap } from './doc-keys.js';
+export { newId } from './ids.js';
+export { encodeRelPos, decodeRelPos } from './rel-pos.js';
+export {
+  BodyText,
+  BLOCK_SEPARATOR,
+  HARD_BREAK_TEXT,
+  EMBED_TEXT,
+  getBodyText,
+  plainTextRangeToRelative,
+  type RangeSide,
+} from './body-text.js';
+export { writePlainTextBody } from './body-write.js';
+export { readClaim, readClaims, claimFromYMap } from './read.js';
+export {
+  addClaim,
+  setClaimField,
+  setStatus,
+  setVerdict,
+  clearVerdict,
+  setClaimAnchor,
+  removeClaim,
+  type NewClaim,
+  type EditableClaimField,
+} from './claims.js';
+export { addEvidence, updateEvidence, removeEvidence, type NewEvidence, type EvidencePatch } from './evidence.js';
+export { addComment, removeComment, type NewComment } from './comments.js';
+export {
+  anchorClaim,
+  anchorClaims,
+  repairClaimAnchor,
+  markClaimAtText,
+  type AnchorResult,
+  type AnchorableClaim,
+  type ClaimMeta,
+} from './anchor.js';

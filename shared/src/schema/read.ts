@@ -1,0 +1,90 @@
+import * as Y from 'yjs';
+import { claimsMap } from './doc-keys.js';
+import { isClaimStatus, isStance, type Claim, type Comment, type Evidence } from './types.js';
+import { isVerdictId } from './verdicts.js';
+
+/*
+ * Readers turn the shared Y.Maps into plain objects. Any client with write access can put
+ * anything into the document, so every field is checked: wrong types become absent or a
+ * safe default instead of throwing in a renderer or an export.
+ */
+
+export function readClaim(doc: Y.Doc, id: string): Claim | undefined {
+  const value = claimsMap(doc).get(id);
+  return value instanceof Y.Map ? claimFromYMap(id, value) : undefined;
+}
+
+/** All claims, oldest first (ties by id), so every reader sees the same order. */
+export function readClaims(doc: Y.Doc): Claim[] {
+  const claims: Claim[] = [];
+  claimsMap(doc).forEach((value, id) => {
+    if (value instanceof Y.Map) claims.push(claimFromYMap(id, value));
+  });
+  return claims.sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
+}
+
+/** The map key is the identity; a differing `id` field inside is ignored. */
+export function claimFromYMap(id: string, map: Y.Map<unknown>): Claim {
+  const claim: Claim = {
+    id,
+    quote: str(map, 'quote') ?? '',
+    prefix: str(map, 'prefix') ?? '',
+    suffix: str(map, 'suffix') ?? '',
+    status: isClaimStatus(map.get('status')) ? (map.get('status') as Claim['status']) : 'open',
+    createdBy: str(map, 'createdBy') ?? '',
+    createdAt: str(map, 'createdAt') ?? '',
+    evidence: mapsIn(map.get('evidence')).flatMap((m) => evidenceFromYMap(m) ?? []),
+    comments: mapsIn(map.get('comments')).flatMap((m) => commentFromYMap(m) ?? []),
+  };
+  const start = str(map, 'start');
+  const end = str(map, 'end');
+  if (start !== undefined) claim.start = start;
+  if (end !== undefined) claim.end = end;
+  const verdict = map.get('verdict');
+  if (isVerdictId(verdict)) claim.verdict = verdict;
+  const rationale = str(map, 'rationale');
+  if (rationale !== undefined) claim.rationale = rationale;
+  const assignee = str(map, 'assignee');
+  if (assignee !== undefined) claim.assignee = assignee;
+  return claim;
+}
+
+function evidenceFromYMap(map: Y.Map<unknown>): Evidence | undefined {
+  const id = str(map, 'id');
+  if (id === undefined) return undefined; // unaddressable: could never be updated or removed
+  const stance = map.get('stance');
+  const evidence: Evidence = {
+    id,
+    url: str(map, 'url') ?? '',
+    title: str(map, 'title') ?? '',
+    quote: str(map, 'quote') ?? '',
+    stance: isStance(stance) ? stance : 'context',
+    addedBy: str(map, 'addedBy') ?? '',
+    addedAt: str(map, 'addedAt') ?? '',
+  };
+  const sourceName = str(map, 'sourceName');
+  if (sourceName !== undefined) evidence.sourceName = sourceName;
+  const accessedAt = str(map, 'accessedAt');
+  if (accessedAt !== undefined) evidence.accessedAt = accessedAt;
+  return evidence;
+}
+
+function commentFromYMap(map: Y.Map<unknown>): Comment | undefined {
+  const id = str(map, 'id');
+  if (id === undefined) return undefined;
+  return { id, author: str(map, 'author') ?? '', text: str(map, 'text') ?? '', at: str(map, 'at') ?? '' };
+}
+
+function mapsIn(value: unknown): Y.Map<unknown>[] {
+  if (!(value instanceof Y.Array)) return [];
+  return value.toArray().filter((item): item is Y.Map<unknown> => item instanceof Y.Map);
+}
+
+function str(map: Y.Map<unknown>, key: string): string | undefined {
+  const value = map.get(key);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,3 @@
+export { suggestCheckworthy, scoreSentence, DEFAULT_MIN_SCORE, type Suggestion, type SuggestOptions } from './suggest.js';
+export { SUGGESTION_REASONS, REASON_WEIGHTS, detectReasons, type SuggestionReason } from './features.js';
+export { splitSentences } from './sentences.js';

@@ -1,0 +1,3 @@
+export * from './api.js';
+export * from './roles.js';
+export { formatZodError, parseBody, type ParseResult } from './format.js';

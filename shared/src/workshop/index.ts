@@ -1,0 +1,17 @@
+export {
+  spanOverlap,
+  matchClaims,
+  DEFAULT_MATCH_THRESHOLD,
+  type KeyClaim,
+  type ParticipantClaim,
+  type ClaimMatch,
+} from './match.js';
+export { krippendorffAlphaNominal, type Rating } from './alpha.js';
+export {
+  scoreParticipant,
+  scoreWorkshop,
+  type ParticipantScore,
+  type WorkshopParticipant,
+  type WorkshopResults,
+  type ScoreOptions,
+} from './score.js';
