@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
+import type { AuthService } from './auth/service.js';
 import type { SocketGate } from './collab/gate.js';
 import type { RoomRegistry } from './collab/rooms.js';
 import { socketRoutes } from './collab/socket-route.js';
 import type { Config } from './config.js';
 import { log } from './log.js';
-import { demoRoutes } from './routes/demo.js';
+import { apiRoutes } from './routes/api.js';
 import { healthRoutes } from './routes/health.js';
+import { errorResponse } from './routes/http.js';
 import { staticRoutes } from './routes/static.js';
 import type { Db } from './storage/db.js';
 import type { DocStore } from './storage/doc-store.js';
@@ -18,17 +20,20 @@ export interface AppDeps {
   store: DocStore;
   registry: RoomRegistry;
   gate: SocketGate;
+  auth: AuthService;
   upgradeWebSocket: UpgradeWebSocket<WebSocket>;
 }
 
 /** Mounts every route module on the app; order matters only for the SPA fallback, which is last. */
 export function buildApp(app: Hono, deps: AppDeps): Hono {
   app.onError((err, c) => {
+    const known = errorResponse(err, c); // bad input, auth and role refusals: {error} with their 4xx
+    if (known) return known;
     log('request failed', { path: c.req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });
     return c.json({ error: 'internal error' }, 500);
   });
   app.route('/', healthRoutes());
-  app.route('/', demoRoutes());
+  app.route('/', apiRoutes({ db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth }));
   app.route('/', socketRoutes({ upgradeWebSocket: deps.upgradeWebSocket, registry: deps.registry, gate: deps.gate }));
   app.route('/', staticRoutes(deps.config.clientDist));
   return app;

@@ -3,8 +3,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { buildApp } from './app.js';
-import { ensureDemoDocument } from './articles/demo.js';
-import { CLOSE_GOING_AWAY, openGate } from './collab/gate.js';
+import { loadAuthConfig } from './auth/config.js';
+import { AuthService } from './auth/service.js';
+import { createSocketGate } from './auth/socket-gate.js';
+import { CLOSE_GOING_AWAY } from './collab/gate.js';
 import { startHeartbeat } from './collab/heartbeat.js';
 import { RoomRegistry } from './collab/rooms.js';
 import type { Config } from './config.js';
@@ -23,7 +25,8 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const db = await openDb(config);
   const store = new SqlDocStore(db, config);
-  await ensureDemoDocument(db, store);
+  // Accounts, sessions and roles; the socket gate resolves the caller with the same service.
+  const auth = new AuthService(db, loadAuthConfig());
 
   const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, store) : undefined;
   await fanout?.connect();
@@ -40,7 +43,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
   // ws enforces this per frame: a larger frame closes the socket with 1009 before any of it is read.
   wss.options.maxPayload = config.maxMessageBytes;
-  buildApp(app, { config, db, store, registry, gate: openGate, upgradeWebSocket });
+  buildApp(app, { config, db, store, registry, gate: createSocketGate(auth), auth, upgradeWebSocket });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -54,6 +57,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     port,
     async close() {
       stopHeartbeat();
+      auth.close();
       server.close();
       // Frames already on their way (in socket buffers) are still applied before the sockets close.
       await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));

@@ -1,8 +1,19 @@
 import { Hono } from 'hono';
-import { DEMO_DOC_ID, DEMO_TITLE } from '../articles/demo.js';
+import { findDemoArticleFor } from '../domain/articles.js';
+import { notFound } from '../domain/errors.js';
+import type { ApiDeps } from './http.js';
+import { requireCaller } from './http.js';
 
-export function demoRoutes(): Hono {
+/**
+ * `GET /api/demo`: the caller's own copy of the demo article (every account gets
+ * one in its first workspace). There is no global demo document any more.
+ */
+export function demoRoutes({ db }: Pick<ApiDeps, 'db'>): Hono {
   const app = new Hono();
-  app.get('/api/demo', (c) => c.json({ docId: DEMO_DOC_ID, title: DEMO_TITLE }));
+  app.get('/api/demo', async (c) => {
+    const article = await findDemoArticleFor(db, requireCaller(c).user.id);
+    if (!article) throw notFound('demo article');
+    return c.json({ id: article.id, docId: article.docId, title: article.title, workspaceId: article.workspaceId });
+  });
   return app;
 }

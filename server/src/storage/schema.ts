@@ -4,6 +4,11 @@ import type { Dialect } from './db.js';
  * One schema for both drivers. The few type names that differ are substituted,
  * so a table added here exists on the embedded store and on PostgreSQL alike.
  * Statements are separated by blank-line-free `;` ends and run in order.
+ *
+ * Accounts (users, sessions, api_tokens), workspaces (memberships, invites) and
+ * articles follow the document tables: ids are random TEXT, times are ms BIGINT,
+ * secrets (API tokens, invite codes) are stored as SHA-256 hex only. No `;` may
+ * appear inside a statement (the split below is naive).
  */
 const TYPES: Record<Dialect, Record<string, string>> = {
   sqlite: { BYTES: 'BLOB', SERIAL: 'INTEGER PRIMARY KEY AUTOINCREMENT', BIGINT: 'INTEGER' },
@@ -26,6 +31,61 @@ CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at {BIGINT} NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  expires_at {BIGINT} NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id);
+CREATE TABLE IF NOT EXISTS api_tokens (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at {BIGINT} NOT NULL,
+  last_used_at {BIGINT}
+);
+CREATE INDEX IF NOT EXISTS api_tokens_user ON api_tokens (user_id);
+CREATE TABLE IF NOT EXISTS workspaces (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES users (id),
+  created_at {BIGINT} NOT NULL
+);
+CREATE TABLE IF NOT EXISTS memberships (
+  workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'checker', 'viewer')),
+  created_at {BIGINT} NOT NULL,
+  PRIMARY KEY (workspace_id, user_id)
+);
+CREATE INDEX IF NOT EXISTS memberships_user ON memberships (user_id);
+CREATE TABLE IF NOT EXISTS invites (
+  code_hash TEXT PRIMARY KEY,
+  workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'checker', 'viewer')),
+  created_by TEXT NOT NULL REFERENCES users (id),
+  created_at {BIGINT} NOT NULL,
+  expires_at {BIGINT} NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+  id TEXT PRIMARY KEY,
+  workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+  doc_id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  source_url TEXT,
+  origin TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES users (id),
+  created_at {BIGINT} NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_workspace ON articles (workspace_id, created_at);
 `;
 
 export function schemaStatements(dialect: Dialect): string[] {

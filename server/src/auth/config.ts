@@ -1,0 +1,54 @@
+/**
+ * Limits and switches of accounts and sessions, all from the environment
+ * (DESIGN.md: every limit is explicit and configurable).
+ */
+export interface AuthConfig {
+  /** Login attempts allowed per account (email) within the window; the next one answers 429. */
+  loginMaxPerAccount: number;
+  /** Login attempts allowed per client address within the window. */
+  loginMaxPerAddress: number;
+  loginWindowMs: number;
+  /** Take the client address from the first X-Forwarded-For hop (only behind a trusted proxy). */
+  trustProxy: boolean;
+  /** Extra origins (besides the request's own Host) allowed to send cookie-authenticated writes. */
+  allowedOrigins: string[];
+  /** Refuse cookie-authenticated writes that carry no Origin, Referer or Sec-Fetch-Site at all. */
+  csrfRequireOrigin: boolean;
+  sessionDays: number;
+  inviteDays: number;
+  /** Largest JSON body accepted by article creation (413 above); other JSON endpoints take jsonMaxBytes. */
+  articleMaxBytes: number;
+  jsonMaxBytes: number;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').toLowerCase();
+  return raw === '1' || raw === 'true' || raw === 'yes';
+}
+
+export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  return {
+    loginMaxPerAccount: int(env, 'LOGIN_RATE_PER_ACCOUNT', 10),
+    loginMaxPerAddress: int(env, 'LOGIN_RATE_PER_ADDRESS', 100),
+    loginWindowMs: int(env, 'LOGIN_RATE_WINDOW_MS', 15 * 60_000),
+    trustProxy: flag(env, 'TRUST_PROXY'),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => new URL(s).origin),
+    csrfRequireOrigin: flag(env, 'CSRF_REQUIRE_ORIGIN'),
+    sessionDays: int(env, 'SESSION_DAYS', 30),
+    inviteDays: int(env, 'INVITE_DAYS', 7),
+    articleMaxBytes: int(env, 'ARTICLE_MAX_BYTES', 4 * 1024 * 1024),
+    jsonMaxBytes: int(env, 'JSON_MAX_BYTES', 64 * 1024),
+  };
+}

@@ -1,0 +1,107 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { log } from '../log.js';
+import { userForApiToken } from '../domain/tokens.js';
+import type { PublicUser } from '../domain/users.js';
+import type { Db } from '../storage/db.js';
+import type { AuthConfig } from './config.js';
+import { type AppLucia, createLucia } from './lucia.js';
+import type { OriginPolicy } from './origin.js';
+import { SlidingWindowLimiter } from './rate-limit.js';
+
+/** Who is calling, and how they proved it. */
+export interface Caller {
+  user: PublicUser;
+  via: 'session' | 'token';
+  /** The session id, when signed in by cookie. */
+  sessionId?: string;
+}
+
+export type Resolution =
+  | { kind: 'anonymous' }
+  | { kind: 'caller'; caller: Caller; /** Set-Cookie to send (a refreshed session). */ refreshCookie?: boolean }
+  /** Credentials were presented but are not valid (unknown/expired session, revoked token). */
+  | { kind: 'invalid'; via: 'session' | 'token' };
+
+/** Sessions, tokens and login throttling for the HTTP routes and the socket gate alike. */
+export class AuthService {
+  readonly lucia: AppLucia;
+  readonly loginPerAccount: SlidingWindowLimiter;
+  readonly loginPerAddress: SlidingWindowLimiter;
+  readonly originPolicy: OriginPolicy;
+  private readonly sweepTimer: NodeJS.Timeout;
+
+  constructor(
+    readonly db: Db,
+    readonly config: AuthConfig,
+  ) {
+    this.lucia = createLucia(db, config.sessionDays);
+    this.loginPerAccount = new SlidingWindowLimiter(config.loginMaxPerAccount, config.loginWindowMs);
+    this.loginPerAddress = new SlidingWindowLimiter(config.loginMaxPerAddress, config.loginWindowMs);
+    this.originPolicy = { allowedOrigins: config.allowedOrigins, requireOrigin: config.csrfRequireOrigin, trustProxy: config.trustProxy };
+    this.sweepTimer = setInterval(() => {
+      this.lucia.deleteExpiredSessions().catch((err) => log('expired session sweep failed', { error: String(err) }));
+    }, 60 * 60_000);
+    this.sweepTimer.unref();
+  }
+
+  close(): void {
+    clearInterval(this.sweepTimer);
+  }
+
+  /**
+   * Resolves the caller from, in order: an `Authorization: Bearer` API token, an
+   * API token passed explicitly (the socket's `?token=`), the session cookie.
+   * A presented-but-invalid credential never falls back to another one.
+   */
+  async resolve(headers: Headers, tokenParam?: string): Promise<Resolution> {
+    const authorization = headers.get('authorization');
+    const bearer = authorization ? this.lucia.readBearerToken(authorization) : null;
+    const token = bearer ?? tokenParam;
+    if (token !== undefined && token !== null) {
+      const user = await userForApiToken(this.db, token);
+      return user ? { kind: 'caller', caller: { user, via: 'token' } } : { kind: 'invalid', via: 'token' };
+    }
+    const sessionId = this.lucia.readSessionCookie(headers.get('cookie') ?? '');
+    if (!sessionId) return { kind: 'anonymous' };
+    const { session, user } = await this.lucia.validateSession(sessionId);
+    if (!session) return { kind: 'invalid', via: 'session' };
+    return {
+      kind: 'caller',
+      caller: { user: { id: user.id, email: user.email, name: user.name }, via: 'session', sessionId: session.id },
+      refreshCookie: session.fresh,
+    };
+  }
+
+  /** Secure cookies only over HTTPS (directly, or as a TLS-terminating proxy reports it). */
+  private isHttps(c: Context): boolean {
+    const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+    if (forwarded) return forwarded === 'https';
+    return new URL(c.req.url).protocol === 'https:';
+  }
+
+  setSessionCookie(c: Context, sessionId: string): void {
+    const cookie = this.lucia.createSessionCookie(sessionId);
+    cookie.attributes.secure = this.isHttps(c);
+    c.header('Set-Cookie', cookie.serialize(), { append: true });
+  }
+
+  clearSessionCookie(c: Context): void {
+    const cookie = this.lucia.createBlankSessionCookie();
+    cookie.attributes.secure = this.isHttps(c);
+    c.header('Set-Cookie', cookie.serialize(), { append: true });
+  }
+
+  /** The peer address, or the first X-Forwarded-For hop behind a trusted proxy. */
+  clientAddress(c: Context): string {
+    if (this.config.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  }
+}

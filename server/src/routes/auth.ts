@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords.js';
+import { registerUser } from '../domain/accounts.js';
+import { conflict, DomainError } from '../domain/errors.js';
+import { emailTaken, findUserByEmail, normalizeEmail } from '../domain/users.js';
+import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
+import { loginSchema, signupSchema } from './validation.js';
+
+const WRONG_CREDENTIALS = 'wrong email or password';
+
+/** Sign up, log in, log out, me. Every sign-in mints a new session id (no fixation). */
+export function authRoutes({ db, store, auth }: ApiDeps): Hono {
+  const app = new Hono();
+  const json = limitBody(auth.config.jsonMaxBytes);
+
+  /** Drops the session the request came with, if any, before a new one is issued. */
+  async function dropPresentedSession(headers: Headers): Promise<void> {
+    const presented = auth.lucia.readSessionCookie(headers.get('cookie') ?? '');
+    if (presented) await auth.lucia.invalidateSession(presented);
+  }
+
+  app.post('/api/auth/signup', json, async (c) => {
+    const body = await readJson(c, signupSchema);
+    if (await emailTaken(db, body.email)) throw conflict('an account with this email already exists');
+    const passwordHash = await hashPassword(body.password);
+    const { user } = await registerUser(db, store, { email: body.email, name: body.name, passwordHash });
+    await dropPresentedSession(c.req.raw.headers);
+    const session = await auth.lucia.createSession(user.id, {});
+    auth.setSessionCookie(c, session.id);
+    return c.json({ user }, 201);
+  });
+
+  app.post('/api/auth/login', json, async (c) => {
+    const body = await readJson(c, loginSchema);
+    const email = normalizeEmail(body.email);
+    // Counted before the password is checked: a burst is refused whether its guesses are right or wrong.
+    const waitMs = Math.max(auth.loginPerAccount.take(email), auth.loginPerAddress.take(auth.clientAddress(c)));
+    if (waitMs > 0) {
+      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      throw new DomainError('rate_limited', 'too many login attempts; try again later');
+    }
+    const user = await findUserByEmail(db, email);
+    // Unknown email and wrong password: same message, same scrypt work.
+    const ok = user ? await verifyPassword(user.passwordHash, body.password) : await verifyAgainstDummy(body.password);
+    if (!user || !ok) throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
+    auth.loginPerAccount.reset(email);
+    await dropPresentedSession(c.req.raw.headers);
+    const session = await auth.lucia.createSession(user.id, {});
+    auth.setSessionCookie(c, session.id);
+    return c.json({ user: { id: user.id, email: user.email, name: user.name } }, 200);
+  });
+
+  app.post('/api/auth/logout', async (c) => {
+    const caller = c.get('caller');
+    if (caller?.via === 'session' && caller.sessionId) await auth.lucia.invalidateSession(caller.sessionId);
+    auth.clearSessionCookie(c);
+    return c.body(null, 204);
+  });
+
+  app.get('/api/me', (c) => c.json({ user: requireCaller(c).user }));
+
+  return app;
+}

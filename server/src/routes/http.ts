@@ -1,0 +1,115 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import { checkSameOrigin } from '../auth/origin.js';
+import type { AuthService, Caller } from '../auth/service.js';
+import type { ArticleAccess } from './access.js';
+import type { RoomRegistry } from '../collab/rooms.js';
+import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+import type { Db } from '../storage/db.js';
+import type { DocStore } from '../storage/doc-store.js';
+
+/** What every route module of the API gets. */
+export interface ApiDeps {
+  db: Db;
+  store: DocStore;
+  registry: RoomRegistry;
+  auth: AuthService;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Set for every /api request by callerResolver: null when nobody is signed in. */
+    caller: Caller | null;
+    /** Set by articleGuard for /api/articles/:id and everything under it. */
+    articleAccess: ArticleAccess;
+  }
+}
+
+const STATUS: Record<DomainErrorKind, ContentfulStatusCode> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+};
+
+/** Maps known errors to `{error}` with their status; anything else is the app's 500. */
+export function errorResponse(err: unknown, c: Context): Response | undefined {
+  if (err instanceof DomainError) return c.json({ error: err.message }, STATUS[err.kind]);
+  if (err instanceof HTTPException) return c.json({ error: err.message || 'request refused' }, err.status as ContentfulStatusCode);
+  return undefined;
+}
+
+export const badRequest = (message: string): DomainError => new DomainError('invalid', message);
+
+/** The first problem of a failed parse, naming the field: `title: Too big: expected string to have <=300 characters`. */
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid request body';
+  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
+  return `${field}: ${issue.message}`;
+}
+
+/** Parses the JSON body and validates it; malformed JSON and schema failures are 400s, never 500s. */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  let raw: unknown;
+  try {
+    const text = await c.req.text();
+    raw = text.trim() === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw badRequest('malformed JSON body');
+  }
+  if (raw === undefined) throw badRequest('body: a JSON object is required');
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw badRequest(describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/** Refuses bodies larger than maxBytes with 413 before reading them whole. */
+export function limitBody(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({ maxSize: maxBytes, onError: (c) => c.json({ error: `request body larger than ${maxBytes} bytes` }, 413) });
+}
+
+export function requireCaller(c: Context): Caller {
+  const caller = c.get('caller');
+  if (!caller) throw new DomainError('unauthenticated', 'not signed in');
+  return caller;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF: a state-changing request not authenticated by a Bearer token must come
+ * from our own origin (Origin, else Sec-Fetch-Site, else Referer, against Host).
+ */
+export function originGuard(auth: AuthService): MiddlewareHandler {
+  return async (c, next) => {
+    const authorization = c.req.header('authorization');
+    // Exempt only what resolve() will authenticate by token: a browser cannot attach this header cross-origin.
+    const bearer = authorization ? auth.lucia.readBearerToken(authorization) : null;
+    if (!SAFE_METHODS.has(c.req.method) && !bearer) {
+      const verdict = checkSameOrigin(c.req.raw.headers, auth.originPolicy);
+      if (!verdict.ok) return c.json({ error: verdict.reason }, 403);
+    }
+    await next();
+  };
+}
+
+/** Resolves the caller once per request; an invalid Bearer token is a 401 at once, a stale cookie is cleared. */
+export function callerResolver(auth: AuthService): MiddlewareHandler {
+  return async (c, next) => {
+    const resolved = await auth.resolve(c.req.raw.headers);
+    if (resolved.kind === 'invalid' && resolved.via === 'token') return c.json({ error: 'invalid or revoked API token' }, 401);
+    c.set('caller', resolved.kind === 'caller' ? resolved.caller : null);
+    await next();
+    // Afterwards, so a handler that issues a session (login, signup) is the only cookie sent.
+    if (c.res.headers.getSetCookie().some((line) => line.startsWith(`${auth.lucia.sessionCookieName}=`))) return;
+    if (resolved.kind === 'invalid') auth.clearSessionCookie(c);
+    else if (resolved.kind === 'caller' && resolved.refreshCookie && resolved.caller.sessionId) auth.setSessionCookie(c, resolved.caller.sessionId);
+  };
+}

@@ -1,0 +1,82 @@
+import { Hono } from 'hono';
+import { CLOSE_FORBIDDEN } from '../collab/gate.js';
+import type { RoomRegistry } from '../collab/rooms.js';
+import { forbidden } from '../domain/errors.js';
+import { acceptInvite, createInvite } from '../domain/invites.js';
+import { canWriteDocuments, type Role } from '../domain/roles.js';
+import { changeMemberRole, createWorkspace, listMembers, listWorkspacesFor, removeMember } from '../domain/workspaces.js';
+import { requireWorkspaceRole } from './access.js';
+import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
+import { roleSchema, workspaceSchema } from './validation.js';
+
+/** A member's open sockets on the workspace's documents follow their new role at once. */
+function applyRoleToSockets(registry: RoomRegistry, workspaceId: string, userId: string, role: Role): void {
+  for (const room of registry.openRooms.values()) {
+    for (const conn of room.conns) {
+      if (conn.access.userId === userId && conn.access.workspaceId === workspaceId) conn.access.canWrite = canWriteDocuments(role);
+    }
+  }
+}
+
+/** Workspaces, invites, members. */
+export function workspaceRoutes({ db, registry, auth }: ApiDeps): Hono {
+  const app = new Hono();
+  const json = limitBody(auth.config.jsonMaxBytes);
+  const inviteTtlMs = auth.config.inviteDays * 24 * 60 * 60_000;
+
+  app.post('/api/workspaces', json, async (c) => {
+    const caller = requireCaller(c);
+    const { name } = await readJson(c, workspaceSchema);
+    const workspace = await createWorkspace(db, caller.user.id, name);
+    return c.json({ ...workspace, role: 'owner' }, 201);
+  });
+
+  app.get('/api/workspaces', async (c) => c.json(await listWorkspacesFor(db, requireCaller(c).user.id)));
+
+  app.get('/api/workspaces/:id', async (c) => {
+    const { workspace, role } = await requireWorkspaceRole(c, db, c.req.param('id'), 'viewer');
+    return c.json({ ...workspace, role });
+  });
+
+  app.post('/api/workspaces/:id/invites', json, async (c) => {
+    const { workspace, role: inviterRole, userId } = await requireWorkspaceRole(c, db, c.req.param('id'), 'viewer');
+    if (inviterRole !== 'owner' && inviterRole !== 'editor') throw forbidden('only owners and editors can invite');
+    const { role } = await readJson(c, roleSchema);
+    const invite = await createInvite(db, { workspaceId: workspace.id, inviterRole, inviterId: userId, role, ttlMs: inviteTtlMs });
+    return c.json(invite, 201);
+  });
+
+  app.post('/api/invites/:code/accept', async (c) => {
+    const caller = requireCaller(c);
+    return c.json(await acceptInvite(db, c.req.param('code').slice(0, 200), caller.user.id));
+  });
+
+  app.get('/api/workspaces/:id/members', async (c) => {
+    const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'viewer');
+    return c.json(await listMembers(db, workspace.id));
+  });
+
+  app.patch('/api/workspaces/:id/members/:userId', json, async (c) => {
+    const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'owner');
+    const { role } = await readJson(c, roleSchema);
+    const member = await changeMemberRole(db, workspace.id, c.req.param('userId'), role);
+    applyRoleToSockets(registry, workspace.id, member.userId, member.role);
+    return c.json(member);
+  });
+
+  // Owners remove anyone; any member may remove themselves (leave). The last owner can do neither.
+  app.delete('/api/workspaces/:id/members/:userId', async (c) => {
+    const target = c.req.param('userId');
+    const self = requireCaller(c).user.id === target;
+    const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), self ? 'viewer' : 'owner');
+    await removeMember(db, workspace.id, target);
+    registry.closeWhere(
+      (conn) => conn.access.userId === target && conn.access.workspaceId === workspace.id,
+      CLOSE_FORBIDDEN,
+      'removed from workspace',
+    );
+    return c.body(null, 204);
+  });
+
+  return app;
+}
