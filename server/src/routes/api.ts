@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import { articleRoutes } from './articles.js';
+import { authRoutes } from './auth.js';
+import { demoRoutes } from './demo.js';
+import { exportRoutes } from './exports.js';
+import { type ApiDeps, callerResolver, originGuard } from './http.js';
+import { tokenRoutes } from './tokens.js';
+import { workspaceRoutes } from './workspaces.js';
+
+/**
+ * The authenticated API. For every `/api/*` request (after /api/health):
+ * the CSRF origin check on state-changing requests, then the caller is resolved.
+ * Route modules mounted after this one (exports, workshops) get both for free.
+ */
+export function apiRoutes(deps: ApiDeps): Hono {
+  const app = new Hono();
+  app.use('/api/*', originGuard(deps.auth), callerResolver(deps.auth));
+  app.route('/', authRoutes(deps));
+  app.route('/', tokenRoutes(deps));
+  app.route('/', workspaceRoutes(deps));
+  app.route('/', articleRoutes(deps));
+  // After articleRoutes: its guard on /api/articles/:id/* admits the caller first.
+  app.route('/', exportRoutes(deps));
+  app.route('/', demoRoutes(deps));
+  return app;
+}

@@ -1,0 +1,102 @@
+import {
+  anchorClaims,
+  BodyText,
+  buildClaimReviews,
+  buildReportMarkdown,
+  buildWebAnnotations,
+  DEFAULT_VERDICT_SCALE,
+  readClaims,
+  suggestCheckworthy,
+  type ArticleMeta,
+  type RefusedUrl,
+} from '@fc/shared';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { withDocument } from '../articles/doc-reader.js';
+import type { Article } from '../domain/articles.js';
+import { getWorkspace } from '../domain/workspaces.js';
+import { log } from '../log.js';
+import { articleAccess } from './access.js';
+import type { ApiDeps } from './http.js';
+
+const LD_JSON = 'application/ld+json; charset=utf-8';
+
+/** The public page of an article in this app: annotation targets and review URLs point here. */
+function articleMeta(c: Context, article: Article): ArticleMeta {
+  const origin = process.env.PUBLIC_URL?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  return {
+    id: article.id,
+    title: article.title,
+    url: `${origin}/a/${article.id}`,
+    ...(article.sourceUrl ? { sourceUrl: article.sourceUrl } : {}),
+  };
+}
+
+function downloadName(article: Article, ext: string): string {
+  const slug = article.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article';
+  return `${slug}.${ext}`;
+}
+
+/**
+ * Exports of an article's fact-check, computed from the live document. Mounted
+ * after the article routes, so `articleGuard` has already admitted the caller.
+ */
+export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
+  const app = new Hono();
+
+  const snapshot = (article: Article) =>
+    withDocument(registry, store, article.docId, (doc) => {
+      const claims = readClaims(doc);
+      const body = BodyText.of(doc);
+      return { claims, text: body.text, anchors: anchorClaims(doc, claims) };
+    });
+
+  const attachmentHeader = (c: Context, article: Article, ext: string) => {
+    if (c.req.query('download') !== undefined) c.header('content-disposition', `attachment; filename="${downloadName(article, ext)}"`);
+  };
+
+  app.get('/api/articles/:id/claimreview', async (c) => {
+    const { article } = articleAccess(c);
+    const workspace = await getWorkspace(db, article.workspaceId);
+    const { claims } = await snapshot(article);
+    const refused: RefusedUrl[] = [];
+    const reviews = buildClaimReviews(articleMeta(c, article), claims, DEFAULT_VERDICT_SCALE, {
+      organization: { name: workspace?.name ?? 'Fact-check desk' },
+      onRefusedUrl: (r) => refused.push(r),
+    });
+    if (refused.length > 0) {
+      // Flagged, never emitted: a javascript:/data:/file: link must not reach a publisher.
+      c.header('x-refused-evidence-urls', String(refused.length));
+      log('claimreview export left out unsafe evidence URLs', { articleId: article.id, count: refused.length });
+    }
+    attachmentHeader(c, article, 'claimreview.jsonld');
+    return c.body(JSON.stringify(reviews, null, 2), 200, { 'content-type': LD_JSON });
+  });
+
+  app.get('/api/articles/:id/report.md', async (c) => {
+    const { article } = articleAccess(c);
+    const { claims, anchors } = await snapshot(article);
+    const markdown = buildReportMarkdown(articleMeta(c, article), claims, DEFAULT_VERDICT_SCALE, {
+      anchors,
+      generatedAt: new Date().toISOString(),
+    });
+    attachmentHeader(c, article, 'report.md');
+    return c.body(markdown, 200, { 'content-type': 'text/markdown; charset=utf-8' });
+  });
+
+  app.get('/api/articles/:id/annotations', async (c) => {
+    const { article } = articleAccess(c);
+    const { claims, text, anchors } = await snapshot(article);
+    const annotations = buildWebAnnotations(articleMeta(c, article), claims, text, { anchors, scale: DEFAULT_VERDICT_SCALE });
+    attachmentHeader(c, article, 'annotations.jsonld');
+    return c.body(JSON.stringify(annotations, null, 2), 200, { 'content-type': LD_JSON });
+  });
+
+  app.get('/api/articles/:id/suggestions', async (c) => {
+    const { article } = articleAccess(c);
+    const { text } = await snapshot(article);
+    return c.json(suggestCheckworthy(text));
+  });
+
+  return app;
+}
