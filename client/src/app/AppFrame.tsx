@@ -1,0 +1,34 @@
+import { useEffect, type ReactNode } from 'react'
+import { TopBar } from './TopBar'
+import { PRODUCT_NAME } from './product'
+import './app.css'
+
+interface AppFrameProps {
+  title: string
+  /** Right side of the top bar: presence, connection state. */
+  status?: ReactNode
+  /** Right-hand column; when absent the main content is centred alone. */
+  sidebar?: ReactNode
+  children: ReactNode
+}
+
+/** The page skeleton every screen shares: top bar, reading column, optional sidebar. */
+export function AppFrame({ title, status, sidebar, children }: AppFrameProps) {
+  useEffect(() => {
+    document.title = `${title} · ${PRODUCT_NAME}`
+  }, [title])
+
+  return (
+    <div className="app">
+      <TopBar title={title}>{status}</TopBar>
+      <div className={sidebar ? 'app__body app__body--with-sidebar' : 'app__body'}>
+        <main className="app__main">{children}</main>
+        {sidebar && (
+          <aside className="app__sidebar" aria-label="Article sidebar">
+            {sidebar}
+          </aside>
+        )}
+      </div>
+    </div>
+  )
+}
