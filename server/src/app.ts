@@ -33,7 +33,7 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
     return c.json({ error: 'internal error' }, 500);
   });
   app.route('/', healthRoutes());
-  app.route('/', apiRoutes({ db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth }));
+  app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth }));
   app.route('/', socketRoutes({ upgradeWebSocket: deps.upgradeWebSocket, registry: deps.registry, gate: deps.gate }));
   app.route('/', staticRoutes(deps.config.clientDist));
   return app;

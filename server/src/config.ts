@@ -13,6 +13,8 @@ export interface Config {
   groupCommitMs: number;
   /** Log rows per document after which a background compaction folds them into the snapshot. */
   compactAfterUpdates: number;
+  /** Largest evidence attachment (image or PDF) accepted; larger uploads get 413. */
+  attachmentMaxBytes: number;
   /** On SIGTERM, how long open sockets may still deliver frames before they are closed. */
   shutdownDrainMs: number;
   clientDist: string;
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessageBytes: intFromEnv(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024),
     groupCommitMs,
     compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
+    attachmentMaxBytes: intFromEnv(env, 'ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024),
     shutdownDrainMs: intFromEnv(env, 'SHUTDOWN_DRAIN_MS', 200),
     clientDist: path.resolve(env.CLIENT_DIST ?? new URL('../../client/dist', import.meta.url).pathname),
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',

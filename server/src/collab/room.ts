@@ -100,7 +100,13 @@ export class Room {
     // A leaving socket's removals are also its own: they must reach other instances too.
     const source = origin instanceof Connection ? origin : undefined;
     if (source) {
-      for (const id of added) source.awarenessIds.add(id);
+      // A client that reconnects before its old socket is noticed dead updates its entry from the
+      // new socket: the new socket takes the entry over, so the old one's close cannot remove it.
+      for (const id of added.concat(updated)) {
+        if (source.awarenessIds.has(id)) continue;
+        for (const other of this.conns) if (other !== source) other.awarenessIds.delete(id);
+        source.awarenessIds.add(id);
+      }
       for (const id of removed) source.awarenessIds.delete(id);
     }
     const frame = encodeAwareness(this.awareness, changed);

@@ -2,7 +2,7 @@
  * What domain functions throw when a request cannot be carried out. Routes map
  * the kind to a status (routes/http.ts); the domain knows nothing of HTTP.
  */
-export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited';
+export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'unsupported_media' | 'rate_limited';
 
 export class DomainError extends Error {
   constructor(

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { articleRoutes } from './articles.js';
 import { authRoutes } from './auth.js';
 import { demoRoutes } from './demo.js';
+import { attachmentRoutes } from './attachments.js';
 import { exportRoutes } from './exports.js';
+import { verdictRoutes } from './verdicts.js';
 import { type ApiDeps, callerResolver, originGuard } from './http.js';
 import { tokenRoutes } from './tokens.js';
 import { workspaceRoutes } from './workspaces.js';
@@ -21,6 +23,8 @@ export function apiRoutes(deps: ApiDeps): Hono {
   app.route('/', articleRoutes(deps));
   // After articleRoutes: its guard on /api/articles/:id/* admits the caller first.
   app.route('/', exportRoutes(deps));
+  app.route('/', attachmentRoutes(deps));
+  app.route('/', verdictRoutes(deps));
   app.route('/', demoRoutes(deps));
   return app;
 }

@@ -4,7 +4,6 @@ import {
   buildClaimReviews,
   buildReportMarkdown,
   buildWebAnnotations,
-  DEFAULT_VERDICT_SCALE,
   readClaims,
   suggestCheckworthy,
   type ArticleMeta,
@@ -14,6 +13,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { withDocument } from '../articles/doc-reader.js';
 import type { Article } from '../domain/articles.js';
+import { verdictScaleFor } from '../domain/verdict-labels.js';
 import { getWorkspace } from '../domain/workspaces.js';
 import { log } from '../log.js';
 import { articleAccess } from './access.js';
@@ -60,7 +60,7 @@ export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
     const workspace = await getWorkspace(db, article.workspaceId);
     const { claims } = await snapshot(article);
     const refused: RefusedUrl[] = [];
-    const reviews = buildClaimReviews(articleMeta(c, article), claims, DEFAULT_VERDICT_SCALE, {
+    const reviews = buildClaimReviews(articleMeta(c, article), claims, await verdictScaleFor(db, article.workspaceId), {
       organization: { name: workspace?.name ?? 'Fact-check desk' },
       onRefusedUrl: (r) => refused.push(r),
     });
@@ -76,7 +76,7 @@ export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
   app.get('/api/articles/:id/report.md', async (c) => {
     const { article } = articleAccess(c);
     const { claims, anchors } = await snapshot(article);
-    const markdown = buildReportMarkdown(articleMeta(c, article), claims, DEFAULT_VERDICT_SCALE, {
+    const markdown = buildReportMarkdown(articleMeta(c, article), claims, await verdictScaleFor(db, article.workspaceId), {
       anchors,
       generatedAt: new Date().toISOString(),
     });
@@ -87,7 +87,10 @@ export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
   app.get('/api/articles/:id/annotations', async (c) => {
     const { article } = articleAccess(c);
     const { claims, text, anchors } = await snapshot(article);
-    const annotations = buildWebAnnotations(articleMeta(c, article), claims, text, { anchors, scale: DEFAULT_VERDICT_SCALE });
+    const annotations = buildWebAnnotations(articleMeta(c, article), claims, text, {
+      anchors,
+      scale: await verdictScaleFor(db, article.workspaceId),
+    });
     attachmentHeader(c, article, 'annotations.jsonld');
     return c.body(JSON.stringify(annotations, null, 2), 200, { 'content-type': LD_JSON });
   });

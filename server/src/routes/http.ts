@@ -8,11 +8,13 @@ import type { AuthService, Caller } from '../auth/service.js';
 import type { ArticleAccess } from './access.js';
 import type { RoomRegistry } from '../collab/rooms.js';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+import type { Config } from '../config.js';
 import type { Db } from '../storage/db.js';
 import type { DocStore } from '../storage/doc-store.js';
 
 /** What every route module of the API gets. */
 export interface ApiDeps {
+  config: Config;
   db: Db;
   store: DocStore;
   registry: RoomRegistry;
@@ -35,6 +37,7 @@ const STATUS: Record<DomainErrorKind, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media: 415,
   rate_limited: 429,
 };
 

@@ -85,6 +85,24 @@ CREATE TABLE IF NOT EXISTS articles (
   created_by TEXT NOT NULL REFERENCES users (id),
   created_at {BIGINT} NOT NULL
 );
+CREATE TABLE IF NOT EXISTS attachments (
+  id TEXT PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  workspace_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  mime TEXT NOT NULL,
+  size {BIGINT} NOT NULL,
+  data {BYTES} NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at {BIGINT} NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attachments_article ON attachments (article_id);
+CREATE TABLE IF NOT EXISTS verdict_labels (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  verdict_id TEXT NOT NULL,
+  label TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, verdict_id)
+);
 CREATE INDEX IF NOT EXISTS articles_workspace ON articles (workspace_id, created_at);
 `;
 

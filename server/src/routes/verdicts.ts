@@ -1,0 +1,25 @@
+import { VERDICT_IDS } from '@fc/shared';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { setVerdictLabels, verdictScaleFor } from '../domain/verdict-labels.js';
+import { requireWorkspaceRole } from './access.js';
+import { type ApiDeps, readJson } from './http.js';
+
+const labelsBody = z.strictObject({
+  labels: z.partialRecord(z.enum(VERDICT_IDS as unknown as [string, ...string[]]), z.string().trim().min(1).max(40)),
+});
+
+/** The workspace's verdict scale: every member reads it, owners relabel it (the ids stay). */
+export function verdictRoutes({ db }: ApiDeps): Hono {
+  const app = new Hono();
+  app.get('/api/workspaces/:id/verdicts', async (c) => {
+    const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'viewer');
+    return c.json(await verdictScaleFor(db, workspace.id));
+  });
+  app.put('/api/workspaces/:id/verdicts', async (c) => {
+    const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'owner');
+    const { labels } = await readJson(c, labelsBody);
+    return c.json(await setVerdictLabels(db, workspace.id, labels as Record<string, string>));
+  });
+  return app;
+}
