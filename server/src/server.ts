@@ -37,7 +37,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     onLocalAwareness: fanout ? (docId, update) => fanout.publishAwareness(docId, update) : undefined,
   });
-  if (fanout) registry.events = { opening: (room) => fanout.opening(room), closing: (room) => fanout.closing(room) };
+  if (fanout) {
+    registry.events = {
+      opening: (room) => fanout.opening(room),
+      closing: (room) => fanout.closing(room),
+      accessChanged: (change) => fanout.publishAccess(change),
+    };
+    fanout.onRemoteAccess = (change) => registry.applyAccess(change);
+  }
 
   const app = new Hono();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });

@@ -1,6 +1,7 @@
 import { log } from '../log.js';
 import type { DocStore } from '../storage/doc-store.js';
 import type { Connection } from './connection.js';
+import { CLOSE_FORBIDDEN } from './gate.js';
 import { Room, type RoomHooks } from './room.js';
 
 export interface RoomEvents {
@@ -11,6 +12,15 @@ export interface RoomEvents {
   opening?(room: Room): void | Promise<void>;
   /** A room's last socket left; it is unloaded once this resolves. */
   closing?(room: Room): void | Promise<void>;
+  /** A member's access changed on this instance: other instances must apply it too. */
+  accessChanged?(change: AccessChange): void;
+}
+
+/** A member's new write permission on a workspace's documents, or `null` when they were removed. */
+export interface AccessChange {
+  workspaceId: string;
+  userId: string;
+  canWrite: boolean | null;
 }
 
 /**
@@ -94,6 +104,22 @@ export class RoomRegistry {
       }
     }
     return count;
+  }
+
+  /** Applies a member's access change here and announces it to other instances. */
+  changeAccess(change: AccessChange): void {
+    this.applyAccess(change);
+    this.events.accessChanged?.(change);
+  }
+
+  /** A removed member's sockets close at once (4403); a changed role takes effect on the next frame. */
+  applyAccess({ workspaceId, userId, canWrite }: AccessChange): void {
+    const theirs = (conn: Connection) => conn.access.userId === userId && conn.access.workspaceId === workspaceId;
+    if (canWrite === null) {
+      this.closeWhere(theirs, CLOSE_FORBIDDEN, 'removed from workspace');
+      return;
+    }
+    for (const room of this.ready.values()) for (const conn of room.conns) if (theirs(conn)) conn.access.canWrite = canWrite;
   }
 
   /** Closes every socket and waits until every room has been unloaded and written back. */

@@ -1,22 +1,11 @@
 import { Hono } from 'hono';
-import { CLOSE_FORBIDDEN } from '../collab/gate.js';
-import type { RoomRegistry } from '../collab/rooms.js';
 import { forbidden } from '../domain/errors.js';
 import { acceptInvite, createInvite } from '../domain/invites.js';
-import { canWriteDocuments, type Role } from '../domain/roles.js';
+import { canWriteDocuments } from '../domain/roles.js';
 import { changeMemberRole, createWorkspace, listMembers, listWorkspacesFor, removeMember } from '../domain/workspaces.js';
 import { requireWorkspaceRole } from './access.js';
 import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
 import { roleSchema, workspaceSchema } from './validation.js';
-
-/** A member's open sockets on the workspace's documents follow their new role at once. */
-function applyRoleToSockets(registry: RoomRegistry, workspaceId: string, userId: string, role: Role): void {
-  for (const room of registry.openRooms.values()) {
-    for (const conn of room.conns) {
-      if (conn.access.userId === userId && conn.access.workspaceId === workspaceId) conn.access.canWrite = canWriteDocuments(role);
-    }
-  }
-}
 
 /** Workspaces, invites, members. */
 export function workspaceRoutes({ db, registry, auth }: ApiDeps): Hono {
@@ -60,7 +49,8 @@ export function workspaceRoutes({ db, registry, auth }: ApiDeps): Hono {
     const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'owner');
     const { role } = await readJson(c, roleSchema);
     const member = await changeMemberRole(db, workspace.id, c.req.param('userId'), role);
-    applyRoleToSockets(registry, workspace.id, member.userId, member.role);
+    // The member's open sockets (on every instance) follow the new role at once.
+    registry.changeAccess({ workspaceId: workspace.id, userId: member.userId, canWrite: canWriteDocuments(member.role) });
     return c.json(member);
   });
 
@@ -70,11 +60,7 @@ export function workspaceRoutes({ db, registry, auth }: ApiDeps): Hono {
     const self = requireCaller(c).user.id === target;
     const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), self ? 'viewer' : 'owner');
     await removeMember(db, workspace.id, target);
-    registry.closeWhere(
-      (conn) => conn.access.userId === target && conn.access.workspaceId === workspace.id,
-      CLOSE_FORBIDDEN,
-      'removed from workspace',
-    );
+    registry.changeAccess({ workspaceId: workspace.id, userId: target, canWrite: null });
     return c.body(null, 204);
   });
 

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import * as Y from 'yjs';
 import type { Room } from '../collab/room.js';
+import type { AccessChange } from '../collab/rooms.js';
 import { log } from '../log.js';
 import type { DocStore } from '../storage/doc-store.js';
 
+const ACCESS_CHANNEL = 'fc:access';
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
 const ID_BYTES = 8;
@@ -31,6 +33,8 @@ export class RedisFanout {
   private readonly rooms = new Map<string, Room>();
   private readonly healTimers = new Map<string, NodeJS.Timeout[]>();
   private connectedOnce = false;
+  /** Set by the server: applies an access change announced by another instance. */
+  onRemoteAccess: ((change: AccessChange) => void) | undefined;
 
   constructor(
     url: string,
@@ -50,6 +54,22 @@ export class RedisFanout {
 
   async connect(): Promise<void> {
     await Promise.all([this.pub.connect(), this.sub.connect()]);
+    await this.sub.subscribe(ACCESS_CHANNEL);
+  }
+
+  /** A member removed or re-roled here must lose (or gain) write access on every instance at once. */
+  publishAccess(change: AccessChange): void {
+    const message = JSON.stringify({ from: this.instanceId.toString('hex'), change });
+    this.pub.publish(ACCESS_CHANNEL, message).catch((err) => log('redis publish failed', { channel: ACCESS_CHANNEL, error: String(err) }));
+  }
+
+  private onAccessMessage(message: Buffer): void {
+    try {
+      const { from, change } = JSON.parse(message.toString()) as { from: string; change: AccessChange };
+      if (from !== this.instanceId.toString('hex')) this.onRemoteAccess?.(change);
+    } catch (err) {
+      log('dropped a malformed access message from redis', { error: String(err) });
+    }
   }
 
   private channel(docId: string): string {
@@ -94,6 +114,7 @@ export class RedisFanout {
   }
 
   private onMessage(channel: string, message: Buffer): void {
+    if (channel === ACCESS_CHANNEL) return this.onAccessMessage(message);
     const room = this.rooms.get(channel.slice('fc:doc:'.length));
     if (!room || message.length < 1 + ID_BYTES) return;
     if (message.subarray(1, 1 + ID_BYTES).equals(this.instanceId)) return;

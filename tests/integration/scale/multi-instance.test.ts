@@ -6,6 +6,7 @@ import { freshDatabase, postgresReachable, type FreshDatabase } from '../support
 import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { writableDoc } from '../support/session.js';
+import { call, createArticle, join, signUp } from '../auth/support.js';
 
 const missing = [(await postgresReachable()) ? undefined : 'PostgreSQL', (await redisReachable()) ? undefined : 'Redis'].filter(Boolean);
 if (missing.length > 0) {
@@ -140,6 +141,38 @@ describe.skipIf(missing.length > 0)('scale-out on PostgreSQL + Redis', () => {
       expect(items.length).toBe(600);
       expect(new Set(items).size).toBe(600);
       reader.destroy();
+    } finally {
+      for (const s of servers) await s.stop();
+    }
+  });
+
+  it('a member removed (or made viewer) on one instance loses access on another at once', async () => {
+    const servers = await instances(2, db);
+    try {
+      const [a, b] = servers as [TestServer, TestServer];
+      const owner = await signUp(a, 'owner');
+      const member = await signUp(a, 'member');
+      await join(a, owner, owner.workspaceId, member, 'checker');
+      const article = await createArticle(a, owner, owner.workspaceId);
+      const watcher = connectClient(a, article.docId, { token: owner.token });
+      const onB = connectClient(b, article.docId, { token: member.token });
+      await Promise.all([watcher.synced, onB.synced]);
+
+      // Made viewer through instance A: B stops applying the member's edits.
+      const demote = await call(a, `/api/workspaces/${owner.workspaceId}/members/${member.user.id}`, { method: 'PATCH', token: owner.token, body: { role: 'viewer' } });
+      expect(demote.status).toBe(200);
+      await sleep(300);
+      onB.doc.getText('t').insert(0, 'written as a viewer');
+      await sleep(500);
+      expect(watcher.doc.getText('t').toString()).toBe('');
+
+      // Removed through instance A: B closes the member's socket with 4403.
+      const closed = new Promise<number>((resolve) => onB.provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)));
+      const removal = await call(a, `/api/workspaces/${owner.workspaceId}/members/${member.user.id}`, { method: 'DELETE', token: owner.token });
+      expect(removal.status).toBe(204);
+      expect(await closed).toBe(4403);
+      watcher.destroy();
+      onB.destroy();
     } finally {
       for (const s of servers) await s.stop();
     }
