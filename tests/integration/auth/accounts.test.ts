@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/backends.js';
 import type { TestServer } from '../support/server.js';
-import { call, sessionCookie, signUp, uniqueEmail } from './support.js';
+import { call, sessionCookie, signUp, uniqueEmail } from '../support/accounts.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

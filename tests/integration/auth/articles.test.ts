@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { backends } from '../support/backends.js';
 import { connectClient } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';
-import { type Account, call, createArticle, signUp } from './support.js';
+import { type Account, call, createArticle, signUp } from '../support/accounts.js';
 
 /** The article body as a stock client sees it: the y-prosemirror XML of `body`. */
 async function bodyOf(server: TestServer, account: Account, docId: string): Promise<{ xml: string; blocks: { type: string; level?: unknown; text: string }[] }> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/backends.js';
 import type { TestServer } from '../support/server.js';
-import { type Account, type Answer, call, createArticle, join, signUp } from './support.js';
+import { type Account, type Answer, call, createArticle, join, signUp } from '../support/accounts.js';
 
 /**
  * The whole matrix: every role (and a non-member, and nobody) against every

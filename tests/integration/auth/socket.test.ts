@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { backends } from '../support/backends.js';
 import { connectClient, sleep, waitFor } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';
-import { type Account, call, createArticle, join, sessionCookie, signUp, socketOutcome } from './support.js';
+import { type Account, call, createArticle, join, sessionCookie, signUp, socketOutcome } from '../support/accounts.js';
 
 function paragraph(text: string): Y.XmlElement {
   const p = new Y.XmlElement('paragraph');

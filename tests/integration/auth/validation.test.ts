@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/backends.js';
 import type { TestServer } from '../support/server.js';
-import { type Account, call, signUp } from './support.js';
+import { type Account, call, signUp } from '../support/accounts.js';
 
 /** Bad input at the edge: always a 4xx `{error}` naming the field, never a 500. */
 describe.each(backends())('validation at the edge ($name)', (backend) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createArticle, join, signUp, type Account } from '../auth/support.js';
+import { call, createArticle, join, signUp, type Account } from '../support/accounts.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 // The smallest valid files of each kind the server must recognise by their bytes.

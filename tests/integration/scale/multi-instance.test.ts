@@ -6,7 +6,7 @@ import { freshDatabase, postgresReachable, type FreshDatabase } from '../support
 import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { writableDoc } from '../support/session.js';
-import { call, createArticle, join, signUp } from '../auth/support.js';
+import { call, createArticle, join, signUp } from '../support/accounts.js';
 
 const missing = [(await postgresReachable()) ? undefined : 'PostgreSQL', (await redisReachable()) ? undefined : 'Redis'].filter(Boolean);
 if (missing.length > 0) {

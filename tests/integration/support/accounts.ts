@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import WS from 'ws';
-import type { TestServer } from '../support/server.js';
+import type { TestServer } from './server.js';
 
 /** One HTTP answer, body parsed when it is JSON. */
 export interface Answer<T = any> {
