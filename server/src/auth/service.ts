@@ -15,6 +15,8 @@ export interface Caller {
   via: 'session' | 'token';
   /** The session id, when signed in by cookie. */
   sessionId?: string;
+  /** The session or API token id: sockets opened with it close when it is revoked. */
+  credentialId: string;
 }
 
 export type Resolution =
@@ -59,8 +61,8 @@ export class AuthService {
     const bearer = authorization ? this.lucia.readBearerToken(authorization) : null;
     const token = bearer ?? tokenParam;
     if (token !== undefined && token !== null) {
-      const user = await userForApiToken(this.db, token);
-      return user ? { kind: 'caller', caller: { user, via: 'token' } } : { kind: 'invalid', via: 'token' };
+      const found = await userForApiToken(this.db, token);
+      return found ? { kind: 'caller', caller: { user: found.user, via: 'token', credentialId: found.tokenId } } : { kind: 'invalid', via: 'token' };
     }
     const sessionId = this.lucia.readSessionCookie(headers.get('cookie') ?? '');
     if (!sessionId) return { kind: 'anonymous' };
@@ -68,7 +70,7 @@ export class AuthService {
     if (!session) return { kind: 'invalid', via: 'session' };
     return {
       kind: 'caller',
-      caller: { user: { id: user.id, email: user.email, name: user.name }, via: 'session', sessionId: session.id },
+      caller: { user: { id: user.id, email: user.email, name: user.name }, via: 'session', sessionId: session.id, credentialId: session.id },
       refreshCookie: session.fresh,
     };
   }

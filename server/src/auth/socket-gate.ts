@@ -30,7 +30,7 @@ export function createSocketGate(auth: AuthService): SocketGate {
       if (!doc) return { ok: false, code: CLOSE_UNKNOWN_DOC, reason: 'unknown document' };
       const role = await roleIn(auth.db, doc.workspaceId, caller.user.id);
       if (!role) return { ok: false, code: CLOSE_FORBIDDEN, reason: 'no access to this document' };
-      return { ok: true, access: { canWrite: canWriteDocuments(role), userId: caller.user.id, workspaceId: doc.workspaceId } };
+      return { ok: true, access: { canWrite: canWriteDocuments(role), userId: caller.user.id, workspaceId: doc.workspaceId, credentialId: caller.credentialId } };
     } catch (err) {
       log('socket gate failed', { docId, error: String(err) });
       return { ok: false, code: CLOSE_LOAD_FAILED, reason: 'could not check access' };

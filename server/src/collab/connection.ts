@@ -5,6 +5,8 @@ export interface Access {
   userId?: string;
   /** The workspace the document belongs to, so a removed member's sockets can be found. */
   workspaceId?: string;
+  /** The session or token the socket was opened with, so logging out or revoking closes it. */
+  credentialId?: string;
 }
 
 /** The transport under a connection: a websocket in production, anything in tests. */

@@ -1,7 +1,7 @@
 import { log } from '../log.js';
 import type { DocStore } from '../storage/doc-store.js';
 import type { Connection } from './connection.js';
-import { CLOSE_FORBIDDEN } from './gate.js';
+import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED } from './gate.js';
 import { Room, type RoomHooks } from './room.js';
 
 export interface RoomEvents {
@@ -16,12 +16,13 @@ export interface RoomEvents {
   accessChanged?(change: AccessChange): void;
 }
 
-/** A member's new write permission on a workspace's documents, or `null` when they were removed. */
-export interface AccessChange {
-  workspaceId: string;
-  userId: string;
-  canWrite: boolean | null;
-}
+/**
+ * A member's new write permission on a workspace's documents (`null` when they
+ * were removed), or a session/token that was revoked (logout, token deleted).
+ */
+export type AccessChange =
+  | { kind: 'member'; workspaceId: string; userId: string; canWrite: boolean | null }
+  | { kind: 'credential'; credentialId: string };
 
 /**
  * Open documents by id. A document is loaded once however many sockets ask at
@@ -112,8 +113,16 @@ export class RoomRegistry {
     this.events.accessChanged?.(change);
   }
 
-  /** A removed member's sockets close at once (4403); a changed role takes effect on the next frame. */
-  applyAccess({ workspaceId, userId, canWrite }: AccessChange): void {
+  /**
+   * A removed member's sockets close at once (4403), a revoked credential's too (4401);
+   * a changed role takes effect on the next frame.
+   */
+  applyAccess(change: AccessChange): void {
+    if (change.kind === 'credential') {
+      this.closeWhere((conn) => conn.access.credentialId === change.credentialId, CLOSE_UNAUTHENTICATED, 'signed out');
+      return;
+    }
+    const { workspaceId, userId, canWrite } = change;
     const theirs = (conn: Connection) => conn.access.userId === userId && conn.access.workspaceId === workspaceId;
     if (canWrite === null) {
       this.closeWhere(theirs, CLOSE_FORBIDDEN, 'removed from workspace');

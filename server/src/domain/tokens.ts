@@ -29,7 +29,7 @@ export async function createApiToken(q: Queryable, userId: string, name: string)
   return { id, token };
 }
 
-export async function userForApiToken(q: Queryable, token: string): Promise<PublicUser | null> {
+export async function userForApiToken(q: Queryable, token: string): Promise<{ user: PublicUser; tokenId: string } | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const rows = await q.query<{ token_id: string; last_used_at: number | null; id: string; email: string; name: string }>(
     `SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.name
@@ -43,7 +43,7 @@ export async function userForApiToken(q: Queryable, token: string): Promise<Publ
   if (row.last_used_at === null || now - Number(row.last_used_at) > LAST_USED_GRANULARITY_MS) {
     await q.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [now, row.token_id]);
   }
-  return { id: row.id, email: row.email, name: row.name };
+  return { user: { id: row.id, email: row.email, name: row.name }, tokenId: row.token_id };
 }
 
 export async function listApiTokens(q: Queryable, userId: string): Promise<ApiTokenInfo[]> {

@@ -9,7 +9,7 @@ import { loginSchema, signupSchema } from './validation.js';
 const WRONG_CREDENTIALS = 'wrong email or password';
 
 /** Sign up, log in, log out, me. Every sign-in mints a new session id (no fixation). */
-export function authRoutes({ db, store, auth }: ApiDeps): Hono {
+export function authRoutes({ db, store, auth, registry }: ApiDeps): Hono {
   const app = new Hono();
   const json = limitBody(auth.config.jsonMaxBytes);
 
@@ -52,7 +52,10 @@ export function authRoutes({ db, store, auth }: ApiDeps): Hono {
 
   app.post('/api/auth/logout', async (c) => {
     const caller = c.get('caller');
-    if (caller?.via === 'session' && caller.sessionId) await auth.lucia.invalidateSession(caller.sessionId);
+    if (caller?.via === 'session' && caller.sessionId) {
+      await auth.lucia.invalidateSession(caller.sessionId);
+      registry.changeAccess({ kind: 'credential', credentialId: caller.sessionId });
+    }
     auth.clearSessionCookie(c);
     return c.body(null, 204);
   });

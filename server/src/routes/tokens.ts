@@ -4,7 +4,7 @@ import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
 import { tokenSchema } from './validation.js';
 
 /** Personal API tokens: shown once at creation, then only listed by name, and revocable. */
-export function tokenRoutes({ db, auth }: ApiDeps): Hono {
+export function tokenRoutes({ db, auth, registry }: ApiDeps): Hono {
   const app = new Hono();
 
   app.post('/api/tokens', limitBody(auth.config.jsonMaxBytes), async (c) => {
@@ -18,6 +18,7 @@ export function tokenRoutes({ db, auth }: ApiDeps): Hono {
 
   app.delete('/api/tokens/:tokenId', async (c) => {
     await revokeApiToken(db, requireCaller(c).user.id, c.req.param('tokenId'));
+    registry.changeAccess({ kind: 'credential', credentialId: c.req.param('tokenId') });
     return c.body(null, 204);
   });
 

@@ -50,7 +50,7 @@ export function workspaceRoutes({ db, registry, auth }: ApiDeps): Hono {
     const { role } = await readJson(c, roleSchema);
     const member = await changeMemberRole(db, workspace.id, c.req.param('userId'), role);
     // The member's open sockets (on every instance) follow the new role at once.
-    registry.changeAccess({ workspaceId: workspace.id, userId: member.userId, canWrite: canWriteDocuments(member.role) });
+    registry.changeAccess({ kind: 'member', workspaceId: workspace.id, userId: member.userId, canWrite: canWriteDocuments(member.role) });
     return c.json(member);
   });
 
@@ -60,7 +60,7 @@ export function workspaceRoutes({ db, registry, auth }: ApiDeps): Hono {
     const self = requireCaller(c).user.id === target;
     const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), self ? 'viewer' : 'owner');
     await removeMember(db, workspace.id, target);
-    registry.changeAccess({ workspaceId: workspace.id, userId: target, canWrite: null });
+    registry.changeAccess({ kind: 'member', workspaceId: workspace.id, userId: target, canWrite: null });
     return c.body(null, 204);
   });
 
