@@ -1,17 +1,29 @@
-import { baseUrl, expect, openAs, screenshot, test } from './fixtures'
+import { createInvite, expect, openArticle, screenshot, SEED_OPENING, signUp, test, type Person } from './fixtures'
+import type { Browser } from '@playwright/test'
 
-// The seed article's opening words; the server writes it into the demo document.
-const SEED_OPENING = 'The Baloch Liberation Army (BLA) has claimed responsibility'
 // Marks this run's typing, so a reused server (FC_E2E_BASE_URL) cannot satisfy a check with old text.
 const RUN = Math.random().toString(36).slice(2, 6)
 
-test('two people edit the demo article together and see each other', async ({ browser }) => {
-  const alice = await openAs(browser, 'Alice Fischer')
-  await expect(alice.text).toContainText(SEED_OPENING)
-  await expect(alice.badge).toHaveAttribute('data-state', 'connected')
-  await screenshot(alice.page, 'alice-alone')
+/**
+ * Alice signs up (her first workspace holds a copy of the seed article), invites Bob as a
+ * checker, Bob signs up through the link in his own browser, and both open Alice's copy.
+ */
+async function aliceAndBob(browser: Browser): Promise<{ alice: Person; bob: Person }> {
+  const alice = await signUp(browser, 'Alice Fischer')
+  const link = await createInvite(alice, 'checker')
+  const bob = await signUp(browser, 'Bob Okafor', { path: new URL(link).pathname })
+  // The invite brought Bob into Alice's workspace, not his own.
+  await expect(bob.page.getByTestId('workspace-name')).toHaveText("Alice Fischer's workspace")
+  await expect(bob.page.getByTestId('my-role')).toContainText('Checker')
+  await openArticle(alice)
+  await openArticle(bob)
+  await expect(alice.page).toHaveURL(bob.page.url())
+  return { alice, bob }
+}
 
-  const bob = await openAs(browser, 'Bob Okafor')
+test('two people edit the demo article together and see each other', async ({ browser }) => {
+  const { alice, bob } = await aliceAndBob(browser)
+  await expect(alice.text).toContainText(SEED_OPENING)
   await expect(bob.text).toContainText(SEED_OPENING)
 
   // Presence: each sees both, and knows which one is them.
@@ -35,15 +47,15 @@ test('two people edit the demo article together and see each other', async ({ br
   const aliceCaret = bob.page.getByTestId('caret-label').filter({ hasText: 'Alice Fischer' })
   await expect(aliceCaret).toBeVisible()
 
-  // And the other way round.
+  // And the other way round: a checker edits too.
   await bob.text.locator('p').nth(1).click({ position: { x: 2, y: 8 } })
   await bob.page.keyboard.press('Home')
   await bob.page.keyboard.type(`Checked (${RUN}): `)
   await expect(alice.text.locator('p').nth(1)).toContainText(`Checked (${RUN}):`)
   await expect(alice.page.getByTestId('caret-label').filter({ hasText: 'Bob Okafor' })).toBeVisible()
 
-  await screenshot(alice.page, 'alice-with-bob')
-  await screenshot(bob.page, 'bob-with-alice')
+  await screenshot(alice.page, 'article-alice-with-bob')
+  await screenshot(bob.page, 'article-bob-with-alice')
 
   await alice.context.close()
   await expect(bob.presence).not.toContainText('Alice Fischer')
@@ -51,8 +63,7 @@ test('two people edit the demo article together and see each other', async ({ br
 })
 
 test('edits made offline are kept and reach others on reconnect', async ({ browser }) => {
-  const alice = await openAs(browser, 'Alice Fischer')
-  const bob = await openAs(browser, 'Bob Okafor')
+  const { alice, bob } = await aliceAndBob(browser)
   await expect(alice.badge).toHaveAttribute('data-state', 'connected')
   await expect(bob.text).toContainText(SEED_OPENING)
 
@@ -64,7 +75,7 @@ test('edits made offline are kept and reach others on reconnect', async ({ brows
   await alice.page.keyboard.press('Home')
   await alice.page.keyboard.type(words)
   await expect(alice.page.getByTestId('unsynced-edits')).toContainText(/\d+ edits? waiting to sync/)
-  await screenshot(alice.page, 'alice-offline')
+  await screenshot(alice.page, 'article-offline')
   // Nothing left Alice's browser: Bob must not have it yet.
   await expect(bob.text).not.toContainText(words.trim())
 
@@ -80,62 +91,31 @@ test('edits made offline are kept and reach others on reconnect', async ({ brows
   await bob.context.close()
 })
 
-test('the first visit asks for a name, and bad addresses explain themselves', async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: baseUrl() })
-  const page = await context.newPage()
-  await page.goto('/')
-  await expect(page.getByTestId('name-form')).toBeVisible()
-  await screenshot(page, 'welcome')
-  await page.getByRole('button', { name: 'Open the article' }).click()
-  await expect(page.getByRole('alert')).toContainText('Enter the name')
-
-  await page.getByLabel('Your name').fill('Chidi Eze')
-  await page.keyboard.press('Enter')
-  await expect(page.getByTestId('article-editor')).toBeVisible()
-
-  // The name is remembered: a reload goes straight to the article.
-  await page.reload()
-  await expect(page.getByTestId('article-editor')).toBeVisible()
-  await expect(page.getByTestId('presence-list')).toContainText('Chidi Eze')
-
-  await page.goto('/d/not%20a%20valid%20id')
-  await expect(page.getByTestId('inline-state')).toContainText('There is nothing at this address')
-  await screenshot(page, 'not-found')
-  await context.close()
-})
-
 test('an unreachable server is explained in place, with a retry', async ({ browser }) => {
-  const person = await openAs(browser, 'Dana Whitfield', {
-    prepare: (page) => page.route('**/api/demo', (route) => route.abort('connectionrefused')),
-  })
-  const state = person.page.getByTestId('inline-state')
-  await expect(state).toContainText('The server cannot be reached')
-  await screenshot(person.page, 'server-unreachable')
+  const dana = await signUp(browser, 'Dana Whitfield')
+  const articleUrl = await dana.page.getByTestId('article-list').getByRole('link').first().getAttribute('href')
+  expect(articleUrl).toMatch(/^\/a\//)
 
-  await person.page.unroute('**/api/demo')
+  await dana.page.route('**/api/articles/*', (route) => route.abort('connectionrefused'))
+  await dana.page.goto(articleUrl!)
+  const state = dana.page.getByTestId('inline-state')
+  await expect(state).toContainText('The server cannot be reached')
+  await screenshot(dana.page, 'article-server-unreachable')
+
+  await dana.page.unroute('**/api/articles/*')
   await state.getByRole('button', { name: 'Try again' }).click()
-  await expect(person.text).toContainText(SEED_OPENING)
-  await person.context.close()
+  await expect(dana.text).toContainText(SEED_OPENING)
+  await dana.context.close()
 })
 
-test('renaming yourself updates what others see', async ({ browser }) => {
-  const alice = await openAs(browser, 'Alice Fischer')
-  const bob = await openAs(browser, 'Bob Okafor', { viewport: { width: 390, height: 844 } })
-  await expect(bob.presence).toContainText('Alice Fischer')
-  await bob.text.locator('p').first().click({ position: { x: 2, y: 8 } })
-  await screenshot(bob.page, 'phone')
-
-  await alice.presence.getByRole('button', { name: 'Change name' }).click()
-  const dialog = alice.page.getByRole('dialog', { name: 'Change your name' })
-  await expect(dialog).toBeVisible()
-  await screenshot(alice.page, 'rename-dialog')
-  await dialog.getByLabel('Your name').fill('Alice F. Fischer')
-  await dialog.getByRole('button', { name: 'Save' }).click()
-  await expect(dialog).toBeHidden()
-
-  await expect(bob.presence).toContainText('Alice F. Fischer')
-  await alice.text.locator('p').first().click({ position: { x: 2, y: 8 } })
-  await expect(bob.page.getByTestId('caret-label').filter({ hasText: 'Alice F. Fischer' })).toBeVisible()
-  await alice.context.close()
-  await bob.context.close()
+test('on a phone the article and its people still fit', async ({ browser }) => {
+  const erin = await signUp(browser, 'Erin Castillo', { viewport: { width: 390, height: 844 } })
+  await openArticle(erin)
+  await expect(erin.text).toContainText(SEED_OPENING)
+  await expect(erin.badge).toHaveAttribute('data-state', 'connected')
+  await screenshot(erin.page, 'phone-article')
+  await erin.page.goto(new URL(erin.page.url()).origin + '/')
+  await expect(erin.page.getByTestId('article-list')).toBeVisible()
+  await screenshot(erin.page, 'phone-article-list')
+  await erin.context.close()
 })

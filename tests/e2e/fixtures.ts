@@ -6,54 +6,128 @@ import { BASE_URL_ENV } from './env'
 
 const screensDir = fileURLToPath(new URL('../../.screens/', import.meta.url))
 
+/** The seed article every new account gets a copy of (server/src/articles/demo.ts). */
+export const SEED_TITLE = 'BLA claims 84 security personnel killed in “Operation Herof Phase II”'
+/** Its opening words, as the server writes them into the document. */
+export const SEED_OPENING = 'The Baloch Liberation Army (BLA) has claimed responsibility'
+export const PASSWORD = 'correct horse battery staple'
+
+// Emails must be unique per run: a reused server (FC_E2E_BASE_URL) keeps old accounts.
+const RUN = Math.random().toString(36).slice(2, 8)
+let counter = 0
+
 export function baseUrl(): string {
   const url = process.env[BASE_URL_ENV]
   if (!url) throw new Error(`${BASE_URL_ENV} is not set: global setup did not start the server`)
   return url
 }
 
-/** One person at one browser: an isolated context, so storage and sockets are their own. */
+export interface Account {
+  name: string
+  email: string
+  password: string
+}
+
+export function newAccount(name: string): Account {
+  const slug = name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')
+  return { name, email: `${slug}.${RUN}.${++counter}@desk.example`, password: PASSWORD }
+}
+
+/** One person at one browser: an isolated context, so cookies and sockets are their own. */
 export interface Person {
+  account: Account
   name: string
   context: BrowserContext
   page: Page
   editor: Locator
-  /** The contenteditable surface inside the editor root. */
+  /** The ProseMirror surface inside the editor root (editable or not). */
   text: Locator
   presence: Locator
   badge: Locator
 }
 
 export interface OpenOptions {
-  path?: string
   viewport?: { width: number; height: number }
   /** Runs before the first navigation, e.g. to route requests. */
   prepare?: (page: Page) => Promise<unknown>
 }
 
-/** Opens the app as a first-time visitor who gives `name` in the welcome form. */
-export async function openAs(browser: Browser, name: string, options: OpenOptions = {}): Promise<Person> {
+export async function newPerson(browser: Browser, account: Account, options: OpenOptions = {}): Promise<Person> {
   const context = await browser.newContext({ baseURL: baseUrl(), ...(options.viewport ? { viewport: options.viewport } : {}) })
   const page = await context.newPage()
   await options.prepare?.(page)
-  await page.goto(options.path ?? '/')
-  await page.getByLabel('Your name').fill(name)
-  await page.getByRole('button', { name: 'Open the article' }).click()
   const editor = page.getByTestId('article-editor')
   return {
-    name,
+    account,
+    name: account.name,
     context,
     page,
     editor,
-    text: editor.locator('[contenteditable="true"]'),
+    text: editor.locator('.ProseMirror'),
     presence: page.getByTestId('presence-list'),
     badge: page.getByTestId('connection-badge'),
   }
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Fills the sign-up form on the current page (at /signup, or where an invite link sent us). */
+export async function fillSignup(page: Page, account: Account): Promise<void> {
+  const form = page.getByTestId('signup-form')
+  await form.getByLabel('Your name').fill(account.name)
+  await form.getByLabel('Email').fill(account.email)
+  await form.getByLabel('Password', { exact: true }).fill(account.password)
+  await form.getByRole('button', { name: 'Create account' }).click()
+}
+
+export async function fillLogin(page: Page, email: string, password: string): Promise<void> {
+  const form = page.getByTestId('login-form')
+  await form.getByLabel('Email').fill(email)
+  await form.getByLabel('Password', { exact: true }).fill(password)
+  await form.getByRole('button', { name: 'Log in' }).click()
+}
+
+/**
+ * A new person signs up in the UI, at `/signup` or through an invite link, and lands
+ * in a workspace's article list (their own, or the one they were invited to).
+ */
+export async function signUp(browser: Browser, name: string, options: OpenOptions & { path?: string } = {}): Promise<Person> {
+  const person = await newPerson(browser, newAccount(name), options)
+  await person.page.goto(options.path ?? '/signup')
+  await fillSignup(person.page, person.account)
+  await expect(person.page).toHaveURL(/\/w\/[A-Za-z0-9_-]+$/)
+  await expect(person.page.getByTestId('workspace-name')).toBeVisible()
+  return person
+}
+
+/** On a workspace's article list: mints an invite for `role` and returns its link. */
+export async function createInvite(
+  person: Person,
+  role: 'owner' | 'editor' | 'checker' | 'viewer',
+  options: { screenshots?: string } = {},
+): Promise<string> {
+  const { page } = person
+  await page.getByRole('button', { name: 'Invite people' }).click()
+  const dialog = page.getByTestId('invite-dialog')
+  await dialog.getByRole('radio', { name: new RegExp(`^${role}`, 'i') }).check()
+  if (options.screenshots) await screenshot(page, `${options.screenshots}-role`)
+  await dialog.getByRole('button', { name: 'Create invite link' }).click()
+  const link = await dialog.getByTestId('invite-link').getByRole('textbox').inputValue()
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{24}$/)
+  if (options.screenshots) await screenshot(page, `${options.screenshots}-link`)
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await expect(dialog).toBeHidden()
+  return link
+}
+
+/** Opens an article from the current workspace's list and waits for its text. */
+export async function openArticle(person: Person, title: string = SEED_TITLE): Promise<void> {
+  await person.page.getByTestId('article-list').getByRole('link', { name: title }).click()
+  await expect(person.page).toHaveURL(/\/a\/[A-Za-z0-9_-]+$/)
+  await expect(person.text).toBeVisible()
+}
+
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(screensDir, { recursive: true })
-  await page.screenshot({ path: path.join(screensDir, `${name}.png`) })
+  await page.screenshot({ path: path.join(screensDir, `${name}.png`), fullPage: options.fullPage ?? false })
 }
 
 export const test = base

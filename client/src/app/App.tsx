@@ -1,40 +1,133 @@
-import { useState } from 'react'
-import { loadUser, saveUser, type LocalUser } from '../identity/identity'
-import { WelcomeScreen } from '../identity/WelcomeScreen'
-import { ArticleScreen } from './ArticleScreen'
-import { DemoArticleRoute } from './DemoArticleRoute'
+import { useEffect, type ReactNode } from 'react'
+import { LoginScreen, SignupScreen } from '../auth/AuthScreens'
+import { SessionProvider, useSession } from '../auth/session'
+import { TokensPage } from '../auth/TokensPage'
+import { MembersPage } from '../members/MembersPage'
+import { ArticleListPage } from '../workspaces/ArticleListPage'
+import { HomeRoute } from '../workspaces/HomeRoute'
+import { InviteRoute } from '../workspaces/InviteRoute'
+import { WorkspaceScope } from '../workspaces/WorkspaceScope'
+import { WorkspacesProvider } from '../workspaces/workspaces'
 import { AppFrame } from './AppFrame'
+import { ArticleRoute } from './ArticleRoute'
 import { InlineState } from './InlineState'
-import { navigate, useRoute } from './router'
+import { PRODUCT_NAME } from './product'
+import { currentNext, invitePath, loginPath, navigate, signupPath, useRoute, type Route } from './router'
 
 export function App() {
+  return (
+    <SessionProvider>
+      <Screens />
+    </SessionProvider>
+  )
+}
+
+function Screens() {
   const route = useRoute()
-  const [user, setUser] = useState<LocalUser | null>(loadUser)
+  const { state, retry } = useSession()
 
-  if (user === null) {
-    return <WelcomeScreen onSubmit={(name) => setUser(saveUser(name, null))} />
+  if (state.status === 'loading') return <CenteredState tone="loading" title={`Opening ${PRODUCT_NAME}…`} />
+  if (state.status === 'failed')
+    return (
+      <CenteredState tone="error" title="The server cannot be reached" action={{ label: 'Try again', onClick: retry }}>
+        {PRODUCT_NAME} could not check who is signed in. Check your connection, or that the server is running, and try again.
+      </CenteredState>
+    )
+
+  if (state.status === 'signedOut') {
+    switch (route.kind) {
+      case 'login':
+        return <LoginScreen />
+      case 'signup':
+        return <SignupScreen />
+      case 'invite':
+        // Sign up (or log in) first; the form brings you back here to accept.
+        return <Redirect to={signupPath(invitePath(route.code))} />
+      case 'notFound':
+        return <NotFound signedIn={false} />
+      default:
+        return <Redirect to={loginPath(location.pathname + location.search)} />
+    }
   }
-  const rename = (name: string) => setUser(saveUser(name, user))
 
+  // One provider for every signed-in screen, so the switcher's list survives navigation.
+  return (
+    <WorkspacesProvider key={state.me.id}>
+      <SignedInScreens route={route} />
+    </WorkspacesProvider>
+  )
+}
+
+function SignedInScreens({ route }: { route: Route }) {
   switch (route.kind) {
-    case 'demo':
-      return <DemoArticleRoute user={user} onRename={rename} />
-    case 'doc':
-      // Keyed by document: switching articles starts from a clean slate (socket, editor, state).
-      return <ArticleScreen key={route.docId} docId={route.docId} knownTitle={null} user={user} onRename={rename} />
-    case 'notFound':
+    case 'login':
+    case 'signup':
+      return <Redirect to={currentNext()} />
+    case 'home':
+      return <HomeRoute />
+    case 'workspace':
       return (
-        <AppFrame title="Page not found">
-          <div className="reading-column">
-            <InlineState
-              tone="error"
-              title="There is nothing at this address"
-              action={{ label: 'Open the demo article', onClick: () => navigate('/') }}
-            >
-              Check the link you followed. Articles live at addresses that start with <code>/d/</code>.
-            </InlineState>
-          </div>
-        </AppFrame>
+        <WorkspaceScope key={route.workspaceId} workspaceId={route.workspaceId} title="Articles">
+          {(workspace) => <ArticleListPage workspace={workspace} />}
+        </WorkspaceScope>
       )
+    case 'members':
+      return (
+        <WorkspaceScope key={route.workspaceId} workspaceId={route.workspaceId} title="Members">
+          {(workspace, reload) => <MembersPage workspace={workspace} reloadWorkspace={reload} />}
+        </WorkspaceScope>
+      )
+    case 'article':
+      return <ArticleRoute key={route.articleId} articleId={route.articleId} />
+    case 'invite':
+      return <InviteRoute key={route.code} code={route.code} />
+    case 'tokens':
+      return <TokensPage />
+    case 'notFound':
+      return <NotFound signedIn />
   }
+}
+
+/** A redirect the Back button skips; shows where it is going for the instant it takes. */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to])
+  return <CenteredState tone="loading" title="One moment…" />
+}
+
+function NotFound({ signedIn }: { signedIn: boolean }) {
+  const body = (
+    <InlineState
+      tone="error"
+      title="There is nothing at this address"
+      action={signedIn ? { label: 'Go to your workspaces', onClick: () => navigate('/') } : { label: 'Log in', onClick: () => navigate('/login') }}
+    >
+      Check the link you followed: it may be mistyped or out of date.
+    </InlineState>
+  )
+  if (!signedIn) return <CenteredFrame title="Page not found">{body}</CenteredFrame>
+  return (
+    <AppFrame title="Page not found">
+      <div className="page page--narrow">{body}</div>
+    </AppFrame>
+  )
+}
+
+/** Before we know who you are there is no top bar: a calm centred card instead. */
+function CenteredState(props: Parameters<typeof InlineState>[0]) {
+  return (
+    <CenteredFrame title={props.title}>
+      <InlineState {...props} />
+    </CenteredFrame>
+  )
+}
+
+function CenteredFrame({ title, children }: { title: string; children: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} · ${PRODUCT_NAME}`
+  }, [title])
+  return (
+    <main className="centered" id="main">
+      <div className="centered__inner">{children}</div>
+    </main>
+  )
 }

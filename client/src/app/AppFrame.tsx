@@ -20,9 +20,14 @@ export function AppFrame({ title, status, sidebar, children }: AppFrameProps) {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <TopBar title={title}>{status}</TopBar>
       <div className={sidebar ? 'app__body app__body--with-sidebar' : 'app__body'}>
-        <main className="app__main">{children}</main>
+        <main className="app__main" id="main" tabIndex={-1}>
+          {children}
+        </main>
         {sidebar && (
           <aside className="app__sidebar" aria-label="Article sidebar">
             {sidebar}

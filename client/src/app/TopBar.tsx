@@ -1,26 +1,35 @@
-import type { MouseEvent, ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { UserMenu } from '../auth/UserMenu'
+import { useSession } from '../auth/session'
+import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher'
 import { PRODUCT_NAME } from './product'
-import { navigate } from './router'
+import { followLink } from './router'
 
+/** Where you are (product, workspace, screen), what is going on, and who you are. */
 export function TopBar({ title, children }: { title: string; children?: ReactNode }) {
-  const goHome = (event: MouseEvent<HTMLAnchorElement>) => {
-    // Keep ordinary link behaviour for new-tab clicks; take over plain clicks only.
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
-    event.preventDefault()
-    navigate('/')
-  }
+  const { state } = useSession()
+  const me = state.status === 'signedIn' ? state.me : null
 
   return (
     <header className="topbar">
-      <a className="topbar__brand" href="/" onClick={goHome}>
+      <a className="topbar__brand" href="/" onClick={followLink}>
         <span className="topbar__mark" aria-hidden="true">✓</span>
         <span className="topbar__product">{PRODUCT_NAME}</span>
       </a>
-      <span className="topbar__divider" aria-hidden="true" />
+      {me !== null && (
+        <>
+          <span className="topbar__divider" aria-hidden="true" />
+          <WorkspaceSwitcher />
+        </>
+      )}
+      <span className="topbar__slash" aria-hidden="true">
+        /
+      </span>
       <p className="topbar__title" title={title} data-testid="article-title">
         {title}
       </p>
       <div className="topbar__status">{children}</div>
+      {me !== null && <UserMenu me={me} />}
     </header>
   )
 }

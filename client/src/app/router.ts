@@ -1,43 +1,85 @@
-import { useSyncExternalStore } from 'react'
+import { useSyncExternalStore, type MouseEvent } from 'react'
 
-// Two screens do not need a router library: the path is the state, the History API
-// moves it, and one event tells React to look again.
+// A handful of screens do not need a router library: the path is the state, the History
+// API moves it, and one event tells React to look again.
 
 export type Route =
-  | { kind: 'demo' }
-  | { kind: 'doc'; docId: string }
+  | { kind: 'login' }
+  | { kind: 'signup' }
+  | { kind: 'home' }
+  | { kind: 'workspace'; workspaceId: string }
+  | { kind: 'members'; workspaceId: string }
+  | { kind: 'article'; articleId: string }
+  | { kind: 'invite'; code: string }
+  | { kind: 'tokens' }
   | { kind: 'notFound'; path: string }
 
-// The server refuses any other id before the socket opens (an HTTP 400 the browser
-// only reports as a failed connection), so catch it here and say so plainly.
-// Mirrors server/src/collab/doc-id.ts.
-const DOC_ID = /^[A-Za-z0-9_-]{1,64}$/
+// Ids are opaque strings of [A-Za-z0-9_-] (docs/api.md); anything else cannot exist.
+const ID = '([A-Za-z0-9_-]{1,200})'
 
-const NAVIGATE_EVENT = 'fc:navigate'
+const PATTERNS: Array<[RegExp, (id: string) => Route]> = [
+  [new RegExp(`^/w/${ID}/?$`), (workspaceId) => ({ kind: 'workspace', workspaceId })],
+  [new RegExp(`^/w/${ID}/members/?$`), (workspaceId) => ({ kind: 'members', workspaceId })],
+  [new RegExp(`^/a/${ID}/?$`), (articleId) => ({ kind: 'article', articleId })],
+  [new RegExp(`^/invite/${ID}/?$`), (code) => ({ kind: 'invite', code })],
+]
+
+const FIXED: Record<string, Route> = {
+  '/': { kind: 'home' },
+  '/login': { kind: 'login' },
+  '/signup': { kind: 'signup' },
+  '/account/tokens': { kind: 'tokens' },
+}
 
 export function parseRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { kind: 'demo' }
-  const match = /^\/d\/([^/]+)\/?$/.exec(pathname)
-  if (match?.[1] !== undefined) {
-    try {
-      const docId = decodeURIComponent(match[1])
-      return DOC_ID.test(docId) ? { kind: 'doc', docId } : { kind: 'notFound', path: pathname }
-    } catch {
-      // A malformed %-escape is not a document anybody can have linked to.
-      return { kind: 'notFound', path: pathname }
-    }
+  const fixed = FIXED[pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname]
+  if (fixed !== undefined) return fixed
+  for (const [pattern, make] of PATTERNS) {
+    const id = pattern.exec(pathname)?.[1]
+    if (id !== undefined) return make(id)
   }
   return { kind: 'notFound', path: pathname }
 }
 
-export function docPath(docId: string): string {
-  return `/d/${encodeURIComponent(docId)}`
+export const workspacePath = (id: string) => `/w/${encodeURIComponent(id)}`
+export const membersPath = (id: string) => `/w/${encodeURIComponent(id)}/members`
+export const articlePath = (id: string) => `/a/${encodeURIComponent(id)}`
+export const invitePath = (code: string) => `/invite/${encodeURIComponent(code)}`
+
+/** Where to go back to after signing in: only our own paths, never another site. */
+export function safeNext(raw: string | null): string {
+  if (raw === null || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/'
+  return raw
 }
 
-export function navigate(path: string): void {
-  if (path === location.pathname) return
-  history.pushState(null, '', path)
+/** The `next` parameter of the current address (login and signup return there). */
+export function currentNext(): string {
+  return safeNext(new URLSearchParams(location.search).get('next'))
+}
+
+export function loginPath(next?: string): string {
+  return next && next !== '/' && next !== '/login' ? `/login?next=${encodeURIComponent(next)}` : '/login'
+}
+
+export function signupPath(next?: string): string {
+  return next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'
+}
+
+const NAVIGATE_EVENT = 'fc:navigate'
+
+/** Moves to `path` (which may carry a query). `replace` for redirects the Back button should skip. */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
+  if (path === location.pathname + location.search) return
+  if (replace) history.replaceState(null, '', path)
+  else history.pushState(null, '', path)
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
+}
+
+/** onClick for an `<a href>`: plain clicks stay in the app, new-tab clicks keep working. */
+export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
+  if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return
+  event.preventDefault()
+  navigate(event.currentTarget.getAttribute('href') ?? '/')
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -37,7 +37,7 @@ export function PresenceList({ people, inStep, onRename }: PresenceListProps) {
       ) : (
         others === 0 && (
           <p className="presence__alone">
-            Nobody else is here yet. Share this page's address with a colleague to check it together.
+            Nobody else is here yet. Anyone in this workspace can join you from its article list or this page's address.
           </p>
         )
       )}

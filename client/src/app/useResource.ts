@@ -1,0 +1,38 @@
+import { useCallback, useEffect, useState } from 'react'
+
+export type Resource<T> =
+  | { status: 'loading' }
+  | { status: 'ready'; data: T }
+  | { status: 'failed'; error: unknown }
+
+/**
+ * Loads something for a screen and says which of loading / ready / failed it is, so the
+ * screen can always show one of them. `key` changes start over; `reload` tries again
+ * (keeping what is shown while it refreshes, so lists do not flicker after an edit).
+ */
+export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> & { reload: () => void } {
+  const [state, setState] = useState<Resource<T>>({ status: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+  const [loadedKey, setLoadedKey] = useState(key)
+
+  // A new key is a different thing: do not show the old one while it loads.
+  if (loadedKey !== key) {
+    setLoadedKey(key)
+    setState({ status: 'loading' })
+  }
+
+  useEffect(() => {
+    let cancelled = false
+    load().then(
+      (data) => !cancelled && setState({ status: 'ready', data }),
+      (error: unknown) => !cancelled && setState({ status: 'failed', error }),
+    )
+    return () => {
+      cancelled = true
+    }
+    // `load` is a fresh closure every render; `key` says when it means something else.
+  }, [key, attempt])
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), [])
+  return { ...state, reload }
+}

@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react'
+import type { Workspace } from '../api'
+import { ROLE_LABELS } from '../app/format'
+import { followLink, membersPath, workspacePath } from '../app/router'
+
+interface WorkspaceHeaderProps {
+  workspace: Workspace
+  current: 'articles' | 'members'
+  actions?: ReactNode
+}
+
+/** The workspace's name, your role in it, its two pages, and the page's main actions. */
+export function WorkspaceHeader({ workspace, current, actions }: WorkspaceHeaderProps) {
+  return (
+    <div className="page-header">
+      <div className="page-header__row">
+        <div className="page-header__heading">
+          <h1 className="page-header__title" data-testid="workspace-name">
+            {workspace.name}
+          </h1>
+          <span className={`role-chip role-chip--${workspace.role}`} data-testid="my-role">
+            You: {ROLE_LABELS[workspace.role]}
+          </span>
+        </div>
+        {actions !== undefined && <div className="page-header__actions">{actions}</div>}
+      </div>
+      <nav className="tabs" aria-label="Workspace pages">
+        <a className="tabs__tab" href={workspacePath(workspace.id)} onClick={followLink} aria-current={current === 'articles' ? 'page' : undefined}>
+          Articles
+        </a>
+        <a className="tabs__tab" href={membersPath(workspace.id)} onClick={followLink} aria-current={current === 'members' ? 'page' : undefined}>
+          Members
+        </a>
+      </nav>
+    </div>
+  )
+}
