@@ -2,23 +2,36 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
-import type { LocalUser } from '../identity/identity'
+import { useEffect, useState } from 'react'
+import type { Me, Role } from '../app/types'
+import { canEdit } from '../app/types'
+import type { ClaimsController } from '../claims/ClaimsController'
 import { renderCaret, renderSelection } from './carets'
+import { ClaimHighlights, type ClaimHover } from './claimHighlights'
+import { ClaimPopover, MarkClaimBubble } from './ClaimOverlays'
 import { awarenessUser, type CollabSession } from './useCollabDoc'
 import './editor.css'
 
 interface ArticleEditorProps {
   session: CollabSession
-  user: LocalUser
+  /** Who is typing: name and colour on the caret others see. */
+  me: Me
+  /** A viewer reads only: the editor is not editable (the server drops a viewer's updates anyway). */
+  role: Role
+  /** The article's claims: highlighted in the text, marked from a selection. */
+  claims: ClaimsController
 }
 
 /**
  * The shared article text. Mount it only once the first sync has arrived: an editor on
  * an empty fragment would show a blank page and invite typing into the void.
  */
-export function ArticleEditor({ session, user }: ArticleEditorProps) {
+export function ArticleEditor({ session, me, role, claims }: ArticleEditorProps) {
+  const editable = canEdit(role)
+  const [hover, setHover] = useState<ClaimHover | null>(null)
   const editor = useEditor(
     {
+      editable,
       extensions: [
         // Collaboration ships a Yjs-aware undo that only undoes your own edits; the
         // StarterKit history would undo other people's typing too.
@@ -26,9 +39,14 @@ export function ArticleEditor({ session, user }: ArticleEditorProps) {
         Collaboration.configure({ fragment: session.body, provider: session.provider }),
         CollaborationCaret.configure({
           provider: session.provider,
-          user: awarenessUser(user),
+          user: awarenessUser(me),
           render: renderCaret,
           selectionRender: renderSelection,
+        }),
+        ClaimHighlights.configure({
+          controller: claims,
+          onHover: setHover,
+          onMark: () => claims.markSelection(),
         }),
       ],
       editorProps: {
@@ -38,16 +56,39 @@ export function ArticleEditor({ session, user }: ArticleEditorProps) {
           'aria-multiline': 'true',
           role: 'textbox',
           spellcheck: 'true',
+          'aria-readonly': editable ? 'false' : 'true',
         },
       },
     },
-    // A new session is a different document: rebuild the editor around it.
-    [session],
+    // A new session is a different document: rebuild the editor around it (its claims
+    // controller comes with the session).
+    [session, claims],
   )
 
+  // A role can change while the article is open (the shell passes the new one down).
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable)
+  }, [editor, editable])
+
+  // A popover is placed against the words as they were on screen: scrolling moves them.
+  useEffect(() => {
+    if (hover === null) return
+    const hide = () => setHover(null)
+    window.addEventListener('scroll', hide, { capture: true, passive: true })
+    return () => window.removeEventListener('scroll', hide, { capture: true })
+  }, [hover])
+
+  // The toolbar and the sidebar reach the text through the controller.
+  useEffect(() => {
+    claims.setEditor(editor)
+    return () => claims.setEditor(null)
+  }, [claims, editor])
+
   return (
-    <div className="article-editor" data-testid="article-editor">
+    <div className="article-editor" data-testid="article-editor" data-editable={editable}>
       <EditorContent editor={editor} />
+      {editor && <MarkClaimBubble editor={editor} />}
+      <ClaimPopover hover={hover} />
     </div>
   )
 }

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import type { LocalUser } from '../identity/identity'
 
 /** One open article: its local replica and the socket that keeps it in step with others. */
 export interface CollabSession {
@@ -24,7 +23,19 @@ export function collabServerUrl(loc: Location = location): string {
   return `${scheme}://${loc.host}/collab`
 }
 
-export function awarenessUser(user: LocalUser): AwarenessUser {
+/**
+ * Close codes from the public contract after which reconnecting cannot help:
+ * 4401 not signed in, 4403 no access (or just removed from the workspace), 4404 unknown document.
+ * The provider then stops and emits `closed`, which the connection state shows as a refusal.
+ */
+export const ACCESS_CLOSE_CODES: ReadonlySet<number> = new Set([4401, 4403, 4404])
+
+/** Our access codes, and the rest of the 44xx range the y-websocket convention treats as final. */
+export function isFinalClose(code: number): boolean {
+  return ACCESS_CLOSE_CODES.has(code) || (code >= 4400 && code < 4500)
+}
+
+export function awarenessUser(user: AwarenessUser): AwarenessUser {
   return { id: user.id, name: user.name, color: user.color }
 }
 
@@ -34,7 +45,7 @@ export function awarenessUser(user: LocalUser): AwarenessUser {
  */
 export function useCollabDoc(
   docId: string,
-  user: LocalUser,
+  user: AwarenessUser,
   params?: Record<string, string>,
 ): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null)
@@ -44,6 +55,9 @@ export function useCollabDoc(
     const ydoc = new Y.Doc()
     const provider = new WebsocketProvider(collabServerUrl(), docId, ydoc, {
       params: paramsKey === '' ? {} : (JSON.parse(paramsKey) as Record<string, string>),
+      // Explicit rather than relying on y-websocket's default (4400–4499 are final):
+      // a lost membership must end in a clear state, never in reconnecting forever.
+      shouldReconnect: (event) => !isFinalClose(event.code),
     })
     const stopRepair = keepAwarenessAcrossReconnects(provider)
     setSession({ docId, ydoc, provider, body: ydoc.getXmlFragment('body') })

@@ -5,6 +5,8 @@ import { childArray, claimYMap, indexOfEntry, requireText } from './ymap-access.
 export interface NewComment {
   author: string;
   text: string;
+  /** Ids of the users mentioned in `text`; stored (deduplicated) only when there are any. */
+  mentions?: readonly string[];
   /** ISO time; now when omitted. */
   at?: string;
   id?: string;
@@ -21,6 +23,9 @@ export function addComment(doc: Y.Doc, claimId: string, input: NewComment): stri
   entry.set('author', input.author);
   entry.set('text', input.text);
   entry.set('at', input.at ?? new Date().toISOString());
+  const mentions = [...new Set(input.mentions ?? [])];
+  for (const userId of mentions) requireText(userId, 'mention');
+  if (mentions.length > 0) entry.set('mentions', mentions);
   doc.transact(() => childArray(claim, 'comments').push([entry]));
   return id;
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { ClaimSchemaError } from './errors.js';
 import { newId } from './ids.js';
-import { isStance, type Evidence } from './types.js';
+import { isAttachmentMime, isStance, type Evidence, type EvidenceAttachment } from './types.js';
 import { childArray, claimYMap, indexOfEntry, requireText, setOrDelete } from './ymap-access.js';
 
 export interface NewEvidence {
@@ -13,6 +13,8 @@ export interface NewEvidence {
   addedBy: string;
   sourceName?: string;
   accessedAt?: string;
+  /** Files the server already stored (see EvidenceAttachment). */
+  attachments?: readonly EvidenceAttachment[];
   /** ISO time; now when omitted. */
   addedAt?: string;
   id?: string;
@@ -36,6 +38,9 @@ export function addEvidence(doc: Y.Doc, claimId: string, input: NewEvidence): st
   entry.set('addedAt', input.addedAt ?? new Date().toISOString());
   if (input.sourceName !== undefined) entry.set('sourceName', input.sourceName);
   if (input.accessedAt !== undefined) entry.set('accessedAt', input.accessedAt);
+  if (input.attachments !== undefined && input.attachments.length > 0) {
+    entry.set('attachments', Y.Array.from(input.attachments.map(checkedAttachment)));
+  }
   doc.transact(() => {
     const evidence = childArray(claim, 'evidence');
     evidence.push([entry]);
@@ -64,6 +69,51 @@ export function removeEvidence(doc: Y.Doc, claimId: string, evidenceId: string):
   if (index === -1) return false;
   doc.transact(() => evidence.delete(index, 1));
   return true;
+}
+
+/** Attaches a stored file to an evidence entry (a plain object in its `attachments` Y.Array). */
+export function addEvidenceAttachment(doc: Y.Doc, claimId: string, evidenceId: string, attachment: EvidenceAttachment): void {
+  const value = checkedAttachment(attachment);
+  const entry = evidenceYMap(doc, claimId, evidenceId);
+  doc.transact(() => attachmentsArray(entry).push([value]));
+}
+
+/**
+ * Detaches a file from an evidence entry; returns whether it was there. The file itself
+ * stays on the server (another entry, or an undo, may still point at it).
+ */
+export function removeEvidenceAttachment(doc: Y.Doc, claimId: string, evidenceId: string, attachmentId: string): boolean {
+  const entry = evidenceYMap(doc, claimId, evidenceId);
+  const list = entry.get('attachments');
+  if (!(list instanceof Y.Array)) return false;
+  const index = list.toArray().findIndex((item) => isRecord(item) && item.id === attachmentId);
+  if (index === -1) return false;
+  doc.transact(() => list.delete(index, 1));
+  return true;
+}
+
+function attachmentsArray(entry: Y.Map<unknown>): Y.Array<unknown> {
+  const value = entry.get('attachments');
+  if (value instanceof Y.Array) return value;
+  const fresh = new Y.Array<unknown>();
+  entry.set('attachments', fresh);
+  return fresh;
+}
+
+/** A plain copy with exactly the schema's fields, so nothing else rides into the document. */
+function checkedAttachment(input: EvidenceAttachment): EvidenceAttachment {
+  requireText(input.id, 'attachment id');
+  requireText(input.url, 'attachment url');
+  if (typeof input.name !== 'string') throw new ClaimSchemaError('attachment name must be a string', 'invalid');
+  if (!isAttachmentMime(input.mime)) throw new ClaimSchemaError(`attachment type ${String(input.mime)} is not allowed`, 'invalid');
+  if (!Number.isSafeInteger(input.size) || input.size < 0) {
+    throw new ClaimSchemaError('attachment size must be a non-negative integer', 'invalid');
+  }
+  return { id: input.id, url: input.url, name: input.name, mime: input.mime, size: input.size };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function evidenceYMap(doc: Y.Doc, claimId: string, evidenceId: string): Y.Map<unknown> {

@@ -26,7 +26,15 @@ export {
   type NewClaim,
   type EditableClaimField,
 } from './claims.js';
-export { addEvidence, updateEvidence, removeEvidence, type NewEvidence, type EvidencePatch } from './evidence.js';
+export {
+  addEvidence,
+  updateEvidence,
+  removeEvidence,
+  addEvidenceAttachment,
+  removeEvidenceAttachment,
+  type NewEvidence,
+  type EvidencePatch,
+} from './evidence.js';
 export { addComment, removeComment, type NewComment } from './comments.js';
 export {
   anchorClaim,

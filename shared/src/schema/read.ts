@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { claimsMap } from './doc-keys.js';
-import { isClaimStatus, isStance, type Claim, type Comment, type Evidence } from './types.js';
+import { isAttachmentMime, isClaimStatus, isStance, type Claim, type Comment, type Evidence, type EvidenceAttachment } from './types.js';
 import { isVerdictId } from './verdicts.js';
 
 /*
@@ -66,13 +66,29 @@ function evidenceFromYMap(map: Y.Map<unknown>): Evidence | undefined {
   if (sourceName !== undefined) evidence.sourceName = sourceName;
   const accessedAt = str(map, 'accessedAt');
   if (accessedAt !== undefined) evidence.accessedAt = accessedAt;
+  const attachments = map.get('attachments');
+  if (attachments instanceof Y.Array) evidence.attachments = attachments.toArray().flatMap((a) => attachmentFrom(a) ?? []);
   return evidence;
+}
+
+/** Only well-formed entries: a renderer must be able to trust id, name, type and size. */
+function attachmentFrom(value: unknown): EvidenceAttachment | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { id, url, name, mime, size } = value as Record<string, unknown>;
+  if (typeof id !== 'string' || id === '' || typeof url !== 'string' || !isAttachmentMime(mime)) return undefined;
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return undefined;
+  return { id, url, name: typeof name === 'string' ? name : '', mime, size };
 }
 
 function commentFromYMap(map: Y.Map<unknown>): Comment | undefined {
   const id = str(map, 'id');
   if (id === undefined) return undefined;
-  return { id, author: str(map, 'author') ?? '', text: str(map, 'text') ?? '', at: str(map, 'at') ?? '' };
+  const comment: Comment = { id, author: str(map, 'author') ?? '', text: str(map, 'text') ?? '', at: str(map, 'at') ?? '' };
+  const mentions = map.get('mentions');
+  if (Array.isArray(mentions)) {
+    comment.mentions = [...new Set(mentions.filter((m): m is string => typeof m === 'string' && m !== ''))];
+  }
+  return comment;
 }
 
 function mapsIn(value: unknown): Y.Map<unknown>[] {

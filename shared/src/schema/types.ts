@@ -6,6 +6,24 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export const STANCES = ['supports', 'refutes', 'context'] as const;
 export type Stance = (typeof STANCES)[number];
 
+/** Image and document types an evidence attachment may have (the server enforces the same list). */
+export const ATTACHMENT_MIMES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
+export type AttachmentMime = (typeof ATTACHMENT_MIMES)[number];
+
+/**
+ * A file stored by the server (`POST /api/articles/:id/attachments`) and referenced from an
+ * evidence entry. Stored as a plain object inside the evidence's `attachments` Y.Array.
+ */
+export interface EvidenceAttachment {
+  id: string;
+  /** Where the server serves it (`/api/attachments/:id`), members only. */
+  url: string;
+  name: string;
+  mime: AttachmentMime;
+  /** Bytes. */
+  size: number;
+}
+
 /** Plain (non-Yjs) view of one evidence entry, as stored under a claim's `evidence`. */
 export interface Evidence {
   id: string;
@@ -18,6 +36,8 @@ export interface Evidence {
   addedAt: string;
   sourceName?: string;
   accessedAt?: string;
+  /** Files attached to this evidence; absent when none was ever attached. */
+  attachments?: EvidenceAttachment[];
 }
 
 export interface Comment {
@@ -25,6 +45,8 @@ export interface Comment {
   author: string;
   text: string;
   at: string;
+  /** User ids mentioned in `text` (which carries them as `@Name`); absent when none. */
+  mentions?: string[];
 }
 
 /** Plain view of one claim. `start`/`end` are base64 of `Y.encodeRelativePosition`. */
@@ -50,6 +72,12 @@ const STANCE_SET: ReadonlySet<string> = new Set(STANCES);
 
 export function isClaimStatus(value: unknown): value is ClaimStatus {
   return typeof value === 'string' && STATUS_SET.has(value);
+}
+
+const ATTACHMENT_MIME_SET: ReadonlySet<string> = new Set(ATTACHMENT_MIMES);
+
+export function isAttachmentMime(value: unknown): value is AttachmentMime {
+  return typeof value === 'string' && ATTACHMENT_MIME_SET.has(value);
 }
 
 export function isStance(value: unknown): value is Stance {

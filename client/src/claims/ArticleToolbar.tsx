@@ -1,0 +1,46 @@
+import { useEffect } from 'react'
+import { MarkIcon, useTextSelection } from '../editor/ClaimOverlays'
+import { useClaimSelection, useControllerEditor } from './ClaimsController'
+import { useClaimsEnv } from './context'
+import { modKey } from './format'
+
+/** Above the article: the marking action, always in the same place, with its shortcut. */
+export function ArticleToolbar() {
+  const { controller, canWrite } = useClaimsEnv()
+  const editor = useControllerEditor(controller)
+  const { selected } = useTextSelection(editor)
+  const { notice } = useClaimSelection(controller)
+
+  // A notice answers one attempt; a new selection makes it stale.
+  useEffect(() => {
+    if (selected) controller.clearNotice()
+  }, [selected, controller])
+
+  if (!canWrite) return null
+  const shortcut = `${modKey()}+Shift+M`
+
+  return (
+    <div className="article-toolbar-dock">
+      <div className="article-toolbar" role="toolbar" aria-label="Article tools" data-testid="article-toolbar">
+        <button
+          type="button"
+          className="button button--small article-toolbar__mark"
+          aria-disabled={!selected}
+          aria-keyshortcuts="Control+Shift+M Meta+Shift+M"
+          title={`Mark the selected words as a claim (${shortcut})`}
+          // Keep the editor's selection: a toolbar click must not take focus from the text.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => controller.markSelection()}
+          data-testid="mark-claim"
+        >
+          <MarkIcon />
+          Mark as claim
+          <kbd className="article-toolbar__kbd">{shortcut}</kbd>
+        </button>
+        <p className={`article-toolbar__hint${notice ? ' article-toolbar__hint--notice' : ''}`} role="status">
+          {notice ?? (selected ? 'Mark the selected words as a claim.' : 'Select a statement in the article to mark it as a claim.')}
+        </p>
+      </div>
+    </div>
+  )
+}

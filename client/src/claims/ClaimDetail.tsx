@@ -1,0 +1,123 @@
+import { useState } from 'react'
+import { CLAIM_STATUSES, removeClaim, setClaimField, setStatus } from '@fc/shared/schema/index'
+import type { ClaimView } from './ClaimsController'
+import { CommentThread } from './CommentThread'
+import { personName, useClaimsEnv } from './context'
+import { EvidenceSection } from './EvidenceSection'
+import { absoluteTime, plural, relativeTime, STATUS_LABELS } from './format'
+import { VerdictEditor } from './VerdictEditor'
+
+/** The inside of an open claim card: workflow, verdict, evidence, discussion. */
+export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView; onClose: () => void }) {
+  const { controller, members, me, canWrite } = useClaimsEnv()
+  const { claim } = view
+  const doc = controller.ydoc
+  const [confirmDelete, setConfirmDelete] = useState(false)
+
+  return (
+    <div className="claim-detail" id={id} data-testid="claim-detail">
+      <p className="claim-detail__byline">
+        Marked by {personName(members, claim.createdBy, me.id)}
+        {claim.createdAt !== '' && (
+          <>
+            {' '}
+            <time dateTime={claim.createdAt} title={absoluteTime(claim.createdAt)}>
+              {relativeTime(claim.createdAt)}
+            </time>
+          </>
+        )}
+        {view.anchor.status === 'detached' && <span className="claim-detail__detached"> · words no longer in the text</span>}
+      </p>
+
+      <div className="claim-detail__row">
+        <span className="cl-label" id={`${id}-status`}>
+          Status
+        </span>
+        <div className="status-steps" role="group" aria-labelledby={`${id}-status`} data-testid="status-steps">
+          {CLAIM_STATUSES.map((status, index) => {
+            const current = CLAIM_STATUSES.indexOf(claim.status)
+            return (
+              <button
+                key={status}
+                type="button"
+                className={`status-steps__step${index < current ? ' status-steps__step--past' : ''}`}
+                aria-pressed={claim.status === status}
+                disabled={!canWrite}
+                onClick={() => setStatus(doc, claim.id, status)}
+              >
+                {STATUS_LABELS[status]}
+              </button>
+            )
+          })}
+        </div>
+      </div>
+
+      <div className="claim-detail__row">
+        <label className="cl-label" htmlFor={`${id}-assignee`}>
+          Assignee
+        </label>
+        <select
+          id={`${id}-assignee`}
+          className="select"
+          value={claim.assignee ?? ''}
+          disabled={!canWrite}
+          onChange={(e) => setClaimField(doc, claim.id, 'assignee', e.target.value === '' ? undefined : e.target.value)}
+          data-testid="assignee-select"
+        >
+          <option value="">Unassigned</option>
+          {claim.assignee !== undefined && !members.some((m) => m.userId === claim.assignee) && (
+            <option value={claim.assignee}>{personName(members, claim.assignee, me.id)}</option>
+          )}
+          {members.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.userId === me.id ? `${m.name} (you)` : m.name}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <VerdictEditor claim={claim} idPrefix={id} />
+      <EvidenceSection claim={claim} idPrefix={id} />
+      <CommentThread claim={claim} idPrefix={id} />
+
+      {canWrite && (
+        <footer className="claim-detail__footer">
+          {confirmDelete ? (
+            <div className="claim-confirm" role="alertdialog" aria-labelledby={`${id}-delete-q`}>
+              <p id={`${id}-delete-q`} className="claim-confirm__question">
+                Delete this claim
+                {claim.evidence.length + claim.comments.length > 0 &&
+                  ` with its ${[
+                    claim.evidence.length > 0 ? plural(claim.evidence.length, 'piece of evidence', 'pieces of evidence') : '',
+                    claim.comments.length > 0 ? plural(claim.comments.length, 'comment') : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' and ')}`}
+                ? Everyone in the article loses it.
+              </p>
+              <div className="claim-confirm__actions">
+                <button
+                  type="button"
+                  className="button button--danger button--small"
+                  onClick={() => {
+                    removeClaim(doc, claim.id)
+                    onClose()
+                  }}
+                >
+                  Delete claim
+                </button>
+                <button type="button" className="button button--quiet button--small" autoFocus onClick={() => setConfirmDelete(false)}>
+                  Keep it
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="link-button link-button--danger" onClick={() => setConfirmDelete(true)}>
+              Delete claim…
+            </button>
+          )}
+        </footer>
+      )}
+    </div>
+  )
+}
