@@ -1,10 +1,6 @@
 import { Hono } from 'hono';
-import type { UpgradeWebSocket } from 'hono/ws';
-import type { WebSocket } from 'ws';
 import type { AuthService } from './auth/service.js';
-import type { SocketGate } from './collab/gate.js';
 import type { RoomRegistry } from './collab/rooms.js';
-import { socketRoutes } from './collab/socket-route.js';
 import type { Config } from './config.js';
 import { log } from './log.js';
 import { apiRoutes } from './routes/api.js';
@@ -19,9 +15,7 @@ export interface AppDeps {
   db: Db;
   store: DocStore;
   registry: RoomRegistry;
-  gate: SocketGate;
   auth: AuthService;
-  upgradeWebSocket: UpgradeWebSocket<WebSocket>;
 }
 
 /** Mounts every route module on the app; order matters only for the SPA fallback, which is last. */
@@ -34,7 +28,6 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
   });
   app.route('/', healthRoutes());
   app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth }));
-  app.route('/', socketRoutes({ upgradeWebSocket: deps.upgradeWebSocket, registry: deps.registry, gate: deps.gate }));
   app.route('/', staticRoutes(deps.config.clientDist));
   return app;
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { createNodeWebSocket } from '@hono/node-ws';
+import type { Server } from 'node:http';
 import { Hono } from 'hono';
 import { buildApp } from './app.js';
 import { loadAuthConfig } from './auth/config.js';
@@ -9,6 +9,7 @@ import { createSocketGate } from './auth/socket-gate.js';
 import { CLOSE_GOING_AWAY } from './collab/gate.js';
 import { startHeartbeat } from './collab/heartbeat.js';
 import { RoomRegistry } from './collab/rooms.js';
+import { attachSocketServer } from './collab/socket-route.js';
 import type { Config } from './config.js';
 import { log } from './log.js';
 import { SqlDocStore } from './storage/doc-store.js';
@@ -47,15 +48,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 
   const app = new Hono();
-  const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
-  // ws enforces this per frame: a larger frame closes the socket with 1009 before any of it is read.
-  wss.options.maxPayload = config.maxMessageBytes;
-  buildApp(app, { config, db, store, registry, gate: createSocketGate(auth), auth, upgradeWebSocket });
+  buildApp(app, { config, db, store, registry, auth });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
-  injectWebSocket(server);
+  const wss = attachSocketServer(server as Server, { registry, gate: createSocketGate(auth), maxMessageBytes: config.maxMessageBytes });
   const stopHeartbeat = startHeartbeat(wss);
   const port = (server.address() as AddressInfo).port;
   log('listening', { port, storage: config.databaseUrl ? 'postgres' : `sqlite:${config.dataDir}`, fanout: fanout ? 'redis' : 'none' });

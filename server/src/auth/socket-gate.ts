@@ -12,10 +12,10 @@ import type { AuthService } from './service.js';
  * a viewer gets a read-only connection (the room drops what it sends).
  */
 export function createSocketGate(auth: AuthService): SocketGate {
-  return async (c, docId) => {
+  return async (request, docId) => {
     try {
-      const headers = c.req.raw.headers;
-      const tokenParam = c.req.query('token');
+      const headers = request.headers;
+      const tokenParam = request.url.searchParams.get('token') ?? undefined;
       const resolved = await auth.resolve(headers, tokenParam === '' ? undefined : tokenParam);
       if (resolved.kind !== 'caller') {
         return { ok: false, code: CLOSE_UNAUTHENTICATED, reason: resolved.kind === 'invalid' ? 'invalid session or token' : 'not signed in' };

@@ -17,8 +17,11 @@ export interface Peer {
 
 /** One socket in one room. Kept small: memory per connection is a benchmark target. */
 export class Connection {
-  /** Awareness client ids this socket introduced, removed when it leaves. */
-  readonly awarenessIds = new Set<number>();
+  /**
+   * Awareness client ids this socket introduced, removed when it leaves. Created
+   * on first use: many sockets (bots, dashboards) never send presence.
+   */
+  awarenessIds: Set<number> | undefined;
   closed = false;
 
   constructor(

@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import type { Access } from './connection.js';
 
 /** Close codes of the contract. */
@@ -16,7 +15,13 @@ export type GateDecision = { ok: true; access: Access } | { ok: false; code: num
  * Decides, before the upgrade completes, who is on the other end and what they
  * may do with this document. The socket layer knows nothing else of accounts.
  */
-export type SocketGate = (c: Context, docId: string) => Promise<GateDecision>;
+export type SocketGate = (request: GateRequest, docId: string) => Promise<GateDecision>;
+
+/** What the gate may look at: the upgrade request's headers and URL (for `?token=`). */
+export interface GateRequest {
+  headers: Headers;
+  url: URL;
+}
 
 /** Until accounts exist: any client may open and edit any document. */
 export const openGate: SocketGate = async () => ({ ok: true, access: { canWrite: true } });

@@ -60,7 +60,7 @@ export class Room {
 
   remove(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
-    if (conn.awarenessIds.size > 0) {
+    if (conn.awarenessIds && conn.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(conn.awarenessIds), conn);
     }
   }
@@ -86,8 +86,11 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    const frame = encodeUpdate(update); // encoded once, sent to every socket
-    for (const conn of this.conns) if (conn !== origin) conn.send(frame);
+    // Encoded once and sent to every socket, the sender included, as y-websocket's own server
+    // does: the stock client drops a socket that hears nothing for 30 s, and a lone editor
+    // would otherwise hear nothing at all.
+    const frame = encodeUpdate(update);
+    for (const conn of this.conns) conn.send(frame);
     if (origin !== STORE_ORIGIN && origin !== REMOTE_ORIGIN) this.hooks.onLocalUpdate(this.docId, update);
   };
 
@@ -103,14 +106,15 @@ export class Room {
       // A client that reconnects before its old socket is noticed dead updates its entry from the
       // new socket: the new socket takes the entry over, so the old one's close cannot remove it.
       for (const id of added.concat(updated)) {
-        if (source.awarenessIds.has(id)) continue;
-        for (const other of this.conns) if (other !== source) other.awarenessIds.delete(id);
-        source.awarenessIds.add(id);
+        if (source.awarenessIds?.has(id)) continue;
+        for (const other of this.conns) if (other !== source) other.awarenessIds?.delete(id);
+        (source.awarenessIds ??= new Set()).add(id);
       }
-      for (const id of removed) source.awarenessIds.delete(id);
+      for (const id of removed) source.awarenessIds?.delete(id);
     }
+    // To everyone, the sender too: its own renewals every 15 s keep an idle reader's socket alive.
     const frame = encodeAwareness(this.awareness, changed);
-    for (const conn of this.conns) if (conn !== source) conn.send(frame);
+    for (const conn of this.conns) conn.send(frame);
     if (source && this.hooks.onLocalAwareness) {
       this.hooks.onLocalAwareness(this.docId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     }
