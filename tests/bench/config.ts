@@ -1,0 +1,46 @@
+/** Which core does what (BENCH-METHOD.md): the server under test never competes with the load. */
+export const cpuCore = { generator: 0, server: 1 } as const;
+
+export type Mode = 'quick' | 'full';
+
+/**
+ * All sizes in one place, so `--quick` is visibly the same table, only smaller.
+ * Quick must stay under two minutes for all three servers together; full well under 15.
+ */
+export interface Plan {
+  mode: Mode;
+  /** Longest wait for other processes to calm down before one measurement (lib/quiet.ts). */
+  quietMaxMs: number;
+  /** All such waits together, per run. */
+  quietTotalMs: number;
+  fanout: { readers: number[]; rateHz: number; warmupMs: number; measureMs: number; drainMs: number; reps: number };
+  connections: { total: number; docs: number; steps: number; concurrency: number; holdMs: number };
+  largeDoc: { articleCopies: number; claims: number; reps: number };
+  memPerDoc: { docs: number; concurrency: number };
+  store: { writers: number; seconds: number };
+}
+
+export function planFor(mode: Mode): Plan {
+  if (mode === 'quick') {
+    return {
+      mode,
+      quietMaxMs: 600,
+      quietTotalMs: 8000,
+      fanout: { readers: [10, 50, 200], rateHz: 40, warmupMs: 500, measureMs: 1250, drainMs: 300, reps: 2 },
+      connections: { total: 500, docs: 50, steps: 2, concurrency: 50, holdMs: 1500 },
+      largeDoc: { articleCopies: 10, claims: 400, reps: 3 },
+      memPerDoc: { docs: 100, concurrency: 25 },
+      store: { writers: 20, seconds: 2 },
+    };
+  }
+  return {
+    mode,
+    quietMaxMs: 5000,
+    quietTotalMs: 90_000,
+    fanout: { readers: [10, 50, 200], rateHz: 40, warmupMs: 1000, measureMs: 4000, drainMs: 500, reps: 5 },
+    connections: { total: 2000, docs: 200, steps: 4, concurrency: 50, holdMs: 5000 },
+    largeDoc: { articleCopies: 50, claims: 2000, reps: 5 },
+    memPerDoc: { docs: 500, concurrency: 25 },
+    store: { writers: 50, seconds: 5 },
+  };
+}

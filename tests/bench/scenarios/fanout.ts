@@ -1,0 +1,197 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { type StockClient, connectStock } from '../clients/stock.js';
+import type { Plan } from '../config.js';
+import { cpuSnapshot, foreignCpuPct } from '../lib/cpu.js';
+import { makeMarker, scanMarkers } from '../lib/marker.js';
+import { waitForQuiet } from '../lib/quiet.js';
+import { rotate } from '../lib/rotate.js';
+import { median, round, summarize } from '../lib/stats.js';
+import { mapLimit, sleep, waitFor, withTimeout } from '../lib/time.js';
+import type { Row } from '../row.js';
+import type { ServerHandle } from '../servers/types.js';
+
+/** The histogram's samples include the sampling period itself; it is subtracted to get the lag. */
+const LAG_RESOLUTION_MS = 5;
+/** Late is not lost: wait this long at most for stragglers before counting a drop. */
+const MAX_DRAIN_MS = 3000;
+
+interface Rep {
+  p50: number;
+  p99: number;
+  p999: number;
+  n: number;
+  drops: number;
+  lagP99: number;
+  foreignPct: number;
+}
+
+/**
+ * One writer, N readers in one document, all stock clients (presence off, see
+ * clients/stock.ts). The writer sends ~30 B updates on a fixed schedule and stamps each
+ * with its *scheduled* time, so a stalled server shows up as latency instead of silently
+ * slowing the writer (coordinated omission).
+ *
+ * Every server gets its readers first; then measurement windows rotate through the
+ * servers, so a burst of noise from other processes on this shared machine lands on one
+ * window of one server rather than on all of one server's numbers. Idle client sets
+ * send nothing, so a server that is not being measured stays idle.
+ */
+export async function* fanout(servers: ServerHandle[], plan: Plan['fanout'], quietMaxMs: number): AsyncGenerator<Row> {
+  for (const readers of plan.readers) {
+    const sessions: Session[] = [];
+    const failed: Row[] = [];
+    try {
+      for (const server of servers) {
+        try {
+          sessions.push(await openSession(server, readers, plan));
+        } catch (err) {
+          failed.push(row(server, readers, plan, [], (err as Error).message));
+        }
+      }
+      for (let r = 0; r < plan.reps; r++) {
+        for (const s of rotate(sessions, r + readers)) {
+          if (s.error) continue;
+          // Stock providers drop a socket that hears nothing for 30 s. Parked sessions get a tiny
+          // update now, between windows, so they do not reconnect en masse during this window.
+          for (const other of sessions) if (other !== s) other.touch();
+          await sleep(100);
+          await waitForQuiet(quietMaxMs);
+          try {
+            s.reps.push(await s.measure());
+          } catch (err) {
+            s.error = (err as Error).message;
+          }
+        }
+      }
+      for (const s of sessions) yield { ...row(s.server, readers, plan, s.reps, s.error), socketCloses: s.socketCloses() };
+      yield* failed;
+    } finally {
+      for (const s of sessions) s.close();
+      await sleep(300);
+    }
+  }
+}
+
+function row(server: ServerHandle, readers: number, plan: Plan['fanout'], reps: Rep[], error?: string): Row {
+  const med = (pick: (r: Rep) => number): number | undefined => (reps.length ? round(median(reps.map(pick))) : undefined);
+  return {
+    scenario: `fanout-${readers}`,
+    server: server.name,
+    p50Ms: med((r) => r.p50) ?? null,
+    p99Ms: med((r) => r.p99) ?? null,
+    p999Ms: med((r) => r.p999),
+    connections: readers + 1,
+    drops: reps.length ? Math.max(...reps.map((r) => r.drops)) : undefined,
+    samples: reps.reduce((n, r) => n + r.n, 0),
+    reps: reps.length,
+    rateHz: plan.rateHz,
+    // If the generator's own loop lags, the latencies above include the generator, not just the server.
+    genLagP99Ms: med((r) => r.lagP99),
+    foreignCpuPct: reps.length ? round(median(reps.map((r) => r.foreignPct)), 1) : undefined,
+    ...(error ? { error } : {}),
+  };
+}
+
+interface Session {
+  server: ServerHandle;
+  reps: Rep[];
+  error?: string;
+  /**
+   * Socket closes of this session's stock clients (they reconnect by themselves). Ours never
+   * answers a client that only writes, so its writer times out every 30 s (y-websocket's
+   * messageReconnectTimeout); the references echo or acknowledge.
+   */
+  socketCloses(): number;
+  measure(): Promise<Rep>;
+  touch(): void;
+  close(): void;
+}
+
+async function openSession(server: ServerHandle, readers: number, plan: Plan['fanout']): Promise<Session> {
+  const [docId] = (await server.newDocIds(1, `fan${readers}`)) as [string];
+  const clients: StockClient[] = [];
+  const close = (): void => {
+    for (const c of clients) c.destroy();
+  };
+  try {
+    const open = (): StockClient => {
+      const c = connectStock(server, docId, undefined, { awareness: false });
+      clients.push(c);
+      return c;
+    };
+    const readerClients = await mapLimit(Array.from({ length: readers }, (_, i) => i), 25, async () => {
+      const c = open();
+      await withTimeout(c.synced, 30_000, `reader sync (${server.name})`);
+      return c;
+    });
+    const writer = open();
+    await withTimeout(writer.synced, 30_000, `writer sync (${server.name})`);
+
+    // Per reader: which seqs of the current window arrived (drops) and when (latency).
+    let window = { from: 0, to: 0 };
+    let latencies: number[] = [];
+    let received = 0;
+    const seen = readerClients.map(() => new Set<number>());
+    readerClients.forEach((c, i) => {
+      c.doc.on('update', (update: Uint8Array) => {
+        const now = performance.now();
+        scanMarkers(update, (seq, scheduled) => {
+          if (seq < window.from || seq >= window.to || seen[i]?.has(seq)) return;
+          seen[i]?.add(seq);
+          received++;
+          latencies.push(now - scheduled);
+        });
+      });
+    });
+
+    // Appended, never overwritten: a server that merges queued updates into one broadcast
+    // (Hocuspocus does) would otherwise deliver only the last of an overwritten value, and
+    // the reader's own GC would drop the earlier markers before we could see them.
+    const bench = writer.doc.getArray<string>('bench');
+    const intervalMs = 1000 / plan.rateHz;
+    let seq = 0;
+    const send = async (count: number): Promise<void> => {
+      const t0 = performance.now() + 20;
+      for (let i = 0; i < count; i++, seq++) {
+        const scheduled = t0 + i * intervalMs;
+        const wait = scheduled - performance.now();
+        if (wait > 0) await sleep(wait);
+        bench.push([makeMarker(seq, scheduled)]);
+      }
+    };
+
+    await send(Math.round((plan.warmupMs / 1000) * plan.rateHz));
+    await sleep(plan.drainMs);
+
+    const measureCount = Math.round((plan.measureMs / 1000) * plan.rateHz);
+    const measure = async (): Promise<Rep> => {
+      window = { from: seq, to: seq + measureCount };
+      latencies = [];
+      received = 0;
+      for (const s of seen) s.clear();
+      const expected = measureCount * readers;
+      const cpu = cpuSnapshot();
+      const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+      lag.enable();
+      await send(measureCount);
+      lag.disable();
+      await sleep(plan.drainMs);
+      await waitFor(() => received >= expected, MAX_DRAIN_MS, 20);
+      if (process.env.BENCH_DEBUG && received < expected) {
+        const short = seen.filter((x) => x.size < measureCount).length;
+        console.log(`debug ${server.name} fanout-${readers}: ${expected - received} drops over ${short} readers, writer connected=${writer.connected()}, socket closes so far: writer ${writer.drops()}, readers ${clients.reduce((n, c) => n + c.drops(), 0) - writer.drops()}`);
+      }
+      return {
+        ...summarize(latencies),
+        drops: expected - received,
+        lagP99: lag.percentile(99) / 1e6 - LAG_RESOLUTION_MS,
+        foreignPct: foreignCpuPct(cpu, cpuSnapshot()),
+      };
+    };
+    const touch = (): void => bench.push(['keepalive']);
+    return { server, reps: [], measure, touch, close, socketCloses: () => clients.reduce((n, c) => n + c.drops(), 0) };
+  } catch (err) {
+    close();
+    throw err;
+  }
+}
