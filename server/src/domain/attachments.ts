@@ -78,20 +78,20 @@ export async function insertAttachment(
   };
 }
 
-export async function getAttachment(q: Queryable, id: string): Promise<(AttachmentMeta & { data: Uint8Array }) | null> {
-  const rows = await q.query<{
-    id: string;
-    article_id: string;
-    workspace_id: string;
-    name: string;
-    mime: string;
-    size: number;
-    data: unknown;
-    created_by: string;
-    created_at: number;
-  }>('SELECT * FROM attachments WHERE id = $1', [id]);
-  const r = rows[0];
-  if (!r) return null;
+interface AttachmentRow {
+  id: string;
+  article_id: string;
+  workspace_id: string;
+  name: string;
+  mime: string;
+  size: number;
+  created_by: string;
+  created_at: number;
+}
+
+const META_COLUMNS = 'id, article_id, workspace_id, name, mime, size, created_by, created_at';
+
+function metaFromRow(r: AttachmentRow): AttachmentMeta {
   return {
     id: r.id,
     articleId: r.article_id,
@@ -101,23 +101,16 @@ export async function getAttachment(q: Queryable, id: string): Promise<(Attachme
     size: Number(r.size),
     createdBy: r.created_by,
     createdAt: new Date(Number(r.created_at)).toISOString(),
-    data: toBytes(r.data),
   };
 }
 
+export async function getAttachment(q: Queryable, id: string): Promise<(AttachmentMeta & { data: Uint8Array }) | null> {
+  const rows = await q.query<AttachmentRow & { data: unknown }>(`SELECT ${META_COLUMNS}, data FROM attachments WHERE id = $1`, [id]);
+  const r = rows[0];
+  return r ? { ...metaFromRow(r), data: toBytes(r.data) } : null;
+}
+
 export async function listAttachments(q: Queryable, articleId: string): Promise<AttachmentMeta[]> {
-  const rows = await q.query<{ id: string; article_id: string; workspace_id: string; name: string; mime: string; size: number; created_by: string; created_at: number }>(
-    'SELECT id, article_id, workspace_id, name, mime, size, created_by, created_at FROM attachments WHERE article_id = $1 ORDER BY created_at',
-    [articleId],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    articleId: r.article_id,
-    workspaceId: r.workspace_id,
-    name: r.name,
-    mime: r.mime,
-    size: Number(r.size),
-    createdBy: r.created_by,
-    createdAt: new Date(Number(r.created_at)).toISOString(),
-  }));
+  const rows = await q.query<AttachmentRow>(`SELECT ${META_COLUMNS} FROM attachments WHERE article_id = $1 ORDER BY created_at`, [articleId]);
+  return rows.map(metaFromRow);
 }
