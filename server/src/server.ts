@@ -38,6 +38,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     onLocalAwareness: fanout ? (docId, update) => fanout.publishAwareness(docId, update) : undefined,
   });
+  // Alone, this instance wrote every logged row from its open rooms; with Redis, others write too.
+  if (!fanout) store.liveDoc = (docId) => registry.openRooms.get(docId)?.doc;
   if (fanout) {
     registry.events = {
       opening: (room) => fanout.opening(room),

@@ -37,6 +37,12 @@ export class SqlDocStore implements DocStore {
   private readonly sinceCompaction = new Map<string, number>();
   private readonly compacting = new Map<string, Promise<void>>();
   private closed = false;
+  /**
+   * The open document of a room, when this instance is the only writer (no Redis):
+   * every logged row then came from it, so compaction can encode it directly
+   * instead of re-applying the whole log on the event loop.
+   */
+  liveDoc: ((docId: string) => Y.Doc | undefined) | undefined;
 
   constructor(
     private readonly db: Db,
@@ -114,6 +120,8 @@ export class SqlDocStore implements DocStore {
   }
 
   private async compactNow(docId: string): Promise<void> {
+    const live = this.liveDoc?.(docId);
+    if (live) return this.compactFromLive(docId, live);
     await this.db.txLocked(`doc:${docId}`, async (q) => {
       const snapshot = await q.query<{ snapshot: unknown }>('SELECT snapshot FROM doc_snapshots WHERE doc_id = $1', [docId]);
       const rows = await q.query<{ seq: number; data: unknown }>(
@@ -143,6 +151,20 @@ export class SqlDocStore implements DocStore {
         const last = rows[rows.length - 1]!;
         await q.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, last.seq]);
       }
+    });
+  }
+
+  /** Single-writer compaction: the live document already holds every logged row (and maybe more). */
+  private async compactFromLive(docId: string, live: Y.Doc): Promise<void> {
+    await this.db.txLocked(`doc:${docId}`, async (q) => {
+      const rows = await q.query<{ seq: number }>('SELECT seq FROM doc_updates WHERE doc_id = $1 ORDER BY seq', [docId]);
+      if (rows.length === 0) return;
+      await q.query(
+        `INSERT INTO doc_snapshots (doc_id, snapshot, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (doc_id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
+        [docId, Y.encodeStateAsUpdate(live), Date.now()],
+      );
+      await q.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, rows[rows.length - 1]!.seq]);
     });
   }
 
