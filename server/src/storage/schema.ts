@@ -27,10 +27,6 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data {BYTES} NOT NULL
 );
 CREATE INDEX IF NOT EXISTS doc_updates_doc_seq ON doc_updates (doc_id, seq);
-CREATE TABLE IF NOT EXISTS meta (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY,
   email TEXT NOT NULL UNIQUE,
