@@ -11,6 +11,7 @@ import {
 } from '@fc/shared';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type * as Y from 'yjs';
 import { withDocument } from '../articles/doc-reader.js';
 import type { Article } from '../domain/articles.js';
 import { verdictScaleFor } from '../domain/verdict-labels.js';
@@ -44,12 +45,12 @@ function downloadName(article: Article, ext: string): string {
 export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
   const app = new Hono();
 
-  const snapshot = (article: Article) =>
-    withDocument(registry, store, article.docId, (doc) => {
-      const claims = readClaims(doc);
-      const body = BodyText.of(doc);
-      return { claims, text: body.text, anchors: anchorClaims(doc, claims) };
-    });
+  // Each export reads only what it needs: anchoring every claim costs a walk of the body.
+  const read = <T>(article: Article, fn: (doc: Y.Doc) => T) => withDocument(registry, store, article.docId, fn);
+  const claimsAndAnchors = (doc: Y.Doc) => {
+    const claims = readClaims(doc);
+    return { claims, anchors: anchorClaims(doc, claims) };
+  };
 
   const attachmentHeader = (c: Context, article: Article, ext: string) => {
     if (c.req.query('download') !== undefined) c.header('content-disposition', `attachment; filename="${downloadName(article, ext)}"`);
@@ -58,7 +59,7 @@ export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
   app.get('/api/articles/:id/claimreview', async (c) => {
     const { article } = articleAccess(c);
     const workspace = await getWorkspace(db, article.workspaceId);
-    const { claims } = await snapshot(article);
+    const claims = await read(article, readClaims);
     const refused: RefusedUrl[] = [];
     const reviews = buildClaimReviews(articleMeta(c, article), claims, await verdictScaleFor(db, article.workspaceId), {
       organization: { name: workspace?.name ?? 'Fact-check desk' },
@@ -75,7 +76,7 @@ export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
 
   app.get('/api/articles/:id/report.md', async (c) => {
     const { article } = articleAccess(c);
-    const { claims, anchors } = await snapshot(article);
+    const { claims, anchors } = await read(article, claimsAndAnchors);
     const markdown = buildReportMarkdown(articleMeta(c, article), claims, await verdictScaleFor(db, article.workspaceId), {
       anchors,
       generatedAt: new Date().toISOString(),
@@ -86,7 +87,7 @@ export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
 
   app.get('/api/articles/:id/annotations', async (c) => {
     const { article } = articleAccess(c);
-    const { claims, text, anchors } = await snapshot(article);
+    const { claims, anchors, text } = await read(article, (doc) => ({ ...claimsAndAnchors(doc), text: BodyText.of(doc).text }));
     const annotations = buildWebAnnotations(articleMeta(c, article), claims, text, {
       anchors,
       scale: await verdictScaleFor(db, article.workspaceId),
@@ -97,7 +98,7 @@ export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
 
   app.get('/api/articles/:id/suggestions', async (c) => {
     const { article } = articleAccess(c);
-    const { text } = await snapshot(article);
+    const text = await read(article, (doc) => BodyText.of(doc).text);
     return c.json(suggestCheckworthy(text));
   });
 

@@ -5,6 +5,7 @@ import type { Room } from '../collab/room.js';
 import type { AccessChange } from '../collab/rooms.js';
 import { log } from '../log.js';
 import type { DocStore } from '../storage/doc-store.js';
+import { withStoredDocument } from '../storage/stored-doc.js';
 
 const ACCESS_CHANNEL = 'fc:access';
 const KIND_UPDATE = 0;
@@ -146,12 +147,9 @@ export class RedisFanout {
   }
 
   private async writeBackMissing(room: Room): Promise<void> {
-    const stored = new Y.Doc();
-    for (const update of await this.store.load(room.docId)) Y.applyUpdate(stored, update);
-    const storedVector = Y.encodeStateVector(stored);
+    const storedVector = await withStoredDocument(this.store, room.docId, (stored) => Y.encodeStateVector(stored));
     const ours = Y.decodeStateVector(Y.encodeStateVector(room.doc));
     const theirs = Y.decodeStateVector(storedVector);
-    stored.destroy();
     const behind = Array.from(ours).some(([client, clock]) => (theirs.get(client) ?? 0) < clock);
     if (behind) {
       this.store.appendUpdate(room.docId, Y.encodeStateAsUpdate(room.doc, storedVector));
