@@ -147,12 +147,18 @@ export class RedisFanout {
   }
 
   private async writeBackMissing(room: Room): Promise<void> {
-    const storedVector = await withStoredDocument(this.store, room.docId, (stored) => Y.encodeStateVector(stored));
-    const ours = Y.decodeStateVector(Y.encodeStateVector(room.doc));
-    const theirs = Y.decodeStateVector(storedVector);
-    const behind = Array.from(ours).some(([client, clock]) => (theirs.get(client) ?? 0) < clock);
-    if (behind) {
-      this.store.appendUpdate(room.docId, Y.encodeStateAsUpdate(room.doc, storedVector));
+    // State vectors alone miss a deletion held only here (deleting advances no clock), so the
+    // diff is tried on the stored copy: Yjs emits 'update' only when a transaction changed it.
+    // When nothing is missing the diff is just our delete set, already applied in storage.
+    const missing = await withStoredDocument(this.store, room.docId, (stored) => {
+      const diff = Y.encodeStateAsUpdate(room.doc, Y.encodeStateVector(stored));
+      let changed = false;
+      stored.on('update', () => (changed = true));
+      Y.applyUpdate(stored, diff);
+      return changed ? diff : undefined;
+    });
+    if (missing) {
+      this.store.appendUpdate(room.docId, missing);
       log('wrote back updates storage was missing', { docId: room.docId });
     }
   }
