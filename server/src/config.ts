@@ -17,6 +17,8 @@ export interface Config {
   attachmentMaxBytes: number;
   /** On SIGTERM, how long open sockets may still deliver frames before they are closed. */
   shutdownDrainMs: number;
+  /** Every socket is pinged this often; one that has not answered the previous ping is dropped. */
+  heartbeatMs: number;
   clientDist: string;
   logLevel: 'silent' | 'info';
 }
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
     attachmentMaxBytes: intFromEnv(env, 'ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024),
     shutdownDrainMs: intFromEnv(env, 'SHUTDOWN_DRAIN_MS', 200),
+    heartbeatMs: intFromEnv(env, 'HEARTBEAT_MS', 30_000),
     clientDist: path.resolve(env.CLIENT_DIST ?? new URL('../../client/dist', import.meta.url).pathname),
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
   };

@@ -56,7 +56,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
   const wss = attachSocketServer(server as Server, { registry, gate: createSocketGate(auth), maxMessageBytes: config.maxMessageBytes });
-  const stopHeartbeat = startHeartbeat(wss);
+  const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs);
   const port = (server.address() as AddressInfo).port;
   log('listening', { port, storage: config.databaseUrl ? 'postgres' : `sqlite:${config.dataDir}`, fanout: fanout ? 'redis' : 'none' });
 

@@ -11,7 +11,8 @@ export interface Access {
 
 /** The transport under a connection: a websocket in production, anything in tests. */
 export interface Peer {
-  send(frame: Uint8Array): void;
+  /** One whole y-websocket message; the same object may go to many peers (a broadcast). */
+  sendMessage(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
 
@@ -30,7 +31,7 @@ export class Connection {
   ) {}
 
   send(frame: Uint8Array): void {
-    if (!this.closed) this.peer.send(frame);
+    if (!this.closed) this.peer.sendMessage(frame);
   }
 
   close(code: number, reason: string): void {

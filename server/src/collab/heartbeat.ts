@@ -1,10 +1,11 @@
 import type { WebSocket, WebSocketServer } from 'ws';
 
-const alive = new WeakSet<WebSocket>();
-
-// Shared by every socket (ws calls it with the socket as `this`): no closure per connection.
-function markAlive(this: WebSocket): void {
-  alive.add(this);
+/**
+ * A socket that sets `alive` when a pong arrives (a field, not a listener or a
+ * WeakSet entry per socket: memory per connection is a benchmark target).
+ */
+export interface HeartbeatSocket extends WebSocket {
+  alive: boolean;
 }
 
 /**
@@ -12,17 +13,13 @@ function markAlive(this: WebSocket): void {
  * closed, network dropped) and is terminated so its presence disappears.
  */
 export function startHeartbeat(wss: WebSocketServer, intervalMs = 30_000): () => void {
-  wss.on('connection', (ws) => {
-    alive.add(ws);
-    ws.on('pong', markAlive);
-  });
   const timer = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.has(ws)) {
+    for (const ws of wss.clients as Set<HeartbeatSocket>) {
+      if (!ws.alive) {
         ws.terminate();
         continue;
       }
-      alive.delete(ws);
+      ws.alive = false;
       ws.ping();
     }
   }, intervalMs);

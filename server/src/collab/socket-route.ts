@@ -1,13 +1,16 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { log } from '../log.js';
+import { acquireAccess, releaseAccess } from './access-pool.js';
 import { Connection, type Access, type Peer } from './connection.js';
 import { isValidDocId } from './doc-id.js';
 import { CLOSE_LOAD_FAILED, CLOSE_UNDECODABLE, type SocketGate } from './gate.js';
 import { ProtocolError, decodeClientMessage } from './protocol.js';
 import type { Room } from './room.js';
 import type { RoomRegistry } from './rooms.js';
+import { frameOf } from './wire-frame.js';
+import type { HeartbeatSocket } from './heartbeat.js';
 
 export interface SocketServerDeps {
   registry: RoomRegistry;
@@ -27,7 +30,7 @@ const PREFIX = '/collab/';
  */
 export function attachSocketServer(server: Server, { registry, gate, maxMessageBytes }: SocketServerDeps): WebSocketServer {
   // ws enforces maxPayload per frame: a larger frame closes the socket with 1009 before any of it is read.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false, WebSocket: CollabSocket });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(PREFIX)) return refuse(socket, 404, 'Not Found');
@@ -47,7 +50,7 @@ export function attachSocketServer(server: Server, { registry, gate, maxMessageB
       wss.handleUpgrade(req, socket, head, (ws) => {
         wss.emit('connection', ws, req);
         if (!decision.ok) ws.close(decision.code, decision.reason);
-        else attach(ws, docId, decision.access, registry);
+        else attach(ws as CollabSocket, socket, docId, decision.access, registry);
       });
     });
   });
@@ -67,84 +70,106 @@ function toHeaders(req: IncomingMessage): Headers {
 }
 
 /**
- * Per-socket state and the connection's transport in one object, kept on the
- * socket itself so the listeners below are shared, not closures per socket.
+ * ws builds each socket from this class (the `WebSocket` server option). Its
+ * fields are set in its constructor, not bolted on later, and ws's events are
+ * handled in `emit` itself: per-socket listeners would each take room in every
+ * socket's listener table, and memory per connection is a benchmark target.
  */
-class SocketState implements Peer {
-  readonly conn: Connection;
-  room: Room | undefined;
+class CollabSocket extends WebSocket implements Peer, HeartbeatSocket {
+  alive = true;
+  conn: SocketConnection | undefined = undefined;
+  /** The TCP socket under this WebSocket, for writing pre-framed broadcasts. */
+  raw: Duplex | undefined = undefined;
+
+  /** Peer.sendMessage: one write of a frame shared with the room's other sockets. */
+  sendMessage(message: Uint8Array): void {
+    if (this.readyState === WebSocket.OPEN) this.raw!.write(frameOf(message));
+  }
+
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    switch (event) {
+      case 'message':
+        if (this.conn) onMessage(this.conn, args[0] as Buffer, args[1] as boolean);
+        return true;
+      case 'pong':
+        this.alive = true;
+        return true;
+      case 'error':
+        // 'close' follows an error; an error alone must not crash the process.
+        return true;
+      case 'close':
+        if (this.conn) onClose(this.conn);
+        return super.emit(event, ...args);
+      default:
+        return super.emit(event, ...args);
+    }
+  }
+}
+
+/** The room's view of a socket, plus what this route needs while the document opens. */
+class SocketConnection extends Connection {
+  room: Room | undefined = undefined;
   /** Frames that arrive while the document loads, handled in order afterwards. */
   early: Uint8Array[] | undefined = [];
 
   constructor(
-    private readonly ws: WebSocket,
-    readonly docId: string,
-    readonly registry: RoomRegistry,
+    peer: Peer,
     access: Access,
+    public docId: string,
+    readonly registry: RoomRegistry,
   ) {
-    this.conn = new Connection(this, access);
-  }
-
-  send(frame: Uint8Array): void {
-    if (this.ws.readyState === 1) this.ws.send(frame);
-  }
-
-  close(code: number, reason: string): void {
-    this.ws.close(code, reason);
+    super(peer, access);
   }
 }
-const STATE = Symbol('collab');
-type CollabSocket = WebSocket & { [STATE]: SocketState };
 
-function attach(ws: WebSocket, docId: string, access: Access, registry: RoomRegistry): void {
-  const state = new SocketState(ws, docId, registry, access);
-  (ws as CollabSocket)[STATE] = state;
-  ws.on('message', onMessage);
-  ws.on('close', onClose);
-  ws.on('error', ignoreError);
-  registry.join(docId, state.conn).then(
+function attach(ws: CollabSocket, raw: Duplex, docId: string, access: Access, registry: RoomRegistry): void {
+  ws.raw = raw;
+  const conn = new SocketConnection(ws, acquireAccess(access), docId, registry);
+  ws.conn = conn;
+  registry.join(docId, conn).then(
     (room) => {
-      state.room = room;
-      const queued = state.early ?? [];
-      state.early = undefined;
-      for (const frame of queued) handle(state, frame);
+      conn.room = room;
+      // The room's copy of the id: this socket's own string can go.
+      conn.docId = room.docId;
+      const queued = conn.early ?? [];
+      conn.early = undefined;
+      for (const frame of queued) handle(conn, frame);
     },
     (err: unknown) => {
-      if (state.conn.closed) return;
+      if (conn.closed) return;
       log('could not open document', { docId, error: String(err) });
-      state.conn.close(CLOSE_LOAD_FAILED, 'could not load document');
+      conn.close(CLOSE_LOAD_FAILED, 'could not load document');
     },
   );
 }
 
-function onMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
-  const state = (this as CollabSocket)[STATE];
+function onMessage(conn: SocketConnection, data: Buffer, isBinary: boolean): void {
   if (!isBinary) {
-    log('closing socket: text frame', { docId: state.docId });
-    state.conn.close(CLOSE_UNDECODABLE, 'binary y-websocket frames only');
+    log('closing socket: text frame', { docId: conn.docId });
+    conn.close(CLOSE_UNDECODABLE, 'binary y-websocket frames only');
     return;
   }
-  if (state.early) state.early.push(data);
-  else handle(state, data);
+  if (conn.early) conn.early.push(data);
+  else handle(conn, data);
 }
 
-function onClose(this: WebSocket): void {
-  const state = (this as CollabSocket)[STATE];
-  state.conn.closed = true;
-  if (state.room) state.registry.leave(state.room, state.conn);
+function onClose(conn: SocketConnection): void {
+  conn.closed = true;
+  releaseAccess(conn.access);
+  if (conn.room) conn.registry.leave(conn.room, conn);
 }
 
-/** 'close' follows an error; an error alone must not crash the process. */
-function ignoreError(): void {}
-
-function handle(state: SocketState, frame: Uint8Array): void {
-  const { conn, room } = state;
+function handle(conn: SocketConnection, frame: Uint8Array): void {
+  const { room } = conn;
   if (conn.closed || !room) return;
   try {
     room.receive(conn, decodeClientMessage(frame));
   } catch (err) {
     const reason = err instanceof ProtocolError ? err.message : `rejected update: ${String(err)}`;
-    log('closing socket: undecodable message', { docId: state.docId, reason });
+    log('closing socket: undecodable message', { docId: conn.docId, reason });
     conn.close(CLOSE_UNDECODABLE, 'undecodable message');
   }
 }
+
+/** The raw socket may error before ws takes it over; an error alone must not crash the process. */
+function ignoreError(): void {}

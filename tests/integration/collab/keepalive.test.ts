@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectClient, sleep } from '../support/clients.js';
+import { openRawSocket } from '../support/raw-socket.js';
 import { startServer } from '../support/server.js';
 import { writableDoc } from '../support/session.js';
 
@@ -26,4 +27,28 @@ describe('a lone client stays connected', () => {
       await server.stop();
     }
   }, 60_000);
+
+  // The server pings every HEARTBEAT_MS: a peer gone without a goodbye (lid closed, network
+  // dropped) must be let go so its presence disappears; a live one must never be.
+  it('a peer that stops answering pings is dropped; a client that answers stays', async () => {
+    const server = await startServer({ env: { HEARTBEAT_MS: '300' } });
+    try {
+      const { docId, params } = await writableDoc(server);
+      const live = connectClient(server, docId, params);
+      await live.synced;
+      let closes = 0;
+      live.provider.on('connection-close', () => closes++);
+      const silent = await openRawSocket(`${server.wsUrl}/${docId}?token=${params.token}`, { autoPong: false });
+      const closed = await Promise.race([silent.closed, sleep(5000).then(() => null)]);
+      // Terminated, not closed politely: no close frame reaches a peer that is presumed gone.
+      expect(closed?.code).toBe(1006);
+      await sleep(1000);
+      expect(closes).toBe(0);
+      expect(live.provider.wsconnected).toBe(true);
+      live.doc.getText('t').insert(0, 'still here');
+      live.destroy();
+    } finally {
+      await server.stop();
+    }
+  }, 30_000);
 });

@@ -7,9 +7,12 @@ export interface RawSocket {
   received: Uint8Array[];
 }
 
-/** A bare websocket, for sending frames no well-behaved client would send. */
-export async function openRawSocket(url: string): Promise<RawSocket> {
-  const ws = new WS(url);
+/**
+ * A bare websocket, for sending frames no well-behaved client would send
+ * (`autoPong: false`: one that never answers the server's pings either).
+ */
+export async function openRawSocket(url: string, options: { autoPong?: boolean } = {}): Promise<RawSocket> {
+  const ws = new WS(url, { autoPong: options.autoPong ?? true });
   const received: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
