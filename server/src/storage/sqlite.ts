@@ -17,17 +17,21 @@ export function openSqlite(dataDir: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 
-  const translated = new Map<string, { sql: string; order: number[] }>();
-  function translate(sql: string): { sql: string; order: number[] } {
-    let hit = translated.get(sql);
+  // Compiled once per query text: preparing is most of the cost of a small query, and every
+  // socket's permission check and every group commit runs the same few queries.
+  const prepared = new Map<string, { stmt: Database.Statement; order: number[] }>();
+  function prepare(sql: string): { stmt: Database.Statement; order: number[] } {
+    let hit = prepared.get(sql);
     if (!hit) {
       const order: number[] = [];
-      const out = sql.replace(/\$(\d+)/g, (_, n: string) => {
+      const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
         order.push(Number(n) - 1);
         return '?';
       });
-      hit = { sql: out, order };
-      translated.set(sql, hit);
+      hit = { stmt: db.prepare(text), order };
+      // Query texts are constants in the code; the cap only guards against one built per call.
+      if (prepared.size >= 1000) prepared.clear();
+      prepared.set(sql, hit);
     }
     return hit;
   }
@@ -39,8 +43,7 @@ export function openSqlite(dataDir: string): Db {
   }
 
   function run<T>(sql: string, params: SqlParam[] = []): T[] {
-    const { sql: text, order } = translate(sql);
-    const stmt = db.prepare(text);
+    const { stmt, order } = prepare(sql);
     const args = order.map((i) => bind(params[i] ?? null));
     if (stmt.reader) return stmt.all(...args) as T[];
     stmt.run(...args);
