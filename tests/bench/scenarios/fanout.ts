@@ -163,7 +163,7 @@ async function openSession(server: ServerHandle, readers: number, plan: Plan['fa
     await send(Math.round((plan.warmupMs / 1000) * plan.rateHz));
     await sleep(plan.drainMs);
 
-    const measureCount = Math.round((plan.measureMs / 1000) * plan.rateHz);
+    const measureCount = Math.round(((plan.measureMs[readers] ?? 4000) / 1000) * plan.rateHz);
     const measure = async (): Promise<Rep> => {
       window = { from: seq, to: seq + measureCount };
       latencies = [];
