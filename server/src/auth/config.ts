@@ -15,6 +15,8 @@ export interface AuthConfig {
   /** Refuse cookie-authenticated writes that carry no Origin, Referer or Sec-Fetch-Site at all. */
   csrfRequireOrigin: boolean;
   sessionDays: number;
+  /** Lifetime of a workshop participant's guest session (fixed, not sliding). */
+  guestSessionDays: number;
   inviteDays: number;
   /** Largest JSON body accepted by article creation (413 above); other JSON endpoints take jsonMaxBytes. */
   articleMaxBytes: number;
@@ -47,6 +49,7 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
       .map((s) => new URL(s).origin),
     csrfRequireOrigin: flag(env, 'CSRF_REQUIRE_ORIGIN'),
     sessionDays: int(env, 'SESSION_DAYS', 30),
+    guestSessionDays: int(env, 'GUEST_SESSION_DAYS', 7),
     inviteDays: int(env, 'INVITE_DAYS', 7),
     articleMaxBytes: int(env, 'ARTICLE_MAX_BYTES', 4 * 1024 * 1024),
     jsonMaxBytes: int(env, 'JSON_MAX_BYTES', 64 * 1024),

@@ -5,6 +5,7 @@ import { userForApiToken } from '../domain/tokens.js';
 import type { PublicUser } from '../domain/users.js';
 import type { Db } from '../storage/db.js';
 import type { AuthConfig } from './config.js';
+import { GuestSessions } from './guest-session.js';
 import { type AppLucia, createLucia } from './lucia.js';
 import type { OriginPolicy } from './origin.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
@@ -31,6 +32,8 @@ export class AuthService {
   readonly loginPerAccount: SlidingWindowLimiter;
   readonly loginPerAddress: SlidingWindowLimiter;
   readonly originPolicy: OriginPolicy;
+  /** Workshop participants without an account (a separate cookie; see guest-session.ts). */
+  readonly guests: GuestSessions;
   private readonly sweepTimer: NodeJS.Timeout;
 
   constructor(
@@ -40,6 +43,7 @@ export class AuthService {
     this.lucia = createLucia(db, config.sessionDays);
     this.loginPerAccount = new SlidingWindowLimiter(config.loginMaxPerAccount, config.loginWindowMs);
     this.loginPerAddress = new SlidingWindowLimiter(config.loginMaxPerAddress, config.loginWindowMs);
+    this.guests = new GuestSessions(db, config.guestSessionDays * 24 * 60 * 60_000);
     this.originPolicy = { allowedOrigins: config.allowedOrigins, requireOrigin: config.csrfRequireOrigin, trustProxy: config.trustProxy };
     this.sweepTimer = setInterval(() => {
       this.lucia.deleteExpiredSessions().catch((err) => log('expired session sweep failed', { error: String(err) }));
@@ -76,7 +80,7 @@ export class AuthService {
   }
 
   /** Secure cookies only over HTTPS (directly, or as a TLS-terminating proxy reports it). */
-  private isHttps(c: Context): boolean {
+  isHttps(c: Context): boolean {
     const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
     if (forwarded) return forwarded === 'https';
     return new URL(c.req.url).protocol === 'https:';

@@ -1,15 +1,26 @@
-import { CLOSE_FORBIDDEN, CLOSE_LOAD_FAILED, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC, type SocketGate } from '../collab/gate.js';
-import { workspaceOfDocument } from '../domain/documents.js';
+import type { Access } from '../collab/connection.js';
+import { CLOSE_FORBIDDEN, CLOSE_LOAD_FAILED, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC, type GateDecision, type SocketGate } from '../collab/gate.js';
+import { ownerOfDocument } from '../domain/documents.js';
 import { canWriteDocuments } from '../domain/roles.js';
+import { isTrainer } from '../domain/workshops.js';
 import { roleIn } from '../domain/workspaces.js';
 import { log } from '../log.js';
 import { checkSameOrigin } from './origin.js';
-import type { AuthService } from './service.js';
+import type { AuthService, Caller } from './service.js';
+
+const refuse = (code: number, reason: string): GateDecision => ({ ok: false, code, reason });
 
 /**
  * The real gate: runs inside the upgrade request, before the socket opens.
- * Caller first (4401), then the document (4404), then membership (4403);
- * a viewer gets a read-only connection (the room drops what it sends).
+ * Caller first (4401), then the document (4404), then access (4403).
+ *
+ * Two kinds of caller: an account (API token or session cookie) and a workshop
+ * guest (guest cookie). A guest opens exactly one kind of document, their own
+ * workshop copy, read/write; everything else is 4403 for them. Workspace members
+ * open articles with their role (a viewer's updates are dropped), and the
+ * workshop's trainers open its participants' copies with the same write
+ * permission they have on the workspace's documents, so a role change or a
+ * removal reaches those sockets like any other of the workspace.
  */
 export function createSocketGate(auth: AuthService): SocketGate {
   return async (request, docId) => {
@@ -17,23 +28,43 @@ export function createSocketGate(auth: AuthService): SocketGate {
       const headers = request.headers;
       const tokenParam = request.url.searchParams.get('token') ?? undefined;
       const resolved = await auth.resolve(headers, tokenParam === '' ? undefined : tokenParam);
-      if (resolved.kind !== 'caller') {
-        return { ok: false, code: CLOSE_UNAUTHENTICATED, reason: resolved.kind === 'invalid' ? 'invalid session or token' : 'not signed in' };
+      if (resolved.kind === 'invalid') return refuse(CLOSE_UNAUTHENTICATED, 'invalid session or token');
+      const caller = resolved.kind === 'caller' ? resolved.caller : null;
+      const guest = await auth.guests.resolve(headers);
+      if (!caller && guest.kind !== 'guest') return refuse(CLOSE_UNAUTHENTICATED, guest.kind === 'invalid' ? 'invalid guest session' : 'not signed in');
+
+      // A page on another origin must not ride a cookie (account or guest) into a socket (cross-site socket hijacking).
+      const sameOrigin = checkSameOrigin(headers, auth.originPolicy).ok;
+      const byCookie = caller ? caller.via === 'session' : true;
+      if (byCookie && !sameOrigin) return refuse(CLOSE_FORBIDDEN, 'cross-origin socket refused');
+      // With a token from elsewhere, the guest cookie the browser attached grants nothing.
+      const guestId = guest.kind === 'guest' && sameOrigin ? guest.guestId : null;
+
+      const doc = await ownerOfDocument(auth.db, docId);
+      if (!doc) return refuse(CLOSE_UNKNOWN_DOC, 'unknown document');
+
+      if (doc.kind === 'workshop-copy') {
+        if (guestId !== null && guestId === doc.guestId) return { ok: true, access: { canWrite: true, credentialId: guestId } };
+        if (caller) {
+          const role = await roleIn(auth.db, doc.workspaceId, caller.user.id);
+          if (role && isTrainer(role, caller.user.id, { createdBy: doc.workshopCreatedBy })) {
+            return { ok: true, access: memberAccess(caller, doc.workspaceId, canWriteDocuments(role)) };
+          }
+        }
+        return refuse(CLOSE_FORBIDDEN, 'no access to this document');
       }
-      const { caller } = resolved;
-      if (caller.via === 'session') {
-        // A page on another origin must not ride the user's cookie into a socket (cross-site socket hijacking).
-        const origin = checkSameOrigin(headers, auth.originPolicy);
-        if (!origin.ok) return { ok: false, code: CLOSE_FORBIDDEN, reason: 'cross-origin socket refused' };
-      }
-      const doc = await workspaceOfDocument(auth.db, docId);
-      if (!doc) return { ok: false, code: CLOSE_UNKNOWN_DOC, reason: 'unknown document' };
+
+      if (!caller) return refuse(CLOSE_FORBIDDEN, 'a workshop guest opens only their own copy');
       const role = await roleIn(auth.db, doc.workspaceId, caller.user.id);
-      if (!role) return { ok: false, code: CLOSE_FORBIDDEN, reason: 'no access to this document' };
-      return { ok: true, access: { canWrite: canWriteDocuments(role), userId: caller.user.id, workspaceId: doc.workspaceId, credentialId: caller.credentialId } };
+      if (!role) return refuse(CLOSE_FORBIDDEN, 'no access to this document');
+      return { ok: true, access: memberAccess(caller, doc.workspaceId, canWriteDocuments(role)) };
     } catch (err) {
       log('socket gate failed', { docId, error: String(err) });
-      return { ok: false, code: CLOSE_LOAD_FAILED, reason: 'could not check access' };
+      return refuse(CLOSE_LOAD_FAILED, 'could not check access');
     }
   };
+}
+
+function memberAccess(caller: Caller, workspaceId: string, canWrite: boolean): Access {
+  return { canWrite, userId: caller.user.id, workspaceId, credentialId: caller.credentialId };
 }

@@ -1,12 +1,23 @@
 import type { Queryable } from '../storage/db.js';
 import { getArticleByDocId } from './articles.js';
+import { participantByDocId } from './workshop-participants.js';
+import { getWorkshop } from './workshops.js';
 
 /**
- * Which workspace a collaboration document belongs to, or null when no such
- * document exists. Every socket-openable document must be resolvable here:
- * a document kind added later (e.g. workshop copies) adds its lookup.
+ * What a collaboration document is, and whose: an article of a workspace, or a
+ * workshop participant's copy (owned by that participant's guest session, watched
+ * by the workshop's trainers). Every socket-openable document must be resolvable here.
  */
-export async function workspaceOfDocument(q: Queryable, docId: string): Promise<{ workspaceId: string } | null> {
+export type DocumentOwner =
+  | { kind: 'article'; workspaceId: string }
+  | { kind: 'workshop-copy'; workspaceId: string; workshopCreatedBy: string; guestId: string };
+
+export async function ownerOfDocument(q: Queryable, docId: string): Promise<DocumentOwner | null> {
   const article = await getArticleByDocId(q, docId);
-  return article ? { workspaceId: article.workspaceId } : null;
+  if (article) return { kind: 'article', workspaceId: article.workspaceId };
+  const participant = await participantByDocId(q, docId);
+  if (!participant) return null;
+  const workshop = await getWorkshop(q, participant.workshopId);
+  if (!workshop) return null;
+  return { kind: 'workshop-copy', workspaceId: workshop.workspaceId, workshopCreatedBy: workshop.createdBy, guestId: participant.guestId };
 }

@@ -9,6 +9,12 @@ import type { Dialect } from './db.js';
  * articles follow the document tables: ids are random TEXT, times are ms BIGINT,
  * secrets (API tokens, invite codes) are stored as SHA-256 hex only. No `;` may
  * appear inside a statement (the split below is naive).
+ *
+ * Workshops: the answer key is JSON in `workshops.answer_key`, never in a document, so no
+ * socket can carry it. `body_snapshot` is the article's body as a document update, taken
+ * once at creation so every participant starts from the same text. A participant's
+ * `guest_id` has no foreign key on purpose: an expired guest session must not take the
+ * participant's work and scores with it.
  */
 const TYPES: Record<Dialect, Record<string, string>> = {
   sqlite: { BYTES: 'BLOB', SERIAL: 'INTEGER PRIMARY KEY AUTOINCREMENT', BIGINT: 'INTEGER' },
@@ -100,6 +106,35 @@ CREATE TABLE IF NOT EXISTS verdict_labels (
   PRIMARY KEY (workspace_id, verdict_id)
 );
 CREATE INDEX IF NOT EXISTS articles_workspace ON articles (workspace_id, created_at);
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  join_code TEXT NOT NULL UNIQUE,
+  body_snapshot {BYTES} NOT NULL,
+  answer_key TEXT,
+  revealed_at {BIGINT},
+  created_by TEXT NOT NULL REFERENCES users (id),
+  created_at {BIGINT} NOT NULL
+);
+CREATE INDEX IF NOT EXISTS workshops_workspace ON workshops (workspace_id, created_at);
+CREATE TABLE IF NOT EXISTS workshop_guests (
+  id TEXT PRIMARY KEY,
+  session_hash TEXT NOT NULL UNIQUE,
+  created_at {BIGINT} NOT NULL,
+  expires_at {BIGINT} NOT NULL
+);
+CREATE TABLE IF NOT EXISTS workshop_participants (
+  id TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+  guest_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  doc_id TEXT NOT NULL UNIQUE,
+  joined_at {BIGINT} NOT NULL,
+  UNIQUE (workshop_id, guest_id)
+);
+CREATE INDEX IF NOT EXISTS workshop_participants_guest ON workshop_participants (guest_id);
 `;
 
 export function schemaStatements(dialect: Dialect): string[] {

@@ -121,4 +121,18 @@ describe('workshops', () => {
     expect(parseBody(workshopKeyBody, { claims: 'all' })).toMatchObject({ error: 'claims: must be an array' });
     expect(parseBody(workshopKeyBody, {})).toMatchObject({ error: 'claims: is required' });
   });
+
+  it('keeps an optional trainer rationale per key claim', () => {
+    expect(parseBody(workshopKeyBody, { claims: [{ quote: 'q', verdict: 'false', rationale: ' Army denied it. ' }] })).toEqual({
+      success: true,
+      data: { claims: [{ quote: 'q', verdict: 'false', rationale: 'Army denied it.' }] },
+    });
+    expect(parseBody(workshopKeyBody, { claims: [{ quote: 'q', verdict: 'false', rationale: null }] })).toEqual({
+      success: true,
+      data: { claims: [{ quote: 'q', verdict: 'false' }] },
+    });
+    expect(parseBody(workshopKeyBody, { claims: [{ quote: 'q', verdict: 'false', rationale: 'x'.repeat(5001) }] })).toMatchObject({
+      error: 'claims[0].rationale: must be at most 5000 characters',
+    });
+  });
 });

@@ -20,6 +20,7 @@ export const LIMITS = {
   participantNameMax: 80,
   keyClaimsMax: 500,
   keyQuoteMax: 5000,
+  keyRationaleMax: 5000,
 } as const;
 
 /*
@@ -121,6 +122,12 @@ export const workshopKeyBody = body({
         {
           quote: requiredText(LIMITS.keyQuoteMax),
           verdict: z.enum(VERDICT_IDS, { error: `must be one of ${VERDICT_IDS.join(', ')}` }),
+          // The trainer's explanation, for the debrief; as secret as the rest of the key.
+          rationale: string()
+            .trim()
+            .max(LIMITS.keyRationaleMax, `must be at most ${LIMITS.keyRationaleMax} characters`)
+            .nullish()
+            .transform((value) => value || undefined),
         },
         { error: 'must be an object with quote and verdict' },
       ),

@@ -10,11 +10,19 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** A stock y-websocket client in Node, exactly as an integration bot would write it. */
-export function connectClient(server: Pick<TestServer, 'wsUrl'>, docId: string, params: Record<string, string> = {}): TestClient {
+/**
+ * A stock y-websocket client in Node, exactly as an integration bot would write it
+ * (`socketClass`: a ws subclass that adds headers, to act as a browser with cookies).
+ */
+export function connectClient(
+  server: Pick<TestServer, 'wsUrl'>,
+  docId: string,
+  params: Record<string, string> = {},
+  socketClass: new (url: string, protocols?: string | string[]) => WS = WS,
+): TestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(server.wsUrl, docId, doc, {
-    WebSocketPolyfill: WS as unknown as typeof WebSocket,
+    WebSocketPolyfill: socketClass as unknown as typeof WebSocket,
     disableBc: true,
     params,
   });

@@ -1,0 +1,137 @@
+import { createWorkshopBody, joinWorkshopBody, workshopKeyBody } from '@fc/shared';
+import { Hono } from 'hono';
+import type * as Y from 'yjs';
+import { bodyCopyUpdate } from '../articles/body-copy.js';
+import { withDocument } from '../articles/doc-reader.js';
+import { getArticle } from '../domain/articles.js';
+import { conflict, forbidden, notFound } from '../domain/errors.js';
+import { normalizeJoinCode } from '../domain/join-codes.js';
+import { countParticipants, joinWorkshop, listParticipants, type Participant } from '../domain/workshop-participants.js';
+import { claimsForScoring, progressOf, workshopResults } from '../domain/workshop-results.js';
+import {
+  createWorkshop,
+  findWorkshopByCode,
+  getAnswerKey,
+  isTrainer,
+  listWorkshops,
+  revealWorkshop,
+  setAnswerKey,
+  workshopBodySnapshot,
+  type Workshop,
+} from '../domain/workshops.js';
+import { requireWorkspaceRole } from './access.js';
+import { type ApiDeps, limitBody, readJson } from './http.js';
+import { requireTrainer, workshopAccess } from './workshop-access.js';
+
+const summary = (w: Workshop) => ({
+  id: w.id,
+  title: w.title,
+  workspaceId: w.workspaceId,
+  articleId: w.articleId,
+  joinCode: w.joinCode,
+  hasKey: w.hasKey,
+  revealed: w.revealedAt !== null,
+  revealedAt: w.revealedAt,
+  createdBy: w.createdBy,
+  createdAt: w.createdAt,
+});
+
+/**
+ * Workshops: a trainer hands a room the same article with a hidden answer key;
+ * each participant (a guest, no account) marks claims in their own copy; the
+ * trainer watches progress, reveals, and reads scores and agreement. The key lives
+ * in the database only (domain/workshops.ts), never in a document.
+ */
+export function workshopRoutes({ db, store, registry, auth }: ApiDeps): Hono {
+  const app = new Hono();
+  const json = limitBody(auth.config.jsonMaxBytes);
+  const readDoc = <T>(docId: string, fn: (doc: Y.Doc) => T) => withDocument(registry, store, docId, fn);
+  const eachParticipant = <T>(participants: Participant[], fn: (doc: Y.Doc) => T) => Promise.all(participants.map((p) => readDoc(p.docId, fn)));
+
+  app.post('/api/workspaces/:id/workshops', json, async (c) => {
+    const { workspace, userId } = await requireWorkspaceRole(c, db, c.req.param('id'), 'editor');
+    const input = await readJson(c, createWorkshopBody);
+    const article = await getArticle(db, input.articleId);
+    // Another workspace's article reads as unknown: its existence is none of this workspace's business.
+    if (!article || article.workspaceId !== workspace.id) throw notFound('articleId: article in this workspace');
+    const bodySnapshot = await readDoc(article.docId, bodyCopyUpdate);
+    const workshop = await createWorkshop(db, { workspaceId: workspace.id, articleId: article.id, title: input.title, createdBy: userId, bodySnapshot });
+    return c.json(summary(workshop), 201);
+  });
+
+  app.get('/api/workspaces/:id/workshops', async (c) => {
+    const { workspace, role, userId } = await requireWorkspaceRole(c, db, c.req.param('id'), 'viewer');
+    const mine = (await listWorkshops(db, workspace.id)).filter((w) => isTrainer(role, userId, w));
+    const counts = await countParticipants(db, mine.map((w) => w.id));
+    return c.json(mine.map((w) => ({ ...summary(w), participants: counts.get(w.id) ?? 0 })));
+  });
+
+  app.post('/api/workshops/join', json, async (c) => {
+    const input = await readJson(c, joinWorkshopBody);
+    const code = normalizeJoinCode(input.code);
+    const workshop = code ? await findWorkshopByCode(db, code) : null;
+    if (!workshop) throw notFound('workshop with this code');
+    const guestId = (await auth.guests.guestId(c.req.raw.headers)) ?? (await auth.guests.create(c, auth.isHttps(c)));
+    const { participant } = await joinWorkshop(db, store, {
+      workshopId: workshop.id,
+      guestId,
+      name: input.name,
+      bodySnapshot: () => workshopBodySnapshot(db, workshop.id),
+    });
+    return c.json({ participantId: participant.id, docId: participant.docId, workshopId: workshop.id, title: workshop.title, name: participant.name });
+  });
+
+  app.get('/api/workshops/:id', async (c) => {
+    const { workshop, trainer, participant } = await workshopAccess(c, db, auth, c.req.param('id'));
+    if (!trainer) {
+      return c.json({
+        id: workshop.id,
+        title: workshop.title,
+        revealed: workshop.revealedAt !== null,
+        participant: { participantId: participant!.id, name: participant!.name, docId: participant!.docId },
+      });
+    }
+    const article = await getArticle(db, workshop.articleId);
+    const participants = await listParticipants(db, workshop.id);
+    const progress = await eachParticipant(participants, progressOf);
+    return c.json({
+      ...summary(workshop),
+      article: article ? { id: article.id, title: article.title, docId: article.docId } : null,
+      participants: participants.map((p, i) => ({ participantId: p.id, name: p.name, docId: p.docId, joinedAt: p.joinedAt, ...progress[i]! })),
+    });
+  });
+
+  app.get('/api/workshops/:id/key', async (c) => {
+    const { workshop } = await requireTrainer(c, db, auth, c.req.param('id'));
+    return c.json({ claims: (await getAnswerKey(db, workshop.id)) ?? [] });
+  });
+
+  app.put('/api/workshops/:id/key', json, async (c) => {
+    const { workshop } = await requireTrainer(c, db, auth, c.req.param('id'));
+    const { claims } = await readJson(c, workshopKeyBody);
+    await setAnswerKey(db, workshop.id, claims);
+    return c.body(null, 204);
+  });
+
+  app.post('/api/workshops/:id/reveal', async (c) => {
+    const { workshop } = await requireTrainer(c, db, auth, c.req.param('id'));
+    if (!workshop.hasKey) throw conflict('set the answer key before revealing');
+    await revealWorkshop(db, workshop.id);
+    return c.body(null, 204);
+  });
+
+  // Trainers read results at any time; a participant only after the reveal, and only their own row.
+  app.get('/api/workshops/:id/results', async (c) => {
+    const { workshop, trainer, participant } = await workshopAccess(c, db, auth, c.req.param('id'));
+    if (!trainer && workshop.revealedAt === null) throw forbidden('results are shown once the trainer reveals the key');
+    const key = await getAnswerKey(db, workshop.id);
+    if (!key) throw conflict('the workshop has no answer key yet');
+    const participants = await listParticipants(db, workshop.id);
+    const claims = await eachParticipant(participants, claimsForScoring);
+    const results = workshopResults(key, participants.map((p, i) => ({ participant: p, claims: claims[i]! })));
+    const rows = trainer ? results.participants : results.participants.filter((r) => r.participantId === participant!.id);
+    return c.json({ workshopId: workshop.id, revealed: workshop.revealedAt !== null, ...results, participants: rows });
+  });
+
+  return app;
+}
