@@ -112,14 +112,15 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
   /** A 401 here is an answer, not a lost session. */
   expectUnauthorized?: boolean
 }
 
-async function request<T>(path: string, { method = 'GET', body, expectUnauthorized = false }: RequestOptions = {}): Promise<T> {
+/** One JSON call; other typed clients (workshops/api-workshops.ts) build on it. */
+export async function request<T>(path: string, { method = 'GET', body, expectUnauthorized = false }: RequestOptions = {}): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, {

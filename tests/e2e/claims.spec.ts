@@ -1,6 +1,6 @@
 import { request, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { baseUrl, expect, newAccount, screenshot, SEED_OPENING, test, type Account } from './fixtures'
+import { baseUrl, expect, newAccount, screenshot, SEED_OPENING, selectInArticle, test, type Account } from './fixtures'
 
 // Issue 4's core loop in two real browsers: marking (button, shortcut, bubble),
 // overlapping highlights that survive a reload, evidence with a refused javascript: link,
@@ -50,42 +50,6 @@ async function openDesk(browser: Browser, who: Signed, articleId: string, viewpo
   await expect(text).toContainText(SEED_OPENING)
   await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-state', 'connected')
   return { page, text, sidebar: page.getByTestId('claims-sidebar'), close: () => context.close() }
-}
-
-/** Selects `needle` in the article the way a mouse would: a DOM range the editor picks up. */
-async function selectInArticle(page: Page, needle: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const root = document.querySelector<HTMLElement>('[data-testid="article-editor"] .ProseMirror')
-    if (root === null) throw new Error('no editor')
-    root.focus()
-    const nodes: Array<{ node: Text; start: number }> = []
-    let all = ''
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      // Other people's caret labels live inside the text: they are not the article's words.
-      acceptNode: (n) => (n.parentElement?.closest('.collab-caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    })
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text
-      nodes.push({ node, start: all.length })
-      all += node.data
-    }
-    const from = all.indexOf(wanted)
-    if (from === -1) throw new Error(`"${wanted}" is not in the article`)
-    const to = from + wanted.length
-    const locate = (offset: number, end: boolean) => {
-      const hit = nodes.find(({ node, start }) => (end ? offset > start && offset <= start + node.data.length : offset >= start && offset < start + node.data.length))
-      if (hit === undefined) throw new Error(`offset ${offset} not found`)
-      return { node: hit.node, offset: offset - hit.start }
-    }
-    const a = locate(from, false)
-    const b = locate(to, true)
-    const range = document.createRange()
-    range.setStart(a.node, a.offset)
-    range.setEnd(b.node, b.offset)
-    const selection = window.getSelection()!
-    selection.removeAllRanges()
-    selection.addRange(range)
-  }, needle)
 }
 
 /** The distinct claims highlighted in the text (a claim may be split into several spans). */

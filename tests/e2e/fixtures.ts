@@ -125,6 +125,42 @@ export async function openArticle(person: Person, title: string = SEED_TITLE): P
   await expect(person.text).toBeVisible()
 }
 
+/** Selects `needle` in the article the way a mouse would: a DOM range the editor picks up. */
+export async function selectInArticle(page: Page, needle: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const root = document.querySelector<HTMLElement>('[data-testid="article-editor"] .ProseMirror')
+    if (root === null) throw new Error('no editor')
+    root.focus()
+    const nodes: Array<{ node: Text; start: number }> = []
+    let all = ''
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      // Other people's caret labels live inside the text: they are not the article's words.
+      acceptNode: (n) => (n.parentElement?.closest('.collab-caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    })
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text
+      nodes.push({ node, start: all.length })
+      all += node.data
+    }
+    const from = all.indexOf(wanted)
+    if (from === -1) throw new Error(`"${wanted}" is not in the article`)
+    const to = from + wanted.length
+    const locate = (offset: number, end: boolean) => {
+      const hit = nodes.find(({ node, start }) => (end ? offset > start && offset <= start + node.data.length : offset >= start && offset < start + node.data.length))
+      if (hit === undefined) throw new Error(`offset ${offset} not found`)
+      return { node: hit.node, offset: offset - hit.start }
+    }
+    const a = locate(from, false)
+    const b = locate(to, true)
+    const range = document.createRange()
+    range.setStart(a.node, a.offset)
+    range.setEnd(b.node, b.offset)
+    const selection = window.getSelection()!
+    selection.removeAllRanges()
+    selection.addRange(range)
+  }, needle)
+}
+
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(screensDir, { recursive: true })
   await page.screenshot({ path: path.join(screensDir, `${name}.png`), fullPage: options.fullPage ?? false })

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react'
+import { useEffect } from 'react'
 import { LoginScreen, SignupScreen } from '../auth/AuthScreens'
 import { SessionProvider, useSession } from '../auth/session'
 import { TokensPage } from '../auth/TokensPage'
@@ -8,7 +8,13 @@ import { HomeRoute } from '../workspaces/HomeRoute'
 import { InviteRoute } from '../workspaces/InviteRoute'
 import { WorkspaceScope } from '../workspaces/WorkspaceScope'
 import { WorkspacesProvider } from '../workspaces/workspaces'
+import { JoinScreen } from '../workshops/JoinScreen'
+import { ParticipantRoute } from '../workshops/ParticipantRoute'
+import { TrainerCopyRoute } from '../workshops/TrainerCopyRoute'
+import { TrainerWorkshopRoute } from '../workshops/TrainerWorkshopPage'
+import { WorkshopListPage } from '../workshops/WorkshopListPage'
 import { AppFrame } from './AppFrame'
+import { CenteredFrame } from './CenteredFrame'
 import { ArticleRoute } from './ArticleRoute'
 import { InlineState } from './InlineState'
 import { PRODUCT_NAME } from './product'
@@ -25,6 +31,10 @@ export function App() {
 function Screens() {
   const route = useRoute()
   const { state, retry } = useSession()
+
+  // Workshop participants need no account: their screens never wait for, or depend on, a session.
+  if (route.kind === 'join') return <JoinScreen key={route.code} code={route.code} />
+  if (route.kind === 'participant') return <ParticipantRoute key={route.workshopId} workshopId={route.workshopId} />
 
   if (state.status === 'loading') return <CenteredState tone="loading" title={`Opening ${PRODUCT_NAME}…`} />
   if (state.status === 'failed')
@@ -77,6 +87,30 @@ function SignedInScreens({ route }: { route: Route }) {
           {(workspace, reload) => <MembersPage workspace={workspace} reloadWorkspace={reload} />}
         </WorkspaceScope>
       )
+    case 'workshops':
+      return (
+        <WorkspaceScope key={route.workspaceId} workspaceId={route.workspaceId} title="Workshops">
+          {(workspace) => <WorkshopListPage workspace={workspace} />}
+        </WorkspaceScope>
+      )
+    case 'workshop':
+      return (
+        <WorkspaceScope key={route.workspaceId} workspaceId={route.workspaceId} title="Workshop">
+          {(workspace) => <TrainerWorkshopRoute key={route.workshopId} workspace={workspace} workshopId={route.workshopId} />}
+        </WorkspaceScope>
+      )
+    case 'workshopCopy':
+      return (
+        <WorkspaceScope key={route.workspaceId} workspaceId={route.workspaceId} title="Participant's copy">
+          {(workspace) => (
+            <TrainerCopyRoute key={`${route.workshopId}/${route.participantId}`} workspace={workspace} workshopId={route.workshopId} participantId={route.participantId} />
+          )}
+        </WorkspaceScope>
+      )
+    case 'join':
+    case 'participant':
+      // Handled before the session is consulted (Screens).
+      return null
     case 'article':
       return <ArticleRoute key={route.articleId} articleId={route.articleId} />
     case 'invite':
@@ -121,13 +155,3 @@ function CenteredState(props: Parameters<typeof InlineState>[0]) {
   )
 }
 
-function CenteredFrame({ title, children }: { title: string; children: ReactNode }) {
-  useEffect(() => {
-    document.title = `${title} · ${PRODUCT_NAME}`
-  }, [title])
-  return (
-    <main className="centered" id="main">
-      <div className="centered__inner">{children}</div>
-    </main>
-  )
-}

@@ -10,10 +10,12 @@ interface AppFrameProps {
   /** Right-hand column; when absent the main content is centred alone. */
   sidebar?: ReactNode
   children: ReactNode
+  /** A workshop participant's screen: the top bar shows no workspaces and no account. */
+  guest?: boolean
 }
 
 /** The page skeleton every screen shares: top bar, reading column, optional sidebar. */
-export function AppFrame({ title, status, sidebar, children }: AppFrameProps) {
+export function AppFrame({ title, status, sidebar, children, guest = false }: AppFrameProps) {
   useEffect(() => {
     document.title = `${title} · ${PRODUCT_NAME}`
   }, [title])
@@ -23,7 +25,9 @@ export function AppFrame({ title, status, sidebar, children }: AppFrameProps) {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <TopBar title={title}>{status}</TopBar>
+      <TopBar title={title} guest={guest}>
+        {status}
+      </TopBar>
       <div className={sidebar ? 'app__body app__body--with-sidebar' : 'app__body'}>
         <main className="app__main" id="main" tabIndex={-1}>
           {children}

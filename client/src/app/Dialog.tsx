@@ -7,7 +7,7 @@ interface DialogProps {
   children: ReactNode
   /** One line under the title saying what the dialog is for. */
   description?: ReactNode
-  size?: 'small' | 'medium' | 'large'
+  size?: 'small' | 'medium' | 'large' | 'full'
   testId?: string
 }
 

@@ -5,17 +5,29 @@ import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher'
 import { PRODUCT_NAME } from './product'
 import { followLink } from './router'
 
-/** Where you are (product, workspace, screen), what is going on, and who you are. */
-export function TopBar({ title, children }: { title: string; children?: ReactNode }) {
+/**
+ * Where you are (product, workspace, screen), what is going on, and who you are.
+ * `guest`: a workshop participant's bar: no workspaces, no account, nothing to leave to.
+ */
+export function TopBar({ title, children, guest = false }: { title: string; children?: ReactNode; guest?: boolean }) {
   const { state } = useSession()
-  const me = state.status === 'signedIn' ? state.me : null
+  const me = !guest && state.status === 'signedIn' ? state.me : null
+  const brand = (
+    <>
+      <span className="topbar__mark" aria-hidden="true">✓</span>
+      <span className="topbar__product">{PRODUCT_NAME}</span>
+    </>
+  )
 
   return (
-    <header className="topbar">
-      <a className="topbar__brand" href="/" onClick={followLink}>
-        <span className="topbar__mark" aria-hidden="true">✓</span>
-        <span className="topbar__product">{PRODUCT_NAME}</span>
-      </a>
+    <header className={guest ? 'topbar topbar--guest' : 'topbar'}>
+      {guest ? (
+        <span className="topbar__brand">{brand}</span>
+      ) : (
+        <a className="topbar__brand" href="/" onClick={followLink}>
+          {brand}
+        </a>
+      )}
       {me !== null && (
         <>
           <span className="topbar__divider" aria-hidden="true" />

@@ -12,16 +12,31 @@ export type Route =
   | { kind: 'article'; articleId: string }
   | { kind: 'invite'; code: string }
   | { kind: 'tokens' }
+  | { kind: 'workshops'; workspaceId: string }
+  | { kind: 'workshop'; workspaceId: string; workshopId: string }
+  | { kind: 'workshopCopy'; workspaceId: string; workshopId: string; participantId: string }
+  /** A participant (guest, no account) joining with a code; empty until they type one. */
+  | { kind: 'join'; code: string }
+  /** A participant's own copy, kept across reloads by their guest cookie. */
+  | { kind: 'participant'; workshopId: string }
   | { kind: 'notFound'; path: string }
 
 // Ids are opaque strings of [A-Za-z0-9_-] (docs/api.md); anything else cannot exist.
 const ID = '([A-Za-z0-9_-]{1,200})'
 
-const PATTERNS: Array<[RegExp, (id: string) => Route]> = [
+const PATTERNS: Array<[RegExp, (...ids: string[]) => Route]> = [
   [new RegExp(`^/w/${ID}/?$`), (workspaceId) => ({ kind: 'workspace', workspaceId })],
   [new RegExp(`^/w/${ID}/members/?$`), (workspaceId) => ({ kind: 'members', workspaceId })],
+  [new RegExp(`^/w/${ID}/workshops/?$`), (workspaceId) => ({ kind: 'workshops', workspaceId })],
+  [new RegExp(`^/w/${ID}/workshops/${ID}/?$`), (workspaceId, workshopId) => ({ kind: 'workshop', workspaceId, workshopId })],
+  [
+    new RegExp(`^/w/${ID}/workshops/${ID}/copies/${ID}/?$`),
+    (workspaceId, workshopId, participantId) => ({ kind: 'workshopCopy', workspaceId, workshopId, participantId }),
+  ],
   [new RegExp(`^/a/${ID}/?$`), (articleId) => ({ kind: 'article', articleId })],
   [new RegExp(`^/invite/${ID}/?$`), (code) => ({ kind: 'invite', code })],
+  [new RegExp(`^/join/${ID}/?$`), (code) => ({ kind: 'join', code })],
+  [new RegExp(`^/workshop/${ID}/?$`), (workshopId) => ({ kind: 'participant', workshopId })],
 ]
 
 const FIXED: Record<string, Route> = {
@@ -29,14 +44,15 @@ const FIXED: Record<string, Route> = {
   '/login': { kind: 'login' },
   '/signup': { kind: 'signup' },
   '/account/tokens': { kind: 'tokens' },
+  '/join': { kind: 'join', code: '' },
 }
 
 export function parseRoute(pathname: string): Route {
   const fixed = FIXED[pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname]
   if (fixed !== undefined) return fixed
   for (const [pattern, make] of PATTERNS) {
-    const id = pattern.exec(pathname)?.[1]
-    if (id !== undefined) return make(id)
+    const match = pattern.exec(pathname)
+    if (match !== null) return make(...match.slice(1).map((part) => part ?? ''))
   }
   return { kind: 'notFound', path: pathname }
 }
@@ -45,6 +61,12 @@ export const workspacePath = (id: string) => `/w/${encodeURIComponent(id)}`
 export const membersPath = (id: string) => `/w/${encodeURIComponent(id)}/members`
 export const articlePath = (id: string) => `/a/${encodeURIComponent(id)}`
 export const invitePath = (code: string) => `/invite/${encodeURIComponent(code)}`
+export const workshopsPath = (workspaceId: string) => `/w/${encodeURIComponent(workspaceId)}/workshops`
+export const workshopPath = (workspaceId: string, workshopId: string) => `${workshopsPath(workspaceId)}/${encodeURIComponent(workshopId)}`
+export const workshopCopyPath = (workspaceId: string, workshopId: string, participantId: string) =>
+  `${workshopPath(workspaceId, workshopId)}/copies/${encodeURIComponent(participantId)}`
+export const joinPath = (code?: string) => (code ? `/join/${encodeURIComponent(code)}` : '/join')
+export const participantPath = (workshopId: string) => `/workshop/${encodeURIComponent(workshopId)}`
 
 /** Where to go back to after signing in: only our own paths, never another site. */
 export function safeNext(raw: string | null): string {

@@ -49,3 +49,8 @@ export function canEdit(role: Role): boolean {
 export function canInvite(role: Role): boolean {
   return role === 'owner' || role === 'editor'
 }
+
+/** Owners and editors run workshops on the workspace's articles (their creators keep training them). */
+export function canRunWorkshops(role: Role): boolean {
+  return role === 'owner' || role === 'editor'
+}

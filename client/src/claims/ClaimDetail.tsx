@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { CLAIM_STATUSES, removeClaim, setClaimField, setStatus } from '@fc/shared/schema/index'
 import type { ClaimView } from './ClaimsController'
 import { CommentThread } from './CommentThread'
-import { personName, useClaimsEnv } from './context'
+import { personName, useClaimsEnv, useClaimsFeatures } from './context'
 import { EvidenceSection } from './EvidenceSection'
 import { absoluteTime, plural, relativeTime, STATUS_LABELS } from './format'
 import { VerdictEditor } from './VerdictEditor'
@@ -10,6 +10,7 @@ import { VerdictEditor } from './VerdictEditor'
 /** The inside of an open claim card: workflow, verdict, evidence, discussion. */
 export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView; onClose: () => void }) {
   const { controller, members, me, canWrite } = useClaimsEnv()
+  const features = useClaimsFeatures()
   const { claim } = view
   const doc = controller.ydoc
   const [confirmDelete, setConfirmDelete] = useState(false)
@@ -17,7 +18,7 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
   return (
     <div className="claim-detail" id={id} data-testid="claim-detail">
       <p className="claim-detail__byline">
-        Marked by {personName(members, claim.createdBy, me.id)}
+        Marked by {personName(members, claim.createdBy, me.id, features.strangerName)}
         {claim.createdAt !== '' && (
           <>
             {' '}
@@ -52,29 +53,31 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
         </div>
       </div>
 
-      <div className="claim-detail__row">
-        <label className="cl-label" htmlFor={`${id}-assignee`}>
-          Assignee
-        </label>
-        <select
-          id={`${id}-assignee`}
-          className="select"
-          value={claim.assignee ?? ''}
-          disabled={!canWrite}
-          onChange={(e) => setClaimField(doc, claim.id, 'assignee', e.target.value === '' ? undefined : e.target.value)}
-          data-testid="assignee-select"
-        >
-          <option value="">Unassigned</option>
-          {claim.assignee !== undefined && !members.some((m) => m.userId === claim.assignee) && (
-            <option value={claim.assignee}>{personName(members, claim.assignee, me.id)}</option>
-          )}
-          {members.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.userId === me.id ? `${m.name} (you)` : m.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      {features.assignees && (
+        <div className="claim-detail__row">
+          <label className="cl-label" htmlFor={`${id}-assignee`}>
+            Assignee
+          </label>
+          <select
+            id={`${id}-assignee`}
+            className="select"
+            value={claim.assignee ?? ''}
+            disabled={!canWrite}
+            onChange={(e) => setClaimField(doc, claim.id, 'assignee', e.target.value === '' ? undefined : e.target.value)}
+            data-testid="assignee-select"
+          >
+            <option value="">Unassigned</option>
+            {claim.assignee !== undefined && !members.some((m) => m.userId === claim.assignee) && (
+              <option value={claim.assignee}>{personName(members, claim.assignee, me.id)}</option>
+            )}
+            {members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.userId === me.id ? `${m.name} (you)` : m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
 
       <VerdictEditor claim={claim} idPrefix={id} />
       <EvidenceSection claim={claim} idPrefix={id} />

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { CLAIM_STATUSES } from '@fc/shared/schema/index'
 import { useClaimSelection, useClaimsData, type ClaimView } from './ClaimsController'
 import { ClaimCard } from './ClaimCard'
-import { useClaimsEnv } from './context'
+import { useClaimsEnv, useClaimsFeatures } from './context'
 import { ExportMenu } from './ExportMenu'
 import { filtersActive, matchesFilters, NO_FILTERS, type ClaimFilters } from './filters'
 import { modKey, STATUS_LABELS } from './format'
@@ -16,6 +16,7 @@ import './claims.css'
  */
 export function ClaimsSidebar() {
   const { controller, me, members, scale, canWrite } = useClaimsEnv()
+  const features = useClaimsFeatures()
   const data = useClaimsData(controller)
   const { selectedId } = useClaimSelection(controller)
   const reads = useReadMarks(me.id)
@@ -77,7 +78,7 @@ export function ClaimsSidebar() {
         <h2 id="claims-heading" className="panel-heading claims-sidebar__title">
           Claims <span className="panel-heading__count" data-testid="claims-count">{total}</span>
         </h2>
-        <ExportMenu empty={total === 0} />
+        {features.exports && <ExportMenu empty={total === 0} />}
       </header>
 
       {total > 0 && (
@@ -115,32 +116,36 @@ export function ClaimsSidebar() {
               ))}
             </select>
           </label>
-          <label className="claim-filters__field">
-            <span className="visually-hidden">Assignee</span>
-            <select
-              className="select select--small"
-              value={filters.assignee}
-              onChange={(e) => setFilters({ ...filters, assignee: e.target.value })}
-              data-active={filters.assignee !== 'all'}
-            >
-              <option value="all">Assignee</option>
-              <option value="unassigned">Unassigned</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.userId === me.id ? `${m.name} (you)` : m.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="button"
-            className="filter-toggle"
-            aria-pressed={filters.mine}
-            title="Only claims assigned to you"
-            onClick={() => setFilters({ ...filters, mine: !filters.mine })}
-          >
-            Mine
-          </button>
+          {features.assignees && (
+            <>
+              <label className="claim-filters__field">
+                <span className="visually-hidden">Assignee</span>
+                <select
+                  className="select select--small"
+                  value={filters.assignee}
+                  onChange={(e) => setFilters({ ...filters, assignee: e.target.value })}
+                  data-active={filters.assignee !== 'all'}
+                >
+                  <option value="all">Assignee</option>
+                  <option value="unassigned">Unassigned</option>
+                  {members.map((m) => (
+                    <option key={m.userId} value={m.userId}>
+                      {m.userId === me.id ? `${m.name} (you)` : m.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                className="filter-toggle"
+                aria-pressed={filters.mine}
+                title="Only claims assigned to you"
+                onClick={() => setFilters({ ...filters, mine: !filters.mine })}
+              >
+                Mine
+              </button>
+            </>
+          )}
           {active && (
             <p className="claim-filters__summary" role="status">
               {shown} of {total} shown ·{' '}

@@ -3,7 +3,7 @@ import { addComment, removeComment, type Claim, type Comment } from '@fc/shared/
 import type { Member } from '../app/types'
 import { colorForId } from '../identity/identity'
 import { Avatar } from '../presence/Avatar'
-import { personName, useClaimsEnv } from './context'
+import { personName, useClaimsEnv, useClaimsFeatures } from './context'
 import { absoluteTime, modKey, relativeTime } from './format'
 import { activeMentionQuery, insertMention, matchMembers, mentionedIn, mentionSpans } from './mentions'
 
@@ -12,6 +12,7 @@ const MAX_COMMENT = 4000
 /** The discussion of one claim: oldest first, newest at the bottom, next to the composer. */
 export function CommentThread({ claim, idPrefix }: { claim: Claim; idPrefix: string }) {
   const { canWrite } = useClaimsEnv()
+  const { commentPrompt } = useClaimsFeatures()
   const now = useNow(30_000)
   const id = `${idPrefix}-comments`
   return (
@@ -20,7 +21,7 @@ export function CommentThread({ claim, idPrefix }: { claim: Claim; idPrefix: str
         Discussion <span className="claim-section__count">{claim.comments.length}</span>
       </h4>
       {claim.comments.length === 0 ? (
-        <p className="claim-section__empty">No comments yet.{canWrite && ' Ask a question or leave a note for the team.'}</p>
+        <p className="claim-section__empty">No comments yet.{canWrite && ` ${commentPrompt}`}</p>
       ) : (
         <ol className="comments">
           {claim.comments.map((comment) => (
@@ -35,8 +36,9 @@ export function CommentThread({ claim, idPrefix }: { claim: Claim; idPrefix: str
 
 function CommentItem({ claimId, comment, now }: { claimId: string; comment: Comment; now: number }) {
   const { controller, members, me } = useClaimsEnv()
+  const { strangerName } = useClaimsFeatures()
   const [confirming, setConfirming] = useState(false)
-  const name = personName(members, comment.author)
+  const name = personName(members, comment.author, undefined, strangerName)
   const mine = comment.author === me.id
   return (
     <li className="comment" data-testid="comment">
@@ -172,7 +174,7 @@ function CommentComposer({ claimId, idPrefix }: { claimId: string; idPrefix: str
           className="text-area"
           rows={2}
           maxLength={MAX_COMMENT}
-          placeholder="Write a comment… type @ to mention someone"
+          placeholder={others.length > 0 ? 'Write a comment… type @ to mention someone' : 'Write a comment…'}
           value={text}
           onChange={(e) => {
             setText(e.target.value)

@@ -1,7 +1,7 @@
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react'
 import { addEvidence, addEvidenceAttachment, removeEvidenceAttachment, STANCES, updateEvidence, type Evidence, type EvidenceAttachment, type Stance } from '@fc/shared/schema/index'
 import { ACCEPTED_ATTACHMENT_TYPES, describeUploadError, uploadAttachment } from '../api-claims'
-import { useClaimsEnv } from './context'
+import { useClaimsEnv, useClaimsFeatures } from './context'
 import { AttachmentList } from './EvidenceSection'
 import { urlProblem } from './evidenceUrl'
 import { STANCE_LABELS, todayIsoDate } from './format'
@@ -18,6 +18,7 @@ type Errors = Partial<Record<'url' | 'title' | 'stance', string>>
 
 export function EvidenceForm({ claimId, initial, idPrefix, onDone }: EvidenceFormProps) {
   const { controller, article, me } = useClaimsEnv()
+  const features = useClaimsFeatures()
   const [url, setUrl] = useState(initial?.url ?? '')
   const [title, setTitle] = useState(initial?.title ?? '')
   const [quote, setQuote] = useState(initial?.quote ?? '')
@@ -207,38 +208,40 @@ export function EvidenceForm({ claimId, initial, idPrefix, onDone }: EvidenceFor
           />
         </div>
       </div>
-      <div className="cl-field">
-        <span className="cl-label">
-          Files <span className="cl-label__hint">images or PDF, optional</span>
-        </span>
-        {attachments.length > 0 && (
-          <AttachmentList attachments={attachments} onRemove={(a) => setAttachments((list) => list.filter((x) => x.id !== a.id))} />
-        )}
-        <input
-          ref={fileRef}
-          type="file"
-          className="visually-hidden"
-          accept={ACCEPTED_ATTACHMENT_TYPES}
-          multiple
-          onChange={onFiles}
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="evidence-file-input"
-        />
-        <button type="button" className="button button--quiet button--small" onClick={() => fileRef.current?.click()}>
-          Attach a file…
-        </button>
-        {uploading.length > 0 && (
-          <p className="cl-note" role="status">
-            Uploading {uploading.join(', ')}…
-          </p>
-        )}
-        {uploadErrors.map((message) => (
-          <p key={message} className="cl-error" role="alert" data-testid="attachment-error">
-            {message}
-          </p>
-        ))}
-      </div>
+      {features.attachments && (
+        <div className="cl-field">
+          <span className="cl-label">
+            Files <span className="cl-label__hint">images or PDF, optional</span>
+          </span>
+          {attachments.length > 0 && (
+            <AttachmentList attachments={attachments} onRemove={(a) => setAttachments((list) => list.filter((x) => x.id !== a.id))} />
+          )}
+          <input
+            ref={fileRef}
+            type="file"
+            className="visually-hidden"
+            accept={ACCEPTED_ATTACHMENT_TYPES}
+            multiple
+            onChange={onFiles}
+            tabIndex={-1}
+            aria-hidden="true"
+            data-testid="evidence-file-input"
+          />
+          <button type="button" className="button button--quiet button--small" onClick={() => fileRef.current?.click()}>
+            Attach a file…
+          </button>
+          {uploading.length > 0 && (
+            <p className="cl-note" role="status">
+              Uploading {uploading.join(', ')}…
+            </p>
+          )}
+          {uploadErrors.map((message) => (
+            <p key={message} className="cl-error" role="alert" data-testid="attachment-error">
+              {message}
+            </p>
+          ))}
+        </div>
+      )}
       <div className="cl-actions">
         <button type="submit" className="button button--primary button--small" disabled={uploading.length > 0}>
           {initial ? 'Save changes' : 'Add evidence'}

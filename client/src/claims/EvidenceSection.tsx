@@ -3,7 +3,7 @@ import { removeEvidence, type Claim, type Evidence, type EvidenceAttachment } fr
 import { isSafeHttpUrl } from '@fc/shared/export/safe-url'
 import { attachmentUrl } from '../api-claims'
 import { StanceChip } from './Chips'
-import { personName, useClaimsEnv } from './context'
+import { personName, useClaimsEnv, useClaimsFeatures } from './context'
 import { EvidenceForm } from './EvidenceForm'
 import { absoluteTime, fileSize, relativeTime, shortDate } from './format'
 
@@ -49,6 +49,7 @@ export function EvidenceSection({ claim, idPrefix }: { claim: Claim; idPrefix: s
 
 function EvidenceItem({ claimId, evidence, onEdit }: { claimId: string; evidence: Evidence; onEdit: (() => void) | undefined }) {
   const { controller, members, me } = useClaimsEnv()
+  const { strangerName } = useClaimsFeatures()
   const [confirming, setConfirming] = useState(false)
   const safe = isSafeHttpUrl(evidence.url)
   const host = safe ? new URL(evidence.url).hostname.replace(/^www\./, '') : null
@@ -82,7 +83,7 @@ function EvidenceItem({ claimId, evidence, onEdit }: { claimId: string; evidence
       {evidence.attachments !== undefined && evidence.attachments.length > 0 && <AttachmentList attachments={evidence.attachments} />}
       <footer className="evidence__foot">
         <span className="evidence__added">
-          Added by {personName(members, evidence.addedBy, me.id)}{' '}
+          Added by {personName(members, evidence.addedBy, me.id, strangerName)}{' '}
           {evidence.addedAt && (
             <time dateTime={evidence.addedAt} title={absoluteTime(evidence.addedAt)}>
               {relativeTime(evidence.addedAt)}

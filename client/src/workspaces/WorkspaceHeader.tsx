@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react'
 import type { Workspace } from '../api'
 import { ROLE_LABELS } from '../app/format'
-import { followLink, membersPath, workspacePath } from '../app/router'
+import { followLink, membersPath, workshopsPath, workspacePath } from '../app/router'
+import { canRunWorkshops } from '../app/types'
 
 interface WorkspaceHeaderProps {
   workspace: Workspace
-  current: 'articles' | 'members'
+  current: 'articles' | 'members' | 'workshops'
   actions?: ReactNode
 }
 
-/** The workspace's name, your role in it, its two pages, and the page's main actions. */
+/** The workspace's name, your role in it, its pages, and the page's main actions. */
 export function WorkspaceHeader({ workspace, current, actions }: WorkspaceHeaderProps) {
   return (
     <div className="page-header">
@@ -31,6 +32,12 @@ export function WorkspaceHeader({ workspace, current, actions }: WorkspaceHeader
         <a className="tabs__tab" href={membersPath(workspace.id)} onClick={followLink} aria-current={current === 'members' ? 'page' : undefined}>
           Members
         </a>
+        {/* Only owners and editors run workshops; the tab stays visible on the page itself for anyone who got there. */}
+        {(canRunWorkshops(workspace.role) || current === 'workshops') && (
+          <a className="tabs__tab" href={workshopsPath(workspace.id)} onClick={followLink} aria-current={current === 'workshops' ? 'page' : undefined}>
+            Workshops
+          </a>
+        )}
       </nav>
     </div>
   )

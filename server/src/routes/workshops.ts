@@ -83,15 +83,18 @@ export function workshopRoutes({ db, store, registry, auth }: ApiDeps): Hono {
 
   app.get('/api/workshops/:id', async (c) => {
     const { workshop, trainer, participant } = await workshopAccess(c, db, auth, c.req.param('id'));
+    const article = await getArticle(db, workshop.articleId);
     if (!trainer) {
       return c.json({
         id: workshop.id,
         title: workshop.title,
         revealed: workshop.revealedAt !== null,
+        // The copy's body carries no headline when the article kept it outside (the seed
+        // article): the participant's screen shows this one above the text instead.
+        articleTitle: article?.title ?? null,
         participant: { participantId: participant!.id, name: participant!.name, docId: participant!.docId },
       });
     }
-    const article = await getArticle(db, workshop.articleId);
     const participants = await listParticipants(db, workshop.id);
     const progress = await eachParticipant(participants, progressOf);
     return c.json({

@@ -1,0 +1,127 @@
+import { useMemo, type ReactNode } from 'react'
+import { DEFAULT_VERDICT_SCALE } from '@fc/shared/schema/index'
+import { AppFrame } from '../app/AppFrame'
+import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from '../app/DocumentPanes'
+import { InlineState } from '../app/InlineState'
+import { joinPath, navigate } from '../app/router'
+import type { ArticleRef, Me, Member } from '../app/types'
+import { DESK_FEATURES, type ClaimsFeatures } from '../claims/context'
+import { ConnectionBadge } from '../connection/ConnectionBadge'
+import { colorForId } from '../identity/identity'
+import { Avatar } from '../presence/Avatar'
+import { joinedWorkshop } from './guestMemory'
+import { ParticipantResultCard } from './ParticipantResultCard'
+
+/** Everything a participant's screen needs, from `GET /api/workshops/:id`. */
+export interface ParticipantCopy {
+  workshopId: string
+  title: string
+  articleTitle: string | null
+  revealed: boolean
+  participantId: string
+  name: string
+  docId: string
+}
+
+// A workshop copy is one person's exercise: nothing to export or assign, no uploads
+// (those are article routes, out of a guest's reach). Notes the trainer leaves read as theirs.
+const PARTICIPANT_FEATURES: ClaimsFeatures = {
+  ...DESK_FEATURES,
+  exports: false,
+  attachments: false,
+  assignees: false,
+  strangerName: 'Trainer',
+  commentPrompt: 'Note your reasoning: your trainer can read it too.',
+}
+
+interface ParticipantScreenProps {
+  copy: ParticipantCopy
+  /** Shown above the text when the session has a problem while the copy is open. */
+  problem: ReactNode
+}
+
+/** The participant's own copy in the full editor, under a header that says whose and which. */
+export function ParticipantScreen({ copy, problem }: ParticipantScreenProps) {
+  const { participantId, name, docId, workshopId } = copy
+  const headline = copy.articleTitle ?? copy.title
+  const me = useMemo<Me>(() => ({ id: participantId, name, email: '', color: colorForId(participantId) }), [participantId, name])
+  const members = useMemo<Member[]>(() => [{ userId: participantId, name, email: '', role: 'checker', joinedAt: '' }], [participantId, name])
+  // The editor's idea of "the article": this copy. Its id is never used for a request here.
+  const article = useMemo<ArticleRef>(() => ({ id: workshopId, docId, title: headline, workspaceId: '' }), [workshopId, docId, headline])
+  const doc = useOpenDocument({ docId, me, canWrite: true, article, members, scale: DEFAULT_VERDICT_SCALE, features: PARTICIPANT_FEATURES })
+  const code = joinedWorkshop(workshopId)?.code
+
+  return (
+    <AppFrame
+      guest
+      title={copy.title}
+      status={
+        <>
+          <span className="copy-chip" data-testid="your-copy">
+            Your copy
+          </span>
+          <span className="participant-badge" data-testid="participant-name" title={`You joined as ${name}`}>
+            <Avatar name={name} color={me.color} size="small" decorative />
+            <span className="participant-badge__name">{name}</span>
+          </span>
+          <ConnectionBadge state={doc.connection} />
+        </>
+      }
+      sidebar={
+        <DocumentSidebar
+          doc={doc}
+          presenceHeading="In your copy"
+          aloneHint="Only you are here. Your trainer may look in to follow your progress; other participants cannot."
+        />
+      }
+    >
+      <div className="reading-column">
+        {/* Narrow screens have no room in the top bar for these: say them above the text. */}
+        <p className="participant-heading">
+          <span className="participant-heading__title">{copy.title}</span>
+          <span className="participant-heading__who">
+            Your copy · {name}
+          </span>
+        </p>
+        {problem}
+        {copy.revealed ? <ParticipantResultCard workshopId={workshopId} participantId={participantId} /> : <IntroBanner />}
+        <DocumentText
+          doc={doc}
+          me={me}
+          role="checker"
+          headline={headline}
+          placeholder={
+            <OpeningPlaceholder
+              what="your copy"
+              connection={doc.connection}
+              refused={(refusal) => (
+                <InlineState
+                  tone="error"
+                  title={refusal === 4401 ? 'Your workshop session has ended' : refusal === 4404 ? 'Your copy no longer exists' : 'Your copy cannot be opened here'}
+                  action={{ label: code ? 'Join again' : 'Join with a code', onClick: () => navigate(joinPath(code)) }}
+                >
+                  {refusal === 4401
+                    ? 'This browser no longer holds your workshop pass. Joining again gives you a fresh copy; your trainer still sees the work you did before.'
+                    : 'Ask your trainer for the code and join again.'}
+                </InlineState>
+              )}
+            />
+          }
+        />
+      </div>
+    </AppFrame>
+  )
+}
+
+function IntroBanner() {
+  return (
+    <div className="participant-intro" data-testid="participant-intro">
+      <p className="participant-intro__title">Check this article as you would on the desk.</p>
+      <p className="participant-intro__text">
+        Select a statement and choose <strong>Mark as claim</strong>, then open its card to give a verdict and add evidence. Your
+        copy is yours alone: other participants cannot see it, your trainer can. Your result appears here once your trainer reveals
+        the results.
+      </p>
+    </div>
+  )
+}

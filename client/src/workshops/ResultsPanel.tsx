@@ -1,0 +1,197 @@
+import { describeError } from '../api'
+import { InlineState } from '../app/InlineState'
+import { colorForId } from '../identity/identity'
+import { Avatar } from '../presence/Avatar'
+import { formatAlpha, percent, readAgreement } from './agreement'
+import { workshopsApi, type ParticipantResult, type WorkshopResults } from './api-workshops'
+import { LiveStatus } from './LiveStatus'
+import { usePolling } from './usePolling'
+
+const RESULTS_POLL_MS = 5000
+
+/** The trainer's debrief: each participant's scores against the key, and how far the group agreed. */
+export function ResultsPanel({ workshopId }: { workshopId: string }) {
+  // Participants may still be editing: the scores follow their copies.
+  const results = usePolling(() => workshopsApi.results(workshopId), workshopId, RESULTS_POLL_MS)
+
+  return (
+    <section className="workshop-section workshop-section--results" aria-labelledby="results-heading" data-testid="results">
+      <header className="workshop-section__header">
+        <h2 id="results-heading" className="workshop-section__title">
+          Results
+        </h2>
+        {results.data !== null && <LiveStatus live={results} />}
+      </header>
+      {results.data === null ? (
+        results.error ? (
+          <InlineState tone="error" title="The results could not be loaded" action={{ label: 'Try again', onClick: results.refresh }}>
+            {describeError(results.error)}
+          </InlineState>
+        ) : (
+          <InlineState tone="loading" title="Scoring every copy against the key…" />
+        )
+      ) : (
+        <ResultsBody results={results.data} />
+      )}
+    </section>
+  )
+}
+
+function ResultsBody({ results }: { results: WorkshopResults }) {
+  const rows = results.participants
+  return (
+    <>
+      <AgreementCard alpha={results.krippendorffAlpha} keyClaims={results.keyClaims} participants={rows.length} />
+      {rows.length === 0 ? (
+        <p className="workshop-section__lede">Nobody joined this workshop, so there are no scores to show.</p>
+      ) : (
+        <div className="workshop-table__wrap">
+          <table className="workshop-table" data-testid="results-table">
+            <caption className="visually-hidden">Scores of each participant against the answer key of {results.keyClaims} claims</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col" className="workshop-table__num">
+                  Claims marked
+                </th>
+                <th scope="col" className="workshop-table__num" title="Share of their claims that are in the key">
+                  Precision
+                </th>
+                <th scope="col" className="workshop-table__num" title="Share of the key's claims they found">
+                  Recall
+                </th>
+                <th scope="col" className="workshop-table__num" title="Precision and recall in one number">
+                  F1
+                </th>
+                <th scope="col" className="workshop-table__num" title="Of the key claims they found, the share with the key's verdict">
+                  Verdict accuracy
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <ResultRow key={row.participantId} row={row} />
+              ))}
+            </tbody>
+            {rows.length > 1 && (
+              <tfoot>
+                <GroupAverage rows={rows} />
+              </tfoot>
+            )}
+          </table>
+        </div>
+      )}
+      <MetricsLegend keyClaims={results.keyClaims} />
+    </>
+  )
+}
+
+function ResultRow({ row }: { row: ParticipantResult }) {
+  return (
+    <tr data-testid="result-row" data-participant-id={row.participantId}>
+      <th scope="row">
+        <span className="workshop-table__name">
+          <Avatar name={row.name} color={colorForId(row.participantId)} size="small" decorative />
+          {row.name}
+        </span>
+      </th>
+      <td className="workshop-table__num">{row.claims}</td>
+      <td className="workshop-table__num" data-testid="result-precision">
+        <Score value={row.precision} />
+      </td>
+      <td className="workshop-table__num" data-testid="result-recall">
+        <Score value={row.recall} />
+      </td>
+      <td className="workshop-table__num" data-testid="result-f1">
+        <Score value={row.f1} />
+      </td>
+      <td className="workshop-table__num" data-testid="result-verdict-accuracy">
+        {row.verdictAccuracy === null ? (
+          <span className="workshop-table__muted" title="They found no key claim, so no verdict could be compared">
+            —<span className="visually-hidden">no key claim found</span>
+          </span>
+        ) : (
+          <Score value={row.verdictAccuracy} />
+        )}
+      </td>
+    </tr>
+  )
+}
+
+function GroupAverage({ rows }: { rows: ParticipantResult[] }) {
+  const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length)
+  const accuracies = rows.flatMap((r) => (r.verdictAccuracy === null ? [] : [r.verdictAccuracy]))
+  return (
+    <tr className="workshop-table__average" data-testid="results-average">
+      <th scope="row">Group average</th>
+      <td className="workshop-table__num">{(rows.reduce((a, r) => a + r.claims, 0) / rows.length).toFixed(1)}</td>
+      <td className="workshop-table__num">{percent(mean(rows.map((r) => r.precision)))}</td>
+      <td className="workshop-table__num">{percent(mean(rows.map((r) => r.recall)))}</td>
+      <td className="workshop-table__num">{percent(mean(rows.map((r) => r.f1)))}</td>
+      <td className="workshop-table__num" title="Over the participants who found at least one key claim">
+        {percent(mean(accuracies))}
+      </td>
+    </tr>
+  )
+}
+
+/** A percentage with a thin bar under it: scannable down a column. */
+export function Score({ value }: { value: number }) {
+  const clamped = Math.max(0, Math.min(1, value))
+  return (
+    <span className="score">
+      <span className="score__value">{percent(value)}</span>
+      <span className="score__bar" aria-hidden="true">
+        <span className="score__fill" style={{ width: `${clamped * 100}%` }} />
+      </span>
+    </span>
+  )
+}
+
+export function AgreementCard({ alpha, keyClaims, participants }: { alpha: number | null; keyClaims: number; participants: number }) {
+  const reading = readAgreement(alpha)
+  return (
+    <div className={`agreement agreement--${reading.tone}`} data-testid="agreement">
+      <div className="agreement__figure">
+        <span className="agreement__value" data-testid="agreement-alpha">
+          {alpha === null ? '—' : formatAlpha(alpha)}
+        </span>
+        <span className="agreement__symbol">Krippendorff&apos;s α</span>
+      </div>
+      <div className="agreement__text">
+        <p className="agreement__eyebrow">Group agreement</p>
+        <p className="agreement__label" data-testid="agreement-label">
+          {reading.label}
+        </p>
+        <p className="agreement__detail">{reading.detail}</p>
+        <p className="agreement__scope">
+          Over the verdicts {participants === 1 ? 'the participant' : `${participants} participants`} gave on the {keyClaims} key{' '}
+          {keyClaims === 1 ? 'claim' : 'claims'}. 1 means everyone agrees, 0 no better than chance.
+        </p>
+      </div>
+    </div>
+  )
+}
+
+function MetricsLegend({ keyClaims }: { keyClaims: number }) {
+  return (
+    <dl className="metrics-legend">
+      <div>
+        <dt>Precision</dt>
+        <dd>of the claims someone marked, the share that are in the key.</dd>
+      </div>
+      <div>
+        <dt>Recall</dt>
+        <dd>of the {keyClaims} key {keyClaims === 1 ? 'claim' : 'claims'}, the share they found.</dd>
+      </div>
+      <div>
+        <dt>F1</dt>
+        <dd>precision and recall in one number (their harmonic mean).</dd>
+      </div>
+      <div>
+        <dt>Verdict accuracy</dt>
+        <dd>of the key claims they found, the share with the key&apos;s verdict.</dd>
+      </div>
+    </dl>
+  )
+}
