@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db, Queryable, SqlParam } from './db.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 
 /**
  * Embedded driver. better-sqlite3 is synchronous, so a transaction spanning
@@ -11,8 +12,12 @@ import type { Db, Queryable, SqlParam } from './db.js';
  */
 export function openSqlite(dataDir: string): Db {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'factcheck.sqlite3'));
+  const file = path.join(dataDir, 'factcheck.sqlite3');
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // Checkpoints happen off the event loop (sqlite-checkpointer.ts), never inside a commit.
+  db.pragma('wal_autocheckpoint = 0');
+  const checkpointer = startCheckpointer(file);
   db.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -83,6 +88,7 @@ export function openSqlite(dataDir: string): Db {
     tx,
     txLocked: (_key, fn) => tx(fn),
     async close() {
+      await checkpointer.stop();
       await exclusive(async () => db.close());
     },
   };

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSqlite } from './sqlite.js';
+
+describe('embedded store WAL checkpoints', () => {
+  it('happen off the commit path: committed pages reach the database file without a checkpoint in any commit', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-ckpt-'));
+    const db = openSqlite(dir);
+    try {
+      await db.query('CREATE TABLE t (id INTEGER PRIMARY KEY, data BLOB)');
+      const mainFile = path.join(dir, 'factcheck.sqlite3');
+      const before = fs.statSync(mainFile).size;
+      for (let i = 0; i < 1200; i++) await db.query('INSERT INTO t (data) VALUES ($1)', [new Uint8Array(4096).fill(i)]);
+      // Past SQLite's 1,000-page autocheckpoint, yet autocheckpoint is off on the server's
+      // connection: the rows are only in the WAL so far.
+      expect(fs.statSync(mainFile).size).toBe(before);
+      const deadline = Date.now() + 5000;
+      while (fs.statSync(mainFile).size <= before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(fs.statSync(mainFile).size).toBeGreaterThan(before + 1200 * 4096);
+      const rows = await db.query<{ n: number }>('SELECT count(*) AS n FROM t');
+      expect(rows[0]?.n).toBe(1200);
+    } finally {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
