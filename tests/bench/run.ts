@@ -79,8 +79,8 @@ const groups: Group[] = [
     kind: 'together',
     rowsFor: (p) => p.fanout.readers.map((n) => `fanout-${n}`),
     run: (servers, p) => fanout(servers, p.fanout, p.quietMaxMs),
-    estimateMs: plan.mode === 'quick' ? 35_000 : 420_000,
-    timeoutMs: plan.mode === 'quick' ? 90_000 : 600_000,
+    estimateMs: plan.mode === 'quick' ? 35_000 : 480_000,
+    timeoutMs: plan.mode === 'quick' ? 90_000 : 660_000,
   },
   {
     id: 'connections',

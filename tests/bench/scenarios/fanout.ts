@@ -15,6 +15,23 @@ const LAG_RESOLUTION_MS = 5;
 /** Late is not lost: wait this long at most for stragglers before counting a drop. */
 const MAX_DRAIN_MS = 3000;
 
+/** What one short measurement window saw. */
+interface Slice {
+  latencies: number[];
+  drops: number;
+  lagP99: number;
+  foreignPct: number;
+}
+
+function pool(slices: Slice[]): Rep {
+  return {
+    ...summarize(slices.flatMap((x) => x.latencies)),
+    drops: slices.reduce((n, x) => n + x.drops, 0),
+    lagP99: Math.max(...slices.map((x) => x.lagP99)),
+    foreignPct: slices.reduce((n, x) => n + x.foreignPct, 0) / Math.max(1, slices.length),
+  };
+}
+
 interface Rep {
   p50: number;
   p99: number;
@@ -32,8 +49,9 @@ interface Rep {
  * slowing the writer (coordinated omission).
  *
  * Every server gets its readers first; then measurement windows rotate through the
- * servers, so a burst of noise from other processes on this shared machine lands on one
- * window of one server rather than on all of one server's numbers. Idle client sets
+ * servers, in short slices pooled per repetition, so a burst of noise from other
+ * processes (or the host under this VM) lands on every server alike rather than on
+ * one server's numbers. Idle client sets
  * send nothing, so a server that is not being measured stays idle.
  */
 export async function* fanout(servers: ServerHandle[], plan: Plan['fanout'], quietMaxMs: number): AsyncGenerator<Row> {
@@ -48,20 +66,28 @@ export async function* fanout(servers: ServerHandle[], plan: Plan['fanout'], qui
           failed.push(row(server, readers, plan, [], (err as Error).message));
         }
       }
+      const sliceTicks = Math.round(((plan.measureMs[readers] ?? 4000) / 1000 / plan.slices) * plan.rateHz);
       for (let r = 0; r < plan.reps; r++) {
-        for (const s of rotate(sessions, r + readers)) {
-          if (s.error) continue;
-          // Stock providers drop a socket that hears nothing for 30 s. Parked sessions get a tiny
-          // update now, between windows, so they do not reconnect en masse during this window.
-          for (const other of sessions) if (other !== s) other.touch();
-          await sleep(100);
-          await waitForQuiet(quietMaxMs);
-          try {
-            s.reps.push(await s.measure());
-          } catch (err) {
-            s.error = (err as Error).message;
+        // One repetition = `slices` short windows per server, interleaved with the other servers'
+        // and pooled: a burst of noise from the (virtual) machine lasting a few seconds then lands
+        // on every server's repetition alike instead of on one server's whole window.
+        const slices = new Map<Session, Slice[]>();
+        for (let k = 0; k < plan.slices; k++) {
+          for (const s of rotate(sessions, r * plan.slices + k + readers)) {
+            if (s.error) continue;
+            // Stock providers drop a socket that hears nothing for 30 s. Parked sessions get a tiny
+            // update now, between windows, so they do not reconnect en masse during this window.
+            for (const other of sessions) if (other !== s) other.touch();
+            await sleep(100);
+            await waitForQuiet(quietMaxMs);
+            try {
+              slices.set(s, [...(slices.get(s) ?? []), await s.measure(sliceTicks)]);
+            } catch (err) {
+              s.error = (err as Error).message;
+            }
           }
         }
+        for (const s of sessions) if (!s.error) s.reps.push(pool(slices.get(s) ?? []));
       }
       for (const s of sessions) yield { ...row(s.server, readers, plan, s.reps, s.error), socketCloses: s.socketCloses() };
       yield* failed;
@@ -102,7 +128,7 @@ interface Session {
    * messageReconnectTimeout); the references echo or acknowledge.
    */
   socketCloses(): number;
-  measure(): Promise<Rep>;
+  measure(ticks: number): Promise<Slice>;
   touch(): void;
   close(): void;
 }
@@ -163,8 +189,7 @@ async function openSession(server: ServerHandle, readers: number, plan: Plan['fa
     await send(Math.round((plan.warmupMs / 1000) * plan.rateHz));
     await sleep(plan.drainMs);
 
-    const measureCount = Math.round(((plan.measureMs[readers] ?? 4000) / 1000) * plan.rateHz);
-    const measure = async (): Promise<Rep> => {
+    const measure = async (measureCount: number): Promise<Slice> => {
       window = { from: seq, to: seq + measureCount };
       latencies = [];
       received = 0;
@@ -182,7 +207,7 @@ async function openSession(server: ServerHandle, readers: number, plan: Plan['fa
         console.log(`debug ${server.name} fanout-${readers}: ${expected - received} drops over ${short} readers, writer connected=${writer.connected()}, socket closes so far: writer ${writer.drops()}, readers ${clients.reduce((n, c) => n + c.drops(), 0) - writer.drops()}`);
       }
       return {
-        ...summarize(latencies),
+        latencies,
         drops: expected - received,
         lagP99: lag.percentile(99) / 1e6 - LAG_RESOLUTION_MS,
         foreignPct: foreignCpuPct(cpu, cpuSnapshot()),
