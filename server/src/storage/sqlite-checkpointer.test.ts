@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,4 +27,15 @@ describe('embedded store WAL checkpoints', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('lets a process that closes the store at top level exit normally', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-ckpt-'));
+    const sqlite = new URL('./sqlite.ts', import.meta.url).href;
+    // Nothing else keeps this process alive while close() waits for the worker (exit 13 if it did not).
+    const code = `const { openSqlite } = await import(${JSON.stringify(sqlite)}); const db = openSqlite(${JSON.stringify(dir)}); await db.query('SELECT 1'); await db.close(); console.log('closed');`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 20_000 });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(run.stdout.trim()).toBe('closed');
+    expect(run.status).toBe(0);
+  }, 30_000);
 });

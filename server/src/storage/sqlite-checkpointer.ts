@@ -15,6 +15,9 @@ export function startCheckpointer(file: string, intervalMs = 1000): { stop(): Pr
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      // Unreferenced while it runs, so it never keeps a finished process alive; but a caller
+      // awaiting this must not see the event loop end (exit 13) before the worker has closed.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
