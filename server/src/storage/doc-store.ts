@@ -20,6 +20,9 @@ export interface DocStore {
   close(): Promise<void>;
 }
 
+/** Log rows removed per transaction when a live document is compacted. */
+const DELETE_BATCH = 100;
+
 interface Pending {
   docId: string;
   data: Uint8Array;
@@ -156,16 +159,30 @@ export class SqlDocStore implements DocStore {
 
   /** Single-writer compaction: the live document already holds every logged row (and maybe more). */
   private async compactFromLive(docId: string, live: Y.Doc): Promise<void> {
-    await this.db.txLocked(`doc:${docId}`, async (q) => {
-      const rows = await q.query<{ seq: number }>('SELECT seq FROM doc_updates WHERE doc_id = $1 ORDER BY seq', [docId]);
-      if (rows.length === 0) return;
+    const folded = await this.db.txLocked(`doc:${docId}`, async (q) => {
+      const rows = await q.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM doc_updates WHERE doc_id = $1', [docId]);
+      const last = rows[0]?.seq;
+      if (last === null || last === undefined) return null;
+      // Encoded inside the transaction: no group commit can land between reading `last` and this.
       await q.query(
         `INSERT INTO doc_snapshots (doc_id, snapshot, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (doc_id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
         [docId, Y.encodeStateAsUpdate(live), Date.now()],
       );
-      await q.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, rows[rows.length - 1]!.seq]);
+      return Number(last);
     });
+    if (folded === null) return;
+    // The folded rows go in small batches, each a short transaction with the event loop free in
+    // between: one DELETE of hundreds of rows stalled every open room for milliseconds. Rows not
+    // yet deleted are already in the snapshot; applying them again on load changes nothing.
+    for (;;) {
+      const deleted = await this.db.query(
+        'DELETE FROM doc_updates WHERE seq IN (SELECT seq FROM doc_updates WHERE doc_id = $1 AND seq <= $2 LIMIT $3) RETURNING seq',
+        [docId, folded, DELETE_BATCH],
+      );
+      if (deleted.length < DELETE_BATCH) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async close(): Promise<void> {
