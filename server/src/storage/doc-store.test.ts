@@ -37,4 +37,28 @@ describe('compacting an open document (single instance)', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a load racing a compaction sees either the old log or the new snapshot, never neither', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-store-'));
+    const db = await openDb({ dataDir: dir, databaseUrl: undefined });
+    const store = new SqlDocStore(db, { groupCommitMs: 5, compactAfterUpdates: 1_000_000 });
+    const doc = new Y.Doc();
+    doc.on('update', (update: Uint8Array) => store.appendUpdate('doc-2', update));
+    try {
+      for (let i = 0; i < 40; i++) doc.getArray<string>('items').push([`item ${i}`]);
+      await store.flush();
+      // No live document: compaction folds and deletes in one transaction, queued on the
+      // store's connection right behind the load's first read.
+      const loading = store.load('doc-2');
+      const compacting = store.compact('doc-2');
+      const loaded = new Y.Doc();
+      for (const update of await loading) Y.applyUpdate(loaded, update);
+      await compacting;
+      expect(loaded.getArray('items').length).toBe(40);
+    } finally {
+      await store.close();
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -106,11 +106,17 @@ export class SqlDocStore implements DocStore {
   async load(docId: string): Promise<Uint8Array[]> {
     if (this.pending.some((p) => p.docId === docId)) await this.flush();
     else if (this.flushing) await this.flushing.catch(() => undefined);
-    const snapshot = await this.db.query<{ snapshot: unknown }>('SELECT snapshot FROM doc_snapshots WHERE doc_id = $1', [docId]);
-    const rows = await this.db.query<{ data: unknown }>('SELECT data FROM doc_updates WHERE doc_id = $1 ORDER BY seq', [docId]);
-    const updates = rows.map((r) => toBytes(r.data));
-    const first = snapshot[0];
-    return first ? [toBytes(first.snapshot), ...updates] : updates;
+    // One statement, so one consistent view: read as two, a compaction committing in between
+    // (snapshot replaced, folded rows deleted) left a reader with the old snapshot and no rows.
+    const rows = await this.db.query<{ data: unknown }>(
+      `SELECT data FROM (
+         SELECT 0 AS part, 0 AS seq, snapshot AS data FROM doc_snapshots WHERE doc_id = $1
+         UNION ALL
+         SELECT 1 AS part, seq, data FROM doc_updates WHERE doc_id = $1
+       ) AS log ORDER BY part, seq`,
+      [docId],
+    );
+    return rows.map((r) => toBytes(r.data));
   }
 
   compact(docId: string): Promise<void> {
