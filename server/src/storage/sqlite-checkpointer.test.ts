@@ -17,16 +17,18 @@ describe('embedded store WAL checkpoints', () => {
       // Past SQLite's 1,000-page autocheckpoint, yet autocheckpoint is off on the server's
       // connection: the rows are only in the WAL so far.
       expect(fs.statSync(mainFile).size).toBe(before);
-      const deadline = Date.now() + 5000;
-      while (fs.statSync(mainFile).size <= before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(fs.statSync(mainFile).size).toBeGreaterThan(before + 1200 * 4096);
+      // A PASSIVE checkpoint copies what it can each round; within a few rounds it is all there.
+      const copied = before + 1200 * 4096;
+      const deadline = Date.now() + 10_000;
+      while (fs.statSync(mainFile).size <= copied && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(fs.statSync(mainFile).size).toBeGreaterThan(copied);
       const rows = await db.query<{ n: number }>('SELECT count(*) AS n FROM t');
       expect(rows[0]?.n).toBe(1200);
     } finally {
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 20_000);
 
   it('lets a process that closes the store at top level exit normally', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-ckpt-'));
