@@ -59,3 +59,17 @@ export function FormError({ children, testId = 'form-error' }: { children: React
     </div>
   )
 }
+
+/** The buttons under a create form: Cancel, and the submit button that says so while it works. */
+export function CreateActions({ label, pending, disabled = false, onCancel }: { label: string; pending: boolean; disabled?: boolean; onCancel: () => void }) {
+  return (
+    <div className="form__actions">
+      <button type="button" className="button button--quiet" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="button button--primary" disabled={pending || disabled}>
+        {pending ? 'Creating…' : label}
+      </button>
+    </div>
+  )
+}

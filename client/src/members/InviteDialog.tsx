@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { api, type Invite, type Workspace } from '../api'
 import { CopyField } from '../app/CopyField'
 import { Dialog } from '../app/Dialog'
-import { FormError } from '../app/Field'
+import { CreateActions, FormError } from '../app/Field'
 import { formErrorsFrom } from '../app/formErrors'
 import { formatDate, ROLE_DESCRIPTIONS, ROLE_LABELS } from '../app/format'
 import { invitePath } from '../app/router'
@@ -62,14 +62,7 @@ export function InviteDialog({ workspace, onClose }: { workspace: Workspace; onC
             ))}
           </fieldset>
           {error !== null && <FormError>{error}</FormError>}
-          <div className="form__actions">
-            <button type="button" className="button button--quiet" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button button--primary" disabled={pending}>
-              {pending ? 'Creating…' : 'Create invite link'}
-            </button>
-          </div>
+          <CreateActions label="Create invite link" pending={pending} onCancel={onClose} />
         </form>
       ) : (
         <div className="form" data-testid="invite-result">

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { api, describeError } from '../api'
 import { Dialog } from '../app/Dialog'
-import { Field, FormError } from '../app/Field'
+import { CreateActions, Field, FormError } from '../app/Field'
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../app/formErrors'
 import { navigate, workshopPath } from '../app/router'
 import { useResource } from '../app/useResource'
@@ -101,14 +101,7 @@ export function NewWorkshopDialog({ workspaceId, article, onClose }: NewWorkshop
           )}
         </Field>
         {errors.form !== null && <FormError>{errors.form}</FormError>}
-        <div className="form__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? 'Creating…' : 'Create workshop'}
-          </button>
-        </div>
+        <CreateActions label="Create workshop" pending={pending} onCancel={onClose} />
       </form>
     </Dialog>
   )

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react'
 import { api, type NewArticle } from '../api'
 import { Dialog } from '../app/Dialog'
-import { Field, FormError } from '../app/Field'
+import { CreateActions, Field, FormError } from '../app/Field'
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../app/formErrors'
 import { articlePath, navigate } from '../app/router'
 
@@ -166,14 +166,7 @@ export function NewArticleDialog({ workspaceId, onClose }: { workspaceId: string
         </fieldset>
 
         {errors.form !== null && <FormError>{errors.form}</FormError>}
-        <div className="form__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending || reading}>
-            {pending ? 'Creating…' : 'Create article'}
-          </button>
-        </div>
+        <CreateActions label="Create article" pending={pending} disabled={reading} onCancel={onClose} />
       </form>
     </Dialog>
   )

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { api } from '../api'
 import { Dialog } from '../app/Dialog'
-import { Field, FormError } from '../app/Field'
+import { CreateActions, Field, FormError } from '../app/Field'
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../app/formErrors'
 import { navigate, workspacePath } from '../app/router'
 import { useWorkspaces } from './workspaces'
@@ -54,14 +54,7 @@ export function NewWorkspaceDialog({ onClose }: { onClose: () => void }) {
           )}
         </Field>
         {errors.form !== null && <FormError>{errors.form}</FormError>}
-        <div className="form__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? 'Creating…' : 'Create workspace'}
-          </button>
-        </div>
+        <CreateActions label="Create workspace" pending={pending} onCancel={onClose} />
       </form>
     </Dialog>
   )
