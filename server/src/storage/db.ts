@@ -10,8 +10,21 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: SqlParam[]): Promise<T[]>;
 }
 
+/** Writes of the document log that must not run on the event loop (see sqlite-log-writer.ts). */
+export interface DocLogWriter {
+  /** Appends the rows in one transaction, in order. */
+  append(rows: { docId: string; data: Uint8Array }[]): Promise<void>;
+  /** Folds the document's log into its snapshot, after every append requested before it. */
+  compact(docId: string): Promise<void>;
+}
+
 export interface Db extends Queryable {
   readonly dialect: Dialect;
+  /**
+   * Set where the driver blocks the event loop (SQLite): the document store then sends its
+   * log writes here. PostgreSQL's driver is asynchronous, so its store writes through `query`.
+   */
+  readonly docLog?: DocLogWriter;
   /** Runs fn inside one transaction; rolls back if it throws. */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   /** Serializes concurrent writers of one key across instances (advisory lock on PostgreSQL). */

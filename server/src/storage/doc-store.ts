@@ -43,7 +43,8 @@ export class SqlDocStore implements DocStore {
   /**
    * The open document of a room, when this instance is the only writer (no Redis):
    * every logged row then came from it, so compaction can encode it directly
-   * instead of re-applying the whole log on the event loop.
+   * instead of re-applying the whole log on the event loop. Unused where the Db has a
+   * `docLog` (SQLite): that compacts on its own thread from the log.
    */
   liveDoc: ((docId: string) => Y.Doc | undefined) | undefined;
 
@@ -91,6 +92,7 @@ export class SqlDocStore implements DocStore {
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
+    if (this.db.docLog) return this.db.docLog.append(batch);
     if (this.db.dialect === 'postgres') {
       await this.db.query('INSERT INTO doc_updates (doc_id, data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
         batch.map((p) => p.docId) as unknown as string,
@@ -129,6 +131,8 @@ export class SqlDocStore implements DocStore {
   }
 
   private async compactNow(docId: string): Promise<void> {
+    // Off the event loop, after every batch already handed over: nothing to encode here.
+    if (this.db.docLog) return this.db.docLog.compact(docId);
     const live = this.liveDoc?.(docId);
     if (live) return this.compactFromLive(docId, live);
     await this.db.txLocked(`doc:${docId}`, async (q) => {

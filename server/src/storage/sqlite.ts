@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db, Queryable, SqlParam } from './db.js';
-import { startCheckpointer } from './sqlite-checkpointer.js';
+import { startLogWriter } from './sqlite-log-writer.js';
 
 /**
  * Embedded driver. better-sqlite3 is synchronous, so a transaction spanning
  * awaits must keep other callers out until it ends: a promise chain serializes them.
+ * The document log is written from a worker thread on a second connection (docLog).
  * WAL + synchronous=NORMAL: a committed group survives a killed process
  * (the OS holds the written WAL); set SQLITE_SYNCHRONOUS=FULL to also survive power loss.
  */
@@ -15,10 +16,11 @@ export function openSqlite(dataDir: string): Db {
   const file = path.join(dataDir, 'factcheck.sqlite3');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // Checkpoints happen off the event loop (sqlite-checkpointer.ts), never inside a commit.
+  // Checkpoints happen off the event loop (sqlite-log-writer.ts), never inside a commit.
   db.pragma('wal_autocheckpoint = 0');
-  const checkpointer = startCheckpointer(file);
-  db.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`);
+  const synchronous = process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL';
+  db.pragma(`synchronous = ${synchronous}`);
+  const docLog = startLogWriter(file, { synchronous });
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 
@@ -84,11 +86,12 @@ export function openSqlite(dataDir: string): Db {
 
   return {
     dialect: 'sqlite',
+    docLog,
     query: (sql, params) => exclusive(() => direct.query(sql, params)),
     tx,
     txLocked: (_key, fn) => tx(fn),
     async close() {
-      await checkpointer.stop();
+      await docLog.stop();
       await exclusive(async () => db.close());
     },
   };

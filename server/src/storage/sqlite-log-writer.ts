@@ -1,0 +1,79 @@
+import { Worker } from 'node:worker_threads';
+import { log } from '../log.js';
+import type { DocLogWriter } from './db.js';
+
+interface Request {
+  resolve(): void;
+  reject(err: Error): void;
+}
+
+/**
+ * The embedded store's document-log writes, on a worker thread (sqlite-log-worker.mjs).
+ * On the event loop each group commit, each compaction (merge + snapshot + delete) and
+ * SQLite's automatic WAL checkpoint (an fsync inside whichever commit crossed the
+ * threshold: a 10-13 ms stall every ~500 commits, measured) stopped every open room.
+ * The server's own connection keeps autocheckpoint off; the worker checkpoints.
+ */
+export function startLogWriter(file: string, options: { synchronous: 'NORMAL' | 'FULL'; checkpointMs?: number }): DocLogWriter & { stop(): Promise<void> } {
+  const pending = new Map<number, Request>();
+  let nextId = 1;
+  let stopping = false;
+  let worker = spawn();
+
+  function spawn(): Worker {
+    const w = new Worker(new URL('./sqlite-log-worker.mjs', import.meta.url), {
+      workerData: { file, synchronous: options.synchronous, checkpointMs: options.checkpointMs ?? 1000 },
+    });
+    w.on('message', (m: { id?: number; error?: string }) => {
+      if (m.id === undefined) {
+        if (m.error) log('sqlite log worker', { error: m.error });
+        return;
+      }
+      const request = pending.get(m.id);
+      pending.delete(m.id);
+      if (pending.size === 0) w.unref();
+      if (m.error) request?.reject(new Error(m.error));
+      else request?.resolve();
+    });
+    w.on('error', (err) => log('sqlite log worker failed', { error: String(err) }));
+    w.once('exit', () => {
+      if (stopping) return;
+      // What was in flight is rolled back with the thread; the store retries what it queued.
+      for (const request of pending.values()) request.reject(new Error('sqlite log worker exited'));
+      pending.clear();
+      worker = spawn();
+    });
+    // Referenced only while a request is in flight: an idle writer never keeps a finished process alive.
+    w.unref();
+    return w;
+  }
+
+  function send(message: Record<string, unknown>): Promise<void> {
+    if (stopping) return Promise.reject(new Error('sqlite log writer is stopped'));
+    const id = nextId++;
+    return new Promise<void>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      if (pending.size === 1) worker.ref();
+      worker.postMessage({ ...message, id });
+    });
+  }
+
+  return {
+    append(rows) {
+      return send({ op: 'append', docIds: rows.map((r) => r.docId), updates: rows.map((r) => r.data) });
+    },
+    compact(docId) {
+      return send({ op: 'compact', docId });
+    },
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      // The worker handles what was posted before 'stop', checkpoints once more and closes;
+      // a caller awaiting this must not see the event loop end (exit 13) before it has.
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.ref();
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}
