@@ -8,6 +8,16 @@ export interface AuthConfig {
   /** Login attempts allowed per client address within the window. */
   loginMaxPerAddress: number;
   loginWindowMs: number;
+  /** Sign-ups (attempts that pass validation) per client address within the window. */
+  signupMaxPerAddress: number;
+  signupWindowMs: number;
+  /** Workshop join requests per client address within the window (a room behind one NAT shares it). */
+  joinMaxPerAddress: number;
+  /** Wrong join codes per client address within the window; past it the address is refused every join. */
+  joinFailuresPerAddress: number;
+  /** Joins with one workshop's code within the window, from all addresses together. */
+  joinMaxPerWorkshop: number;
+  joinWindowMs: number;
   /** Take the client address from the first X-Forwarded-For hop (only behind a trusted proxy). */
   trustProxy: boolean;
   /** Extra origins (besides the request's own Host) allowed to send cookie-authenticated writes. */
@@ -41,6 +51,18 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     loginMaxPerAccount: int(env, 'LOGIN_RATE_PER_ACCOUNT', 10),
     loginMaxPerAddress: int(env, 'LOGIN_RATE_PER_ADDRESS', 100),
     loginWindowMs: int(env, 'LOGIN_RATE_WINDOW_MS', 15 * 60_000),
+    // A desk of a few dozen onboarding together from one office NAT fits, retries included;
+    // a script gets 50 accounts (each a scrypt, a workspace and a demo copy) an hour per address.
+    signupMaxPerAddress: int(env, 'SIGNUP_RATE_PER_ADDRESS', 50),
+    signupWindowMs: int(env, 'SIGNUP_RATE_WINDOW_MS', 60 * 60_000),
+    // Sized for several rooms of 40 behind one newsroom NAT joining within minutes, typos and
+    // second tabs included. 30 wrong codes per 10 minutes absorbs a room's typos and is still
+    // hopeless for guessing: codes are 8 of 31 characters (~8.5e11), so the ~4,300 guesses a day
+    // an address gets find nothing.
+    joinMaxPerAddress: int(env, 'JOIN_RATE_PER_ADDRESS', 200),
+    joinFailuresPerAddress: int(env, 'JOIN_FAILURES_PER_ADDRESS', 30),
+    joinMaxPerWorkshop: int(env, 'JOIN_RATE_PER_WORKSHOP', 300),
+    joinWindowMs: int(env, 'JOIN_RATE_WINDOW_MS', 10 * 60_000),
     trustProxy: flag(env, 'TRUST_PROXY'),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')

@@ -34,6 +34,16 @@ export class SlidingWindowLimiter {
     this.hits.delete(key);
   }
 
+  /** Takes back one hit recorded by `take(key, at)` (a charge that turned out not to be owed). */
+  release(key: string, at: number): void {
+    const list = this.hits.get(key);
+    if (!list) return;
+    const index = list.lastIndexOf(at);
+    if (index >= 0) list.splice(index, 1);
+    // The sweep reads each list's newest hit: an emptied list would never be swept.
+    if (list.length === 0) this.hits.delete(key);
+  }
+
   private sweep(now: number): void {
     const since = now - this.windowMs;
     for (const [key, list] of this.hits) if (list[list.length - 1]! <= since) this.hits.delete(key);

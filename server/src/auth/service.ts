@@ -8,6 +8,7 @@ import type { AuthConfig } from './config.js';
 import { GuestSessions } from './guest-session.js';
 import { type AppLucia, createLucia } from './lucia.js';
 import type { OriginPolicy } from './origin.js';
+import { JoinThrottle } from './join-throttle.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
 
 /** Who is calling, and how they proved it. */
@@ -26,11 +27,14 @@ export type Resolution =
   /** Credentials were presented but are not valid (unknown/expired session, revoked token). */
   | { kind: 'invalid'; via: 'session' | 'token' };
 
-/** Sessions, tokens and login throttling for the HTTP routes and the socket gate alike. */
+/** Sessions, tokens and sign-in throttling (login, sign-up, workshop join) for the HTTP routes and the socket gate alike. */
 export class AuthService {
   readonly lucia: AppLucia;
   readonly loginPerAccount: SlidingWindowLimiter;
   readonly loginPerAddress: SlidingWindowLimiter;
+  readonly signupPerAddress: SlidingWindowLimiter;
+  /** Workshop joins: per address, wrong codes per address, per workshop. */
+  readonly joins: JoinThrottle;
   readonly originPolicy: OriginPolicy;
   /** Workshop participants without an account (a separate cookie; see guest-session.ts). */
   readonly guests: GuestSessions;
@@ -43,6 +47,13 @@ export class AuthService {
     this.lucia = createLucia(db, config.sessionDays);
     this.loginPerAccount = new SlidingWindowLimiter(config.loginMaxPerAccount, config.loginWindowMs);
     this.loginPerAddress = new SlidingWindowLimiter(config.loginMaxPerAddress, config.loginWindowMs);
+    this.signupPerAddress = new SlidingWindowLimiter(config.signupMaxPerAddress, config.signupWindowMs);
+    this.joins = new JoinThrottle({
+      perAddress: config.joinMaxPerAddress,
+      failuresPerAddress: config.joinFailuresPerAddress,
+      perWorkshop: config.joinMaxPerWorkshop,
+      windowMs: config.joinWindowMs,
+    });
     this.guests = new GuestSessions(db, config.guestSessionDays * 24 * 60 * 60_000);
     this.originPolicy = { allowedOrigins: config.allowedOrigins, requireOrigin: config.csrfRequireOrigin, trustProxy: config.trustProxy };
     this.sweepTimer = setInterval(() => {

@@ -4,6 +4,7 @@ import { registerUser } from '../domain/accounts.js';
 import { conflict, DomainError } from '../domain/errors.js';
 import { emailTaken, findUserByEmail, normalizeEmail } from '../domain/users.js';
 import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
+import { refuseWhenLimited } from './throttled.js';
 import { loginSchema, signupSchema } from './validation.js';
 
 const WRONG_CREDENTIALS = 'wrong email or password';
@@ -21,6 +22,8 @@ export function authRoutes({ db, store, auth, registry }: ApiDeps): Hono {
 
   app.post('/api/auth/signup', json, async (c) => {
     const body = await readJson(c, signupSchema);
+    // Counted before the email is looked up, so probing which emails have accounts (409) spends the budget too.
+    refuseWhenLimited(c, auth.signupPerAddress.take(auth.clientAddress(c)), 'too many sign-ups from this address; try again later');
     if (await emailTaken(db, body.email)) throw conflict('an account with this email already exists');
     const passwordHash = await hashPassword(body.password);
     const { user } = await registerUser(db, store, { email: body.email, name: body.name, passwordHash });
@@ -35,10 +38,7 @@ export function authRoutes({ db, store, auth, registry }: ApiDeps): Hono {
     const email = normalizeEmail(body.email);
     // Counted before the password is checked: a burst is refused whether its guesses are right or wrong.
     const waitMs = Math.max(auth.loginPerAccount.take(email), auth.loginPerAddress.take(auth.clientAddress(c)));
-    if (waitMs > 0) {
-      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
-      throw new DomainError('rate_limited', 'too many login attempts; try again later');
-    }
+    refuseWhenLimited(c, waitMs, 'too many login attempts; try again later');
     const user = await findUserByEmail(db, email);
     // Unknown email and wrong password: same message, same scrypt work.
     const ok = user ? await verifyPassword(user.passwordHash, body.password) : await verifyAgainstDummy(body.password);

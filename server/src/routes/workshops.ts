@@ -21,6 +21,7 @@ import {
 } from '../domain/workshops.js';
 import { requireWorkspaceRole } from './access.js';
 import { type ApiDeps, limitBody, readJson } from './http.js';
+import { refuseWhenLimited } from './throttled.js';
 import { requireTrainer, workshopAccess } from './workshop-access.js';
 
 const summary = (w: Workshop) => ({
@@ -68,9 +69,12 @@ export function workshopRoutes({ db, store, registry, auth }: ApiDeps): Hono {
 
   app.post('/api/workshops/join', json, async (c) => {
     const input = await readJson(c, joinWorkshopBody);
+    const admission = auth.joins.admit(auth.clientAddress(c));
+    refuseWhenLimited(c, admission.waitMs, 'too many join attempts from this address; try again later');
     const code = normalizeJoinCode(input.code);
     const workshop = code ? await findWorkshopByCode(db, code) : null;
     if (!workshop) throw notFound('workshop with this code');
+    refuseWhenLimited(c, admission.codeMatched(workshop.id), 'too many people are joining this workshop at once; try again in a moment');
     const guestId = (await auth.guests.guestId(c.req.raw.headers)) ?? (await auth.guests.create(c, auth.isHttps(c)));
     const { participant } = await joinWorkshop(db, store, {
       workshopId: workshop.id,
