@@ -1,27 +1,41 @@
-import { useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
+import { api } from '../api'
 import { useVerdictScale } from '../claims/useVerdictScale'
 import { ConnectionBadge } from '../connection/ConnectionBadge'
 import { PresenceAvatars } from '../presence/PresenceAvatars'
 import { NewWorkshopDialog } from '../workshops/NewWorkshopDialog'
+import { useWorkspaces } from '../workspaces/workspaces'
 import { AppFrame } from './AppFrame'
 import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from './DocumentPanes'
 import { InlineState } from './InlineState'
+import { RoleChangeNotice } from './RoleChangeNotice'
 import { loginPath, navigate, workspacePath } from './router'
 import { canEdit, canRunWorkshops, type ArticleScreenProps } from './types'
+import { useLiveRole } from './useLiveRole'
 import { ViewOnlyBadge } from './ViewOnlyBadge'
 
 /**
  * One article, open for everyone in its workspace. The shell (ArticleRoute) resolves
- * the article, who you are, your role and the members before this mounts.
+ * the article, who you are, your role and the members before this mounts; the role
+ * then follows what the server says while the article is open.
  */
-export function ArticleScreen({ article, me, role, members }: ArticleScreenProps) {
+export function ArticleScreen({ article, me, role: loadedRole, members }: ArticleScreenProps) {
   const scale = useVerdictScale(article.workspaceId)
-  const doc = useOpenDocument({ docId: article.docId, me, canWrite: canEdit(role), article, members, scale })
+  const reloadRole = useCallback(() => api.workspace(article.workspaceId).then((w) => w.role), [article.workspaceId])
+  const live = useLiveRole(loadedRole, reloadRole)
+  const role = live.role
+  const doc = useOpenDocument({ docId: article.docId, me, canWrite: canEdit(role), article, members, scale, follower: live.follower })
   const { connection, people, headingTitle } = doc
   // The title from the API; the article's own leading heading wins once loaded.
   const title = connection.refusal !== null ? 'Article unavailable' : (headingTitle ?? article.title)
   // Owners and editors train: a workshop hands this article to a room with a hidden key.
   const [startingWorkshop, setStartingWorkshop] = useState(false)
+  // Removed from the workspace (4403): the switcher must stop offering it.
+  const refreshWorkspaces = useWorkspaces()?.refresh
+  const refusedCode = connection.refusal?.code
+  useEffect(() => {
+    if (refusedCode === 4403) void refreshWorkspaces?.()
+  }, [refusedCode, refreshWorkspaces])
 
   return (
     <AppFrame
@@ -30,7 +44,7 @@ export function ArticleScreen({ article, me, role, members }: ArticleScreenProps
         <>
           <PresenceAvatars people={people} />
           {role === 'viewer' && <ViewOnlyBadge />}
-          {canRunWorkshops(role) && (
+          {canRunWorkshops(role) && connection.refusal === null && (
             <button
               type="button"
               className="button button--quiet button--small topbar__action"
@@ -52,6 +66,7 @@ export function ArticleScreen({ article, me, role, members }: ArticleScreenProps
           me={me}
           role={role}
           headline={article.title}
+          notice={live.change !== null && <RoleChangeNotice change={live.change} onDismiss={live.dismiss} />}
           placeholder={
             <OpeningPlaceholder connection={connection} refused={(code, hadAccess) => <ArticleRefusal code={code} hadAccess={hadAccess} workspaceId={article.workspaceId} />} />
           }

@@ -5,6 +5,7 @@ import { useClaimsController } from '../claims/ClaimsController'
 import { ClaimsSidebar } from '../claims/ClaimsSidebar'
 import { ClaimsContext, type ClaimsEnv, type ClaimsFeatures } from '../claims/context'
 import { useConnectionState, type ConnectionState } from '../connection/useConnectionState'
+import { useFollowAccess, type AccessFollower } from '../connection/useFollowAccess'
 import { ArticleEditor } from '../editor/ArticleEditor'
 import { useCollabDoc, type CollabSession } from '../editor/useCollabDoc'
 import { useDocTitle } from '../editor/useDocTitle'
@@ -27,6 +28,8 @@ export interface OpenDocumentInput {
   members: readonly Member[]
   scale: VerdictScale
   features?: ClaimsFeatures
+  /** Told when the server changes this socket's access (a role change): see useLiveRole. */
+  follower?: AccessFollower
 }
 
 export interface OpenDocument {
@@ -40,9 +43,10 @@ export interface OpenDocument {
   open: boolean
 }
 
-export function useOpenDocument({ docId, me, canWrite, article, members, scale, features }: OpenDocumentInput): OpenDocument {
+export function useOpenDocument({ docId, me, canWrite, article, members, scale, features, follower }: OpenDocumentInput): OpenDocument {
   const session = useCollabDoc(docId, me)
   const connection = useConnectionState(session)
+  useFollowAccess(session, follower)
   const people = usePresence(session)
   const headingTitle = useDocTitle(connection.hasSynced ? (session?.body ?? null) : null)
   // Claims: one controller per open document, shared by the editor and the sidebar.
@@ -69,12 +73,16 @@ export function DocumentSidebar({ doc, presenceHeading, aloneHint, before }: Doc
   return (
     <>
       {before}
-      <PresenceList people={doc.people} inStep={doc.connection.phase === 'connected'} heading={presenceHeading} aloneHint={aloneHint} />
+      {/* Refused (removed, signed out, deleted): nobody will show up here again on this page. */}
+      {doc.connection.phase !== 'refused' && (
+        <PresenceList people={doc.people} inStep={doc.connection.phase === 'connected'} heading={presenceHeading} aloneHint={aloneHint} />
+      )}
       {doc.open && doc.claimsEnv !== null ? (
         <ClaimsContext.Provider value={doc.claimsEnv}>
           <ClaimsSidebar />
         </ClaimsContext.Provider>
-      ) : (
+      ) : doc.connection.phase === 'refused' ? null : (
+        // A refused document never opens: no outline promising claims that will not come.
         <ClaimsSidebarPlaceholder />
       )}
     </>
@@ -90,14 +98,16 @@ interface DocumentTextProps {
   headline: string
   /** What stands in for the text until it is open (connecting, refused, offline). */
   placeholder: ReactNode
+  /** Docked above the text with the toolbar, e.g. that your role just changed. */
+  notice?: ReactNode
 }
 
 /** The marking toolbar and the article sheet with the live editor. */
-export function DocumentText({ doc, me, role, headline, placeholder }: DocumentTextProps) {
+export function DocumentText({ doc, me, role, headline, placeholder, notice }: DocumentTextProps) {
   if (!doc.open || doc.session === null || doc.claimsEnv === null) return <>{placeholder}</>
   return (
     <ClaimsContext.Provider value={doc.claimsEnv}>
-      <ArticleToolbar />
+      <ArticleToolbar banner={notice} />
       <article className="article-sheet">
         {doc.headingTitle === null && (
           // The body does not carry its headline: show the one the server knows, above the text.

@@ -1,11 +1,15 @@
-import { useEffect } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { MarkIcon, useTextSelection } from '../editor/ClaimOverlays'
 import { useClaimSelection, useControllerEditor } from './ClaimsController'
 import { useClaimsEnv } from './context'
 import { modKey } from './format'
 
-/** Above the article: the marking action, always in the same place, with its shortcut. */
-export function ArticleToolbar() {
+/**
+ * Above the article: the marking action, always in the same place, with its shortcut.
+ * `banner` (a role change) docks above it, so it stays in view while the text scrolls;
+ * it docks alone when you may not write.
+ */
+export function ArticleToolbar({ banner }: { banner?: ReactNode }) {
   const { controller, canWrite } = useClaimsEnv()
   const editor = useControllerEditor(controller)
   const { selected } = useTextSelection(editor)
@@ -16,11 +20,12 @@ export function ArticleToolbar() {
     if (selected) controller.clearNotice()
   }, [selected, controller])
 
-  if (!canWrite) return null
+  if (!canWrite) return banner ? <div className="article-toolbar-dock">{banner}</div> : null
   const shortcut = `${modKey()}+Shift+M`
 
   return (
     <div className="article-toolbar-dock">
+      {banner}
       <div className="article-toolbar" role="toolbar" aria-label="Article tools" data-testid="article-toolbar">
         <button
           type="button"

@@ -49,25 +49,19 @@ export function ArticleEditor({ session, me, role, claims }: ArticleEditorProps)
           onMark: () => claims.markSelection(),
         }),
       ],
-      editorProps: {
-        attributes: {
-          class: 'article-text',
-          'aria-label': 'Article text',
-          'aria-multiline': 'true',
-          role: 'textbox',
-          spellcheck: 'true',
-          'aria-readonly': editable ? 'false' : 'true',
-        },
-      },
+      editorProps: { attributes: textAttributes(editable) },
     },
     // A new session is a different document: rebuild the editor around it (its claims
     // controller comes with the session).
     [session, claims],
   )
 
-  // A role can change while the article is open (the shell passes the new one down).
+  // A role can change while the article is open (useLiveRole passes the new one down).
   useEffect(() => {
-    if (editor && editor.isEditable !== editable) editor.setEditable(editable)
+    if (!editor || editor.isDestroyed || editor.isEditable === editable) return
+    // The attributes were fixed when the editor was built: aria-readonly must follow too.
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: textAttributes(editable) } })
+    editor.setEditable(editable)
   }, [editor, editable])
 
   // A popover is placed against the words as they were on screen: scrolling moves them.
@@ -91,4 +85,15 @@ export function ArticleEditor({ session, me, role, claims }: ArticleEditorProps)
       <ClaimPopover hover={hover} />
     </div>
   )
+}
+
+function textAttributes(editable: boolean): Record<string, string> {
+  return {
+    class: 'article-text',
+    'aria-label': 'Article text',
+    'aria-multiline': 'true',
+    role: 'textbox',
+    spellcheck: 'true',
+    'aria-readonly': editable ? 'false' : 'true',
+  }
 }

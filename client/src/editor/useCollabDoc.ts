@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { feedAccessMessages, SocketAccessFeed } from '../connection/socketAccess'
 
 /** One open article: its local replica and the socket that keeps it in step with others. */
 export interface CollabSession {
@@ -9,6 +10,8 @@ export interface CollabSession {
   provider: WebsocketProvider
   /** The article text, as the contract fixes it: Tiptap content in the `body` fragment. */
   body: Y.XmlFragment
+  /** What the server says when this socket's access changes while it is open (a role change). */
+  access: SocketAccessFeed
 }
 
 /** What every peer sees about us in awareness; the caret labels and presence list read it. */
@@ -60,9 +63,12 @@ export function useCollabDoc(
       shouldReconnect: (event) => !isFinalClose(event.code),
     })
     const stopRepair = keepAwarenessAcrossReconnects(provider)
-    setSession({ docId, ydoc, provider, body: ydoc.getXmlFragment('body') })
+    const access = new SocketAccessFeed()
+    const stopAccess = feedAccessMessages(provider, access)
+    setSession({ docId, ydoc, provider, body: ydoc.getXmlFragment('body'), access })
     return () => {
       stopRepair()
+      stopAccess()
       // Tell peers we left right away instead of letting our caret linger until the
       // awareness timeout (30 s) expires on their side.
       provider.awareness.setLocalState(null)

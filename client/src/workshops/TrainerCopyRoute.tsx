@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { api, ApiError, describeError, type Workspace } from '../api'
 import { AppFrame } from '../app/AppFrame'
 import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from '../app/DocumentPanes'
 import { InlineState } from '../app/InlineState'
+import { RoleChangeNotice } from '../app/RoleChangeNotice'
 import { followLink, navigate, workshopPath, workshopsPath } from '../app/router'
 import { canEdit, type Me, type Member } from '../app/types'
+import { useLiveRole } from '../app/useLiveRole'
 import { useResource } from '../app/useResource'
 import { useMe } from '../auth/session'
 import { DESK_FEATURES, type ClaimsFeatures } from '../claims/context'
@@ -75,7 +77,9 @@ interface TrainerCopyScreenProps {
 function TrainerCopyScreen({ workspace, me, workshop, participant, members }: TrainerCopyScreenProps) {
   // Read-only until the trainer means to write: a stray keystroke would change someone's score.
   const [editing, setEditing] = useState(false)
-  const mayEdit = canEdit(workspace.role)
+  const reloadRole = useCallback(() => api.workspace(workspace.id).then((w) => w.role), [workspace.id])
+  const live = useLiveRole(workspace.role, reloadRole)
+  const mayEdit = canEdit(live.role)
   const canWrite = mayEdit && editing
   const scale = useVerdictScale(workspace.id)
   const name = participant.name
@@ -99,7 +103,7 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
     }),
     [name],
   )
-  const doc = useOpenDocument({ docId: participant.docId, me, canWrite, article, members: people, scale, features })
+  const doc = useOpenDocument({ docId: participant.docId, me, canWrite, article, members: people, scale, features, follower: live.follower })
   const back = workshopPath(workspace.id, workshop.id)
 
   return (
@@ -137,8 +141,9 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
         <DocumentText
           doc={doc}
           me={me}
-          role={canWrite ? workspace.role : 'viewer'}
+          role={canWrite ? live.role : 'viewer'}
           headline={article.title}
+          notice={live.change !== null && <RoleChangeNotice change={live.change} onDismiss={live.dismiss} what="this copy" />}
           placeholder={
             <OpeningPlaceholder
               what="this copy"

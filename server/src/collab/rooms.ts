@@ -1,7 +1,9 @@
 import { log } from '../log.js';
 import type { DocStore } from '../storage/doc-store.js';
+import { encodeAccessMessage, encodePermissionDenied } from './access-message.js';
 import type { Connection } from './connection.js';
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED } from './gate.js';
+import { encodeSyncStep1 } from './protocol.js';
 import { Room, type RoomHooks } from './room.js';
 
 export interface RoomEvents {
@@ -18,10 +20,12 @@ export interface RoomEvents {
 
 /**
  * A member's new write permission on a workspace's documents (`null` when they
- * were removed), or a session/token that was revoked (logout, token deleted).
+ * were removed) and the role that gave it (for their client to show; absent in
+ * changes published by older instances), or a session/token that was revoked
+ * (logout, token deleted).
  */
 export type AccessChange =
-  | { kind: 'member'; workspaceId: string; userId: string; canWrite: boolean | null }
+  | { kind: 'member'; workspaceId: string; userId: string; canWrite: boolean | null; role?: string }
   | { kind: 'credential'; credentialId: string };
 
 /**
@@ -115,20 +119,43 @@ export class RoomRegistry {
 
   /**
    * A removed member's sockets close at once (4403), a revoked credential's too (4401);
-   * a changed role takes effect on the next frame.
+   * a changed role takes effect on the next frame, and the member's open sockets are told
+   * (docs/api.md, "Access changes"), so an open editor can follow instead of typing into the void.
    */
   applyAccess(change: AccessChange): void {
     if (change.kind === 'credential') {
       this.closeWhere((conn) => conn.access.credentialId === change.credentialId, CLOSE_UNAUTHENTICATED, 'signed out');
       return;
     }
-    const { workspaceId, userId, canWrite } = change;
+    const { workspaceId, userId, canWrite, role } = change;
     const theirs = (conn: Connection) => conn.access.userId === userId && conn.access.workspaceId === workspaceId;
     if (canWrite === null) {
       this.closeWhere(theirs, CLOSE_FORBIDDEN, 'removed from workspace');
       return;
     }
-    for (const room of this.ready.values()) for (const conn of room.conns) if (theirs(conn)) conn.access.canWrite = canWrite;
+    // Read every socket's old permission before flipping any: sockets of one member share
+    // one Access object, so the first flip would hide the change from the others.
+    const affected: { room: Room; conn: Connection; couldWrite: boolean }[] = [];
+    for (const room of this.ready.values()) {
+      for (const conn of room.conns) if (theirs(conn)) affected.push({ room, conn, couldWrite: conn.access.canWrite });
+    }
+    for (const { conn } of affected) conn.access.canWrite = canWrite;
+    if (affected.length === 0) return;
+    const notice = encodeAccessMessage(role === undefined ? { canWrite } : { canWrite, role });
+    const denied = canWrite ? undefined : encodePermissionDenied(`read-only: your role changed${role ? ` to ${role}` : ''}; the updates you send are no longer applied`);
+    const resyncs = new Map<Room, Uint8Array>();
+    for (const { room, conn, couldWrite } of affected) {
+      if (denied && couldWrite) conn.send(denied);
+      conn.send(notice);
+      if (canWrite && !couldWrite) {
+        // What it sent while read-only was dropped, yet its Yjs clock moved past it: its next
+        // updates would wait on the server for those forever. Sync step 1 makes the client
+        // answer with everything we lack (sync step 2), applied now that it may write.
+        let step1 = resyncs.get(room);
+        if (!step1) resyncs.set(room, (step1 = encodeSyncStep1(room.doc)));
+        conn.send(step1);
+      }
+    }
   }
 
   /** Closes every socket and waits until every room has been unloaded and written back. */

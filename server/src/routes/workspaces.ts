@@ -49,8 +49,8 @@ export function workspaceRoutes({ db, registry, auth }: ApiDeps): Hono {
     const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'owner');
     const { role } = await readJson(c, roleSchema);
     const member = await changeMemberRole(db, workspace.id, c.req.param('userId'), role);
-    // The member's open sockets (on every instance) follow the new role at once.
-    registry.changeAccess({ kind: 'member', workspaceId: workspace.id, userId: member.userId, canWrite: canWriteDocuments(member.role) });
+    // The member's open sockets (on every instance) follow the new role at once, and are told of it.
+    registry.changeAccess({ kind: 'member', workspaceId: workspace.id, userId: member.userId, canWrite: canWriteDocuments(member.role), role: member.role });
     return c.json(member);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startBalancer } from '../support/balancer.js';
+import { recordAuthMessages } from '../support/access-messages.js';
 import { connectClient, sleep, waitFor, type TestClient } from '../support/clients.js';
 import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
 import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
@@ -156,12 +157,14 @@ describe.skipIf(missing.length > 0)('scale-out on PostgreSQL + Redis', () => {
       const article = await createArticle(a, owner, owner.workspaceId);
       const watcher = connectClient(a, article.docId, { token: owner.token });
       const onB = connectClient(b, article.docId, { token: member.token });
+      const heardOnB = recordAuthMessages(onB.provider);
       await Promise.all([watcher.synced, onB.synced]);
 
-      // Made viewer through instance A: B stops applying the member's edits.
+      // Made viewer through instance A: B stops applying the member's edits, and tells its socket.
       const demote = await call(a, `/api/workspaces/${owner.workspaceId}/members/${member.user.id}`, { method: 'PATCH', token: owner.token, body: { role: 'viewer' } });
       expect(demote.status).toBe(200);
-      await sleep(300);
+      await waitFor(() => heardOnB.some((m) => m.kind === 'access'), 5000, 'the access message from instance B');
+      expect(heardOnB.find((m) => m.kind === 'access')).toEqual({ kind: 'access', canWrite: false, role: 'viewer' });
       onB.doc.getText('t').insert(0, 'written as a viewer');
       await sleep(500);
       expect(watcher.doc.getText('t').toString()).toBe('');

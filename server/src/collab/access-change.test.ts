@@ -1,0 +1,88 @@
+import * as decoding from 'lib0/decoding';
+import { describe, expect, it } from 'vitest';
+import type { DocStore } from '../storage/doc-store.js';
+import { AUTH_ACCESS, AUTH_PERMISSION_DENIED } from './access-message.js';
+import { acquireAccess } from './access-pool.js';
+import { Connection, type Peer } from './connection.js';
+import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_STEP1 } from './protocol.js';
+import { RoomRegistry } from './rooms.js';
+
+const emptyStore: DocStore = {
+  load: async () => [],
+  appendUpdate: () => undefined,
+  flush: async () => undefined,
+  compact: async () => undefined,
+  close: async () => undefined,
+};
+
+class RecordingPeer implements Peer {
+  readonly sent: Uint8Array[] = [];
+  closedWith: number | undefined;
+  sendMessage(message: Uint8Array): void {
+    this.sent.push(message);
+  }
+  close(code: number): void {
+    this.closedWith = code;
+  }
+}
+
+/** What a frame is, in the terms of docs/api.md. */
+function describeFrame(frame: Uint8Array): string {
+  const decoder = decoding.createDecoder(frame);
+  const type = decoding.readVarUint(decoder);
+  const sub = decoding.readVarUint(decoder);
+  if (type === MESSAGE_AUTH && sub === AUTH_ACCESS) return `access ${decoding.readVarString(decoder)}`;
+  if (type === MESSAGE_AUTH && sub === AUTH_PERMISSION_DENIED) return 'permission-denied';
+  if (type === MESSAGE_SYNC && sub === SYNC_STEP1) return 'sync-step1';
+  return `other ${type}/${sub}`;
+}
+
+async function openSocket(registry: RoomRegistry, docId: string, userId: string, canWrite: boolean, credentialId = `cred-${userId}`) {
+  const peer = new RecordingPeer();
+  const conn = new Connection(peer, acquireAccess({ canWrite, userId, workspaceId: 'w1', credentialId }));
+  await registry.join(docId, conn);
+  peer.sent.length = 0; // the join's own sync step 1
+  return { peer, conn, frames: () => peer.sent.map(describeFrame) };
+}
+
+describe('a role change reaches the member’s open sockets', () => {
+  it('demotion: every socket of the member is told, permission-denied first; nobody else hears a thing', async () => {
+    const registry = new RoomRegistry(emptyStore, { onLocalUpdate: () => undefined });
+    const tabOne = await openSocket(registry, 'doc-a', 'u-demoted', true);
+    const tabTwo = await openSocket(registry, 'doc-b', 'u-demoted', true);
+    const other = await openSocket(registry, 'doc-a', 'u-other', true);
+
+    registry.applyAccess({ kind: 'member', workspaceId: 'w1', userId: 'u-demoted', canWrite: false, role: 'viewer' });
+
+    for (const tab of [tabOne, tabTwo]) {
+      expect(tab.conn.access.canWrite).toBe(false);
+      expect(tab.frames()).toEqual(['permission-denied', 'access {"canWrite":false,"role":"viewer"}']);
+    }
+    expect(other.frames()).toEqual([]);
+    expect(other.conn.access.canWrite).toBe(true);
+  });
+
+  it('promotion: told, and asked for what it holds (sync step 1) so updates dropped while read-only cannot block later ones', async () => {
+    const registry = new RoomRegistry(emptyStore, { onLocalUpdate: () => undefined });
+    const tab = await openSocket(registry, 'doc-c', 'u-promoted', false);
+    registry.applyAccess({ kind: 'member', workspaceId: 'w1', userId: 'u-promoted', canWrite: true, role: 'checker' });
+    expect(tab.conn.access.canWrite).toBe(true);
+    expect(tab.frames()).toEqual(['access {"canWrite":true,"role":"checker"}', 'sync-step1']);
+  });
+
+  it('a role change that keeps write access only tells the new role; one from an older instance has no role', async () => {
+    const registry = new RoomRegistry(emptyStore, { onLocalUpdate: () => undefined });
+    const tab = await openSocket(registry, 'doc-d', 'u-same', true);
+    registry.applyAccess({ kind: 'member', workspaceId: 'w1', userId: 'u-same', canWrite: true, role: 'checker' });
+    registry.applyAccess({ kind: 'member', workspaceId: 'w1', userId: 'u-same', canWrite: true });
+    expect(tab.frames()).toEqual(['access {"canWrite":true,"role":"checker"}', 'access {"canWrite":true}']);
+  });
+
+  it('removal still closes the socket with 4403 and sends nothing before', async () => {
+    const registry = new RoomRegistry(emptyStore, { onLocalUpdate: () => undefined });
+    const tab = await openSocket(registry, 'doc-e', 'u-removed', true);
+    registry.applyAccess({ kind: 'member', workspaceId: 'w1', userId: 'u-removed', canWrite: null });
+    expect(tab.peer.closedWith).toBe(4403);
+    expect(tab.frames()).toEqual([]);
+  });
+});
