@@ -14,8 +14,12 @@ export interface Queryable {
 export interface DocLogWriter {
   /** Appends the rows in one transaction, in order. */
   append(rows: { docId: string; data: Uint8Array }[]): Promise<void>;
-  /** Folds the document's log into its snapshot, after every append requested before it. */
-  compact(docId: string): Promise<void>;
+  /**
+   * Folds the document's log into its snapshot, after every append requested before it.
+   * `snapshot`: the open document, encoded just now, which holds every row appended before
+   * this call (single instance); it then replaces them without re-reading the log.
+   */
+  compact(docId: string, snapshot?: Uint8Array): Promise<void>;
 }
 
 export interface Db extends Queryable {

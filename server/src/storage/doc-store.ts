@@ -20,6 +20,9 @@ export interface DocStore {
   close(): Promise<void>;
 }
 
+/** Log rows per message to the SQLite log writer. */
+const LOG_CHUNK = 1000;
+
 /** Log rows removed per transaction when a live document is compacted. */
 const DELETE_BATCH = 100;
 
@@ -43,8 +46,7 @@ export class SqlDocStore implements DocStore {
   /**
    * The open document of a room, when this instance is the only writer (no Redis):
    * every logged row then came from it, so compaction can encode it directly
-   * instead of re-applying the whole log on the event loop. Unused where the Db has a
-   * `docLog` (SQLite): that compacts on its own thread from the log.
+   * instead of re-applying the whole log.
    */
   liveDoc: ((docId: string) => Y.Doc | undefined) | undefined;
 
@@ -92,7 +94,16 @@ export class SqlDocStore implements DocStore {
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
-    if (this.db.docLog) return this.db.docLog.append(batch);
+    if (this.db.docLog) {
+      // Handed over in chunks, each one transaction, with the event loop free in between: a
+      // flood of updates queued during a slow commit must not become one long copy to the worker.
+      // What is committed leaves `batch`, so a failure re-queues only the rest.
+      while (batch.length > 0) {
+        await this.db.docLog.append(batch.slice(0, LOG_CHUNK));
+        batch.splice(0, LOG_CHUNK);
+      }
+      return;
+    }
     if (this.db.dialect === 'postgres') {
       await this.db.query('INSERT INTO doc_updates (doc_id, data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
         batch.map((p) => p.docId) as unknown as string,
@@ -131,8 +142,13 @@ export class SqlDocStore implements DocStore {
   }
 
   private async compactNow(docId: string): Promise<void> {
-    // Off the event loop, after every batch already handed over: nothing to encode here.
-    if (this.db.docLog) return this.db.docLog.compact(docId);
+    if (this.db.docLog) {
+      // Encoding the open document costs a few ms here; merging the log on the worker costs it
+      // ~100× that in CPU, which on a busy core is taken from this loop too. Encoded and posted
+      // in one step: appends handed over before it are in it, later ones stay in the log.
+      const live = this.liveDoc?.(docId);
+      return this.db.docLog.compact(docId, live ? Y.encodeStateAsUpdate(live) : undefined);
+    }
     const live = this.liveDoc?.(docId);
     if (live) return this.compactFromLive(docId, live);
     await this.db.txLocked(`doc:${docId}`, async (q) => {

@@ -8,6 +8,9 @@ import { openSqlite } from './sqlite.js';
 export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
   const db = config.databaseUrl ? openPostgres(config.databaseUrl) : openSqlite(config.dataDir);
   await migrate(db);
+  // One empty round trip: the log writer's thread has started (and loaded its modules) before
+  // the first group commit would wait for it.
+  await db.docLog?.append([]);
   return db;
 }
 

@@ -1,27 +1,22 @@
 // Runs in a worker thread (sqlite-log-writer.ts) on its own connection: the document log's
-// group commits and compactions, and the WAL checkpoints. better-sqlite3 is synchronous, so on
-// the event loop each of these held up every open room; here the loop only posts a message.
+// group commits and compactions. better-sqlite3 is synchronous, so on the event loop each of
+// these held up every open room; here the loop only posts a message. (WAL checkpoints have
+// their own thread, checkpoint-worker.mjs: a commit must not wait behind a checkpoint's fsync.)
 //
 // Only this thread writes doc_updates and doc_snapshots, in the order posted. A compaction
-// folds the rows it read and deletes exactly those (seq ≤ the last one read); appends that
-// run while it merges get higher seqs and stay in the log.
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+// that brings a snapshot (the open document, encoded by the server) replaces every row
+// logged so far: all were posted before it. One without merges the log here, folds the rows
+// it read and deletes exactly those (seq ≤ the last one read); appends that run while it
+// merges get higher seqs and stay in the log.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-
-// Background work: on a busy core the event loop must get the CPU the moment a socket has
-// data, not after this thread's time slice. Linux sets priorities per thread (the id is in
-// /proc/thread-self); elsewhere this thread simply keeps the default priority.
-try {
-  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 19);
-} catch {}
 
 const db = new Database(workerData.file);
 db.pragma('wal_autocheckpoint = 0');
 db.pragma(`synchronous = ${workerData.synchronous}`);
 db.pragma('busy_timeout = 5000');
+// Checkpoints are checkpoint-worker.mjs's job, never inside one of these commits.
 
 // Prepared on first use: the tables are created by the server's migration after this starts.
 const statements = new Map();
@@ -43,6 +38,13 @@ const replaceLog = db.transaction((docId, snapshot, lastSeq) => {
      ON CONFLICT (doc_id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
   ).run(docId, snapshot, Date.now());
   stmt('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?').run(docId, lastSeq);
+});
+
+/** The server's own encoding of the open document: it holds every row posted before it. */
+const replaceWithSnapshot = db.transaction((docId, snapshot) => {
+  const last = stmt('SELECT max(seq) AS seq FROM doc_updates WHERE doc_id = ?').get(docId).seq;
+  if (last === null) return;
+  replaceLog(docId, bytes(snapshot), last);
 });
 
 /** Log rows merged between two looks at the message queue. */
@@ -68,36 +70,25 @@ async function compact(docId) {
   replaceLog(docId, bytes(merged), rows[rows.length - 1].seq);
 }
 
-const checkpoint = () => {
-  try {
-    // PASSIVE never waits for readers or writers: whatever cannot be copied now is copied next time.
-    db.pragma('wal_checkpoint(PASSIVE)');
-  } catch (err) {
-    parentPort.postMessage({ error: `wal checkpoint: ${String(err)}` });
-  }
-};
-const timer = setInterval(checkpoint, workerData.checkpointMs);
-
 const compacting = new Set();
 
 parentPort.on('message', async (message) => {
   if (message === 'stop') {
-    clearInterval(timer);
     await Promise.allSettled(compacting);
-    checkpoint();
     db.close();
     parentPort.close();
     return;
   }
   const reply = (error) => parentPort.postMessage(error === undefined ? { id: message.id } : { id: message.id, error: String(error) });
-  if (message.op === 'compact') {
+  if (message.op === 'compact' && !message.snapshot) {
     const job = compact(message.docId).then(() => reply(), reply);
     compacting.add(job);
     job.finally(() => compacting.delete(job));
     return;
   }
   try {
-    append(message.docIds, message.updates);
+    if (message.op === 'compact') replaceWithSnapshot(message.docId, message.snapshot);
+    else append(message.docIds, message.updates);
     reply();
   } catch (err) {
     reply(err);

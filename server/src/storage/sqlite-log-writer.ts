@@ -9,12 +9,12 @@ interface Request {
 
 /**
  * The embedded store's document-log writes, on a worker thread (sqlite-log-worker.mjs).
- * On the event loop each group commit, each compaction (merge + snapshot + delete) and
- * SQLite's automatic WAL checkpoint (an fsync inside whichever commit crossed the
- * threshold: a 10-13 ms stall every ~500 commits, measured) stopped every open room.
- * The server's own connection keeps autocheckpoint off; the worker checkpoints.
+ * better-sqlite3 is synchronous: on the event loop each group commit and each compaction's
+ * writes (snapshot upsert, delete of the folded rows) held up every open room while they ran.
+ * Measured pinned to one core, compacting a 320 KiB document: 10-20 ms of work on the loop
+ * with outliers of 30 ms loop delay, against ~6 ms in all and at most ~3 ms loop delay now.
  */
-export function startLogWriter(file: string, options: { synchronous: 'NORMAL' | 'FULL'; checkpointMs?: number }): DocLogWriter & { stop(): Promise<void> } {
+export function startLogWriter(file: string, options: { synchronous: 'NORMAL' | 'FULL' }): DocLogWriter & { stop(): Promise<void> } {
   const pending = new Map<number, Request>();
   let nextId = 1;
   let stopping = false;
@@ -22,7 +22,7 @@ export function startLogWriter(file: string, options: { synchronous: 'NORMAL' | 
 
   function spawn(): Worker {
     const w = new Worker(new URL('./sqlite-log-worker.mjs', import.meta.url), {
-      workerData: { file, synchronous: options.synchronous, checkpointMs: options.checkpointMs ?? 1000 },
+      workerData: { file, synchronous: options.synchronous },
     });
     w.on('message', (m: { id?: number; error?: string }) => {
       if (m.id === undefined) {
@@ -62,13 +62,13 @@ export function startLogWriter(file: string, options: { synchronous: 'NORMAL' | 
     append(rows) {
       return send({ op: 'append', docIds: rows.map((r) => r.docId), updates: rows.map((r) => r.data) });
     },
-    compact(docId) {
-      return send({ op: 'compact', docId });
+    compact(docId, snapshot) {
+      return send({ op: 'compact', docId, snapshot });
     },
     async stop() {
       if (stopping) return;
       stopping = true;
-      // The worker handles what was posted before 'stop', checkpoints once more and closes;
+      // The worker handles what was posted before 'stop' and closes;
       // a caller awaiting this must not see the event loop end (exit 13) before it has.
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.ref();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db, Queryable, SqlParam } from './db.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { startLogWriter } from './sqlite-log-writer.js';
 
 /**
@@ -16,8 +17,9 @@ export function openSqlite(dataDir: string): Db {
   const file = path.join(dataDir, 'factcheck.sqlite3');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // Checkpoints happen off the event loop (sqlite-log-writer.ts), never inside a commit.
+  // Checkpoints happen off the event loop (sqlite-checkpointer.ts), never inside a commit.
   db.pragma('wal_autocheckpoint = 0');
+  const checkpointer = startCheckpointer(file);
   const synchronous = process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL';
   db.pragma(`synchronous = ${synchronous}`);
   const docLog = startLogWriter(file, { synchronous });
@@ -92,6 +94,7 @@ export function openSqlite(dataDir: string): Db {
     txLocked: (_key, fn) => tx(fn),
     async close() {
       await docLog.stop();
+      await checkpointer.stop();
       await exclusive(async () => db.close());
     },
   };
