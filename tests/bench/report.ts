@@ -13,6 +13,8 @@ export function addRatios(rows: Row[]): void {
     if (!ours || row.error) continue;
     const p99 = ratio(ours.p99Ms, row.p99Ms);
     if (p99 !== undefined) row.oursOverRefP99 = p99;
+    const pooled = ratio(ours.p99PooledMs, row.p99PooledMs);
+    if (pooled !== undefined) row.oursOverRefP99Pooled = pooled;
     const mem = ratio(ours.memPerConnKiB ?? ours.memPerDocKiB, row.memPerConnKiB ?? row.memPerDocKiB);
     if (mem !== undefined) row.oursOverRefMem = mem;
     const heap = ratio(ours.heapPerConnKiB ?? ours.heapPerDocKiB, row.heapPerConnKiB ?? row.heapPerDocKiB);
@@ -33,6 +35,8 @@ function extras(r: Row): string {
   };
   if (r.scenario.startsWith('fanout')) {
     add('drops', r.drops);
+    add('pooled p99', r.p99PooledMs, 'ms');
+    add('ours/ref pooled', r.oursOverRefP99Pooled);
     if (typeof r.socketCloses === 'number' && r.socketCloses > 0) add('socket closes', r.socketCloses);
     add('gen lag p99', r.genLagP99Ms, 'ms');
   } else if (r.scenario.startsWith('connections')) {

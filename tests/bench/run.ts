@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only=fanout,connections,large-doc,mem-per-doc,store] [--servers=ours,hocuspocus,...]`
+ * `pnpm bench [--quick] [--only=fanout,connections,large-doc,mem-per-doc,store] [--servers=ours,hocuspocus,...] [--readers=10,50,200]`
  *
  * Starts each server as a child pinned to core 1, drives the same load at each from
  * this process pinned to core 0, prints one table with ratios ours/reference and
@@ -37,6 +37,9 @@ const optionList = (name: string): string[] | undefined =>
     ?.slice(name.length + 3)
     .split(',');
 const plan = planFor(args.includes('--quick') ? 'quick' : 'full');
+// `--readers=10,50`: only these fan-out room sizes, for a closer look at one of them.
+const readers = optionList('readers')?.map(Number).filter((n) => n > 0);
+if (readers?.length) plan.fanout.readers = readers;
 const only = optionList('only');
 setQuietBudget(plan.quietTotalMs);
 const serverFilter = optionList('servers');

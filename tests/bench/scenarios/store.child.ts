@@ -48,11 +48,13 @@ const hooked = typeof internals.writeBatch === 'function';
 if (hooked) {
   const original = internals.writeBatch!.bind(store);
   internals.writeBatch = async (batch) => {
+    // A copy: the store may take committed rows out of `batch` as it goes.
+    const rows = batch.slice();
     await original(batch);
     const now = performance.now();
     batches++;
-    persisted += batch.length;
-    for (const p of batch) {
+    persisted += rows.length;
+    for (const p of rows) {
       const t = appendedAt.get(p.data);
       if (t !== undefined) durableMs.push(now - t);
     }
