@@ -1,6 +1,8 @@
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { type Block, blocksFromText } from '../articles/body.js';
+import { OpenMarks } from '../articles/open-marks.js';
+import { hasMarks, plainText, TextRunBuilder } from '../articles/text-runs.js';
 
 /**
  * Article bodies arrive as plain text, Markdown or HTML and become the blocks of
@@ -11,8 +13,10 @@ import { type Block, blocksFromText } from '../articles/body.js';
  * - h1, h2, h3 as headings of that level; h4-h6 as level-3 headings;
  * - every other block (p, li, blockquote, pre, div, table cells, figcaption, dt/dd ...)
  *   as a paragraph of its text, and <br> as a paragraph break;
- * - text only: inline formatting and links become plain text (the body schema
- *   has no marks yet); images, media and forms are dropped.
+ * - the inline marks the editor has (Tiptap StarterKit): bold (strong, b), italic
+ *   (em, i), strike (s, del, strike), underline (u), code, and links whose href is
+ *   http, https or mailto; other inline elements (and a link with any other href)
+ *   become plain text. Images, media and forms are dropped.
  * What never survives, even in the sanitized HTML: script, style, iframe, object,
  * embed, svg, math, template and their contents, every attribute except `href`
  * on links, and any href whose scheme is not http, https or mailto.
@@ -40,7 +44,7 @@ const BLOCK_TAGS = [
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'blockquote', 'pre', 'div', 'section', 'article', 'header',
   'footer', 'main', 'aside', 'figure', 'figcaption', 'td', 'th', 'tr', 'table', 'ul', 'ol', 'dl', 'dt', 'dd', 'hr',
 ];
-const INLINE_TAGS = ['a', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'mark', 'sub', 'sup', 'small', 'span', 'code', 'q', 'cite', 'abbr', 'time'];
+const INLINE_TAGS = ['a', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'strike', 'ins', 'mark', 'sub', 'sup', 'small', 'span', 'code', 'q', 'cite', 'abbr', 'time'];
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...BLOCK_TAGS, ...INLINE_TAGS, 'br'],
@@ -78,28 +82,32 @@ function safeCodePoint(cp: number): string {
 }
 
 /**
- * Reads the sanitizer's own output, which is canonical (every `<` in text is
- * escaped, only allowlisted tags remain), so a tag/text tokenizer is exact here.
+ * Reads the sanitizer's own output, which is canonical (every `<` in text and every
+ * `"` in an attribute is escaped, only allowlisted tags and `href` remain), so a
+ * tag/text tokenizer is exact here.
  */
 export function blocksFromHtml(html: string): Block[] {
   const clean = sanitizeArticleHtml(html);
   const blocks: Block[] = [];
   const headings: number[] = []; // levels of the open heading tags
-  let text = '';
+  const marks = new OpenMarks();
+  let runs = new TextRunBuilder();
 
   const flush = (): void => {
-    const line = text.replace(/\s+/g, ' ').trim();
-    text = '';
-    if (!line) return;
+    const built = runs.finish();
+    runs = new TextRunBuilder();
+    if (built.length === 0) return;
+    const text = plainText(built);
+    const content = hasMarks(built) ? { text, runs: built } : { text };
     const level = headings[headings.length - 1];
-    blocks.push(level === undefined ? { type: 'paragraph', text: line } : { type: 'heading', level: Math.min(level, 3) as 1 | 2 | 3, text: line });
+    blocks.push(level === undefined ? { type: 'paragraph', ...content } : { type: 'heading', level: Math.min(level, 3) as 1 | 2 | 3, ...content });
   };
 
-  const token = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|([^<]+)/g;
+  const token = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)/g;
   for (let m = token.exec(clean); m !== null; m = token.exec(clean)) {
-    const [, closing, rawTag, chunk] = m;
+    const [, closing, rawTag, attributes, chunk] = m;
     if (chunk !== undefined) {
-      text += decodeEntities(chunk);
+      runs.append(decodeEntities(chunk), marks.current());
       continue;
     }
     const tag = rawTag!.toLowerCase();
@@ -107,7 +115,12 @@ export function blocksFromHtml(html: string): Block[] {
       flush();
       continue;
     }
-    if (!BLOCK_TAGS.includes(tag)) continue; // inline: its text flows into the current block
+    if (!BLOCK_TAGS.includes(tag)) {
+      // Inline: its text flows into the current block, with its mark if it has one.
+      if (closing) marks.pop(tag);
+      else marks.push(tag, hrefOf(attributes ?? ''));
+      continue;
+    }
     flush();
     const heading = /^h([1-6])$/.exec(tag);
     if (heading) {
@@ -117,4 +130,9 @@ export function blocksFromHtml(html: string): Block[] {
   }
   flush();
   return blocks;
+}
+
+function hrefOf(attributes: string): string | undefined {
+  const href = /\shref="([^"]*)"/.exec(attributes)?.[1];
+  return href === undefined ? undefined : decodeEntities(href);
 }

@@ -22,9 +22,14 @@ import type { ApiDeps } from './http.js';
 
 const LD_JSON = 'application/ld+json; charset=utf-8';
 
+/** Where people reach this app: PUBLIC_URL behind a proxy, else the request's own origin. */
+function publicOrigin(c: Context): string {
+  return process.env.PUBLIC_URL?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+}
+
 /** The public page of an article in this app: annotation targets and review URLs point here. */
 function articleMeta(c: Context, article: Article): ArticleMeta {
-  const origin = process.env.PUBLIC_URL?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  const origin = publicOrigin(c);
   return {
     id: article.id,
     title: article.title,
@@ -80,6 +85,8 @@ export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
     const markdown = buildReportMarkdown(articleMeta(c, article), claims, await verdictScaleFor(db, article.workspaceId), {
       anchors,
       generatedAt: new Date().toISOString(),
+      // Members-only downloads (GET /api/attachments/:id): a reader needs access to the workspace.
+      attachmentBaseUrl: `${publicOrigin(c)}/api/attachments`,
     });
     attachmentHeader(c, article, 'report.md');
     return c.body(markdown, 200, { 'content-type': 'text/markdown; charset=utf-8' });

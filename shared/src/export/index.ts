@@ -11,4 +11,5 @@ export {
   type TextPositionSelector,
   type TextualBody,
 } from './annotations.js';
-export { escapeInline, escapeLines, blockquote, autolink, codeSpan } from './markdown.js';
+export { escapeInline, escapeLines, blockquote, autolink, codeSpan, markdownLink } from './markdown.js';
+export { attachmentDownloadUrl, fileSizeLabel } from './report-attachments.js';

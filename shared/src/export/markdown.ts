@@ -42,6 +42,14 @@ export function autolink(url: string): string {
   return `<${url.replace(/[<> ]/g, (c) => encodeURIComponent(c))}>`;
 }
 
+/**
+ * A link whose text is already escaped (escapeInline) to an already-vetted URL. Characters
+ * that could end the destination early are percent-encoded.
+ */
+export function markdownLink(escapedText: string, url: string): string {
+  return `[${escapedText}](${url.replace(/[<>() ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
+}
+
 function escapeChars(text: string): string {
   return text.replace(INLINE_SPECIAL, (c) => `\\${c}`).replace(ENTITY, '\\&');
 }

@@ -3,6 +3,7 @@ import type { Claim, ClaimStatus, Evidence, Stance } from '../schema/types.js';
 import { verdictLabel, type VerdictScale } from '../schema/verdicts.js';
 import type { ArticleMeta } from './article.js';
 import { autolink, blockquote, codeSpan, escapeInline } from './markdown.js';
+import { attachmentLines } from './report-attachments.js';
 import { isSafeHttpUrl } from './safe-url.js';
 
 export interface ReportOptions {
@@ -10,6 +11,11 @@ export interface ReportOptions {
   anchors?: ReadonlyMap<string, AnchorResult>;
   /** Stamped into the header; omitted when absent so a report can be reproduced exactly. */
   generatedAt?: string;
+  /**
+   * Absolute URL the server serves attachments under (`<origin>/api/attachments`): each
+   * evidence file links to `<base>/<id>`. Without it files are listed by name, unlinked.
+   */
+  attachmentBaseUrl?: string;
 }
 
 const STATUS_LABELS: Record<ClaimStatus, string> = {
@@ -30,7 +36,7 @@ const REFUSED_URL_SHOWN = 120;
 
 /**
  * A readable Markdown fact-check report with every claim, reviewed or not, attached or not.
- * All user text is escaped; only http(s) evidence URLs become links.
+ * All user text is escaped; only http(s) evidence URLs and attachment downloads become links.
  */
 export function buildReportMarkdown(
   article: ArticleMeta,
@@ -51,11 +57,17 @@ export function buildReportMarkdown(
   if (opts.generatedAt !== undefined) out.push(`- Generated: ${escapeInline(opts.generatedAt)}`);
 
   if (ordered.length === 0) out.push('', 'No claims have been marked in this article yet.');
-  ordered.forEach((claim, i) => out.push('', ...claimSection(claim, i + 1, scale, opts.anchors?.get(claim.id))));
+  ordered.forEach((claim, i) => out.push('', ...claimSection(claim, i + 1, scale, opts.anchors?.get(claim.id), opts.attachmentBaseUrl)));
   return `${out.join('\n')}\n`;
 }
 
-function claimSection(claim: Claim, number: number, scale: VerdictScale, anchor: AnchorResult | undefined): string[] {
+function claimSection(
+  claim: Claim,
+  number: number,
+  scale: VerdictScale,
+  anchor: AnchorResult | undefined,
+  attachmentBaseUrl: string | undefined,
+): string[] {
   const verdict = claim.verdict === undefined ? 'No verdict yet' : verdictLabel(scale, claim.verdict);
   const lines = [`## Claim ${number}: ${escapeInline(verdict)}`, ''];
   lines.push(claim.quote.trim() ? blockquote(claim.quote) : '*(no quoted text)*', '');
@@ -70,11 +82,11 @@ function claimSection(claim: Claim, number: number, scale: VerdictScale, anchor:
 
   lines.push('', `### Evidence (${claim.evidence.length})`, '');
   if (claim.evidence.length === 0) lines.push('*No evidence yet.*');
-  claim.evidence.forEach((evidence, i) => lines.push(...evidenceItem(evidence, i + 1)));
+  claim.evidence.forEach((evidence, i) => lines.push(...evidenceItem(evidence, i + 1, attachmentBaseUrl)));
   return lines;
 }
 
-function evidenceItem(evidence: Evidence, number: number): string[] {
+function evidenceItem(evidence: Evidence, number: number, attachmentBaseUrl: string | undefined): string[] {
   const marker = `${number}. `;
   const indent = ' '.repeat(marker.length);
   const title = escapeInline(evidence.title) || 'Untitled source';
@@ -89,6 +101,7 @@ function evidenceItem(evidence: Evidence, number: number): string[] {
   } else {
     lines.push(`${indent}No link given.`);
   }
+  lines.push(...attachmentLines(evidence.attachments ?? [], indent, attachmentBaseUrl));
   return lines;
 }
 

@@ -14,6 +14,15 @@ export {
   type RangeSide,
 } from './body-text.js';
 export { writePlainTextBody } from './body-write.js';
+export {
+  bodyMarkAttributes,
+  isSafeLinkHref,
+  sameBodyMarks,
+  FLAG_MARKS,
+  LINK_MARK_DEFAULTS,
+  type BodyMarks,
+  type FlagMark,
+} from './body-marks.js';
 export { readClaim, readClaims, claimFromYMap } from './read.js';
 export {
   addClaim,

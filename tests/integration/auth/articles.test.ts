@@ -5,6 +5,11 @@ import { connectClient } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';
 import { type Account, call, createArticle, signUp } from '../support/accounts.js';
 
+/** A text node's characters without its marks (toString() would spell them as tags). */
+function plainText(node: unknown): string {
+  return ((node as Y.XmlText).toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+}
+
 /** The article body as a stock client sees it: the y-prosemirror XML of `body`. */
 async function bodyOf(server: TestServer, account: Account, docId: string): Promise<{ xml: string; blocks: { type: string; level?: unknown; text: string }[] }> {
   const client = connectClient(server, docId, { token: account.token });
@@ -13,7 +18,7 @@ async function bodyOf(server: TestServer, account: Account, docId: string): Prom
     const body = client.doc.getXmlFragment('body');
     const blocks = body.toArray().map((node) => {
       const el = node as Y.XmlElement;
-      return { type: el.nodeName, ...(el.getAttribute('level') !== undefined ? { level: el.getAttribute('level') } : {}), text: el.toArray().map((t) => (t as Y.XmlText).toString()).join('') };
+      return { type: el.nodeName, ...(el.getAttribute('level') !== undefined ? { level: el.getAttribute('level') } : {}), text: el.toArray().map(plainText).join('') };
     });
     return { xml: body.toString(), blocks };
   } finally {
@@ -88,6 +93,9 @@ describe.each(backends())('articles ($name)', (backend) => {
       { type: 'paragraph', text: 'click' },
     ]);
     expect(xml).not.toMatch(/script|alert|javascript/i);
+    // Inline marks are kept (tests/integration/claims/import-marks.test.ts checks them in full).
+    expect(xml).toContain('<bold>12%</bold>');
+    expect(xml).toMatch(/<link [^>]*href="https:\/\/stats\.example"[^>]*>2024<\/link>/);
   });
 
   run('HTML is sanitized: no script, event handlers, javascript:/data: URLs or iframes reach the document', async () => {
