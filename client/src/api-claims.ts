@@ -36,9 +36,21 @@ async function send(path: string, init: RequestInit = {}): Promise<{ response: R
  * when the server has none to offer (404: an older server), so verdicts always work.
  * Entries with unknown ids are dropped: the ids are the contract.
  */
-export async function fetchVerdictScale(workspaceId: string): Promise<VerdictScale> {
+export function fetchVerdictScale(workspaceId: string): Promise<VerdictScale> {
+  return fetchScaleAt(`/api/workspaces/${id(workspaceId)}/verdicts`)
+}
+
+/**
+ * The scale of a workshop's workspace (`GET /api/workshops/:id/verdicts`), which its
+ * participants may read though they are no members: their copy shows the trainer's labels.
+ */
+export function fetchWorkshopVerdictScale(workshopId: string): Promise<VerdictScale> {
+  return fetchScaleAt(`/api/workshops/${id(workshopId)}/verdicts`)
+}
+
+async function fetchScaleAt(path: string): Promise<VerdictScale> {
   try {
-    const { body } = await send(`/api/workspaces/${id(workspaceId)}/verdicts`)
+    const { body } = await send(path)
     if (!Array.isArray(body)) return DEFAULT_VERDICT_SCALE
     const scale = body.flatMap((entry: unknown) => {
       if (typeof entry !== 'object' || entry === null) return []

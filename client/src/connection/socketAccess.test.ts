@@ -29,6 +29,10 @@ describe('socket access messages', () => {
     }
     expect(read(authFrame(1, '{"canWrite":false,"role":"viewer"}'))).toEqual({ kind: 'access', access: { canWrite: false, role: 'viewer' } })
     expect(read(authFrame(1, '{"canWrite":true,"extra":1}'))).toEqual({ kind: 'access', access: { canWrite: true } })
+    expect(read(authFrame(1, '{"canWrite":false,"reason":"workshop-revealed"}'))).toEqual({
+      kind: 'access',
+      access: { canWrite: false, reason: 'workshop-revealed' },
+    })
     expect(read(authFrame(0, 'read-only'))).toEqual({ kind: 'permission-denied', reason: 'read-only' })
     expect(read(authFrame(1, 'not json'))).toEqual({ kind: 'unknown' })
     expect(read(authFrame(1, '{"canWrite":"yes"}'))).toEqual({ kind: 'unknown' })

@@ -9,10 +9,14 @@ import { messageAuth, type WebsocketProvider } from 'y-websocket'
 const AUTH_PERMISSION_DENIED = 0
 const AUTH_ACCESS = 1
 
-/** What the socket may do now. `role` is the member's workspace role when the server said it. */
+/**
+ * What the socket may do now. `role` is the member's workspace role when the server said it;
+ * `reason` says why when it is not a role change (`workshop-revealed`: a participant's answers are final).
+ */
 export interface SocketAccess {
   canWrite: boolean
   role?: string
+  reason?: string
 }
 
 export type AuthMessage = { kind: 'access'; access: SocketAccess } | { kind: 'permission-denied'; reason: string } | { kind: 'unknown' }
@@ -25,9 +29,12 @@ export function readAuthMessage(decoder: decoding.Decoder): AuthMessage {
     if (sub !== AUTH_ACCESS) return { kind: 'unknown' }
     const body: unknown = JSON.parse(decoding.readVarString(decoder))
     if (typeof body !== 'object' || body === null) return { kind: 'unknown' }
-    const { canWrite, role } = body as Record<string, unknown>
+    const { canWrite, role, reason } = body as Record<string, unknown>
     if (typeof canWrite !== 'boolean') return { kind: 'unknown' }
-    return { kind: 'access', access: typeof role === 'string' ? { canWrite, role } : { canWrite } }
+    const access: SocketAccess = { canWrite }
+    if (typeof role === 'string') access.role = role
+    if (typeof reason === 'string') access.reason = reason
+    return { kind: 'access', access }
   } catch {
     return { kind: 'unknown' }
   }

@@ -3,7 +3,7 @@ import { formatAlpha, percent, readAgreement } from './agreement'
 import { workshopsApi, type ParticipantResult } from './api-workshops'
 import { usePolling } from './usePolling'
 
-/** The participant may keep working after the reveal: their score follows, unhurried. */
+/** The copy is locked at the reveal, so the score only moves if a trainer edits the copy: poll unhurried. */
 const RESULT_POLL_MS = 10_000
 
 /** After the reveal: the participant's own score, in words, and how far the group agreed. */

@@ -5,6 +5,7 @@ import { joinPath, navigate, workshopPath } from '../app/router'
 import { isTrainerView, workshopsApi, type WorkshopView } from './api-workshops'
 import { joinedWorkshop } from './guestMemory'
 import { ParticipantScreen, type ParticipantCopy } from './ParticipantScreen'
+import { WorkshopDeleted } from './WorkshopDeleted'
 import { isFinalError, usePolling } from './usePolling'
 import './workshops.css'
 
@@ -21,6 +22,9 @@ export function ParticipantRoute({ workshopId }: { workshopId: string }) {
   const copy = polled.data === null ? null : copyFrom(polled.data)
   const remembered = joinedWorkshop(workshopId)
 
+  // Known to this browser (it had the copy open, or joined it), now unknown: its trainer deleted it.
+  const gone = polled.error instanceof ApiError && polled.error.status === 404 && (copy !== null || remembered !== null)
+  if (gone) return <WorkshopDeleted />
   if (copy !== null) {
     // A final error while the copy is open (the guest session ended): keep the text, say so above it.
     const ended = isFinalError(polled.error) ? <SessionProblem error={polled.error} code={remembered?.code} compact /> : null

@@ -1,16 +1,19 @@
-import { useMemo, type ReactNode } from 'react'
-import { DEFAULT_VERDICT_SCALE } from '@fc/shared/schema/index'
+import { useMemo, useState, type ReactNode } from 'react'
 import { AppFrame } from '../app/AppFrame'
 import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from '../app/DocumentPanes'
 import { InlineState } from '../app/InlineState'
 import { joinPath, navigate } from '../app/router'
 import type { ArticleRef, Me, Member } from '../app/types'
 import { DESK_FEATURES, type ClaimsFeatures } from '../claims/context'
+import { useWorkshopVerdictScale } from '../claims/useVerdictScale'
 import { ConnectionBadge } from '../connection/ConnectionBadge'
+import type { AccessFollower } from '../connection/useFollowAccess'
+import { CopyLockedNotice } from './CopyLockedNotice'
 import { colorForId } from '../identity/identity'
 import { Avatar } from '../presence/Avatar'
 import { joinedWorkshop } from './guestMemory'
 import { ParticipantResultCard } from './ParticipantResultCard'
+import { REASON_WORKSHOP_DELETED, WorkshopDeleted } from './WorkshopDeleted'
 
 /** Everything a participant's screen needs, from `GET /api/workshops/:id`. */
 export interface ParticipantCopy {
@@ -48,8 +51,24 @@ export function ParticipantScreen({ copy, problem }: ParticipantScreenProps) {
   const members = useMemo<Member[]>(() => [{ userId: participantId, name, email: '', role: 'checker', joinedAt: '' }], [participantId, name])
   // The editor's idea of "the article": this copy. Its id is never used for a request here.
   const article = useMemo<ArticleRef>(() => ({ id: workshopId, docId, title: headline, workspaceId: '' }), [workshopId, docId, headline])
-  const doc = useOpenDocument({ docId, me, canWrite: true, article, members, scale: DEFAULT_VERDICT_SCALE, features: PARTICIPANT_FEATURES })
+  // Locked at the reveal: the socket says so the moment it happens, the polled view soon after
+  // (and on a reload, before the socket opens). Never unlocked again.
+  const [lockedLive, setLockedLive] = useState(false)
+  const follower = useMemo<AccessFollower>(
+    () => ({
+      accessChanged: (access) => {
+        if (!access.canWrite) setLockedLive(true)
+      },
+      connected: () => undefined,
+    }),
+    [],
+  )
+  const locked = copy.revealed || lockedLive
+  const scale = useWorkshopVerdictScale(workshopId)
+  const doc = useOpenDocument({ docId, me, canWrite: !locked, article, members, scale, features: PARTICIPANT_FEATURES, follower })
   const code = joinedWorkshop(workshopId)?.code
+
+  if (doc.connection.refusal?.code === 4404 && doc.connection.refusal.reason === REASON_WORKSHOP_DELETED) return <WorkshopDeleted />
 
   return (
     <AppFrame
@@ -88,8 +107,9 @@ export function ParticipantScreen({ copy, problem }: ParticipantScreenProps) {
         <DocumentText
           doc={doc}
           me={me}
-          role="checker"
+          role={locked ? 'viewer' : 'checker'}
           headline={headline}
+          notice={locked && <CopyLockedNotice />}
           placeholder={
             <OpeningPlaceholder
               what="your copy"

@@ -9,6 +9,8 @@ import { AnswerKeyEditor } from './AnswerKeyEditor'
 import { isTrainerView, workshopsApi, type TrainerWorkshop } from './api-workshops'
 import { JoinPanel } from './JoinPanel'
 import { ParticipantsPanel } from './ParticipantsPanel'
+import { DeleteWorkshopDialog } from './DeleteWorkshopDialog'
+import { RenameWorkshopDialog } from './RenameWorkshopDialog'
 import { ResultsPanel } from './ResultsPanel'
 import { RevealDialog } from './RevealDialog'
 import { usePolling, type Polled } from './usePolling'
@@ -80,7 +82,8 @@ interface TrainerWorkshopPageProps {
 
 function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPageProps) {
   const scale = useVerdictScale(workspace.id)
-  const [revealing, setRevealing] = useState(false)
+  const [dialog, setDialog] = useState<'reveal' | 'rename' | 'delete' | null>(null)
+  const close = () => setDialog(null)
   const live = { updatedAt: polled.updatedAt, error: polled.error, refresh: polled.refresh }
 
   return (
@@ -118,13 +121,26 @@ function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPag
                   </span>
                 )}
               </p>
+              <div className="workshop-page__manage">
+                <button type="button" className="button button--quiet button--small" onClick={() => setDialog('rename')} data-testid="rename-workshop">
+                  Rename…
+                </button>
+                <button
+                  type="button"
+                  className="button button--quiet button--small button--danger-quiet"
+                  onClick={() => setDialog('delete')}
+                  data-testid="delete-workshop"
+                >
+                  Delete workshop…
+                </button>
+              </div>
             </div>
             {!workshop.revealed && (
               <div className="page-header__actions workshop-page__reveal">
                 <button
                   type="button"
                   className="button button--primary"
-                  onClick={() => setRevealing(true)}
+                  onClick={() => setDialog('reveal')}
                   disabled={!workshop.hasKey}
                   aria-describedby={workshop.hasKey ? undefined : 'reveal-needs-key'}
                   data-testid="reveal"
@@ -162,8 +178,18 @@ function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPag
           onSaved={polled.refresh}
         />
       </div>
-      {revealing && (
-        <RevealDialog workshopId={workshop.id} participants={workshop.participants.length} onRevealed={polled.refresh} onClose={() => setRevealing(false)} />
+      {dialog === 'reveal' && (
+        <RevealDialog workshopId={workshop.id} participants={workshop.participants.length} onRevealed={polled.refresh} onClose={close} />
+      )}
+      {dialog === 'rename' && <RenameWorkshopDialog workshopId={workshop.id} title={workshop.title} onRenamed={polled.refresh} onClose={close} />}
+      {dialog === 'delete' && (
+        <DeleteWorkshopDialog
+          workshopId={workshop.id}
+          title={workshop.title}
+          participants={workshop.participants.length}
+          onDeleted={() => navigate(workshopsPath(workspace.id), { replace: true })}
+          onClose={close}
+        />
       )}
     </AppFrame>
   )

@@ -106,6 +106,10 @@ export const workshopsApi = {
   key: (workshopId: string) => request<{ claims: KeyClaim[] }>(`/api/workshops/${id(workshopId)}/key`).then((r) => r.claims),
   saveKey: (workshopId: string, claims: KeyClaim[]) =>
     request<null>(`/api/workshops/${id(workshopId)}/key`, { method: 'PUT', body: { claims } }),
+  rename: (workshopId: string, title: string) =>
+    request<WorkshopSummary>(`/api/workshops/${id(workshopId)}`, { method: 'PATCH', body: { title } }),
+  /** Gone for good: the workshop, its participants, their copies and their results. */
+  remove: (workshopId: string) => request<null>(`/api/workshops/${id(workshopId)}`, { method: 'DELETE' }),
   reveal: (workshopId: string) => request<null>(`/api/workshops/${id(workshopId)}/reveal`, { method: 'POST' }),
   results: (workshopId: string, { guest = false }: { guest?: boolean } = {}) =>
     request<WorkshopResults>(`/api/workshops/${id(workshopId)}/results`, { expectUnauthorized: guest }),

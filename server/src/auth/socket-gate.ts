@@ -16,7 +16,8 @@ const refuse = (code: number, reason: string): GateDecision => ({ ok: false, cod
  *
  * Two kinds of caller: an account (API token or session cookie) and a workshop
  * guest (guest cookie). A guest opens exactly one kind of document, their own
- * workshop copy, read/write; everything else is 4403 for them. Workspace members
+ * workshop copy, read/write until the trainer reveals the key and read-only after;
+ * everything else is 4403 for them. Workspace members
  * open articles with their role (a viewer's updates are dropped), and the
  * workshop's trainers open its participants' copies with the same write
  * permission they have on the workspace's documents, so a role change or a
@@ -44,7 +45,8 @@ export function createSocketGate(auth: AuthService): SocketGate {
       if (!doc) return refuse(CLOSE_UNKNOWN_DOC, 'unknown document');
 
       if (doc.kind === 'workshop-copy') {
-        if (guestId !== null && guestId === doc.guestId) return { ok: true, access: { canWrite: true, credentialId: guestId } };
+        // Once the trainer reveals the key, answers are final: the copy is read-only for its participant.
+        if (guestId !== null && guestId === doc.guestId) return { ok: true, access: { canWrite: !doc.revealed, credentialId: guestId, workshopId: doc.workshopId } };
         if (caller) {
           const role = await roleIn(auth.db, doc.workspaceId, caller.user.id);
           if (role && isTrainer(role, caller.user.id, { createdBy: doc.workshopCreatedBy })) {

@@ -86,3 +86,51 @@ describe('a role change reaches the member’s open sockets', () => {
     expect(tab.frames()).toEqual([]);
   });
 });
+
+describe('a workshop’s copies: locked at the reveal, closed at deletion', () => {
+  async function openGuest(registry: RoomRegistry, docId: string, guestId: string, workshopId: string) {
+    const peer = new RecordingPeer();
+    const conn = new Connection(peer, acquireAccess({ canWrite: true, credentialId: guestId, workshopId }));
+    await registry.join(docId, conn);
+    peer.sent.length = 0;
+    return { peer, conn, frames: () => peer.sent.map(describeFrame) };
+  }
+
+  it('the reveal locks every socket of that workshop’s participants, tells them why, and leaves trainers and other workshops alone', async () => {
+    const registry = new RoomRegistry(emptyStore, { onLocalUpdate: () => undefined });
+    const tabOne = await openGuest(registry, 'copy-ana', 'g-ana', 'ws-1');
+    const tabTwo = await openGuest(registry, 'copy-ana', 'g-ana', 'ws-1');
+    const ben = await openGuest(registry, 'copy-ben', 'g-ben', 'ws-1');
+    // The same guest in another workshop: its Access is not the one that gets locked.
+    const elsewhere = await openGuest(registry, 'copy-ana-2', 'g-ana', 'ws-2');
+    const trainer = await openSocket(registry, 'copy-ana', 'u-trainer', true);
+
+    registry.applyAccess({ kind: 'workshop-revealed', workshopId: 'ws-1' });
+    for (const tab of [tabOne, tabTwo, ben]) {
+      expect(tab.conn.access.canWrite).toBe(false);
+      expect(tab.frames()).toEqual(['permission-denied', 'access {"canWrite":false,"reason":"workshop-revealed"}']);
+    }
+    expect(elsewhere.conn.access.canWrite).toBe(true);
+    expect(elsewhere.frames()).toEqual([]);
+    expect(trainer.conn.access.canWrite).toBe(true);
+    expect(trainer.frames()).toEqual([]);
+
+    // Revealing again (idempotent on the server) tells nobody anything new.
+    registry.applyAccess({ kind: 'workshop-revealed', workshopId: 'ws-1' });
+    expect(ben.frames()).toHaveLength(2);
+  });
+
+  it('deleted copies close every socket on them with 4404, and only those', async () => {
+    const registry = new RoomRegistry(emptyStore, { onLocalUpdate: () => undefined });
+    const guest = await openGuest(registry, 'copy-gone', 'g-1', 'ws-3');
+    const trainer = await openSocket(registry, 'copy-gone', 'u-trainer-2', true);
+    const kept = await openGuest(registry, 'copy-kept', 'g-2', 'ws-4');
+    registry.applyAccess({ kind: 'copies-deleted', docIds: ['copy-gone'] });
+    expect(guest.peer.closedWith).toBe(4404);
+    expect(trainer.peer.closedWith).toBe(4404);
+    expect(kept.peer.closedWith).toBeUndefined();
+    await registry.unloaded();
+    expect(registry.openRooms.has('copy-gone')).toBe(false);
+    expect(registry.openRooms.has('copy-kept')).toBe(true);
+  });
+});

@@ -14,6 +14,8 @@ export interface SocketAccessState {
   canWrite: boolean;
   /** The member's workspace role, for the client to show; absent when the change did not say. */
   role?: string;
+  /** Why, when it is not a role change: `workshop-revealed` locks a participant's copy. */
+  reason?: string;
 }
 
 /** `[2][1][JSON]`: the socket's access changed while it was open. JSON so fields can be added. */
@@ -21,7 +23,9 @@ export function encodeAccessMessage(state: SocketAccessState): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_AUTH);
   encoding.writeVarUint(encoder, AUTH_ACCESS);
-  const body: SocketAccessState = state.role === undefined ? { canWrite: state.canWrite } : { canWrite: state.canWrite, role: state.role };
+  const body: SocketAccessState = { canWrite: state.canWrite };
+  if (state.role !== undefined) body.role = state.role;
+  if (state.reason !== undefined) body.reason = state.reason;
   encoding.writeVarString(encoder, JSON.stringify(body));
   return encoding.toUint8Array(encoder);
 }

@@ -27,4 +27,11 @@ describe('access pool', () => {
     open.canWrite = false; // RoomRegistry.applyAccess: demoted to viewer
     expect(acquireAccess(decision(true, 'cred-4')).canWrite).toBe(false);
   });
+
+  it('a guest’s sockets share an object per workshop only, so one workshop’s reveal cannot lock another', () => {
+    const guest = (workshopId: string) => ({ canWrite: true, credentialId: 'guest-1', workshopId });
+    const first = acquireAccess(guest('ws-1'));
+    expect(acquireAccess(guest('ws-1'))).toBe(first);
+    expect(acquireAccess(guest('ws-2'))).not.toBe(first);
+  });
 });

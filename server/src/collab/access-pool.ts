@@ -10,14 +10,15 @@ const entries = new Map<string, Entry>();
 const entryOf = new WeakMap<Access, Entry>();
 
 /**
- * One Access object per (user, workspace, credential, write) among open sockets:
+ * One Access object per (user, workspace, credential, workshop, write) among open sockets:
  * a user's tabs, a bot's many sockets, share it instead of each holding its own
  * copies of the same ids (memory per connection is a benchmark target).
  * Sharing is also what a role change wants: RoomRegistry.applyAccess flips
  * `canWrite` on the object, and every socket of that member sees it at once.
  */
 export function acquireAccess(access: Access): Access {
-  const key = `${access.userId ?? ''}\u0000${access.workspaceId ?? ''}\u0000${access.credentialId ?? ''}\u0000${access.canWrite ? 1 : 0}`;
+  // A guest's sockets share per workshop only: one workshop's reveal must not lock their copy in another.
+  const key = `${access.userId ?? ''}\u0000${access.workspaceId ?? ''}\u0000${access.credentialId ?? ''}\u0000${access.workshopId ?? ''}\u0000${access.canWrite ? 1 : 0}`;
   let entry = entries.get(key);
   if (!entry) {
     entry = { access, key, sockets: 0 };

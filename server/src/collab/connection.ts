@@ -7,6 +7,8 @@ export interface Access {
   workspaceId?: string;
   /** The session or token the socket was opened with, so logging out or revoking closes it. */
   credentialId?: string;
+  /** Set for a workshop participant on their own copy: that workshop's reveal locks exactly these sockets. */
+  workshopId?: string;
 }
 
 /** The transport under a connection: a websocket in production, anything in tests. */

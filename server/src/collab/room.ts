@@ -24,6 +24,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
+  /** Its document was deleted (a workshop removed): nothing it holds may be written back. */
+  discarded = false;
 
   constructor(
     readonly docId: string,

@@ -2,7 +2,7 @@ import { log } from '../log.js';
 import type { DocStore } from '../storage/doc-store.js';
 import { encodeAccessMessage, encodePermissionDenied } from './access-message.js';
 import type { Connection } from './connection.js';
-import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED } from './gate.js';
+import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from './gate.js';
 import { encodeSyncStep1 } from './protocol.js';
 import { Room, type RoomHooks } from './room.js';
 
@@ -26,7 +26,17 @@ export interface RoomEvents {
  */
 export type AccessChange =
   | { kind: 'member'; workspaceId: string; userId: string; canWrite: boolean | null; role?: string }
-  | { kind: 'credential'; credentialId: string };
+  | { kind: 'credential'; credentialId: string }
+  | WorkshopCopiesChange;
+
+/**
+ * A workshop was revealed (its participants' sockets become read-only; trainers' keep
+ * their rights), or its participants' copies were deleted (every socket on them closes).
+ */
+export type WorkshopCopiesChange = { kind: 'workshop-revealed'; workshopId: string } | { kind: 'copies-deleted'; docIds: string[] };
+
+/** Close reason of a socket whose workshop was deleted; the participant's client words it. */
+export const REASON_WORKSHOP_DELETED = 'workshop deleted';
 
 /**
  * Open documents by id. A document is loaded once however many sockets ask at
@@ -90,7 +100,8 @@ export class RoomRegistry {
     const job = Promise.resolve(this.events.closing?.(room))
       .finally(() => room.destroy())
       .then(() => this.store.flush())
-      .then(() => this.store.compact(room.docId))
+      // A discarded document is about to be dropped from storage: folding it would be wasted work.
+      .then(() => (room.discarded ? undefined : this.store.compact(room.docId)))
       .catch((err) => log('unload flush/compaction failed', { docId: room.docId, error: String(err) }))
       .finally(() => this.unloading.delete(job));
     this.unloading.add(job);
@@ -123,6 +134,8 @@ export class RoomRegistry {
    * (docs/api.md, "Access changes"), so an open editor can follow instead of typing into the void.
    */
   applyAccess(change: AccessChange): void {
+    if (change.kind === 'workshop-revealed') return this.lockParticipants(change.workshopId);
+    if (change.kind === 'copies-deleted') return this.discardDocuments(change.docIds);
     if (change.kind === 'credential') {
       this.closeWhere((conn) => conn.access.credentialId === change.credentialId, CLOSE_UNAUTHENTICATED, 'signed out');
       return;
@@ -156,6 +169,44 @@ export class RoomRegistry {
         conn.send(step1);
       }
     }
+  }
+
+  /**
+   * The reveal makes answers final: the workshop's participants' sockets stop writing and
+   * are told why (a trainer's socket keeps its rights, it may still leave a note).
+   */
+  private lockParticipants(workshopId: string): void {
+    // Old permissions first: a participant's tabs share one Access object (access-pool.ts).
+    const affected: Connection[] = [];
+    for (const room of this.ready.values()) {
+      for (const conn of room.conns) if (conn.access.workshopId === workshopId && conn.access.canWrite) affected.push(conn);
+    }
+    if (affected.length === 0) return;
+    for (const conn of affected) conn.access.canWrite = false;
+    const denied = encodePermissionDenied('read-only: the trainer revealed the answers; the updates you send are no longer applied');
+    const notice = encodeAccessMessage({ canWrite: false, reason: 'workshop-revealed' });
+    for (const conn of affected) {
+      conn.send(denied);
+      conn.send(notice);
+    }
+  }
+
+  /** Deleted documents: every socket closes (4404, they no longer exist) and nothing is written back. */
+  private discardDocuments(docIds: readonly string[]): void {
+    for (const docId of docIds) {
+      const room = this.ready.get(docId);
+      if (!room) continue;
+      room.discarded = true;
+      for (const conn of Array.from(room.conns)) {
+        conn.close(CLOSE_UNKNOWN_DOC, REASON_WORKSHOP_DELETED);
+        this.leave(room, conn);
+      }
+    }
+  }
+
+  /** Resolves once every room that is unloading now has been flushed and compacted. */
+  async unloaded(): Promise<void> {
+    await Promise.allSettled(Array.from(this.unloading));
   }
 
   /** Closes every socket and waits until every room has been unloaded and written back. */

@@ -10,7 +10,7 @@ import { getWorkshop } from './workshops.js';
  */
 export type DocumentOwner =
   | { kind: 'article'; workspaceId: string }
-  | { kind: 'workshop-copy'; workspaceId: string; workshopCreatedBy: string; guestId: string };
+  | { kind: 'workshop-copy'; workspaceId: string; workshopId: string; workshopCreatedBy: string; guestId: string; revealed: boolean };
 
 export async function ownerOfDocument(q: Queryable, docId: string): Promise<DocumentOwner | null> {
   const article = await getArticleByDocId(q, docId);
@@ -19,5 +19,9 @@ export async function ownerOfDocument(q: Queryable, docId: string): Promise<Docu
   if (!participant) return null;
   const workshop = await getWorkshop(q, participant.workshopId);
   if (!workshop) return null;
-  return { kind: 'workshop-copy', workspaceId: workshop.workspaceId, workshopCreatedBy: workshop.createdBy, guestId: participant.guestId };
+  return {
+    kind: 'workshop-copy',
+    workspaceId: workshop.workspaceId,
+    workshopId: workshop.id,
+    workshopCreatedBy: workshop.createdBy, guestId: participant.guestId, revealed: workshop.revealedAt !== null };
 }

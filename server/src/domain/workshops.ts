@@ -1,5 +1,5 @@
 import type { VerdictId } from '@fc/shared';
-import type { Queryable } from '../storage/db.js';
+import type { Db, Queryable } from '../storage/db.js';
 import { toBytes } from '../storage/db.js';
 import { DomainError, isUniqueViolation } from './errors.js';
 import { newId } from './ids.js';
@@ -126,6 +126,25 @@ export async function getAnswerKey(q: Queryable, id: string): Promise<AnswerKeyC
   const rows = await q.query<{ answer_key: string | null }>('SELECT answer_key FROM workshops WHERE id = $1', [id]);
   const raw = rows[0]?.answer_key;
   return raw ? (JSON.parse(raw) as AnswerKeyClaim[]) : null;
+}
+
+export async function renameWorkshop(q: Queryable, id: string, title: string): Promise<void> {
+  await q.query('UPDATE workshops SET title = $1 WHERE id = $2', [title, id]);
+}
+
+/**
+ * Removes the workshop and its participants (their rows, not their documents: those
+ * are the caller's to forget once no socket holds them, see routes/workshop-removal.ts).
+ * Returns the participants' document ids.
+ */
+export async function deleteWorkshopRows(db: Db, id: string): Promise<string[]> {
+  return db.tx(async (q) => {
+    const rows = await q.query<{ doc_id: string }>('SELECT doc_id FROM workshop_participants WHERE workshop_id = $1', [id]);
+    // Explicit rather than relying on ON DELETE CASCADE, which SQLite honours only with foreign_keys on.
+    await q.query('DELETE FROM workshop_participants WHERE workshop_id = $1', [id]);
+    await q.query('DELETE FROM workshops WHERE id = $1', [id]);
+    return rows.map((r) => r.doc_id);
+  });
 }
 
 /** Idempotent: revealing twice keeps the first time. */

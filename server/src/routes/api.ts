@@ -7,6 +7,7 @@ import { exportRoutes } from './exports.js';
 import { verdictRoutes } from './verdicts.js';
 import { type ApiDeps, callerResolver, originGuard } from './http.js';
 import { tokenRoutes } from './tokens.js';
+import { workshopManageRoutes } from './workshop-manage.js';
 import { workshopRoutes } from './workshops.js';
 import { workspaceRoutes } from './workspaces.js';
 
@@ -28,5 +29,6 @@ export function apiRoutes(deps: ApiDeps): Hono {
   app.route('/', verdictRoutes(deps));
   app.route('/', demoRoutes(deps));
   app.route('/', workshopRoutes(deps));
+  app.route('/', workshopManageRoutes(deps));
   return app;
 }

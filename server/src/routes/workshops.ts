@@ -17,25 +17,12 @@ import {
   revealWorkshop,
   setAnswerKey,
   workshopBodySnapshot,
-  type Workshop,
 } from '../domain/workshops.js';
 import { requireWorkspaceRole } from './access.js';
 import { type ApiDeps, limitBody, readJson } from './http.js';
 import { refuseWhenLimited } from './throttled.js';
 import { requireTrainer, workshopAccess } from './workshop-access.js';
-
-const summary = (w: Workshop) => ({
-  id: w.id,
-  title: w.title,
-  workspaceId: w.workspaceId,
-  articleId: w.articleId,
-  joinCode: w.joinCode,
-  hasKey: w.hasKey,
-  revealed: w.revealedAt !== null,
-  revealedAt: w.revealedAt,
-  createdBy: w.createdBy,
-  createdAt: w.createdAt,
-});
+import { workshopSummary } from './workshop-summary.js';
 
 /**
  * Workshops: a trainer hands a room the same article with a hidden answer key;
@@ -57,14 +44,14 @@ export function workshopRoutes({ db, store, registry, auth }: ApiDeps): Hono {
     if (!article || article.workspaceId !== workspace.id) throw notFound('articleId: article in this workspace');
     const bodySnapshot = await readDoc(article.docId, bodyCopyUpdate);
     const workshop = await createWorkshop(db, { workspaceId: workspace.id, articleId: article.id, title: input.title, createdBy: userId, bodySnapshot });
-    return c.json(summary(workshop), 201);
+    return c.json(workshopSummary(workshop), 201);
   });
 
   app.get('/api/workspaces/:id/workshops', async (c) => {
     const { workspace, role, userId } = await requireWorkspaceRole(c, db, c.req.param('id'), 'viewer');
     const mine = (await listWorkshops(db, workspace.id)).filter((w) => isTrainer(role, userId, w));
     const counts = await countParticipants(db, mine.map((w) => w.id));
-    return c.json(mine.map((w) => ({ ...summary(w), participants: counts.get(w.id) ?? 0 })));
+    return c.json(mine.map((w) => ({ ...workshopSummary(w), participants: counts.get(w.id) ?? 0 })));
   });
 
   app.post('/api/workshops/join', json, async (c) => {
@@ -102,7 +89,7 @@ export function workshopRoutes({ db, store, registry, auth }: ApiDeps): Hono {
     const participants = await listParticipants(db, workshop.id);
     const progress = await eachParticipant(participants, progressOf);
     return c.json({
-      ...summary(workshop),
+      ...workshopSummary(workshop),
       article: article ? { id: article.id, title: article.title, docId: article.docId } : null,
       participants: participants.map((p, i) => ({ participantId: p.id, name: p.name, docId: p.docId, joinedAt: p.joinedAt, ...progress[i]! })),
     });
@@ -124,6 +111,8 @@ export function workshopRoutes({ db, store, registry, auth }: ApiDeps): Hono {
     const { workshop } = await requireTrainer(c, db, auth, c.req.param('id'));
     if (!workshop.hasKey) throw conflict('set the answer key before revealing');
     await revealWorkshop(db, workshop.id);
+    // Answers are final from now on: open participant sockets turn read-only (the gate opens new ones so).
+    registry.changeAccess({ kind: 'workshop-revealed', workshopId: workshop.id });
     return c.body(null, 204);
   });
 

@@ -95,6 +95,7 @@ export class RedisFanout {
       this.healTimers.delete(room.docId);
       await this.sub.unsubscribe(this.channel(room.docId)).catch(() => undefined);
     }
+    if (room.discarded) return;
     await this.writeBackMissing(room).catch((err) => log('write-back failed', { docId: room.docId, error: String(err) }));
   }
 

@@ -115,6 +115,10 @@ export const createWorkshopBody = body({
   title: requiredText(LIMITS.titleMax),
 });
 
+export const renameWorkshopBody = body({
+  title: requiredText(LIMITS.titleMax),
+});
+
 export const workshopKeyBody = body({
   claims: z
     .array(

@@ -13,6 +13,8 @@ export interface TestServer {
   /** Base for WebsocketProvider: `${wsUrl}` + '/' + docId is the socket. */
   readonly wsUrl: string;
   readonly dataDir: string;
+  /** The PostgreSQL it stores in; undefined on the embedded store (a file in dataDir). */
+  readonly databaseUrl: string | undefined;
   /** Everything the process wrote to stderr so far (the server logs one line per event). */
   logs(): string;
   /** SIGTERM and wait for a clean exit; resolves with the exit code. */
@@ -62,6 +64,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     httpUrl: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}/collab`,
     dataDir,
+    databaseUrl: options.databaseUrl,
     logs: () => stderr,
     async stop() {
       const done = exited();

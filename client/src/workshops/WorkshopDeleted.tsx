@@ -1,0 +1,23 @@
+import { CenteredFrame } from '../app/CenteredFrame'
+import { InlineState } from '../app/InlineState'
+import { joinPath, navigate } from '../app/router'
+
+/** Close reason the server gives a participant's socket when the trainer deletes the workshop. */
+export const REASON_WORKSHOP_DELETED = 'workshop deleted'
+
+/**
+ * What a participant sees once the trainer deleted the workshop: the copy is gone for
+ * good, so say so plainly instead of leaving an editor that can no longer connect.
+ */
+export function WorkshopDeleted() {
+  return (
+    <CenteredFrame title="Workshop deleted">
+      <div data-testid="workshop-deleted">
+        <InlineState tone="info" title="This workshop was deleted by its trainer" action={{ label: 'Join another workshop', onClick: () => navigate(joinPath()) }}>
+          Your copy and your result were deleted with it. If you were expecting to continue, ask your trainer; to take part in another
+          workshop, join with its code.
+        </InlineState>
+      </div>
+    </CenteredFrame>
+  )
+}

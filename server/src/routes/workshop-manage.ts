@@ -1,0 +1,53 @@
+import { renameWorkshopBody } from '@fc/shared';
+import { Hono } from 'hono';
+import { forgetDocuments } from '../domain/document-removal.js';
+import { verdictScaleFor } from '../domain/verdict-labels.js';
+import { deleteWorkshopRows, getWorkshop, renameWorkshop } from '../domain/workshops.js';
+import { log } from '../log.js';
+import { type ApiDeps, limitBody, readJson } from './http.js';
+import { requireTrainer, workshopAccess } from './workshop-access.js';
+import { workshopSummary } from './workshop-summary.js';
+
+/**
+ * A workshop after it was set up: its trainers rename or delete it, and everyone in it
+ * (trainers and participants) reads the verdict labels its workspace uses.
+ */
+export function workshopManageRoutes({ db, store, registry, auth }: ApiDeps): Hono {
+  const app = new Hono();
+  const json = limitBody(auth.config.jsonMaxBytes);
+
+  app.patch('/api/workshops/:id', json, async (c) => {
+    const { workshop } = await requireTrainer(c, db, auth, c.req.param('id'));
+    const { title } = await readJson(c, renameWorkshopBody);
+    await renameWorkshop(db, workshop.id, title);
+    const renamed = await getWorkshop(db, workshop.id);
+    // Deleted between the check and the read: it is unknown now.
+    if (!renamed) return c.json({ error: 'workshop not found' }, 404);
+    return c.json(workshopSummary(renamed));
+  });
+
+  /*
+   * Order matters. The rows go first, so no new socket can open a copy (the gate finds no
+   * owner: 4404) and no join can add one. Then the open copies close everywhere, and once
+   * this instance has unloaded them (flushed what they held), their stored state is dropped:
+   * dropping it earlier would let the unload write it back.
+   */
+  app.delete('/api/workshops/:id', async (c) => {
+    const { workshop } = await requireTrainer(c, db, auth, c.req.param('id'));
+    const docIds = await deleteWorkshopRows(db, workshop.id);
+    registry.changeAccess({ kind: 'copies-deleted', docIds });
+    await registry.unloaded();
+    await store.flush();
+    await forgetDocuments(db, docIds);
+    log('workshop deleted', { workshopId: workshop.id, copies: docIds.length });
+    return c.body(null, 204);
+  });
+
+  // Only the scale of the workshop's own workspace; a guest reads nothing else of it.
+  app.get('/api/workshops/:id/verdicts', async (c) => {
+    const { workshop } = await workshopAccess(c, db, auth, c.req.param('id'));
+    return c.json(await verdictScaleFor(db, workshop.workspaceId));
+  });
+
+  return app;
+}
