@@ -25,7 +25,9 @@ export function spawnPinned(
   opts: { cwd: string; env?: NodeJS.ProcessEnv; label: string },
 ): PinnedChild {
   // `taskset` execs the command, so the child's pid is the server's pid (needed for /proc/<pid>/status).
-  const proc = spawn('taskset', ['-c', String(cpuCore.server), command, ...args], {
+  // BENCH_SERVER_WRAP: a command the server runs under (instructions.ts: valgrind's callgrind).
+  const wrap = process.env.BENCH_SERVER_WRAP?.split(' ').filter(Boolean) ?? [];
+  const proc = spawn('taskset', ['-c', String(cpuCore.server), ...wrap, command, ...args], {
     cwd: opts.cwd,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
