@@ -13,7 +13,6 @@ import { attachSocketServer } from './collab/socket-route.js';
 import type { Config } from './config.js';
 import { log } from './log.js';
 import { SqlDocStore } from './storage/doc-store.js';
-import { RedisFanout } from './scale/redis-fanout.js';
 import { openDb } from './storage/open.js';
 
 export interface RunningServer {
@@ -29,7 +28,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Accounts, sessions and roles; the socket gate resolves the caller with the same service.
   const auth = new AuthService(db, loadAuthConfig());
 
-  const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, store) : undefined;
+  // ioredis is loaded only with REDIS_URL: ~2 MB of heap a single instance does not need.
+  const fanout = config.redisUrl ? new (await import('./scale/redis-fanout.js')).RedisFanout(config.redisUrl, store) : undefined;
   await fanout?.connect();
   const registry = new RoomRegistry(store, {
     onLocalUpdate(docId, update) {

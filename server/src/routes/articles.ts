@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { blocksFromBody } from '../domain/article-import.js';
 import { createArticle, listArticles } from '../domain/articles.js';
 import { articleAccess, articleGuard, requireWorkspaceRole } from './access.js';
 import { type ApiDeps, limitBody, readJson } from './http.js';
@@ -12,6 +11,9 @@ export function articleRoutes({ db, store, auth }: ApiDeps): Hono {
   app.post('/api/workspaces/:id/articles', limitBody(auth.config.articleMaxBytes), async (c) => {
     const { workspace, userId } = await requireWorkspaceRole(c, db, c.req.param('id'), 'checker');
     const input = await readJson(c, articleSchema);
+    // Loaded on first import: the sanitizer and Markdown parser are ~3 MB of heap a server that
+    // never imports an article would carry (and mark in every major GC) for nothing.
+    const { blocksFromBody } = await import('../domain/article-import.js');
     const { blocks, format } = blocksFromBody(input);
     const article = await createArticle(db, store, {
       workspaceId: workspace.id,

@@ -1,12 +1,12 @@
 import type { Config } from '../config.js';
 import type { Db } from './db.js';
-import { openPostgres } from './postgres.js';
 import { schemaStatements } from './schema.js';
 import { openSqlite } from './sqlite.js';
 
 /** PostgreSQL when DATABASE_URL is set, the embedded SQLite file in DATA_DIR otherwise. */
 export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  const db = config.databaseUrl ? openPostgres(config.databaseUrl) : openSqlite(config.dataDir);
+  // pg is loaded only when used: ~3 MB of heap the embedded default does not need.
+  const db = config.databaseUrl ? (await import('./postgres.js')).openPostgres(config.databaseUrl) : openSqlite(config.dataDir);
   await migrate(db);
   // One empty round trip: the log writer's thread has started (and loaded its modules) before
   // the first group commit would wait for it.
