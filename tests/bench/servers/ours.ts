@@ -32,7 +32,8 @@ export async function startOurs(opts: OursOptions = {}): Promise<ServerHandle> {
   // A caller-provided DATA_DIR survives a restart (cold-load scenarios); otherwise a fresh one per start.
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fc-bench-'));
   const removeDataDir = opts.dataDir ? () => undefined : removeOnExit(dataDir);
-  const child = spawnPinned(process.execPath, [INSPECT, '--import', 'tsx', 'src/main.ts'], {
+  // The flags of server/package.json's start script, as production runs it.
+  const child = spawnPinned(process.execPath, [INSPECT, '--no-memory-reducer', '--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       PORT: String(port),
@@ -53,7 +54,7 @@ export async function startOurs(opts: OursOptions = {}): Promise<ServerHandle> {
   const session = opts.session ? null : await signIn(http);
   const token = opts.session?.token ?? session?.token ?? '';
   const params = opts.session?.params ?? (session ? { token: session.token } : {});
-  const notes = [`embedded store ON (SQLite in temp DATA_DIR, group commit)`, 'run via node --import tsx'];
+  const notes = [`embedded store ON (SQLite in temp DATA_DIR, group commit)`, 'run via node --no-memory-reducer --import tsx (its start script)'];
   notes.push(token ? 'authenticated: API token on every socket' : 'no auth endpoints yet: anonymous doc ids');
 
   return {
