@@ -49,6 +49,13 @@ export function JoinScreen({ code: initialCode }: { code: string }) {
         focusField('code')
         return
       }
+      if (error instanceof ApiError && error.status === 409) {
+        setErrors({
+          fields: {},
+          form: 'The trainer has already revealed the answers, so this workshop takes no new participants. If you joined earlier, open it in the browser you joined with.',
+        })
+        return
+      }
       setErrors(formErrorsFrom(error, ['code', 'name']))
     }
   }

@@ -6,7 +6,7 @@ import { withDocument } from '../articles/doc-reader.js';
 import { getArticle } from '../domain/articles.js';
 import { conflict, forbidden, notFound } from '../domain/errors.js';
 import { normalizeJoinCode } from '../domain/join-codes.js';
-import { countParticipants, joinWorkshop, listParticipants, type Participant } from '../domain/workshop-participants.js';
+import { countParticipants, joinWorkshop, listParticipants, type Participant, participantOf } from '../domain/workshop-participants.js';
 import { claimsForScoring, progressOf, workshopResults } from '../domain/workshop-results.js';
 import {
   createWorkshop,
@@ -62,7 +62,13 @@ export function workshopRoutes({ db, store, registry, auth }: ApiDeps): Hono {
     const workshop = code ? await findWorkshopByCode(db, code) : null;
     if (!workshop) throw notFound('workshop with this code');
     refuseWhenLimited(c, admission.codeMatched(workshop.id), 'too many people are joining this workshop at once; try again in a moment');
-    const guestId = (await auth.guests.guestId(c.req.raw.headers)) ?? (await auth.guests.create(c, auth.isHttps(c)));
+    const knownGuest = await auth.guests.guestId(c.req.raw.headers);
+    // After the reveal the answers are final: someone new would only get an empty, locked copy.
+    // A participant coming back (reload, second tab) still gets theirs.
+    if (workshop.revealedAt !== null && !(knownGuest && (await participantOf(db, workshop.id, knownGuest)))) {
+      throw conflict('the trainer has revealed the answers; this workshop takes no new participants');
+    }
+    const guestId = knownGuest ?? (await auth.guests.create(c, auth.isHttps(c)));
     const { participant } = await joinWorkshop(db, store, {
       workshopId: workshop.id,
       guestId,

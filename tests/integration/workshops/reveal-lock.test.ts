@@ -128,6 +128,17 @@ describe.each(backends())('workshops: answers lock at the reveal ($name)', (back
     expect(own.body.participants).toEqual([(before.participants as unknown[])[0]]);
   });
 
+  run('after the reveal nobody new can join (409, no cookie, no participant); a participant coming back still can', async () => {
+    const late = await call(server, '/api/workshops/join', { body: { code: workshop.joinCode, name: 'Late' }, sameOrigin: true });
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatch(/revealed/);
+    expect(late.headers.get('set-cookie')).toBeNull();
+    const back = await joinAs(server, workshop.joinCode, 'Ana', ana.cookie);
+    expect(back.docId).toBe(ana.docId);
+    const view = await call(server, `/api/workshops/${workshop.id}`, { token: trainer.token });
+    expect(view.body.participants.map((p: { name: string }) => p.name)).toEqual(['Ana', 'Ben']);
+  });
+
   run('trainers keep their rights on a copy after the reveal', async () => {
     const trainerClient = open(connectClient(server, ana.docId, { token: trainer.token }));
     const reader = open(connectClient(server, ana.docId, { token: trainer.token }));
