@@ -120,7 +120,12 @@ test('workshops: answers lock at the reveal; a trainer renames and deletes the w
   await page.getByTestId('delete-workshop-dialog').getByTestId('confirm-delete-workshop').click()
   await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/workshops$`))
   await expect(page.getByTestId('workshops-empty')).toBeVisible()
+  // The list says what just happened, once.
+  const done = page.getByRole('status').filter({ hasText: `Workshop “${RENAMED}” deleted` })
+  await expect(done).toBeVisible()
   await screenshot(page, 'workshop-deleted-trainer-list')
+  await done.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(done).toBeHidden()
 
   const gone = ana.getByTestId('workshop-deleted')
   await expect(gone).toContainText('This workshop was deleted by its trainer')

@@ -3,6 +3,7 @@ import { ApiError, describeError, type Workspace } from '../api'
 import { AppFrame } from '../app/AppFrame'
 import { formatDateTime } from '../app/format'
 import { InlineState } from '../app/InlineState'
+import { noticeForNextScreen } from '../app/nextScreenNotice'
 import { articlePath, followLink, navigate, participantPath, workshopPath, workshopsPath } from '../app/router'
 import { useVerdictScale } from '../claims/useVerdictScale'
 import { AnswerKeyEditor } from './AnswerKeyEditor'
@@ -187,7 +188,10 @@ function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPag
           workshopId={workshop.id}
           title={workshop.title}
           participants={workshop.participants.length}
-          onDeleted={() => navigate(workshopsPath(workspace.id), { replace: true })}
+          onDeleted={() => {
+            noticeForNextScreen(`Workshop “${workshop.title}” deleted, with its participants’ copies and results.`)
+            navigate(workshopsPath(workspace.id), { replace: true })
+          }}
           onClose={close}
         />
       )}

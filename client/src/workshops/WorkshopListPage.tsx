@@ -3,6 +3,7 @@ import { describeError, type Workspace } from '../api'
 import { AppFrame } from '../app/AppFrame'
 import { formatDate } from '../app/format'
 import { InlineState } from '../app/InlineState'
+import { takeNextScreenNotice } from '../app/nextScreenNotice'
 import { followLink, workshopPath } from '../app/router'
 import { canRunWorkshops } from '../app/types'
 import { useResource } from '../app/useResource'
@@ -18,6 +19,7 @@ import './workshops.css'
 export function WorkshopListPage({ workspace }: { workspace: Workspace }) {
   const workshops = useResource(() => workshopsApi.list(workspace.id), workspace.id)
   const [creating, setCreating] = useState(false)
+  const [notice, setNotice] = useState(takeNextScreenNotice)
   const mayCreate = canRunWorkshops(workspace.role)
 
   const newWorkshop = (
@@ -30,6 +32,11 @@ export function WorkshopListPage({ workspace }: { workspace: Workspace }) {
     <AppFrame title="Workshops">
       <div className="page">
         <WorkspaceHeader workspace={workspace} current="workshops" actions={mayCreate ? newWorkshop : undefined} />
+        {notice !== null && (
+          <div className="workshops__notice">
+            <InlineState tone="info" title={notice} action={{ label: 'Dismiss', onClick: () => setNotice(null) }} />
+          </div>
+        )}
         {workshops.status === 'loading' && <InlineState tone="loading" title="Loading the workshops…" />}
         {workshops.status === 'failed' && (
           <InlineState tone="error" title="The workshops could not be loaded" action={{ label: 'Try again', onClick: workshops.reload }}>
