@@ -23,5 +23,8 @@ export async function ownerOfDocument(q: Queryable, docId: string): Promise<Docu
     kind: 'workshop-copy',
     workspaceId: workshop.workspaceId,
     workshopId: workshop.id,
-    workshopCreatedBy: workshop.createdBy, guestId: participant.guestId, revealed: workshop.revealedAt !== null };
+    workshopCreatedBy: workshop.createdBy,
+    guestId: participant.guestId,
+    revealed: workshop.revealedAt !== null,
+  };
 }

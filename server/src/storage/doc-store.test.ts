@@ -7,7 +7,7 @@ import { SqlDocStore } from './doc-store.js';
 import { openDb } from './open.js';
 
 describe('compacting an open document (single instance)', () => {
-  it('folds every logged row into the snapshot and removes them all, in batches, with nothing lost', async () => {
+  it('folds every logged row into the snapshot and removes them all, with nothing lost', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-store-'));
     const db = await openDb({ dataDir: dir, databaseUrl: undefined });
     const store = new SqlDocStore(db, { groupCommitMs: 5, compactAfterUpdates: 1_000_000 });

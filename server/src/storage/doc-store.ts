@@ -104,16 +104,11 @@ export class SqlDocStore implements DocStore {
       }
       return;
     }
-    if (this.db.dialect === 'postgres') {
-      await this.db.query('INSERT INTO doc_updates (doc_id, data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
-        batch.map((p) => p.docId) as unknown as string,
-        batch.map((p) => Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength)) as unknown as string,
-      ]);
-      return;
-    }
-    await this.db.tx(async (q) => {
-      for (const p of batch) await q.query('INSERT INTO doc_updates (doc_id, data) VALUES ($1, $2)', [p.docId, p.data]);
-    });
+    // PostgreSQL (the only Db without a docLog): one statement for the whole batch.
+    await this.db.query('INSERT INTO doc_updates (doc_id, data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
+      batch.map((p) => p.docId) as unknown as string,
+      batch.map((p) => Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength)) as unknown as string,
+    ]);
   }
 
   async load(docId: string): Promise<Uint8Array[]> {
@@ -142,14 +137,13 @@ export class SqlDocStore implements DocStore {
   }
 
   private async compactNow(docId: string): Promise<void> {
+    const live = this.liveDoc?.(docId);
     if (this.db.docLog) {
       // Encoding the open document costs a few ms here; merging the log on the worker costs it
       // ~100× that in CPU, which on a busy core is taken from this loop too. Encoded and posted
       // in one step: appends handed over before it are in it, later ones stay in the log.
-      const live = this.liveDoc?.(docId);
       return this.db.docLog.compact(docId, live ? Y.encodeStateAsUpdate(live) : undefined);
     }
-    const live = this.liveDoc?.(docId);
     if (live) return this.compactFromLive(docId, live);
     await this.db.txLocked(`doc:${docId}`, async (q) => {
       const snapshot = await q.query<{ snapshot: unknown }>('SELECT snapshot FROM doc_snapshots WHERE doc_id = $1', [docId]);
@@ -171,15 +165,10 @@ export class SqlDocStore implements DocStore {
       );
       // Delete exactly the rows folded in: another instance may commit a lower seq later (PostgreSQL
       // sequences are not commit-ordered), and that row must survive to the next compaction.
-      if (this.db.dialect === 'postgres') {
-        await q.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [
-          docId,
-          rows.map((r) => r.seq) as unknown as string,
-        ]);
-      } else {
-        const last = rows[rows.length - 1]!;
-        await q.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, last.seq]);
-      }
+      await q.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [
+        docId,
+        rows.map((r) => r.seq) as unknown as string,
+      ]);
     });
   }
 
@@ -198,9 +187,9 @@ export class SqlDocStore implements DocStore {
       return Number(last);
     });
     if (folded === null) return;
-    // The folded rows go in small batches, each a short transaction with the event loop free in
-    // between: one DELETE of hundreds of rows stalled every open room for milliseconds. Rows not
-    // yet deleted are already in the snapshot; applying them again on load changes nothing.
+    // The folded rows go in small batches, each a short transaction, so a large log is never
+    // one long delete. Rows not yet deleted are already in the snapshot; applying them again on
+    // load changes nothing.
     for (;;) {
       const deleted = await this.db.query(
         'DELETE FROM doc_updates WHERE seq IN (SELECT seq FROM doc_updates WHERE doc_id = $1 AND seq <= $2 LIMIT $3) RETURNING seq',
