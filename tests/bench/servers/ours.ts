@@ -3,6 +3,7 @@
  * This is the one file to adapt when the server's start command, auth or article
  * API changes; the scenarios only see the ServerHandle it returns.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,15 @@ export function oursExists(): boolean {
   return existsSync(serverMain);
 }
 
+let built = false;
+
+/** Compiles the server once per bench process, as its start script does before every start. */
+function buildOnce(): void {
+  if (built) return;
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: serverDir, stdio: 'inherit' });
+  built = true;
+}
+
 export interface OursOptions {
   /** Keep data across a restart; the caller removes it. Default: a fresh temp dir per start. */
   dataDir?: string;
@@ -32,8 +42,9 @@ export async function startOurs(opts: OursOptions = {}): Promise<ServerHandle> {
   // A caller-provided DATA_DIR survives a restart (cold-load scenarios); otherwise a fresh one per start.
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'fc-bench-'));
   const removeDataDir = opts.dataDir ? () => undefined : removeOnExit(dataDir);
-  // The flags of server/package.json's start script, as production runs it.
-  const child = spawnPinned(process.execPath, [INSPECT, '--no-memory-reducer', '--import', 'tsx', 'src/main.ts'], {
+  buildOnce();
+  // The command of server/package.json's start script, as production runs it.
+  const child = spawnPinned(process.execPath, [INSPECT, '--conditions=fc-dist', '--no-memory-reducer', 'dist/main.js'], {
     cwd: serverDir,
     env: {
       PORT: String(port),
@@ -54,7 +65,7 @@ export async function startOurs(opts: OursOptions = {}): Promise<ServerHandle> {
   const session = opts.session ? null : await signIn(http);
   const token = opts.session?.token ?? session?.token ?? '';
   const params = opts.session?.params ?? (session ? { token: session.token } : {});
-  const notes = [`embedded store ON (SQLite in temp DATA_DIR, group commit)`, 'run via node --no-memory-reducer --import tsx (its start script)'];
+  const notes = [`embedded store ON (SQLite in temp DATA_DIR, group commit)`, 'compiled (server/dist), run via node --no-memory-reducer (its start script)'];
   notes.push(token ? 'authenticated: API token on every socket' : 'no auth endpoints yet: anonymous doc ids');
 
   return {
