@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { log } from '../log.js';
+import { addressKey } from './address-key.js';
 import { userForApiToken } from '../domain/tokens.js';
 import type { PublicUser } from '../domain/users.js';
 import type { Db } from '../storage/db.js';
@@ -109,8 +110,15 @@ export class AuthService {
     c.header('Set-Cookie', cookie.serialize(), { append: true });
   }
 
-  /** The peer address, or the first X-Forwarded-For hop behind a trusted proxy. */
-  clientAddress(c: Context): string {
+  /**
+   * What the rate limits count a client's requests under: its address (the first
+   * X-Forwarded-For hop behind a trusted proxy), IPv6 addresses per /64 (address-key.ts).
+   */
+  rateLimitKey(c: Context): string {
+    return addressKey(this.peerAddress(c));
+  }
+
+  private peerAddress(c: Context): string {
     if (this.config.trustProxy) {
       const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
       if (forwarded) return forwarded;

@@ -56,7 +56,7 @@ export function workshopRoutes({ db, store, registry, auth }: ApiDeps): Hono {
 
   app.post('/api/workshops/join', json, async (c) => {
     const input = await readJson(c, joinWorkshopBody);
-    const admission = auth.joins.admit(auth.clientAddress(c));
+    const admission = auth.joins.admit(auth.rateLimitKey(c));
     refuseWhenLimited(c, admission.waitMs, 'too many join attempts from this address; try again later');
     const code = normalizeJoinCode(input.code);
     const workshop = code ? await findWorkshopByCode(db, code) : null;

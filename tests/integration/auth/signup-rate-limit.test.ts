@@ -53,4 +53,12 @@ describe.each(backends())('sign-up rate limiting ($name)', (backend) => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
+
+  run('every address of one IPv6 /64 shares one budget; the next /64 has its own', async () => {
+    // A host picks any address in its /64: counting per full address would give it 2^64 budgets.
+    for (let i = 1; i <= 3; i++) expect((await signupFrom(`2001:db8:aa:1::${i}`, uniqueEmail(`v6-${i}`))).status).toBe(201);
+    const email = uniqueEmail('v6-refused');
+    expect((await signupFrom('2001:db8:aa:1:ffff:ffff:ffff:fffe', email)).status).toBe(429);
+    expect((await signupFrom('2001:db8:aa:2::1', email)).status).toBe(201);
+  });
 });
