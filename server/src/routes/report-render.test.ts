@@ -17,8 +17,9 @@ const CLAIM: Claim = {
     {
       id: 'e1',
       url: 'https://gov.example/press',
-      title: 'Ministry release',
-      quote: '',
+      // Bare URLs, www. names and emails in user text: GFM would link them without any markup.
+      title: 'Ministry release (mirror: www.evil.example)',
+      quote: 'Full text at https://evil.example/a; questions to press@evil.example',
       stance: 'refutes',
       addedBy: 'u1',
       addedAt: '2025-02-01T09:00:00.000Z',
@@ -45,7 +46,12 @@ describe('report attachments, rendered as GFM', () => {
     expect(html).toContain('<a href="https://fc.example/api/attachments/att2">see http://evil.example &lt;b&gt;now&lt;/b&gt;</a>');
   });
 
-  it('makes no other link out of a file name', () => {
+  it('shows bare URLs, www. names and emails in titles and quotes as text, not links', () => {
+    expect(html).toContain('Ministry release (mirror: www.evil.example)');
+    expect(html).toContain('Full text at https://evil.example/a; questions to press@evil.example');
+  });
+
+  it('makes no other link out of a file name, a title or a quote', () => {
     expect(hrefs).toEqual(['https://fc.example/a/a1', 'https://gov.example/press', 'https://fc.example/api/attachments/att1', 'https://fc.example/api/attachments/att2']);
     expect(html).toContain('<code>[y](http://evil)</code>');
   });

@@ -4,9 +4,15 @@ import { autolink, blockquote, codeSpan, escapeInline, escapeLines } from './mar
 describe('Markdown escaping', () => {
   it('neutralises inline markup, HTML and entities but leaves ordinary punctuation alone', () => {
     expect(escapeInline('a *b* _c_ [link](http://x) <b>hi</b> `code` a|b ~~s~~ &amp; AT&T, 3.5% (approx.) - ok!'))
-      .toBe('a \\*b\\* \\_c\\_ \\[link\\](http://x) \\<b\\>hi\\</b\\> \\`code\\` a\\|b \\~\\~s\\~\\~ \\&amp; AT&T, 3.5% (approx.) - ok!');
+      .toBe('a \\*b\\* \\_c\\_ \\[link\\](http\\://x) \\<b\\>hi\\</b\\> \\`code\\` a\\|b \\~\\~s\\~\\~ \\&amp; AT&T, 3.5% (approx.) - ok!');
     expect(escapeInline('two\nlines   here')).toBe('two lines here');
     expect(escapeInline('back\\slash')).toBe('back\\\\slash');
+  });
+
+  it('keeps bare URLs, www. names and email addresses from becoming GFM links', () => {
+    expect(escapeInline('see https://evil.example, www.evil.example or ops@evil.example'))
+      .toBe('see https\\://evil.example, www\\.evil.example or ops\\@evil.example');
+    expect(escapeInline('ratio 3:2, a www-less site, HTTP://X')).toBe('ratio 3:2, a www-less site, HTTP\\://X');
   });
 
   it('stops user lines from starting headings, lists or quotes', () => {

@@ -50,8 +50,19 @@ export function markdownLink(escapedText: string, url: string): string {
   return `[${escapedText}](${url.replace(/[<>() ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
 }
 
+/**
+ * What GFM renderers turn into links without any markup: `scheme://`, `www.` and
+ * `name@host`. Escaping the character they key on (a backslash keeps it visible) leaves
+ * the text as written but never a link: cmark-gfm, markdown-it and marked all match
+ * these in the raw source, where the backslash breaks the pattern.
+ */
+const BARE_LINK_TRIGGER = /(?<=[A-Za-z]):(?=\/\/)|(?<=\bwww)\.|@/gi;
+
 function escapeChars(text: string): string {
-  return text.replace(INLINE_SPECIAL, (c) => `\\${c}`).replace(ENTITY, '\\&');
+  return text
+    .replace(INLINE_SPECIAL, (c) => `\\${c}`)
+    .replace(ENTITY, '\\&')
+    .replace(BARE_LINK_TRIGGER, (c) => `\\${c}`);
 }
 
 /** User text shown verbatim and inert: a code span is never a link, even under GFM autolinking. */

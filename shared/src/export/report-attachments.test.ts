@@ -27,7 +27,7 @@ describe('report: evidence attachments', () => {
         '',
         '   - [ISPR statement.pdf](https://factcheck.example/api/attachments/att1) (PDF, 47 KB)',
         '   - [screenshot\\_1.png](https://factcheck.example/api/attachments/att2) (PNG image, 1000 B)',
-        '   - [x\\](http://evil)](https://factcheck.example/api/attachments/att3) (JPEG image, 3.0 MB)',
+        '   - [x\\](http\\://evil)](https://factcheck.example/api/attachments/att3) (JPEG image, 3.0 MB)',
         '2. **Totally legit**: supports the claim',
       ].join('\n'),
     );
