@@ -2,7 +2,7 @@ import type { Access } from '../collab/connection.js';
 import { CLOSE_FORBIDDEN, CLOSE_LOAD_FAILED, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC, type GateDecision, type SocketGate } from '../collab/gate.js';
 import { ownerOfDocument } from '../domain/documents.js';
 import { canWriteDocuments } from '../domain/roles.js';
-import { isTrainer } from '../domain/workshops.js';
+import { isTrainer, trainsByRole } from '../domain/workshops.js';
 import { roleIn } from '../domain/workspaces.js';
 import { log } from '../log.js';
 import { checkSameOrigin } from './origin.js';
@@ -21,7 +21,11 @@ const refuse = (code: number, reason: string): GateDecision => ({ ok: false, cod
  * open articles with their role (a viewer's updates are dropped), and the
  * workshop's trainers open its participants' copies with the same write
  * permission they have on the workspace's documents, so a role change or a
- * removal reaches those sockets like any other of the workspace.
+ * removal reaches those sockets like any other of the workspace (and a trainer
+ * by role alone, demoted below it, is closed out as this gate would refuse them).
+ *
+ * `told` is what the socket's access message would say (role, or why it is locked):
+ * the socket route tells it when a second decision corrects the first (admission.ts).
  */
 export function createSocketGate(auth: AuthService): SocketGate {
   return async (request, docId) => {
@@ -46,11 +50,17 @@ export function createSocketGate(auth: AuthService): SocketGate {
 
       if (doc.kind === 'workshop-copy') {
         // Once the trainer reveals the key, answers are final: the copy is read-only for its participant.
-        if (guestId !== null && guestId === doc.guestId) return { ok: true, access: { canWrite: !doc.revealed, credentialId: guestId, workshopId: doc.workshopId } };
+        if (guestId !== null && guestId === doc.guestId) {
+          const access: Access = { canWrite: !doc.revealed, credentialId: guestId, workshopId: doc.workshopId };
+          return { ok: true, access, told: doc.revealed ? { reason: 'workshop-revealed' } : {} };
+        }
         if (caller) {
           const role = await roleIn(auth.db, doc.workspaceId, caller.user.id);
           if (role && isTrainer(role, caller.user.id, { createdBy: doc.workshopCreatedBy })) {
-            return { ok: true, access: memberAccess(caller, doc.workspaceId, canWriteDocuments(role)) };
+            const access = memberAccess(caller, doc.workspaceId, canWriteDocuments(role));
+            // The creator trains it whatever their role; anyone else only while the role does.
+            if (doc.workshopCreatedBy !== caller.user.id) access.trainerByRole = true;
+            return { ok: true, access, told: { role } };
           }
         }
         return refuse(CLOSE_FORBIDDEN, 'no access to this document');
@@ -59,7 +69,7 @@ export function createSocketGate(auth: AuthService): SocketGate {
       if (!caller) return refuse(CLOSE_FORBIDDEN, 'a workshop guest opens only their own copy');
       const role = await roleIn(auth.db, doc.workspaceId, caller.user.id);
       if (!role) return refuse(CLOSE_FORBIDDEN, 'no access to this document');
-      return { ok: true, access: memberAccess(caller, doc.workspaceId, canWriteDocuments(role)) };
+      return { ok: true, access: memberAccess(caller, doc.workspaceId, canWriteDocuments(role)), told: { role } };
     } catch (err) {
       log('socket gate failed', { docId, error: String(err) });
       return refuse(CLOSE_LOAD_FAILED, 'could not check access');

@@ -1,30 +1,11 @@
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
-import type { DocStore } from '../storage/doc-store.js';
 import { AUTH_ACCESS, AUTH_PERMISSION_DENIED } from './access-message.js';
 import { acquireAccess } from './access-pool.js';
-import { Connection, type Peer } from './connection.js';
+import { Connection } from './connection.js';
 import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_STEP1 } from './protocol.js';
 import { RoomRegistry } from './rooms.js';
-
-const emptyStore: DocStore = {
-  load: async () => [],
-  appendUpdate: () => undefined,
-  flush: async () => undefined,
-  compact: async () => undefined,
-  close: async () => undefined,
-};
-
-class RecordingPeer implements Peer {
-  readonly sent: Uint8Array[] = [];
-  closedWith: number | undefined;
-  sendMessage(message: Uint8Array): void {
-    this.sent.push(message);
-  }
-  close(code: number): void {
-    this.closedWith = code;
-  }
-}
+import { emptyStore, RecordingPeer } from './test-doubles.js';
 
 /** What a frame is, in the terms of docs/api.md. */
 function describeFrame(frame: Uint8Array): string {
@@ -132,5 +113,30 @@ describe('a workshop’s copies: locked at the reveal, closed at deletion', () =
     await registry.unloaded();
     expect(registry.openRooms.has('copy-gone')).toBe(false);
     expect(registry.openRooms.has('copy-kept')).toBe(true);
+  });
+});
+
+describe('a trainer’s sockets on participants’ copies', () => {
+  it('close (4403) when the new role no longer makes them a trainer; their article sockets are told as usual', async () => {
+    const registry = new RoomRegistry(emptyStore, { onLocalUpdate: () => undefined });
+    const peer = new RecordingPeer();
+    const onCopy = new Connection(peer, acquireAccess({ canWrite: true, userId: 'u-trainer-3', workspaceId: 'w1', credentialId: 'c-3', trainerByRole: true }));
+    await registry.join('copy-x', onCopy);
+    const onArticle = await openSocket(registry, 'doc-f', 'u-trainer-3', true, 'c-3');
+    expect(onArticle.conn.access).not.toBe(onCopy.access);
+
+    registry.applyAccess({ kind: 'member', workspaceId: 'w1', userId: 'u-trainer-3', canWrite: true, role: 'editor', trainsWorkshops: true });
+    expect(peer.closedWith).toBeUndefined();
+    registry.applyAccess({ kind: 'member', workspaceId: 'w1', userId: 'u-trainer-3', canWrite: true, role: 'checker', trainsWorkshops: false });
+    expect(peer.closedWith).toBe(4403);
+    expect(onArticle.frames()).toEqual(['access {"canWrite":true,"role":"editor"}', 'access {"canWrite":true,"role":"checker"}']);
+  });
+
+  it('every applied change moves the access epoch', () => {
+    const registry = new RoomRegistry(emptyStore, { onLocalUpdate: () => undefined });
+    const before = registry.accessEpoch;
+    registry.applyAccess({ kind: 'credential', credentialId: 'nobody' });
+    registry.applyAccess({ kind: 'workshop-revealed', workshopId: 'none' });
+    expect(registry.accessEpoch).toBe(before + 2);
   });
 });

@@ -10,7 +10,7 @@ const entries = new Map<string, Entry>();
 const entryOf = new WeakMap<Access, Entry>();
 
 /**
- * One Access object per (user, workspace, credential, workshop, write) among open sockets:
+ * One Access object per (user, workspace, credential, workshop, write, trainer by role) among open sockets:
  * a user's tabs, a bot's many sockets, share it instead of each holding its own
  * copies of the same ids (memory per connection is a benchmark target).
  * Sharing is also what a role change wants: RoomRegistry.applyAccess flips
@@ -18,7 +18,8 @@ const entryOf = new WeakMap<Access, Entry>();
  */
 export function acquireAccess(access: Access): Access {
   // A guest's sockets share per workshop only: one workshop's reveal must not lock their copy in another.
-  const key = `${access.userId ?? ''}\u0000${access.workspaceId ?? ''}\u0000${access.credentialId ?? ''}\u0000${access.workshopId ?? ''}\u0000${access.canWrite ? 1 : 0}`;
+  // A trainer's sockets on copies apart from their articles': a demotion closes only the former.
+  const key = `${access.userId ?? ''}\u0000${access.workspaceId ?? ''}\u0000${access.credentialId ?? ''}\u0000${access.workshopId ?? ''}\u0000${access.canWrite ? 1 : 0}${access.trainerByRole ? 't' : ''}`;
   let entry = entries.get(key);
   if (!entry) {
     entry = { access, key, sockets: 0 };

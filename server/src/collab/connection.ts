@@ -9,6 +9,11 @@ export interface Access {
   credentialId?: string;
   /** Set for a workshop participant on their own copy: that workshop's reveal locks exactly these sockets. */
   workshopId?: string;
+  /**
+   * Set for a trainer on a participant's copy who trains that workshop by their role alone
+   * (not its creator): a role change that ends it closes these sockets, as the gate would refuse them.
+   */
+  trainerByRole?: true;
 }
 
 /** The transport under a connection: a websocket in production, anything in tests. */

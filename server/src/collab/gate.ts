@@ -1,3 +1,4 @@
+import type { SocketAccessState } from './access-message.js';
 import type { Access } from './connection.js';
 
 /** Close codes of the contract. */
@@ -9,7 +10,12 @@ export const CLOSE_UNDECODABLE = 1007;
 export const CLOSE_LOAD_FAILED = 1011;
 export const CLOSE_GOING_AWAY = 1001;
 
-export type GateDecision = { ok: true; access: Access } | { ok: false; code: number; reason: string };
+/**
+ * `told`: what the access message says beside `canWrite` (the member's role, or why it is
+ * locked), should a socket's access have to be corrected after the gate let it in.
+ */
+export type GateDecision = { ok: true; access: Access; told?: AccessTold } | { ok: false; code: number; reason: string };
+export type AccessTold = Omit<SocketAccessState, 'canWrite'>;
 
 /**
  * Decides, before the upgrade completes, who is on the other end and what they

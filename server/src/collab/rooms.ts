@@ -1,9 +1,8 @@
 import { log } from '../log.js';
 import type { DocStore } from '../storage/doc-store.js';
-import { encodeAccessMessage, encodePermissionDenied } from './access-message.js';
+import { type AccessTarget, setAccess } from './access-notice.js';
 import type { Connection } from './connection.js';
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from './gate.js';
-import { encodeSyncStep1 } from './protocol.js';
 import { Room, type RoomHooks } from './room.js';
 
 export interface RoomEvents {
@@ -20,12 +19,13 @@ export interface RoomEvents {
 
 /**
  * A member's new write permission on a workspace's documents (`null` when they
- * were removed) and the role that gave it (for their client to show; absent in
+ * were removed), the role that gave it (for their client to show) and whether that
+ * role alone makes them a trainer of the workspace's workshops (both absent in
  * changes published by older instances), or a session/token that was revoked
  * (logout, token deleted).
  */
 export type AccessChange =
-  | { kind: 'member'; workspaceId: string; userId: string; canWrite: boolean | null; role?: string }
+  | { kind: 'member'; workspaceId: string; userId: string; canWrite: boolean | null; role?: string; trainsWorkshops?: boolean }
   | { kind: 'credential'; credentialId: string }
   | WorkshopCopiesChange;
 
@@ -46,6 +46,7 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly ready = new Map<string, Room>();
   private readonly unloading = new Set<Promise<void>>();
+  private epoch = 0;
   events: RoomEvents = {};
 
   constructor(
@@ -55,6 +56,15 @@ export class RoomRegistry {
 
   get openRooms(): ReadonlyMap<string, Room> {
     return this.ready;
+  }
+
+  /**
+   * Moves on every access change applied here. applyAccess reaches only sockets already in
+   * a room: one the gate let in before a change but that joins after it compares epochs
+   * and asks the gate again (admission.ts).
+   */
+  get accessEpoch(): number {
+    return this.epoch;
   }
 
   async join(docId: string, conn: Connection): Promise<Room> {
@@ -134,41 +144,23 @@ export class RoomRegistry {
    * (docs/api.md, "Access changes"), so an open editor can follow instead of typing into the void.
    */
   applyAccess(change: AccessChange): void {
+    this.epoch++;
     if (change.kind === 'workshop-revealed') return this.lockParticipants(change.workshopId);
     if (change.kind === 'copies-deleted') return this.discardDocuments(change.docIds);
     if (change.kind === 'credential') {
       this.closeWhere((conn) => conn.access.credentialId === change.credentialId, CLOSE_UNAUTHENTICATED, 'signed out');
       return;
     }
-    const { workspaceId, userId, canWrite, role } = change;
+    const { workspaceId, userId, canWrite, role, trainsWorkshops } = change;
     const theirs = (conn: Connection) => conn.access.userId === userId && conn.access.workspaceId === workspaceId;
     if (canWrite === null) {
       this.closeWhere(theirs, CLOSE_FORBIDDEN, 'removed from workspace');
       return;
     }
-    // Read every socket's old permission before flipping any: sockets of one member share
-    // one Access object, so the first flip would hide the change from the others.
-    const affected: { room: Room; conn: Connection; couldWrite: boolean }[] = [];
-    for (const room of this.ready.values()) {
-      for (const conn of room.conns) if (theirs(conn)) affected.push({ room, conn, couldWrite: conn.access.canWrite });
-    }
-    for (const { conn } of affected) conn.access.canWrite = canWrite;
-    if (affected.length === 0) return;
-    const notice = encodeAccessMessage(role === undefined ? { canWrite } : { canWrite, role });
-    const denied = canWrite ? undefined : encodePermissionDenied(`read-only: your role changed${role ? ` to ${role}` : ''}; the updates you send are no longer applied`);
-    const resyncs = new Map<Room, Uint8Array>();
-    for (const { room, conn, couldWrite } of affected) {
-      if (denied && couldWrite) conn.send(denied);
-      conn.send(notice);
-      if (canWrite && !couldWrite) {
-        // What it sent while read-only was dropped, yet its Yjs clock moved past it: its next
-        // updates would wait on the server for those forever. Sync step 1 makes the client
-        // answer with everything we lack (sync step 2), applied now that it may write.
-        let step1 = resyncs.get(room);
-        if (!step1) resyncs.set(room, (step1 = encodeSyncStep1(room.doc)));
-        conn.send(step1);
-      }
-    }
+    // A trainer by role who no longer is one: the gate would refuse their sockets on participants'
+    // copies now, so those close as on a removal (also when an older instance's change does not say).
+    if (trainsWorkshops !== true) this.closeWhere((conn) => theirs(conn) && conn.access.trainerByRole === true, CLOSE_FORBIDDEN, 'no longer a trainer of this workshop');
+    setAccess(this.collect(theirs), role === undefined ? { canWrite } : { canWrite, role });
   }
 
   /**
@@ -176,19 +168,17 @@ export class RoomRegistry {
    * are told why (a trainer's socket keeps its rights, it may still leave a note).
    */
   private lockParticipants(workshopId: string): void {
-    // Old permissions first: a participant's tabs share one Access object (access-pool.ts).
-    const affected: Connection[] = [];
+    const affected = this.collect((conn) => conn.access.workshopId === workshopId && conn.access.canWrite);
+    setAccess(affected, { canWrite: false, reason: 'workshop-revealed' });
+  }
+
+  /** Sockets in rooms matching a predicate, each with its permission before any is changed. */
+  private collect(match: (conn: Connection) => boolean): AccessTarget[] {
+    const targets: AccessTarget[] = [];
     for (const room of this.ready.values()) {
-      for (const conn of room.conns) if (conn.access.workshopId === workshopId && conn.access.canWrite) affected.push(conn);
+      for (const conn of room.conns) if (match(conn)) targets.push({ room, conn, couldWrite: conn.access.canWrite });
     }
-    if (affected.length === 0) return;
-    for (const conn of affected) conn.access.canWrite = false;
-    const denied = encodePermissionDenied('read-only: the trainer revealed the answers; the updates you send are no longer applied');
-    const notice = encodeAccessMessage({ canWrite: false, reason: 'workshop-revealed' });
-    for (const conn of affected) {
-      conn.send(denied);
-      conn.send(notice);
-    }
+    return targets;
   }
 
   /** Deleted documents: every socket closes (4404, they no longer exist) and nothing is written back. */

@@ -2,6 +2,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { log } from '../log.js';
+import { holdAdmission } from './admission-hold.js';
+import { type Admission, settleAccess } from './admission.js';
 import { acquireAccess, releaseAccess } from './access-pool.js';
 import { Connection, type Access, type Peer } from './connection.js';
 import { isValidDocId } from './doc-id.js';
@@ -45,12 +47,16 @@ export function attachSocketServer(server: Server, { registry, gate, maxMessageB
     // A shared no-op, not an arrow: an arrow here would share this scope's context and keep
     // the request, its head buffer and URL alive for the socket's whole life.
     socket.on('error', ignoreError);
-    void gate({ headers: toHeaders(req), url }, docId).then((decision) => {
+    // Noted before the gate reads anything: a change applied from here on may be missing from its decision.
+    const epoch = registry.accessEpoch;
+    const request = { headers: toHeaders(req), url };
+    void gate(request, docId).then(async (decision) => {
+      await holdAdmission(url, docId, registry, epoch);
       if (socket.destroyed) return;
       wss.handleUpgrade(req, socket, head, (ws) => {
         wss.emit('connection', ws, req);
         if (!decision.ok) ws.close(decision.code, decision.reason);
-        else attach(ws as CollabSocket, socket, docId, decision.access, registry);
+        else attach(ws as CollabSocket, socket, { registry, gate, request, docId, epoch, decision });
       });
     });
   });
@@ -122,25 +128,29 @@ class SocketConnection extends Connection {
   }
 }
 
-function attach(ws: CollabSocket, raw: Duplex, docId: string, access: Access, registry: RoomRegistry): void {
+/** The admission (request, first decision) is held only until the socket's access is settled. */
+function attach(ws: CollabSocket, raw: Duplex, admission: Admission): void {
+  const { registry, docId } = admission;
   ws.raw = raw;
-  const conn = new SocketConnection(ws, acquireAccess(access), docId, registry);
+  const conn = new SocketConnection(ws, acquireAccess(admission.decision.access), docId, registry);
   ws.conn = conn;
-  registry.join(docId, conn).then(
-    (room) => {
+  registry
+    .join(docId, conn)
+    .then(async (room) => {
       conn.room = room;
       // The room's copy of the id: this socket's own string can go.
       conn.docId = room.docId;
+      // Its frames keep queuing (conn.early) until its access is known to be current.
+      if (registry.accessEpoch !== admission.epoch && !(await settleAccess(admission, conn, room))) return;
       const queued = conn.early ?? [];
       conn.early = undefined;
       for (const frame of queued) handle(conn, frame);
-    },
-    (err: unknown) => {
+    })
+    .catch((err: unknown) => {
       if (conn.closed) return;
       log('could not open document', { docId, error: String(err) });
       conn.close(CLOSE_LOAD_FAILED, 'could not load document');
-    },
-  );
+    });
 }
 
 function onMessage(conn: SocketConnection, data: Buffer, isBinary: boolean): void {

@@ -60,7 +60,12 @@ function fromRow(r: WorkshopRow): Workshop {
  */
 export function isTrainer(role: Role | null, userId: string, workshop: Pick<Workshop, 'createdBy'>): boolean {
   if (!role) return false;
-  return roleAtLeast(role, 'editor') || workshop.createdBy === userId;
+  return trainsByRole(role) || workshop.createdBy === userId;
+}
+
+/** Whether a role alone makes a member a trainer of every workshop of their workspace. */
+export function trainsByRole(role: Role): boolean {
+  return roleAtLeast(role, 'editor');
 }
 
 export async function createWorkshop(

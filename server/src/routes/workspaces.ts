@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { forbidden } from '../domain/errors.js';
 import { acceptInvite, createInvite } from '../domain/invites.js';
 import { canWriteDocuments } from '../domain/roles.js';
+import { trainsByRole } from '../domain/workshops.js';
 import { changeMemberRole, createWorkspace, listMembers, listWorkspacesFor, removeMember } from '../domain/workspaces.js';
 import { requireWorkspaceRole } from './access.js';
 import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
@@ -49,8 +50,16 @@ export function workspaceRoutes({ db, registry, auth }: ApiDeps): Hono {
     const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'owner');
     const { role } = await readJson(c, roleSchema);
     const member = await changeMemberRole(db, workspace.id, c.req.param('userId'), role);
-    // The member's open sockets (on every instance) follow the new role at once, and are told of it.
-    registry.changeAccess({ kind: 'member', workspaceId: workspace.id, userId: member.userId, canWrite: canWriteDocuments(member.role), role: member.role });
+    // The member's open sockets (on every instance) follow the new role at once, and are told of it;
+    // those on participants' copies close if the role no longer makes them a trainer.
+    registry.changeAccess({
+      kind: 'member',
+      workspaceId: workspace.id,
+      userId: member.userId,
+      canWrite: canWriteDocuments(member.role),
+      role: member.role,
+      trainsWorkshops: trainsByRole(member.role),
+    });
     return c.json(member);
   });
 

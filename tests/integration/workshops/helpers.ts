@@ -61,14 +61,14 @@ export async function joinAs(server: ServerLike, code: string, name: string, coo
  * A stock y-websocket client authenticated the way a browser is: by its cookie
  * (and our own Origin), without a `token` parameter.
  */
-export function cookieClient(server: Pick<TestServer, 'wsUrl' | 'httpUrl'>, docId: string, cookie: string): TestClient {
+export function cookieClient(server: Pick<TestServer, 'wsUrl' | 'httpUrl'>, docId: string, cookie: string, params: Record<string, string> = {}): TestClient {
   const headers = { cookie, origin: server.httpUrl };
   class BrowserLikeSocket extends WS {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers });
     }
   }
-  return connectClient(server, docId, {}, BrowserLikeSocket);
+  return connectClient(server, docId, params, BrowserLikeSocket);
 }
 
 /** Everything a synced document holds, as text: its JSON view and the raw encoded state. */

@@ -1,0 +1,45 @@
+import { encodeAccessMessage, encodePermissionDenied, type SocketAccessState } from './access-message.js';
+import type { Connection } from './connection.js';
+import { encodeSyncStep1 } from './protocol.js';
+import type { Room } from './room.js';
+
+/**
+ * A socket whose write permission is being set, with whether it could write before. Read
+ * `couldWrite` for every target before setting any: a member's sockets share one Access
+ * object (access-pool.ts), so the first flip would hide the change from the others.
+ */
+export interface AccessTarget {
+  room: Room;
+  conn: Connection;
+  couldWrite: boolean;
+}
+
+/**
+ * Gives sockets their new write permission and tells them so (docs/api.md, "Access changes
+ * while a socket is open"): permission-denied first to those that lose write access, the
+ * access message to all, then sync step 1 to those that gain it.
+ */
+export function setAccess(targets: readonly AccessTarget[], state: SocketAccessState): void {
+  for (const { conn } of targets) conn.access.canWrite = state.canWrite;
+  if (targets.length === 0) return;
+  const notice = encodeAccessMessage(state);
+  const denied = state.canWrite ? undefined : encodePermissionDenied(`read-only: ${deniedBecause(state)}; the updates you send are no longer applied`);
+  const resyncs = new Map<Room, Uint8Array>();
+  for (const { room, conn, couldWrite } of targets) {
+    if (denied && couldWrite) conn.send(denied);
+    conn.send(notice);
+    if (state.canWrite && !couldWrite) {
+      // What it sent while read-only was dropped, yet its Yjs clock moved past it: its next
+      // updates would wait on the server for those forever. Sync step 1 makes the client
+      // answer with everything we lack (sync step 2), applied now that it may write.
+      let step1 = resyncs.get(room);
+      if (!step1) resyncs.set(room, (step1 = encodeSyncStep1(room.doc)));
+      conn.send(step1);
+    }
+  }
+}
+
+function deniedBecause({ role, reason }: SocketAccessState): string {
+  if (reason === 'workshop-revealed') return 'the trainer revealed the answers';
+  return `your role changed${role ? ` to ${role}` : ''}`;
+}

@@ -1,0 +1,23 @@
+import type { DocStore } from '../storage/doc-store.js';
+import type { Peer } from './connection.js';
+
+/** For unit tests of the collab layer: a store with nothing in it that keeps nothing. */
+export const emptyStore: DocStore = {
+  load: async () => [],
+  appendUpdate: () => undefined,
+  flush: async () => undefined,
+  compact: async () => undefined,
+  close: async () => undefined,
+};
+
+/** A socket that records what the server sent it and how it was closed. */
+export class RecordingPeer implements Peer {
+  readonly sent: Uint8Array[] = [];
+  closedWith: number | undefined;
+  sendMessage(message: Uint8Array): void {
+    this.sent.push(message);
+  }
+  close(code: number): void {
+    this.closedWith = code;
+  }
+}
