@@ -166,5 +166,18 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   await page.screenshot({ path: path.join(screensDir, `${name}.png`), fullPage: options.fullPage ?? false })
 }
 
+/** An API call made as the page's signed-in user (its cookies, our Origin); fails the test unless 2xx. */
+export async function api(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<any> {
+  const res = await page.request.fetch(path, { method, data, headers: { origin: baseUrl() } })
+  expect(res.ok(), `${method} ${path}: ${res.status()}`).toBe(true)
+  return res.status() === 204 ? null : res.json()
+}
+
+/** A page in a fresh browser context: a workshop participant's own browser, no account. */
+export async function guestPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' })
+  return context.newPage()
+}
+
 export const test = base
 export { expect }

@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from '@playwright/test'
-import { baseUrl, expect, screenshot, SEED_OPENING, SEED_TITLE, selectInArticle, signUp, test } from './fixtures'
+import type { Locator } from '@playwright/test'
+import { api, expect, guestPage, screenshot, SEED_OPENING, SEED_TITLE, selectInArticle, signUp, test } from './fixtures'
 
 // After the reveal a participant's answers are final: their open copy turns read-only at
 // that moment, with a notice saying why. A trainer renames and then deletes the workshop;
@@ -10,17 +10,6 @@ const KEY_ONE = '84 Pakistani security personnel were killed'
 /** The workspace's own label for `unproven`, which the guest must see instead of the default. */
 const CUSTOM_LABEL = 'Not proven (yet)'
 const RENAMED = 'Casualty claims — Thursday debrief'
-
-async function api(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<any> {
-  const res = await page.request.fetch(path, { method, data, headers: { origin: baseUrl() } })
-  expect(res.ok(), `${method} ${path}: ${res.status()}`).toBe(true)
-  return res.status() === 204 ? null : res.json()
-}
-
-async function guestPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' })
-  return context.newPage()
-}
 
 function cardFor(sidebar: Locator, quote: string): Locator {
   return sidebar.getByTestId('claim-card').filter({ has: sidebar.page().getByTestId('claim-quote').getByText(quote, { exact: true }) })

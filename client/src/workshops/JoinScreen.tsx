@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { ApiError } from '../api'
 import { Field, FormError } from '../app/Field'
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../app/formErrors'
+import { takeNextScreenNotice } from '../app/nextScreenNotice'
 import { PRODUCT_NAME } from '../app/product'
 import { followLink, navigate, participantPath } from '../app/router'
 import { workshopsApi } from './api-workshops'
@@ -20,6 +21,8 @@ export function JoinScreen({ code: initialCode }: { code: string }) {
   const [name, setName] = useState('')
   const [pending, setPending] = useState(false)
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS)
+  // "You left …" after a participant leaves on this computer.
+  const [notice] = useState(takeNextScreenNotice)
 
   useEffect(() => {
     document.title = `Join a workshop · ${PRODUCT_NAME}`
@@ -73,6 +76,11 @@ export function JoinScreen({ code: initialCode }: { code: string }) {
         <p className="auth__lede">
           Type the code your trainer shows and your name. You get your own copy of the article to check — no account needed.
         </p>
+        {notice !== null && (
+          <p className="join__notice" role="status" data-testid="join-notice">
+            {notice}
+          </p>
+        )}
         <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="join-form">
           <Field label="Workshop code" error={errors.fields.code} hint="8 letters and digits; spaces and dashes do not matter.">
             {(control) => (

@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react'
 import { AppFrame } from '../app/AppFrame'
 import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from '../app/DocumentPanes'
 import { InlineState } from '../app/InlineState'
+import { noticeForNextScreen } from '../app/nextScreenNotice'
 import { joinPath, navigate } from '../app/router'
 import type { ArticleRef, Me, Member } from '../app/types'
 import { DESK_FEATURES, type ClaimsFeatures } from '../claims/context'
@@ -11,7 +12,8 @@ import type { AccessFollower } from '../connection/useFollowAccess'
 import { CopyLockedNotice } from './CopyLockedNotice'
 import { colorForId } from '../identity/identity'
 import { Avatar } from '../presence/Avatar'
-import { joinedWorkshop } from './guestMemory'
+import { forgetJoin, joinedWorkshop } from './guestMemory'
+import { LeaveWorkshopDialog } from './LeaveWorkshopDialog'
 import { ParticipantResultCard } from './ParticipantResultCard'
 import { REASON_WORKSHOP_DELETED, WorkshopDeleted } from './WorkshopDeleted'
 
@@ -27,12 +29,14 @@ export interface ParticipantCopy {
 }
 
 // A workshop copy is one person's exercise: nothing to export or assign, no uploads
-// (those are article routes, out of a guest's reach). Notes the trainer leaves read as theirs.
+// (those are article routes, out of a guest's reach), no suggested claims (finding them is
+// the exercise). Notes the trainer leaves read as theirs.
 const PARTICIPANT_FEATURES: ClaimsFeatures = {
   ...DESK_FEATURES,
   exports: false,
   attachments: false,
   assignees: false,
+  suggestions: false,
   strangerName: 'Trainer',
   commentPrompt: 'Note your reasoning: your trainer can read it too.',
 }
@@ -67,6 +71,17 @@ export function ParticipantScreen({ copy, problem }: ParticipantScreenProps) {
   const scale = useWorkshopVerdictScale(workshopId)
   const doc = useOpenDocument({ docId, me, canWrite: !locked, article, members, scale, features: PARTICIPANT_FEATURES, follower })
   const code = joinedWorkshop(workshopId)?.code
+  const [leaving, setLeaving] = useState(false)
+  const left = (title: string) => {
+    forgetJoin(workshopId)
+    noticeForNextScreen(`You left “${title}”. Your work stays with your trainer; the next person can join below.`)
+    navigate(joinPath(code))
+  }
+
+  // The socket refused for an ended session: the text's placeholder says so, once; nothing
+  // else on the page (the polled warning, the intro, Leave) still applies.
+  const sessionEnded = doc.connection.refusal?.code === 4401
+  const canLeave = !sessionEnded && problem === null
 
   if (doc.connection.refusal?.code === 4404 && doc.connection.refusal.reason === REASON_WORKSHOP_DELETED) return <WorkshopDeleted />
 
@@ -84,6 +99,12 @@ export function ParticipantScreen({ copy, problem }: ParticipantScreenProps) {
             <span className="participant-badge__name">{name}</span>
           </span>
           <ConnectionBadge state={doc.connection} />
+          {canLeave && (
+            <button type="button" className="button button--quiet button--small" onClick={() => setLeaving(true)} data-testid="leave-workshop">
+              Leave
+            </button>
+          )}
+          {leaving && <LeaveWorkshopDialog title={copy.title} onLeft={() => left(copy.title)} onClose={() => setLeaving(false)} />}
         </>
       }
       sidebar={
@@ -102,8 +123,8 @@ export function ParticipantScreen({ copy, problem }: ParticipantScreenProps) {
             Your copy · {name}
           </span>
         </p>
-        {problem}
-        {copy.revealed ? <ParticipantResultCard workshopId={workshopId} participantId={participantId} /> : <IntroBanner />}
+        {!sessionEnded && problem}
+        {copy.revealed ? <ParticipantResultCard workshopId={workshopId} participantId={participantId} /> : !sessionEnded && <IntroBanner />}
         <DocumentText
           doc={doc}
           me={me}

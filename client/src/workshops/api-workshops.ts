@@ -113,6 +113,8 @@ export const workshopsApi = {
   reveal: (workshopId: string) => request<null>(`/api/workshops/${id(workshopId)}/reveal`, { method: 'POST' }),
   results: (workshopId: string, { guest = false }: { guest?: boolean } = {}) =>
     request<WorkshopResults>(`/api/workshops/${id(workshopId)}/results`, { expectUnauthorized: guest }),
+  /** Ends this browser's workshop session; what the participant did stays with the trainer. */
+  leave: () => request<null>('/api/workshops/leave', { method: 'POST', expectUnauthorized: true }),
   join: (code: string, name: string) =>
     request<Joined>('/api/workshops/join', { method: 'POST', body: { code, name }, expectUnauthorized: true }),
 }

@@ -28,6 +28,15 @@ export function joinedWorkshop(workshopId: string): JoinedWorkshop | null {
   }
 }
 
+/** After leaving: this browser no longer counts as that participant. */
+export function forgetJoin(workshopId: string): void {
+  try {
+    localStorage.removeItem(key(workshopId))
+  } catch {
+    // Storage blocked: nothing was remembered.
+  }
+}
+
 /**
  * A code as people type it: any case, spaces or dashes from reading it off a screen.
  * The server accepts all of these; tidying it here keeps the join link canonical.

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { hashSecret, newId, newSecret } from '../domain/ids.js';
 import type { Queryable } from '../storage/db.js';
 
@@ -43,6 +43,26 @@ export class GuestSessions {
   async guestId(headers: Headers): Promise<string | null> {
     const resolved = await this.resolve(headers);
     return resolved.kind === 'guest' ? resolved.guestId : null;
+  }
+
+  /**
+   * Ends the session behind the request's cookie ("Leave" on a shared workshop computer):
+   * the row goes, so the cookie opens nothing anywhere even if a copy of it survives, and
+   * the browser is told to drop it. Returns the guest id whose sockets must now close, or
+   * null when there was no live session. Participants and copies stay: they are the
+   * trainer's results.
+   */
+  async end(c: Context): Promise<string | null> {
+    const resolved = await this.resolve(c.req.raw.headers);
+    deleteCookie(c, GUEST_COOKIE, { path: '/' });
+    if (resolved.kind !== 'guest') return null;
+    await this.db.query('DELETE FROM workshop_guests WHERE id = $1', [resolved.guestId]);
+    return resolved.guestId;
+  }
+
+  /** Drops expired sessions (they open nothing already); their participants and copies stay. */
+  async sweepExpired(now = Date.now()): Promise<void> {
+    await this.db.query('DELETE FROM workshop_guests WHERE expires_at <= $1', [now]);
   }
 
   /** A new guest; only the token's hash is stored, the token goes into the cookie once. */

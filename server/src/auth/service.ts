@@ -59,6 +59,7 @@ export class AuthService {
     this.originPolicy = { allowedOrigins: config.allowedOrigins, requireOrigin: config.csrfRequireOrigin, trustProxy: config.trustProxy };
     this.sweepTimer = setInterval(() => {
       this.lucia.deleteExpiredSessions().catch((err) => log('expired session sweep failed', { error: String(err) }));
+      this.guests.sweepExpired().catch((err) => log('expired guest session sweep failed', { error: String(err) }));
     }, 60 * 60_000);
     this.sweepTimer.unref();
   }

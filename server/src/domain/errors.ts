@@ -17,6 +17,7 @@ export class DomainError extends Error {
 export const notFound = (what: string): DomainError => new DomainError('not_found', `${what} not found`);
 export const forbidden = (message: string): DomainError => new DomainError('forbidden', message);
 export const conflict = (message: string): DomainError => new DomainError('conflict', message);
+export const unauthenticated = (message: string): DomainError => new DomainError('unauthenticated', message);
 
 /** A UNIQUE or PRIMARY KEY violation, on either driver. */
 export function isUniqueViolation(err: unknown): boolean {

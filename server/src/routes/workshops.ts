@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import { bodyCopyUpdate } from '../articles/body-copy.js';
 import { withDocument } from '../articles/doc-reader.js';
 import { getArticle } from '../domain/articles.js';
-import { conflict, forbidden, notFound } from '../domain/errors.js';
+import { conflict, forbidden, notFound, unauthenticated } from '../domain/errors.js';
 import { normalizeJoinCode } from '../domain/join-codes.js';
 import { countParticipants, joinWorkshop, listParticipants, type Participant, participantOf } from '../domain/workshop-participants.js';
 import { claimsForScoring, progressOf, workshopResults } from '../domain/workshop-results.js';
@@ -76,6 +76,15 @@ export function workshopRoutes({ db, store, registry, auth }: ApiDeps): Hono {
       bodySnapshot: () => workshopBodySnapshot(db, workshop.id),
     });
     return c.json({ participantId: participant.id, docId: participant.docId, workshopId: workshop.id, title: workshop.title, name: participant.name });
+  });
+
+  // A participant leaving (a shared computer, the next person's turn): the session ends on
+  // every instance, open sockets close 4401; what they did stays for the trainer.
+  app.post('/api/workshops/leave', async (c) => {
+    const guestId = await auth.guests.end(c);
+    if (!guestId) throw unauthenticated('no workshop session in this browser');
+    registry.changeAccess({ kind: 'credential', credentialId: guestId });
+    return c.body(null, 204);
   });
 
   app.get('/api/workshops/:id', async (c) => {

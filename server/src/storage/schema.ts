@@ -125,6 +125,7 @@ CREATE TABLE IF NOT EXISTS workshop_guests (
   created_at {BIGINT} NOT NULL,
   expires_at {BIGINT} NOT NULL
 );
+CREATE INDEX IF NOT EXISTS workshop_guests_expiry ON workshop_guests (expires_at);
 CREATE TABLE IF NOT EXISTS workshop_participants (
   id TEXT PRIMARY KEY,
   workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
