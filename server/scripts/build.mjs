@@ -24,7 +24,8 @@ async function compile(pkg) {
   rmSync(dist, { recursive: true, force: true });
   const files = walk(src);
   await build({
-    entryPoints: files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')),
+    // Tests and their helpers (*.testing.ts) stay out of what production runs.
+    entryPoints: files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.testing.ts')),
     outdir: dist,
     outbase: src,
     format: 'esm',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { blocksFromHtml } from '../domain/article-import.js';
 import { docUpdateFromBlocks } from './body.js';
+import { editorDocument, type EditorJson } from './editor-schema.testing.js';
 
 const HTML =
   '<h2>Roads <em>report</em></h2>' +
@@ -54,5 +55,83 @@ describe('imported marks in the body fragment', () => {
 
   it('keeps unmarked blocks as a plain Y.XmlText', () => {
     expect(deltas(imported('<p>Just <span>words</span>.</p>'))).toEqual([[{ insert: 'Just words.' }]]);
+  });
+});
+
+const STRUCTURED =
+  '<h5>Small print</h5>' +
+  '<ul><li>Roads: <b>40%</b> repaired<ul><li>in the north</li></ul></li><li>Bridges: none</li></ul>' +
+  '<ol start="3"><li>Third point</li></ol>' +
+  '<blockquote onclick="alert(1)"><p>We repaired 40% of the roads.</p><p>All by 2025.</p></blockquote>' +
+  '<pre><code>total = roads &lt; 100\n  ? "few"\n  : "many"</code></pre>';
+
+const para = (text: string): EditorJson => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+const item = (...content: EditorJson[]): EditorJson => ({ type: 'listItem', content });
+
+describe('imported lists, quotes, code blocks and headings in the body fragment', () => {
+  it('are a document of the editor’s own schema (Tiptap StarterKit), which it reads without rewriting anything', async () => {
+    const doc = imported(STRUCTURED);
+    const body = doc.getXmlFragment('body');
+    const editor = await editorDocument(body);
+    expect(() => editor.node.check()).not.toThrow();
+    expect(editor.json.content).toEqual([
+      { type: 'heading', attrs: { level: 5 }, content: [{ type: 'text', text: 'Small print' }] },
+      {
+        type: 'bulletList',
+        content: [
+          item(
+            { type: 'paragraph', content: [{ type: 'text', text: 'Roads: ' }, { type: 'text', text: '40%', marks: [{ type: 'bold' }] }, { type: 'text', text: ' repaired' }] },
+            { type: 'bulletList', content: [item(para('in the north'))] },
+          ),
+          item(para('Bridges: none')),
+        ],
+      },
+      { type: 'orderedList', attrs: { start: 3, type: null }, content: [item(para('Third point'))] },
+      { type: 'blockquote', content: [para('We repaired 40% of the roads.'), para('All by 2025.')] },
+      { type: 'codeBlock', attrs: { language: null }, content: [{ type: 'text', text: 'total = roads < 100\n  ? "few"\n  : "many"' }] },
+    ]);
+    // Nothing was dropped on the way in (y-prosemirror deletes elements the schema refuses).
+    expect(body.length).toBe(5);
+    expect(editor.rewrites()).toBe(0);
+  });
+
+  it('keep an item that opens with a nested list valid, and the editor’s default start of 1', async () => {
+    const editor = await editorDocument(imported('<ol><li><ul><li>nested</li></ul></li></ol>').getXmlFragment('body'));
+    expect(() => editor.node.check()).not.toThrow();
+    expect(editor.json.content).toEqual([
+      { type: 'orderedList', attrs: { start: 1, type: null }, content: [item({ type: 'paragraph' }, { type: 'bulletList', content: [item(para('nested'))] })] },
+    ]);
+    expect(editor.rewrites()).toBe(0);
+  });
+
+  it('read as plain text one block per paragraph, heading and code block; lists and quotes add nothing', () => {
+    expect(getBodyText(imported(STRUCTURED))).toBe(
+      [
+        'Small print',
+        'Roads: 40% repaired',
+        'in the north',
+        'Bridges: none',
+        'Third point',
+        'We repaired 40% of the roads.',
+        'All by 2025.',
+        'total = roads < 100\n  ? "few"\n  : "many"',
+      ].join('\n\n'),
+    );
+  });
+
+  it.each([
+    ['a list item', 'in the north'],
+    ['a nested list item’s parent, across its mark', '40% repaired'],
+    ['a blockquote', 'repaired 40% of the roads'],
+    ['a code block', 'roads < 100'],
+  ])('let a claim be marked on a quote inside %s, and found again by its quote alone', (_where, quote) => {
+    const doc = imported(STRUCTURED);
+    const text = getBodyText(doc);
+    const from = text.indexOf(quote);
+    expect(from).toBeGreaterThanOrEqual(0);
+    const claim = readClaim(doc, markClaimAtText(doc, from, from + quote.length, { createdBy: 'u1' }))!;
+    expect(claim.quote).toBe(quote);
+    expect(anchorClaim(doc, claim)).toEqual({ status: 'anchored', from, to: from + quote.length });
+    expect(anchorClaim(doc, { ...claim, start: undefined, end: undefined })).toEqual({ status: 'reanchored', from, to: from + quote.length });
   });
 });

@@ -3,10 +3,31 @@ import * as Y from 'yjs';
 import type { TextRun } from './text-runs.js';
 
 /**
- * The block shapes an imported article is made of, in Tiptap's node names. `text` is the
- * block's plain text; `runs`, when present, is the same text split where its marks change.
+ * The block shapes an imported article is made of, in Tiptap StarterKit's node names and
+ * attributes. A textblock's `text` is its plain text; `runs`, when present, is the same
+ * text split where its marks change. An empty `text` is an empty paragraph (a list item
+ * that opens with a nested list needs one: see block-tree.ts).
  */
-export type Block = ({ type: 'heading'; level: 1 | 2 | 3 } | { type: 'paragraph' }) & { text: string; runs?: readonly TextRun[] };
+export type TextBlock = ({ type: 'heading'; level: HeadingLevel } | { type: 'paragraph' }) & { text: string; runs?: readonly TextRun[] };
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+/** Verbatim text, newlines kept; the editor's code block takes no marks. */
+export interface CodeBlock {
+  type: 'codeBlock';
+  text: string;
+}
+export interface ListItem {
+  type: 'listItem';
+  /** Starts with a paragraph, as the editor's schema requires (`paragraph block*`). */
+  content: Block[];
+}
+export type ListBlock = { type: 'bulletList'; content: ListItem[] } | { type: 'orderedList'; start: number; content: ListItem[] };
+export interface BlockquoteBlock {
+  type: 'blockquote';
+  content: Block[];
+}
+export type Block = TextBlock | CodeBlock | ListBlock | BlockquoteBlock;
+/** Anything that becomes one element of the body. */
+export type BlockNode = Block | ListItem;
 
 /**
  * Plain text to blocks: one block per non-empty line. A short line without
@@ -25,18 +46,34 @@ export function blocksFromText(text: string): Block[] {
 
 /** Writes blocks into `body` as y-prosemirror lays out Tiptap content, so the editor opens it unchanged. */
 export function writeBlocks(body: Y.XmlFragment, blocks: Block[]): void {
-  const elements = blocks.map((block) => {
-    const el = new Y.XmlElement(block.type);
-    if (block.type === 'heading') el.setAttribute('level', block.level as unknown as string);
-    el.insert(0, [textNode(block)]);
-    return el;
-  });
-  body.insert(body.length, elements);
+  body.insert(body.length, blocks.map(element));
 }
 
-/** One Y.XmlText per block, its marks as y-prosemirror stores them (formatting attributes). */
-function textNode(block: Block): Y.XmlText {
-  if (block.runs === undefined) return new Y.XmlText(block.text);
+/**
+ * One block as y-prosemirror stores the node: an element named after it, its non-null
+ * attrs as attributes of the same JS type as the node's (a number stays a number: the
+ * editor compares them strictly and would otherwise rewrite them on its first edit), and
+ * its children. Every attr the editor's node has a non-null default for is written, for
+ * the same reason (`start` of an ordered list; a code block's `language` is null).
+ */
+function element(block: BlockNode): Y.XmlElement {
+  const el = new Y.XmlElement(block.type);
+  switch (block.type) {
+    case 'heading':
+      el.setAttribute('level', block.level as unknown as string);
+      break;
+    case 'orderedList':
+      el.setAttribute('start', block.start as unknown as string);
+      break;
+  }
+  const children = 'content' in block ? (block.content as BlockNode[]).map(element) : block.text === '' ? [] : [textNode(block)];
+  el.insert(0, children);
+  return el;
+}
+
+/** One Y.XmlText per textblock, its marks as y-prosemirror stores them (formatting attributes). */
+function textNode(block: TextBlock | CodeBlock): Y.XmlText {
+  if (block.type === 'codeBlock' || block.runs === undefined) return new Y.XmlText(block.text);
   const text = new Y.XmlText();
   // Applied when the text joins the document; a run without marks clears the previous run's.
   text.applyDelta(block.runs.map((run) => ({ insert: run.text, attributes: bodyMarkAttributes(run.marks) })));

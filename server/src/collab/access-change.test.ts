@@ -5,7 +5,7 @@ import { acquireAccess } from './access-pool.js';
 import { Connection } from './connection.js';
 import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_STEP1 } from './protocol.js';
 import { RoomRegistry } from './rooms.js';
-import { emptyStore, RecordingPeer } from './test-doubles.js';
+import { emptyStore, RecordingPeer } from './test-doubles.testing.js';
 
 /** What a frame is, in the terms of docs/api.md. */
 function describeFrame(frame: Uint8Array): string {

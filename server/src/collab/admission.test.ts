@@ -4,7 +4,7 @@ import { type Admission, settleAccess } from './admission.js';
 import { Connection } from './connection.js';
 import type { GateDecision } from './gate.js';
 import { RoomRegistry } from './rooms.js';
-import { emptyStore, RecordingPeer } from './test-doubles.js';
+import { emptyStore, RecordingPeer } from './test-doubles.testing.js';
 
 const editor: Extract<GateDecision, { ok: true }> = { ok: true, access: { canWrite: true, userId: 'u', workspaceId: 'w', credentialId: 'c' }, told: { role: 'editor' } };
 const as = (canWrite: boolean, role: string): GateDecision => ({ ok: true, access: { ...editor.access, canWrite }, told: { role } });

@@ -1,25 +1,33 @@
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { type Block, blocksFromText } from '../articles/body.js';
+import { BlockTreeBuilder, type ContainerType } from '../articles/block-tree.js';
+import { type Block, blocksFromText, type HeadingLevel } from '../articles/body.js';
 import { OpenMarks } from '../articles/open-marks.js';
 import { hasMarks, plainText, TextRunBuilder } from '../articles/text-runs.js';
 
 /**
  * Article bodies arrive as plain text, Markdown or HTML and become the blocks of
  * the document's `body` (articles/body.ts). HTML is untrusted: it is sanitized
- * first, and only then read for structure.
+ * first, and only then read for structure. Markdown is rendered to HTML and read the
+ * same way; plain text is paragraphs and crossheads (blocksFromText).
  *
- * What is kept:
- * - h1, h2, h3 as headings of that level; h4-h6 as level-3 headings;
- * - every other block (p, li, blockquote, pre, div, table cells, figcaption, dt/dd ...)
- *   as a paragraph of its text, and <br> as a paragraph break;
- * - the inline marks the editor has (Tiptap StarterKit): bold (strong, b), italic
- *   (em, i), strike (s, del, strike), underline (u), code, and links whose href is
- *   http, https or mailto; other inline elements (and a link with any other href)
- *   become plain text. Images, media and forms are dropped.
+ * What is kept, as the editor's nodes (Tiptap StarterKit):
+ * - h1-h6 as headings of that level;
+ * - ul and ol as bullet and ordered lists of list items, nested lists included, with an
+ *   ol's numeric `start`; blockquote as a quote holding its blocks (articles/block-tree.ts
+ *   keeps the tree valid for the editor whatever the HTML's nesting);
+ * - pre (with or without code inside) as a code block of its text verbatim, newlines
+ *   kept, no marks;
+ * - every other block (p, div, table cells, figcaption, dt/dd ...) as a paragraph of its
+ *   text, and <br> as a paragraph break (a line break in a code block);
+ * - the inline marks the editor has: bold (strong, b), italic (em, i), strike (s, del,
+ *   strike), underline (u), code, and links whose href is http, https or mailto; other
+ *   inline elements (and a link with any other href) become plain text. Images, media
+ *   and forms are dropped.
  * What never survives, even in the sanitized HTML: script, style, iframe, object,
- * embed, svg, math, template and their contents, every attribute except `href`
- * on links, and any href whose scheme is not http, https or mailto.
+ * embed, svg, math, template and their contents, every attribute except `href` on
+ * links and a whole-number `start` on ol, and any href whose scheme is not http, https
+ * or mailto.
  */
 export interface ArticleBody {
   text?: string | null | undefined;
@@ -48,7 +56,9 @@ const INLINE_TAGS = ['a', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'strike', '
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...BLOCK_TAGS, ...INLINE_TAGS, 'br'],
-  allowedAttributes: { a: ['href'] },
+  // `start` carries an ordered list's first number; startAttribute leaves it only as digits.
+  allowedAttributes: { a: ['href'], ol: ['start'] },
+  transformTags: { ol: startAttribute },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: {},
   allowedSchemesAppliedToAttributes: ['href'],
@@ -59,6 +69,12 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   enforceHtmlBoundary: false,
   parseStyleAttributes: false,
 };
+
+/** An `<ol>` keeps `start` only when it is a whole number (written canonically), and nothing else. */
+function startAttribute(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const start = /^\s*(\d{1,9})\s*$/.exec(attribs.start ?? '')?.[1];
+  return { tagName, attribs: start === undefined ? {} : { start: String(Number(start)) } };
+}
 
 /** The HTML we keep: the allowlist above, nothing executable. */
 export function sanitizeArticleHtml(html: string): string {
@@ -81,17 +97,26 @@ function safeCodePoint(cp: number): string {
   return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
 }
 
+const CONTAINER_TAGS: ReadonlyMap<string, ContainerType> = new Map([
+  ['ul', 'bulletList'],
+  ['ol', 'orderedList'],
+  ['li', 'listItem'],
+  ['blockquote', 'blockquote'],
+]);
+
 /**
  * Reads the sanitizer's own output, which is canonical (every `<` in text and every
- * `"` in an attribute is escaped, only allowlisted tags and `href` remain), so a
- * tag/text tokenizer is exact here.
+ * `"` in an attribute is escaped, only allowlisted tags and attributes remain), so a
+ * tag/text tokenizer is exact here. The tree's shape is BlockTreeBuilder's job; this
+ * reader says where blocks and containers begin and end.
  */
 export function blocksFromHtml(html: string): Block[] {
   const clean = sanitizeArticleHtml(html);
-  const blocks: Block[] = [];
-  const headings: number[] = []; // levels of the open heading tags
+  const tree = new BlockTreeBuilder();
+  const headings: HeadingLevel[] = []; // levels of the open heading tags
   const marks = new OpenMarks();
   let runs = new TextRunBuilder();
+  let code: CodeText | undefined; // inside a <pre>
 
   const flush = (): void => {
     const built = runs.finish();
@@ -100,36 +125,83 @@ export function blocksFromHtml(html: string): Block[] {
     const text = plainText(built);
     const content = hasMarks(built) ? { text, runs: built } : { text };
     const level = headings[headings.length - 1];
-    blocks.push(level === undefined ? { type: 'paragraph', ...content } : { type: 'heading', level: Math.min(level, 3) as 1 | 2 | 3, ...content });
+    tree.add(level === undefined ? { type: 'paragraph', ...content } : { type: 'heading', level, ...content });
   };
 
   const token = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)/g;
   for (let m = token.exec(clean); m !== null; m = token.exec(clean)) {
     const [, closing, rawTag, attributes, chunk] = m;
+    const tag = rawTag?.toLowerCase();
+    if (code !== undefined) {
+      // A code block is its text and line breaks; tags inside it (code, b, p ...) add nothing.
+      if (chunk !== undefined) code.append(decodeEntities(chunk));
+      else if (tag === 'br') code.append('\n');
+      else if (tag === 'pre' && code.nest(closing ? -1 : 1) < 0) {
+        const text = code.finish();
+        if (text.trim() !== '') tree.add({ type: 'codeBlock', text });
+        code = undefined;
+      }
+      continue;
+    }
     if (chunk !== undefined) {
       runs.append(decodeEntities(chunk), marks.current());
       continue;
     }
-    const tag = rawTag!.toLowerCase();
     if (tag === 'br') {
       flush();
       continue;
     }
-    if (!BLOCK_TAGS.includes(tag)) {
+    if (!BLOCK_TAGS.includes(tag!)) {
       // Inline: its text flows into the current block, with its mark if it has one.
-      if (closing) marks.pop(tag);
-      else marks.push(tag, hrefOf(attributes ?? ''));
+      if (closing) marks.pop(tag!);
+      else marks.push(tag!, hrefOf(attributes ?? ''));
       continue;
     }
     flush();
-    const heading = /^h([1-6])$/.exec(tag);
+    const heading = /^h([1-6])$/.exec(tag!);
+    const container = CONTAINER_TAGS.get(tag!);
     if (heading) {
       if (closing) headings.pop();
-      else headings.push(Number(heading[1]));
+      else headings.push(Number(heading[1]) as HeadingLevel);
+    } else if (container !== undefined) {
+      if (closing) tree.close(container);
+      else tree.open(container, startOf(attributes ?? ''));
+    } else if (tag === 'pre' && !closing) {
+      code = new CodeText();
     }
   }
   flush();
-  return blocks;
+  return tree.finish();
+}
+
+/**
+ * The text of a `<pre>` as written: whitespace and newlines kept. The newline right after
+ * `<pre>` is dropped as an HTML parser drops it, and so is a last one (Markdown's fenced
+ * code ends with one; a browser shows no empty line for it, the editor would).
+ */
+class CodeText {
+  private text = '';
+  private depth = 0;
+
+  append(text: string): void {
+    this.text += text;
+  }
+
+  /** Tracks a `<pre>` inside the `<pre>`; below zero, the code block has ended. */
+  nest(change: 1 | -1): number {
+    this.depth += change;
+    return this.depth;
+  }
+
+  finish(): string {
+    return this.text.replace(/\r\n?/g, '\n').replace(/^\n/, '').replace(/\n$/, '');
+  }
+}
+
+/** The sanitizer has left `start` only as a canonical decimal number (startAttribute below). */
+function startOf(attributes: string): number | undefined {
+  const start = /\sstart="(\d+)"/.exec(attributes)?.[1];
+  return start === undefined ? undefined : Number(start);
 }
 
 function hrefOf(attributes: string): string | undefined {

@@ -1,0 +1,129 @@
+import { anchorClaims, bodyFragment, getBodyText, markClaimAtText, readClaims } from '@fc/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { editorDocument } from '../../../server/src/articles/editor-schema.testing.js';
+import { call, createArticle, signUp, type Account } from '../support/accounts.js';
+import { connectClient, waitFor } from '../support/clients.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+// A news article as a newsroom bot would post it: the statement to check is a block quote.
+const HTML = [
+  '<h1>Roads report</h1>',
+  '<p>The minister listed the works:</p>',
+  '<ul><li>Roads: <b>40%</b> repaired</li><li>Bridges<ol start="2"><li>two rebuilt</li></ol></li></ul>',
+  '<blockquote onclick="alert(1)"><p>We repaired 40% of the roads in one year.</p><p>No government did more.</p></blockquote>',
+  '<pre><code>repaired = 412 &lt; planned\n  &amp;&amp; budget &gt; 0<script>alert(2)</script></code></pre>',
+].join('');
+
+interface Annotation {
+  target: { selector: Array<{ type: string; exact?: string; start?: number; end?: number }> };
+}
+
+describe('an article imported from HTML keeps its lists, quotes and code blocks', () => {
+  let server: TestServer;
+  let owner: Account;
+
+  beforeAll(async () => {
+    server = await startServer();
+    owner = await signUp(server, 'structure-importer');
+  });
+  afterAll(() => server?.stop());
+
+  it('a stock y-websocket client syncs the structure, valid for the editor, and a claim marked in the quote is exported', async () => {
+    const article = await createArticle(server, owner, owner.workspaceId, { title: 'Roads', html: HTML });
+    const client = connectClient(server, article.docId, { token: owner.token });
+    try {
+      await client.synced;
+      const body = bodyFragment(client.doc);
+      await waitFor(() => body.length === 5, 5000, 'the imported body');
+      expect(body.toArray().map((node) => (node as Y.XmlElement).nodeName)).toEqual(['heading', 'paragraph', 'bulletList', 'blockquote', 'codeBlock']);
+      expect(JSON.stringify(body.toJSON())).not.toMatch(/alert|script|onclick/);
+
+      // The editor's own schema accepts the synced body as it is.
+      const editor = await editorDocument(body);
+      expect(() => editor.node.check()).not.toThrow();
+      const [, , list, quote, code] = editor.json.content!;
+      expect(list).toEqual({
+        type: 'bulletList',
+        content: [
+          {
+            type: 'listItem',
+            content: [
+              {
+                type: 'paragraph',
+                content: [{ type: 'text', text: 'Roads: ' }, { type: 'text', text: '40%', marks: [{ type: 'bold' }] }, { type: 'text', text: ' repaired' }],
+              },
+            ],
+          },
+          {
+            type: 'listItem',
+            content: [
+              { type: 'paragraph', content: [{ type: 'text', text: 'Bridges' }] },
+              {
+                type: 'orderedList',
+                attrs: { start: 2, type: null },
+                content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'two rebuilt' }] }] }],
+              },
+            ],
+          },
+        ],
+      });
+      expect(quote).toEqual({
+        type: 'blockquote',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'We repaired 40% of the roads in one year.' }] },
+          { type: 'paragraph', content: [{ type: 'text', text: 'No government did more.' }] },
+        ],
+      });
+      expect(code).toEqual({ type: 'codeBlock', attrs: { language: null }, content: [{ type: 'text', text: 'repaired = 412 < planned\n  && budget > 0' }] });
+
+      const text = getBodyText(client.doc);
+      expect(text).toBe(
+        [
+          'Roads report',
+          'The minister listed the works:',
+          'Roads: 40% repaired',
+          'Bridges',
+          'two rebuilt',
+          'We repaired 40% of the roads in one year.',
+          'No government did more.',
+          'repaired = 412 < planned\n  && budget > 0',
+        ].join('\n\n'),
+      );
+
+      // The statement to check, inside the blockquote, marked as a bot would.
+      const claimed = 'repaired 40% of the roads in one year';
+      const from = text.indexOf(claimed);
+      const claimId = markClaimAtText(client.doc, from, from + claimed.length, { createdBy: 'bot' });
+      expect(anchorClaims(client.doc, readClaims(client.doc)).get(claimId)).toEqual({ status: 'anchored', from, to: from + claimed.length });
+      // It reaches the server over the socket; the export reads the live room.
+      let annotations: Annotation[] = [];
+      for (let i = 0; i < 50 && annotations.length === 0; i++) {
+        annotations = (await call(server, `/api/articles/${article.id}/annotations`, { token: owner.token })).body;
+        if (annotations.length === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(annotations).toHaveLength(1);
+      expect(annotations[0]!.target.selector).toContainEqual(expect.objectContaining({ type: 'TextQuoteSelector', exact: claimed }));
+      expect(annotations[0]!.target.selector).toContainEqual({ type: 'TextPositionSelector', start: from, end: from + claimed.length });
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('Markdown gets the same structure', async () => {
+    const article = await createArticle(server, owner, owner.workspaceId, {
+      title: 'Roads (Markdown)',
+      markdown: '- Roads\n- Bridges\n\n> We repaired 40%.\n\n```\na < b\n```',
+    });
+    const client = connectClient(server, article.docId, { token: owner.token });
+    try {
+      await client.synced;
+      const body = bodyFragment(client.doc);
+      await waitFor(() => body.length === 3, 5000, 'the imported body');
+      expect(body.toArray().map((node) => (node as Y.XmlElement).nodeName)).toEqual(['bulletList', 'blockquote', 'codeBlock']);
+      expect(getBodyText(client.doc)).toBe('Roads\n\nBridges\n\nWe repaired 40%.\n\na < b');
+    } finally {
+      client.destroy();
+    }
+  });
+});
