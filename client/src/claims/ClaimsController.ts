@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import {
   anchorClaims,
   bodyFragment,
+  BodyText,
   claimsMap,
   decodeRelPos,
   readClaims,
@@ -13,7 +14,9 @@ import {
   type Claim,
 } from '@fc/shared/schema/index'
 import type { Editor } from '@tiptap/core'
-import { markSelectionAsClaim } from '../editor/markClaim'
+import { locateSpan, markSelectionAsClaim, markTextAsClaim, type MarkResult, type TextSpan } from '../editor/markClaim'
+import { syncBinding, toEditorPosition } from '../editor/positions'
+import { spotlightRange } from '../editor/textSpotlight'
 
 /** A claim as the UI shows it: the stored claim plus where it sits in the text right now. */
 export interface ClaimView {
@@ -237,6 +240,15 @@ export class ClaimsController {
     return true
   }
 
+  /**
+   * "Mark as claim" on words of the plain text (a suggested sentence): the claim is made
+   * like one from a selection, but neither the editor's selection nor the open card
+   * changes, so whoever works down a list of suggestions keeps their place.
+   */
+  markText(span: TextSpan): MarkResult {
+    return markTextAsClaim(this, span, this.userId)
+  }
+
   clearNotice(): void {
     if (this.selection.notice !== null) this.setSelection({ ...this.selection, notice: null })
   }
@@ -250,6 +262,25 @@ export class ClaimsController {
       const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
       target.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
     }
+  }
+
+  /**
+   * Scrolls the article to a span of the plain text (found again if the text moved) and
+   * lights its words up for a moment, in this browser only. Placed the way claims found by
+   * quote are placed.
+   */
+  revealText(span: TextSpan): void {
+    const editor = this.editor
+    const binding = editor === null ? undefined : syncBinding(editor.state)
+    if (editor === null || binding === undefined) return
+    const body = BodyText.of(this.ydoc)
+    const range = locateSpan(body.text, span)
+    if (range === null) return
+    const { from, to } = range
+    const start = toEditorPosition(this.ydoc, this.body, body.relativePositionAt(from, 'start'), binding)
+    const end = toEditorPosition(this.ydoc, this.body, body.relativePositionAt(to, 'end'), binding)
+    if (start === null || end === null) return
+    spotlightRange(editor.view, { from: start, to: end })
   }
 }
 

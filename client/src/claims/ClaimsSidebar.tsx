@@ -1,30 +1,38 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import { CLAIM_STATUSES } from '@fc/shared/schema/index'
 import { useClaimSelection, useClaimsData, type ClaimView } from './ClaimsController'
 import { ClaimCard } from './ClaimCard'
+import { ClaimFiltersBar } from './ClaimFiltersBar'
 import { useClaimsEnv, useClaimsFeatures } from './context'
 import { ExportMenu } from './ExportMenu'
-import { filtersActive, matchesFilters, NO_FILTERS, type ClaimFilters } from './filters'
-import { modKey, STATUS_LABELS } from './format'
+import { matchesFilters, NO_FILTERS, type ClaimFilters } from './filters'
+import { modKey } from './format'
 import { useReadMarks } from './readMarks'
+import { SidebarTabs, tabId, tabPanelId } from './SidebarTabs'
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel'
+import { useSuggestions } from '../suggestions/useSuggestions'
 import './claims.css'
+
+type SidebarView = 'claims' | 'suggestions'
 
 /**
  * The claims column: every claim of the article as a card, in text order, with the
  * claims whose words are gone in a group of their own. j/k or ↑/↓ move between cards
- * while the list has focus; Enter opens one.
+ * while the list has focus; Enter opens one. Where suggestions are on (not in workshops),
+ * a second tab lists the sentences still worth marking.
  */
 export function ClaimsSidebar() {
-  const { controller, me, members, scale, canWrite } = useClaimsEnv()
+  const { controller, me, canWrite, article } = useClaimsEnv()
   const features = useClaimsFeatures()
   const data = useClaimsData(controller)
-  const { selectedId } = useClaimSelection(controller)
+  const { selectedId, revealCard } = useClaimSelection(controller)
+  const suggestions = useSuggestions(controller.ydoc, me.id, article.id, features.suggestions)
+  const [view, setView] = useState<SidebarView>('claims')
+  const showing: SidebarView = features.suggestions ? view : 'claims'
   const reads = useReadMarks(me.id)
   const [filters, setFilters] = useState<ClaimFilters>(NO_FILTERS)
   const listRef = useRef<HTMLDivElement>(null)
 
   const total = data.inText.length + data.detached.length
-  const active = filtersActive(filters)
   const inText = useMemo(() => data.inText.filter((v) => matchesFilters(v, filters, me.id)), [data, filters, me.id])
   const detached = useMemo(() => data.detached.filter((v) => matchesFilters(v, filters, me.id)), [data, filters, me.id])
   const shown = inText.length + detached.length
@@ -34,6 +42,16 @@ export function ClaimsSidebar() {
   useEffect(() => {
     if (selectedHidden) setFilters(NO_FILTERS)
   }, [selectedHidden])
+
+  // A claim opened from the text (a click on its words, a mark from a selection) shows its card.
+  useEffect(() => {
+    if (revealCard > 0) setView('claims')
+  }, [revealCard])
+
+  const openClaim = (claimId: string) => {
+    setView('claims')
+    controller.open(claimId, 'sidebar')
+  }
 
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement
@@ -81,126 +99,75 @@ export function ClaimsSidebar() {
         {features.exports && <ExportMenu empty={total === 0} />}
       </header>
 
-      {total > 0 && (
-        <div className="claim-filters" role="group" aria-label="Filter claims">
-          <label className="claim-filters__field">
-            <span className="visually-hidden">Status</span>
-            <select
-              className="select select--small"
-              value={filters.status}
-              onChange={(e) => setFilters({ ...filters, status: e.target.value as ClaimFilters['status'] })}
-              data-active={filters.status !== 'all'}
-            >
-              <option value="all">Status</option>
-              {CLAIM_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="claim-filters__field">
-            <span className="visually-hidden">Verdict</span>
-            <select
-              className="select select--small"
-              value={filters.verdict}
-              onChange={(e) => setFilters({ ...filters, verdict: e.target.value as ClaimFilters['verdict'] })}
-              data-active={filters.verdict !== 'all'}
-            >
-              <option value="all">Verdict</option>
-              <option value="unset">No verdict</option>
-              {scale.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          {features.assignees && (
-            <>
-              <label className="claim-filters__field">
-                <span className="visually-hidden">Assignee</span>
-                <select
-                  className="select select--small"
-                  value={filters.assignee}
-                  onChange={(e) => setFilters({ ...filters, assignee: e.target.value })}
-                  data-active={filters.assignee !== 'all'}
-                >
-                  <option value="all">Assignee</option>
-                  <option value="unassigned">Unassigned</option>
-                  {members.map((m) => (
-                    <option key={m.userId} value={m.userId}>
-                      {m.userId === me.id ? `${m.name} (you)` : m.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button
-                type="button"
-                className="filter-toggle"
-                aria-pressed={filters.mine}
-                title="Only claims assigned to you"
-                onClick={() => setFilters({ ...filters, mine: !filters.mine })}
-              >
-                Mine
-              </button>
-            </>
-          )}
-          {active && (
-            <p className="claim-filters__summary" role="status">
-              {shown} of {total} shown ·{' '}
-              <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>
-                Clear filters
-              </button>
-            </p>
-          )}
-        </div>
+      {features.suggestions && (
+        <SidebarTabs<SidebarView>
+          label="Claims and suggestions"
+          selected={showing}
+          onSelect={setView}
+          tabs={[
+            { id: 'claims', label: 'Marked', count: total },
+            { id: 'suggestions', label: 'Suggested', count: suggestions.shown.length },
+          ]}
+        />
       )}
 
-      {total === 0 ? (
-        <div className="claims-sidebar__empty" data-testid="claims-empty">
-          <p className="claims-sidebar__empty-title">No claims yet</p>
-          {canWrite ? (
-            <p>
-              Select a statement in the article and choose <strong>Mark as claim</strong> (or press{' '}
-              <kbd>{modKey()}</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd>). Each claim gets a card here for its evidence,
-              verdict and discussion.
-            </p>
-          ) : (
-            <p>When the checkers in this workspace mark claims in the article, they appear here in text order.</p>
-          )}
+      {showing === 'suggestions' ? (
+        <div className="claims-sidebar__panel" role="tabpanel" id={tabPanelId('suggestions')} aria-labelledby={tabId('suggestions')}>
+          <SuggestionsPanel suggestions={suggestions} onOpenClaim={openClaim} />
         </div>
       ) : (
         <div
-          className="claims-sidebar__lists"
-          ref={listRef}
-          onKeyDown={onListKeyDown}
-          aria-describedby="claims-keys-hint"
+          className="claims-sidebar__panel"
+          {...(features.suggestions ? { role: 'tabpanel', id: tabPanelId('claims'), 'aria-labelledby': tabId('claims') } : {})}
         >
-          <p id="claims-keys-hint" className="visually-hidden">
-            Use J and K or the arrow keys to move between claims, Enter to open one, Escape to close it.
-          </p>
-          {shown === 0 && (
-            <p className="claims-sidebar__none" role="status">
-              No claim matches these filters.
-            </p>
-          )}
-          {inText.length > 0 && (
-            <ol className="claim-list" aria-label="Claims in text order" data-testid="claim-list">
-              {inText.map(renderCard)}
-            </ol>
-          )}
-          {detached.length > 0 && (
-            <section className="claims-detached" aria-labelledby="claims-detached-heading" data-testid="claims-detached">
-              <h3 id="claims-detached-heading" className="claims-detached__title">
-                Detached — words no longer in the text
-              </h3>
-              <p className="claims-detached__hint">
-                Kept with their evidence and verdicts. Each one re-attaches by itself when its words are back in the
-                article (undo, paste).
+          {total > 0 && <ClaimFiltersBar filters={filters} onChange={setFilters} shown={shown} total={total} />}
+
+          {total === 0 ? (
+            <div className="claims-sidebar__empty" data-testid="claims-empty">
+              <p className="claims-sidebar__empty-title">No claims yet</p>
+              {canWrite ? (
+                <p>
+                  Select a statement in the article and choose <strong>Mark as claim</strong> (or press{' '}
+                  <kbd>{modKey()}</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd>). Each claim gets a card here for its evidence,
+                  verdict and discussion.
+                </p>
+              ) : (
+                <p>When the checkers in this workspace mark claims in the article, they appear here in text order.</p>
+              )}
+            </div>
+          ) : (
+            <div
+              className="claims-sidebar__lists"
+              ref={listRef}
+              onKeyDown={onListKeyDown}
+              aria-describedby="claims-keys-hint"
+            >
+              <p id="claims-keys-hint" className="visually-hidden">
+                Use J and K or the arrow keys to move between claims, Enter to open one, Escape to close it.
               </p>
-              <ol className="claim-list">{detached.map(renderCard)}</ol>
-            </section>
+              {shown === 0 && (
+                <p className="claims-sidebar__none" role="status">
+                  No claim matches these filters.
+                </p>
+              )}
+              {inText.length > 0 && (
+                <ol className="claim-list" aria-label="Claims in text order" data-testid="claim-list">
+                  {inText.map(renderCard)}
+                </ol>
+              )}
+              {detached.length > 0 && (
+                <section className="claims-detached" aria-labelledby="claims-detached-heading" data-testid="claims-detached">
+                  <h3 id="claims-detached-heading" className="claims-detached__title">
+                    Detached — words no longer in the text
+                  </h3>
+                  <p className="claims-detached__hint">
+                    Kept with their evidence and verdicts. Each one re-attaches by itself when its words are back in the
+                    article (undo, paste).
+                  </p>
+                  <ol className="claim-list">{detached.map(renderCard)}</ol>
+                </section>
+              )}
+            </div>
           )}
         </div>
       )}

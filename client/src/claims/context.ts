@@ -15,6 +15,11 @@ export interface ClaimsFeatures {
   attachments: boolean
   /** Assigning claims to workspace members. */
   assignees: boolean
+  /**
+   * The system's check-worthy sentences beside the claims. Off in workshops: participants
+   * are there to learn to find the claims themselves.
+   */
+  suggestions: boolean
   /** How an author who is not in `members` reads (a departed member; a workshop's trainer). */
   strangerName: string
   /** The comment box's invitation, after "No comments yet." */
@@ -25,6 +30,7 @@ export const DESK_FEATURES: ClaimsFeatures = {
   exports: true,
   attachments: true,
   assignees: true,
+  suggestions: true,
   strangerName: 'Former member',
   commentPrompt: 'Ask a question or leave a note for the team.',
 }

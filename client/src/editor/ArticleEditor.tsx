@@ -9,6 +9,7 @@ import type { ClaimsController } from '../claims/ClaimsController'
 import { renderCaret, renderSelection } from './carets'
 import { ClaimHighlights, type ClaimHover } from './claimHighlights'
 import { ClaimPopover, MarkClaimBubble } from './ClaimOverlays'
+import { TextSpotlight } from './textSpotlight'
 import { awarenessUser, type CollabSession } from './useCollabDoc'
 import './editor.css'
 
@@ -48,6 +49,8 @@ export function ArticleEditor({ session, me, role, claims }: ArticleEditorProps)
           onHover: setHover,
           onMark: () => claims.markSelection(),
         }),
+        // Where a suggestion from the sidebar sits, lit up for a moment.
+        TextSpotlight,
       ],
       editorProps: { attributes: textAttributes(editable) },
     },

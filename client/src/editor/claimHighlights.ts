@@ -1,11 +1,11 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
-import { relativePositionToAbsolutePosition, ySyncPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap'
-import type * as Y from 'yjs'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { anchorClaim, BodyText, decodeRelPos, readClaims, type Claim } from '@fc/shared/schema/index'
 import type { ClaimsController } from '../claims/ClaimsController'
 import { verdictKey } from '../claims/verdictStyle'
+import { syncBinding, toEditorPosition } from './positions'
 
 /*
  * Claims in the text as ProseMirror decorations, never marks: y-prosemirror merges
@@ -166,7 +166,7 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
 }
 
 function buildDecorations(state: EditorState, controller: ClaimsController): DecorationSet {
-  const binding = (ySyncPluginKey.getState(state) as { binding?: ProsemirrorBinding } | undefined)?.binding
+  const binding = syncBinding(state)
   if (binding === undefined || binding.mapping.size === 0) return DecorationSet.empty
   const { ydoc, body: fragment } = controller
   const { selectedId, pointedId } = controller.getSelection()
@@ -204,21 +204,6 @@ function buildDecorations(state: EditorState, controller: ClaimsController): Dec
       )
     }),
   )
-}
-
-function toEditorPosition(
-  ydoc: Y.Doc,
-  fragment: Y.XmlFragment,
-  pos: Y.RelativePosition | null,
-  binding: ProsemirrorBinding,
-): number | null {
-  if (pos === null) return null
-  try {
-    return relativePositionToAbsolutePosition(ydoc, fragment, pos, binding.mapping)
-  } catch {
-    // A position into content the binding has not rendered (yet): skip this round.
-    return null
-  }
 }
 
 /** The claims whose highlight contains a DOM node, innermost first. */

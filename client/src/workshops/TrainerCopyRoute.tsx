@@ -99,6 +99,7 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
       exports: false,
       attachments: false,
       assignees: false,
+      suggestions: false,
       commentPrompt: `Leave ${name} a note: it appears in their copy.`,
     }),
     [name],

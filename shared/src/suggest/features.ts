@@ -57,6 +57,16 @@ const DATE = new RegExp(
   'g',
 );
 
+/**
+ * "claim", "claims", "reports" and "states" are verbs of attribution ("the group claims…")
+ * as often as nouns ("lending context to the claims", "the latest reports", "the United
+ * States"). After a determiner, a possessive ("the BLA’s claims") or a typical adjective
+ * they are nouns: no one is being quoted, so they are no reason to check the sentence.
+ */
+const NOUN_LEAD =
+  'the|a|an|its|their|his|her|our|your|my|these|those|this|such|any|all|of|latest|recent|new|earlier|previous|initial|' +
+  'unverified|official|united';
+
 const DETECTORS: ReadonlyArray<[SuggestionReason, RegExp]> = [
   ['percentage', /\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percentage points?\b)/i],
   ['number', new RegExp(NUMERAL, 'i')],
@@ -65,7 +75,11 @@ const DETECTORS: ReadonlyArray<[SuggestionReason, RegExp]> = [
   ['quantity', new RegExp(`(?:${NUMERAL}(?:\\s+[\\p{L}-]+){0,3}?\\s*\\b(?:${UNIT})\\b|[$€£¥₹]\\s?\\d)`, 'iu')],
   [
     'attribution',
-    /\b(?:said|says|say|told|claim(?:s|ed)?|alleg(?:e|es|ed|edly|ing)|report(?:s|ed)|according to|stat(?:ed|es)|assert(?:s|ed|ing)|announc(?:ed|es)|declared|insist(?:s|ed)|acknowledg(?:ed|es)|confirm(?:s|ed)|denie[sd])\b/i,
+    new RegExp(
+      '\\b(?:said|says|say|told|claimed|alleg(?:e|es|ed|edly|ing)|reported|according to|stated|assert(?:s|ed|ing)|announc(?:ed|es)|declared|insist(?:s|ed)|acknowledg(?:ed|es)|confirm(?:s|ed)|denie[sd])\\b|' +
+        `(?<!(?:\\b(?:${NOUN_LEAD})|\\p{L}['’]s)\\s+)\\b(?:claims?|reports|states)\\b`,
+      'iu',
+    ),
   ],
   [
     'superlative',

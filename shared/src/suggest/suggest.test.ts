@@ -32,6 +32,9 @@ describe('suggestCheckworthy on the seed article', () => {
     expect(quotes).not.toContain('Claims Of Heavy Casualties & Captures');
     expect(quotes).not.toContain('Losses Acknowledged By BLA');
     expect(quotes.some((q) => q.startsWith('However, these visuals could not be independently authenticated'))).toBe(false);
+    // "the claims" and "the latest reports" are nouns: nothing attributed, nothing to suggest.
+    expect(quotes.some((q) => q.startsWith('Some video clips circulating on social media'))).toBe(false);
+    expect(quotes.some((q) => q.startsWith('The latest claims, if even partially accurate'))).toBe(false);
   });
 
   it('is deterministic', () => {
@@ -54,6 +57,19 @@ describe('signals', () => {
     expect(detectReasons('Over 20 vehicles burned.')).toEqual(['number', 'quantity', 'comparison']);
     expect(detectReasons('The talks resumed on Monday.')).toEqual(['date']);
     expect(detectReasons('The weather was pleasant.')).toEqual([]);
+  });
+
+  it('takes "claims", "reports" and "states" as attribution only where they are verbs', () => {
+    expect(detectReasons('They claim the vote was rigged.')).toEqual(['attribution']);
+    expect(detectReasons('The ministry claims the road is open again.')).toEqual(['attribution']);
+    expect(detectReasons('Local media reports that the road is open.')).toEqual(['attribution']);
+    expect(detectReasons('The agency reports that the road is open.')).toEqual(['attribution']);
+    // Nouns: nobody is quoted.
+    expect(detectReasons('Some clips lent partial visual context to the claims.')).toEqual([]);
+    expect(detectReasons('The latest claims, if accurate, highlight the instability.')).toEqual([]);
+    expect(detectReasons('As of the latest reports, the road was closed.')).toEqual([]);
+    expect(detectReasons('Officials have not answered the group’s claims yet.')).toEqual([]);
+    expect(detectReasons('Alongside its claims of success, the group acknowledged losses.')).toEqual(['attribution']);
   });
 
   it('counts a date as a date, not as a number', () => {

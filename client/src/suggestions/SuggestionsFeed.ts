@@ -1,0 +1,107 @@
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import type * as Y from 'yjs'
+import { anchorClaim, BodyText, bodyFragment, claimsMap, readClaims } from '@fc/shared/schema/index'
+import { suggestCheckworthy, type Suggestion } from '@fc/shared/suggest/index'
+import type { TextRange } from '@fc/shared/text/quote'
+import { uncoveredSuggestions } from './coverage'
+
+/**
+ * Typing changes the sentences, but a list that reshuffles on every keystroke cannot be
+ * read: recompute at most this often while the text changes.
+ */
+export const TEXT_SETTLE_MS = 400
+
+const NONE: readonly Suggestion[] = []
+
+/**
+ * The check-worthy sentences of one open document that no claim covers yet, computed in
+ * the browser from the live Y.Doc with the shared `suggestCheckworthy`, over the same
+ * plain text (BodyText) the server's suggestions endpoint reads. It follows everyone's
+ * edits and claims as they arrive; nothing is fetched.
+ */
+export class SuggestionsFeed {
+  private readonly body: Y.XmlFragment
+  private readonly claims: Y.Map<unknown>
+  private open: readonly Suggestion[] = NONE
+  private key = ''
+  private readonly listeners = new Set<() => void>()
+  private textTimer: ReturnType<typeof setTimeout> | null = null
+  private queued = false
+  private destroyed = false
+
+  constructor(private readonly ydoc: Y.Doc) {
+    this.body = bodyFragment(ydoc)
+    this.claims = claimsMap(ydoc)
+    this.body.observeDeep(this.onTextChange)
+    this.claims.observeDeep(this.onClaimsChange)
+    this.recompute()
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    this.body.unobserveDeep(this.onTextChange)
+    this.claims.unobserveDeep(this.onClaimsChange)
+    if (this.textTimer !== null) clearTimeout(this.textTimer)
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Uncovered suggestions in text order; offsets into the plain text as of the last recompute. */
+  readonly getSnapshot = (): readonly Suggestion[] => this.open
+
+  private readonly onTextChange = () => {
+    if (this.textTimer !== null) return
+    this.textTimer = setTimeout(() => {
+      this.textTimer = null
+      this.recompute()
+    }, TEXT_SETTLE_MS)
+  }
+
+  // A claim just marked (here or by someone else) takes its sentence off the list at once.
+  private readonly onClaimsChange = () => {
+    if (this.queued) return
+    this.queued = true
+    queueMicrotask(() => {
+      this.queued = false
+      this.recompute()
+    })
+  }
+
+  private recompute(): void {
+    if (this.destroyed) return
+    const body = BodyText.of(this.ydoc)
+    const claimed: TextRange[] = []
+    for (const claim of readClaims(this.ydoc)) {
+      const anchor = anchorClaim(this.ydoc, claim, body)
+      if (anchor.status !== 'detached') claimed.push({ from: anchor.from, to: anchor.to })
+    }
+    const open = uncoveredSuggestions(suggestCheckworthy(body.text), claimed)
+    // Most recomputes change nothing the list shows: keep the snapshot, skip the render.
+    const key = JSON.stringify(open.map((s) => [s.start, s.end, s.quote, s.reasons]))
+    if (key === this.key) return
+    this.key = key
+    this.open = open
+    this.listeners.forEach((l) => l())
+  }
+}
+
+/** The open document's uncovered suggestions; none (and no work) when `enabled` is false. */
+export function useSuggestionsFeed(ydoc: Y.Doc, enabled: boolean): readonly Suggestion[] {
+  const [feed, setFeed] = useState<SuggestionsFeed | null>(null)
+  useEffect(() => {
+    if (!enabled) return
+    const created = new SuggestionsFeed(ydoc)
+    setFeed(created)
+    return () => {
+      created.destroy()
+      setFeed(null)
+    }
+  }, [ydoc, enabled])
+  return useSyncExternalStore(feed?.subscribe ?? noSubscription, feed?.getSnapshot ?? noSuggestions)
+}
+
+const noSubscription = () => () => {}
+const noSuggestions = () => NONE

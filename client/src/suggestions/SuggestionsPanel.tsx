@@ -1,0 +1,163 @@
+import { useEffect, useRef, useState } from 'react'
+import { useClaimsData } from '../claims/ClaimsController'
+import { useClaimsEnv } from '../claims/context'
+import { SuggestionItem } from './SuggestionItem'
+import type { ListedSuggestion, SuggestionsState } from './useSuggestions'
+import './suggestions.css'
+
+interface SuggestionsPanelProps {
+  suggestions: SuggestionsState
+  /** Shows a claim's card (in the claims view): "Open the claim" after marking one. */
+  onOpenClaim: (claimId: string) => void
+}
+
+type Outcome = { kind: 'marked'; claimId: string } | { kind: 'refused'; reason: string }
+
+/**
+ * The sentences the system finds worth checking that no claim covers yet, in text order:
+ * a checker works down the list, marking or dismissing each. Marking keeps them here, on
+ * the next suggestion, rather than jumping to the new claim's card.
+ */
+export function SuggestionsPanel({ suggestions, onOpenClaim }: SuggestionsPanelProps) {
+  const { controller, canWrite } = useClaimsEnv()
+  const claims = useClaimsData(controller)
+  const claimCount = claims.inText.length + claims.detached.length
+  const { shown, dismissed, dismiss, restore } = suggestions
+  const [activeKey, setActiveKey] = useState<string | null>(null)
+  const [showDismissed, setShowDismissed] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const panelRef = useRef<HTMLDivElement>(null)
+  // Where focus goes once the item acted on has left the list: the one after it (or before),
+  // so the keyboard stays in the list instead of falling back to the top of the page.
+  const focusNext = useRef<{ from: string; to: string | null } | null>(null)
+
+  useEffect(() => {
+    const pending = focusNext.current
+    const panel = panelRef.current
+    if (pending === null || panel === null) return
+    if (shown.some((s) => s.key === pending.from)) return // a claim's sentence leaves on the next change
+    focusNext.current = null
+    const focused = document.activeElement
+    if (focused !== null && focused !== document.body && !panel.contains(focused)) return // they moved on
+    const byKey = (key: string) => panel.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"] [data-testid="suggestion-quote"]`)
+    const target =
+      (pending.to === null ? null : byKey(pending.to)) ??
+      panel.querySelector<HTMLElement>('[data-testid="suggestion-quote"]') ??
+      panel.querySelector<HTMLElement>('[data-testid="suggestions-empty"]')
+    target?.focus()
+  }, [shown])
+
+  // The last dismissed one restored: the next dismissal starts out of sight again.
+  useEffect(() => {
+    if (dismissed.length === 0) setShowDismissed(false)
+  }, [dismissed.length])
+
+  const rememberNext = (item: ListedSuggestion) => {
+    const at = shown.findIndex((s) => s.key === item.key)
+    focusNext.current = { from: item.key, to: (shown[at + 1] ?? shown[at - 1])?.key ?? null }
+  }
+
+  const mark = (item: ListedSuggestion, isDismissed: boolean) => {
+    const result = controller.markText({ from: item.start, to: item.end, quote: item.quote })
+    if (!result.ok) {
+      setOutcome({ kind: 'refused', reason: result.reason })
+      return
+    }
+    if (isDismissed) restore(item.quote) // marked after all: no longer dismissed either
+    else rememberNext(item)
+    setOutcome({ kind: 'marked', claimId: result.claimId })
+    if (activeKey === item.key) setActiveKey(null)
+  }
+
+  const toggleDismissed = (item: ListedSuggestion, isDismissed: boolean) => {
+    setOutcome(null)
+    if (isDismissed) {
+      restore(item.quote)
+      return
+    }
+    rememberNext(item)
+    dismiss(item.quote)
+  }
+
+  const show = (item: ListedSuggestion) => {
+    setActiveKey(item.key)
+    controller.revealText({ from: item.start, to: item.end, quote: item.quote })
+  }
+
+  const renderItem = (item: ListedSuggestion, isDismissed: boolean) => (
+    <SuggestionItem
+      key={item.key}
+      suggestion={item}
+      active={item.key === activeKey}
+      canMark={canWrite}
+      dismissed={isDismissed}
+      onShow={() => show(item)}
+      onMark={() => mark(item, isDismissed)}
+      onToggleDismissed={() => toggleDismissed(item, isDismissed)}
+    />
+  )
+
+  return (
+    <div className="suggestions" ref={panelRef} data-testid="suggestions-panel">
+      {shown.length > 0 && (
+        <p className="suggestions__intro">
+          Sentences with figures, attributions or superlatives that no claim covers yet, in text order. Click one to
+          find it in the article.
+        </p>
+      )}
+      {!canWrite && (
+        <p className="suggestions__read-only" data-testid="suggestions-read-only">
+          You can read this article but not mark claims in it.
+        </p>
+      )}
+
+      <p className={`suggestions__status${outcome?.kind === 'refused' ? ' suggestions__status--refused' : ''}`} role="status">
+        {outcome?.kind === 'marked' && (
+          <>
+            Marked as a claim.{' '}
+            <button type="button" className="link-button" onClick={() => onOpenClaim(outcome.claimId)}>
+              Open the claim
+            </button>
+          </>
+        )}
+        {outcome?.kind === 'refused' && outcome.reason}
+      </p>
+
+      {shown.length === 0 ? (
+        <div className="claims-sidebar__empty suggestions__empty" tabIndex={-1} data-testid="suggestions-empty">
+          <p className="claims-sidebar__empty-title">No check-worthy sentences left</p>
+          <p>{emptyReason(dismissed.length > 0, claimCount > 0)}</p>
+        </div>
+      ) : (
+        <ol className="suggestion-list" aria-label="Suggested claims" data-testid="suggestion-list">
+          {shown.map((item) => renderItem(item, false))}
+        </ol>
+      )}
+
+      {dismissed.length > 0 && (
+        <section className="suggestions__dismissed" aria-label="Dismissed suggestions">
+          <button
+            type="button"
+            className="link-button suggestions__dismissed-toggle"
+            aria-expanded={showDismissed}
+            onClick={() => setShowDismissed(!showDismissed)}
+            data-testid="suggestions-show-dismissed"
+          >
+            {showDismissed ? 'Hide' : 'Show'} {dismissed.length} dismissed
+          </button>
+          {showDismissed && (
+            <ol className="suggestion-list" data-testid="dismissed-list">
+              {dismissed.map((item) => renderItem(item, true))}
+            </ol>
+          )}
+        </section>
+      )}
+    </div>
+  )
+}
+
+function emptyReason(someDismissed: boolean, someClaims: boolean): string {
+  if (someDismissed) return 'Every sentence with a figure, an attribution or a superlative is covered by a claim or dismissed.'
+  if (someClaims) return 'Every sentence with a figure, an attribution or a superlative is covered by a claim.'
+  return 'This article has no sentence with a figure, an attribution or a superlative.'
+}

@@ -1,0 +1,196 @@
+import { request, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test'
+import { baseUrl, expect, newAccount, screenshot, SEED_OPENING, test } from './fixtures'
+
+// The system's check-worthy sentences beside the claims: a checker sees why each one is
+// suggested, finds it in the text, marks it as a claim in one step (live for a colleague)
+// or dismisses it for themselves (remembered across a reload). A viewer sees the list but
+// cannot mark; a workshop participant sees no suggestions at all.
+
+/** In the seed article (shared/fixtures/seed-article.txt): a figure, a count of people, "claimed". */
+const CAPTIVES = 'It also claimed to have taken 18 personnel captive, reported NDTV.'
+const KILLED = 'In its statement, the BLA alleged that 84 Pakistani security personnel were killed and dozens more wounded during the attacks.'
+/** Suggested for its superlative ("largest"), and a background fact a checker may well skip. */
+const BACKGROUND = 'The Baloch Liberation Army is among several separatist organisations operating in Balochistan, Pakistan’s largest but least populated province.'
+
+interface Signed {
+  api: APIRequestContext
+}
+
+async function signUpByApi(name: string): Promise<Signed> {
+  const account = newAccount(name)
+  // Cookie-authenticated writes must come from our origin (CSRF check): say so, as a browser would.
+  const api = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { Origin: baseUrl() } })
+  const response = await api.post('/api/auth/signup', { data: { email: account.email, password: account.password, name } })
+  expect(response.status(), await response.text()).toBe(201)
+  return { api }
+}
+
+async function join(owner: Signed, workspaceId: string, role: 'checker' | 'viewer', name: string): Promise<Signed> {
+  const invite = await owner.api.post(`/api/workspaces/${workspaceId}/invites`, { data: { role } })
+  expect(invite.status()).toBe(201)
+  const { code } = (await invite.json()) as { code: string }
+  const person = await signUpByApi(name)
+  expect((await person.api.post(`/api/invites/${code}/accept`)).status()).toBe(200)
+  return person
+}
+
+interface Desk {
+  page: Page
+  text: Locator
+  sidebar: Locator
+  suggestions: Locator
+}
+
+async function openDesk(browser: Browser, who: Signed, articleId: string): Promise<Desk> {
+  // 1440×900, the size the screenshots are judged at; reduced motion: no half-done scrolls.
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: 1440, height: 900 },
+    reducedMotion: 'reduce',
+    storageState: await who.api.storageState(),
+  })
+  const page = await context.newPage()
+  await page.goto(`/a/${articleId}`)
+  const text = page.getByTestId('article-editor').locator('.ProseMirror')
+  await expect(text).toContainText(SEED_OPENING)
+  await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-state', 'connected')
+  const sidebar = page.getByTestId('claims-sidebar')
+  return { page, text, sidebar, suggestions: sidebar.getByTestId('suggestions-panel') }
+}
+
+function suggestion(desk: Desk, quote: string): Locator {
+  return desk.suggestions.getByTestId('suggestion-list').locator(`[data-testid="suggestion"][data-quote="${quote}"]`)
+}
+
+/** The suggestions in the list (not the dismissed ones, when those are shown). */
+function listed(desk: Desk): Locator {
+  return desk.suggestions.getByTestId('suggestion-list').getByTestId('suggestion')
+}
+
+async function showSuggestions(desk: Desk): Promise<void> {
+  await desk.sidebar.getByRole('tab', { name: /Suggested/ }).click()
+  await expect(desk.suggestions).toBeVisible()
+}
+
+test('suggested claims: mark one live for a colleague, dismiss one for good, none for viewers to mark', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const amina = await signUpByApi('Amina Qureshi')
+  const article = (await (await amina.api.get('/api/demo')).json()) as { id: string; workspaceId: string }
+  const bilal = await join(amina, article.workspaceId, 'checker', 'Bilal Ahmed')
+  const vera = await join(amina, article.workspaceId, 'viewer', 'Vera Viewer')
+
+  const a = await openDesk(browser, amina, article.id)
+  const b = await openDesk(browser, bilal, article.id)
+
+  // --- The list: sentences with figures and attributions, with the reasons -------------------
+  await expect(a.sidebar.getByRole('tab', { name: /Marked/ })).toHaveAttribute('aria-selected', 'true')
+  await showSuggestions(a)
+  await expect(suggestion(a, CAPTIVES)).toBeVisible()
+  await expect(suggestion(a, CAPTIVES).locator('.reason-chip')).toHaveText(['number', 'quantity', 'attribution'])
+  await expect(suggestion(a, KILLED)).toBeVisible()
+  // Exactly what the server suggests for the same text (the client computes it itself).
+  const served = (await (await amina.api.get(`/api/articles/${article.id}/suggestions`)).json()) as Array<{ quote: string }>
+  await expect(listed(a)).toHaveCount(served.length)
+  const count = served.length
+  await expect(a.sidebar.getByRole('tab', { name: /Suggested/ })).toContainText(String(count))
+  await screenshot(a.page, 'suggestions-list')
+
+  // A click on the words shows them in the article, lit up, without writing anything.
+  await suggestion(a, CAPTIVES).getByTestId('suggestion-quote').click()
+  await expect(a.text.locator('.text-spotlight')).toHaveText(CAPTIVES)
+  await expect(a.text.locator('.text-spotlight')).toBeInViewport()
+  await expect(suggestion(a, CAPTIVES)).toHaveClass(/suggestion--active/)
+  await screenshot(a.page, 'suggestions-show-in-text')
+
+  // --- Mark as claim: the sentence becomes a claim, here and live for Bilal -------------------
+  await suggestion(a, CAPTIVES).getByTestId('suggestion-mark').click()
+  await expect(suggestion(a, CAPTIVES)).toHaveCount(0)
+  await expect(listed(a)).toHaveCount(count - 1)
+  await expect(a.suggestions.getByRole('status')).toContainText('Marked as a claim.')
+  await expect(a.text.locator('[data-claim-id]').first()).toContainText('taken 18 personnel captive')
+  await expect(a.sidebar.getByTestId('claims-count')).toHaveText('1')
+  await a.sidebar.getByRole('tab', { name: /Marked/ }).click()
+  await expect(a.sidebar.getByTestId('claim-quote')).toHaveText([CAPTIVES])
+
+  await expect(b.sidebar.getByTestId('claim-quote')).toHaveText([CAPTIVES])
+  await expect(b.text.locator('[data-claim-id]').first()).toContainText('taken 18 personnel captive')
+  await showSuggestions(b)
+  await expect(suggestion(b, CAPTIVES)).toHaveCount(0)
+  await expect(listed(b)).toHaveCount(count - 1)
+
+  // --- Dismiss: hidden for Amina (after a reload too), still there for Bilal ------------------
+  await showSuggestions(a)
+  await suggestion(a, BACKGROUND).getByTestId('suggestion-dismiss').click()
+  await expect(suggestion(a, BACKGROUND)).toHaveCount(0)
+  await expect(listed(a)).toHaveCount(count - 2)
+  await expect(suggestion(b, BACKGROUND)).toBeVisible()
+
+  await a.page.reload()
+  await expect(a.text).toContainText(SEED_OPENING)
+  await showSuggestions(a)
+  await expect(listed(a)).toHaveCount(count - 2)
+  await expect(suggestion(a, BACKGROUND)).toHaveCount(0)
+  // …and can be brought back.
+  await a.suggestions.getByTestId('suggestions-show-dismissed').click()
+  const dismissed = a.suggestions.getByTestId('dismissed-list').getByTestId('suggestion')
+  await expect(dismissed).toHaveCount(1)
+  await expect(dismissed).toHaveAttribute('data-quote', BACKGROUND)
+  await dismissed.getByTestId('suggestion-restore').click()
+  await expect(suggestion(a, BACKGROUND)).toBeVisible()
+
+  // --- A viewer sees the suggestions but has nothing to mark them with -----------------------
+  const v = await openDesk(browser, vera, article.id)
+  await showSuggestions(v)
+  await expect(v.suggestions.getByTestId('suggestions-read-only')).toBeVisible()
+  await expect(listed(v)).toHaveCount(count - 1)
+  await expect(v.suggestions.getByTestId('suggestion-mark')).toHaveCount(0)
+  await screenshot(v.page, 'suggestions-viewer')
+
+  // --- Work through the rest from the keyboard: dismissing keeps focus in the list ------------
+  const first = listed(a).first()
+  await first.getByTestId('suggestion-dismiss').focus()
+  for (let left = count - 1; left > 0; left--) {
+    await a.page.keyboard.press('Enter')
+    await expect(listed(a)).toHaveCount(left - 1)
+    if (left > 1) {
+      // Focus is on the next sentence's words; its Dismiss is two tabs on (past Mark as claim).
+      await expect(a.suggestions.getByTestId('suggestion-quote').first()).toBeFocused()
+      if (left === count - 1) await screenshot(a.page, 'suggestions-keyboard-focus')
+      await a.page.keyboard.press('Tab')
+      await a.page.keyboard.press('Tab')
+      await expect(a.suggestions.getByTestId('suggestion-dismiss').first()).toBeFocused()
+    }
+  }
+  await expect(a.suggestions.getByTestId('suggestions-empty')).toContainText('No check-worthy sentences left')
+  await expect(a.suggestions.getByTestId('suggestions-empty')).toBeFocused()
+  await expect(a.sidebar.getByRole('tab', { name: /Suggested/ })).toContainText('0')
+  await a.page.mouse.click(5, 5) // the focus ring belongs to keyboard use, not to the screenshot
+  await screenshot(a.page, 'suggestions-empty')
+
+  for (const desk of [a, b, v]) await desk.page.context().close()
+})
+
+test('workshop copies show no suggestions: finding the claims is the exercise', async ({ browser }) => {
+  const owner = await signUpByApi('Tamsin Trainer')
+  const article = (await (await owner.api.get('/api/demo')).json()) as { id: string; workspaceId: string }
+  const created = await owner.api.post(`/api/workspaces/${article.workspaceId}/workshops`, { data: { articleId: article.id, title: 'Spot the claims' } })
+  expect(created.status()).toBe(201)
+  const { joinCode } = (await created.json()) as { joinCode: string }
+
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1440, height: 900 } })
+  const guest = await context.newPage()
+  await guest.goto(`/join/${joinCode}`)
+  await guest.getByTestId('join-form').getByLabel('Your name').fill('Ana Rehman')
+  await guest.getByTestId('join-form').getByRole('button', { name: 'Join workshop' }).click()
+  await expect(guest.getByTestId('article-editor').locator('.ProseMirror')).toContainText(SEED_OPENING)
+  const sidebar = guest.getByTestId('claims-sidebar')
+  await expect(sidebar.getByTestId('claims-empty')).toBeVisible()
+  await expect(sidebar.getByRole('tablist')).toHaveCount(0)
+  await expect(sidebar.getByTestId('suggestions-panel')).toHaveCount(0)
+
+  // The trainer's own article still has them.
+  const desk = await openDesk(browser, owner, article.id)
+  await expect(desk.sidebar.getByRole('tab', { name: /Suggested/ })).toBeVisible()
+  await context.close()
+  await desk.page.context().close()
+})
