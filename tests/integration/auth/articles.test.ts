@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { backends } from '../support/backends.js';
 import { connectClient } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';
 import { type Account, call, createArticle, signUp } from '../support/accounts.js';
 
-/** A text node's characters without its marks (toString() would spell them as tags). */
+/**
+ * A node's characters without marks (toString() would spell them as tags); inside a
+ * container (list, list item, quote) its blocks are joined with " | ".
+ */
 function plainText(node: unknown): string {
-  return ((node as Y.XmlText).toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  if (node instanceof Y.XmlText) {
+    return (node.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  }
+  const children = (node as Y.XmlElement).toArray();
+  return children.map(plainText).join(children.every((c) => c instanceof Y.XmlText) ? '' : ' | ');
 }
 
 /** The article body as a stock client sees it: the y-prosemirror XML of `body`. */
@@ -18,7 +25,7 @@ async function bodyOf(server: TestServer, account: Account, docId: string): Prom
     const body = client.doc.getXmlFragment('body');
     const blocks = body.toArray().map((node) => {
       const el = node as Y.XmlElement;
-      return { type: el.nodeName, ...(el.getAttribute('level') !== undefined ? { level: el.getAttribute('level') } : {}), text: el.toArray().map(plainText).join('') };
+      return { type: el.nodeName, ...(el.getAttribute('level') !== undefined ? { level: el.getAttribute('level') } : {}), text: plainText(el) };
     });
     return { xml: body.toString(), blocks };
   } finally {
@@ -78,7 +85,7 @@ describe.each(backends())('articles ($name)', (backend) => {
     ]);
   });
 
-  run('markdown: headings and paragraphs; list items become paragraphs; raw HTML in it is sanitized', async () => {
+  run('markdown: headings, paragraphs and lists; raw HTML in it is sanitized', async () => {
     const created = await createArticle(server, account, account.workspaceId, {
       title: 'MD',
       markdown: '# Budget\n\nSpending rose by **12%** in [2024](https://stats.example).\n\n## Details\n\n- first item\n- second item\n\n<script>alert("md")</script>\n\n[click](javascript:alert(1))',
@@ -88,8 +95,7 @@ describe.each(backends())('articles ($name)', (backend) => {
       { type: 'heading', level: 1, text: 'Budget' },
       { type: 'paragraph', text: 'Spending rose by 12% in 2024.' },
       { type: 'heading', level: 2, text: 'Details' },
-      { type: 'paragraph', text: 'first item' },
-      { type: 'paragraph', text: 'second item' },
+      { type: 'bulletList', text: 'first item | second item' },
       { type: 'paragraph', text: 'click' },
     ]);
     expect(xml).not.toMatch(/script|alert|javascript/i);
@@ -116,8 +122,8 @@ describe.each(backends())('articles ($name)', (backend) => {
       { type: 'heading', level: 1, text: 'Election night' },
       { type: 'paragraph', text: 'Turnout was 61%, officials said.' },
       { type: 'paragraph', text: 'Source and data' },
-      { type: 'heading', level: 3, text: 'Minor heading' },
-      { type: 'paragraph', text: 'A quoted claim & more <tags>.' },
+      { type: 'heading', level: 4, text: 'Minor heading' },
+      { type: 'blockquote', text: 'A quoted claim & more <tags>.' },
     ]);
     for (const bad of ['script', 'steal', 'onerror', 'onclick', 'alert', 'javascript:', 'data:', 'iframe', 'evil.example', 'display: none', 'svg', 'object']) {
       expect(xml.toLowerCase()).not.toContain(bad);
