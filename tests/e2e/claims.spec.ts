@@ -331,3 +331,34 @@ test('a viewer reads claims but cannot mark them; the layout holds on a narrow s
   await owner.api.dispose()
   await viewer.api.dispose()
 })
+
+test('the claims list filters by status and verdict, says how many it shows, and clears', async ({ browser }) => {
+  const owner = await signUpByApi('Filter Fatima')
+  const article = (await (await owner.api.get('/api/demo')).json()) as { id: string }
+  const desk = await openDesk(browser, owner, article.id)
+  for (const words of [CLAIM_ONE, 'seven of its fighters were killed']) {
+    await selectInArticle(desk.page, words)
+    await desk.page.getByTestId('mark-claim').click()
+    await expect(card(desk, words)).toHaveCount(1)
+  }
+  // Close the open card: a claim open in the sidebar resets any filter that would hide it.
+  await card(desk, 'seven of its fighters were killed').locator('[data-claim-head]').click()
+
+  const filters = desk.sidebar.getByRole('group', { name: 'Filter claims' })
+  const status = filters.getByRole('combobox', { name: 'Status' })
+  const verdict = filters.getByRole('combobox', { name: 'Verdict' })
+  await expect(status).toHaveAttribute('data-active', 'false')
+  await verdict.selectOption({ label: 'No verdict' })
+  await expect(verdict).toHaveAttribute('data-active', 'true')
+  await expect(filters.getByRole('status')).toContainText('2 of 2 shown')
+  await status.selectOption({ label: 'Done' })
+  await expect(status).toHaveAttribute('data-active', 'true')
+  await expect(filters.getByRole('status')).toContainText('0 of 2 shown')
+
+  await filters.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(filters.getByRole('status')).toHaveCount(0)
+  await expect(status).toHaveValue('all')
+  await expect(verdict).toHaveAttribute('data-active', 'false')
+  await desk.close()
+  await owner.api.dispose()
+})
