@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { CLAIM_STATUSES } from '@fc/shared/schema/index'
 import { useClaimsEnv, useClaimsFeatures } from './context'
 import { filtersActive, NO_FILTERS, type ClaimFilters } from './filters'
@@ -18,58 +19,31 @@ export function ClaimFiltersBar({ filters, onChange: setFilters, shown, total }:
   const active = filtersActive(filters)
   return (
     <div className="claim-filters" role="group" aria-label="Filter claims">
-      <label className="claim-filters__field">
-        <span className="visually-hidden">Status</span>
-        <select
-          className="select select--small"
-          value={filters.status}
-          onChange={(e) => setFilters({ ...filters, status: e.target.value as ClaimFilters['status'] })}
-          data-active={filters.status !== 'all'}
-        >
-          <option value="all">Status</option>
-          {CLAIM_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="claim-filters__field">
-        <span className="visually-hidden">Verdict</span>
-        <select
-          className="select select--small"
-          value={filters.verdict}
-          onChange={(e) => setFilters({ ...filters, verdict: e.target.value as ClaimFilters['verdict'] })}
-          data-active={filters.verdict !== 'all'}
-        >
-          <option value="all">Verdict</option>
-          <option value="unset">No verdict</option>
-          {scale.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Status" value={filters.status} onChange={(status) => setFilters({ ...filters, status: status as ClaimFilters['status'] })}>
+        {CLAIM_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {STATUS_LABELS[s]}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label="Verdict" value={filters.verdict} onChange={(verdict) => setFilters({ ...filters, verdict: verdict as ClaimFilters['verdict'] })}>
+        <option value="unset">No verdict</option>
+        {scale.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.label}
+          </option>
+        ))}
+      </FilterSelect>
       {features.assignees && (
         <>
-          <label className="claim-filters__field">
-            <span className="visually-hidden">Assignee</span>
-            <select
-              className="select select--small"
-              value={filters.assignee}
-              onChange={(e) => setFilters({ ...filters, assignee: e.target.value })}
-              data-active={filters.assignee !== 'all'}
-            >
-              <option value="all">Assignee</option>
-              <option value="unassigned">Unassigned</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.userId === me.id ? `${m.name} (you)` : m.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Assignee" value={filters.assignee} onChange={(assignee) => setFilters({ ...filters, assignee })}>
+            <option value="unassigned">Unassigned</option>
+            {members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.userId === me.id ? `${m.name} (you)` : m.name}
+              </option>
+            ))}
+          </FilterSelect>
           <button
             type="button"
             className="filter-toggle"
@@ -90,5 +64,27 @@ export function ClaimFiltersBar({ filters, onChange: setFilters, shown, total }:
         </p>
       )}
     </div>
+  )
+}
+
+interface FilterSelectProps {
+  /** Read by screen readers, and the first option's text ("all" of them). */
+  label: string
+  value: string
+  onChange: (value: string) => void
+  /** The options after "all". */
+  children: ReactNode
+}
+
+/** One filter: a small select whose first option, `all`, is labelled with the filter's name. */
+function FilterSelect({ label, value, onChange, children }: FilterSelectProps) {
+  return (
+    <label className="claim-filters__field">
+      <span className="visually-hidden">{label}</span>
+      <select className="select select--small" value={value} onChange={(e) => onChange(e.target.value)} data-active={value !== 'all'}>
+        <option value="all">{label}</option>
+        {children}
+      </select>
+    </label>
   )
 }
