@@ -25,8 +25,13 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const db = await openDb(config);
   const store = new SqlDocStore(db, config);
+  // Several instances share one set of sign-in limits through Redis, or the budget would grow with each.
+  const limits = config.redisUrl
+    ? new (await import('./scale/redis-rate-limit.js')).RedisRateLimits(config.redisUrl, config.databaseUrl ?? config.dataDir)
+    : undefined;
+  await limits?.connect().catch((err: unknown) => log('rate limits: Redis not reachable at start, counting per instance', { error: String(err) }));
   // Accounts, sessions and roles; the socket gate resolves the caller with the same service.
-  const auth = new AuthService(db, loadAuthConfig());
+  const auth = new AuthService(db, loadAuthConfig(), limits?.factory);
 
   // ioredis is loaded only with REDIS_URL: ~2 MB of heap a single instance does not need.
   const fanout = config.redisUrl ? new (await import('./scale/redis-fanout.js')).RedisFanout(config.redisUrl, store) : undefined;
@@ -70,6 +75,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
       await registry.closeAll(CLOSE_GOING_AWAY, 'server shutting down');
       await fanout?.close();
+      await limits?.close();
       await store.close();
       await db.close();
     },

@@ -1,4 +1,4 @@
-import { SlidingWindowLimiter } from './rate-limit.js';
+import { type LimiterFactory, type RateLimiter, inMemoryLimiters } from './rate-limit.js';
 
 export interface JoinLimits {
   /** Join requests per client address within the window, whatever their outcome. */
@@ -13,8 +13,8 @@ export interface JoinLimits {
 export interface JoinAdmission {
   /** 0 when the attempt may go on to look up its code, else the milliseconds to wait. */
   waitMs: number;
-  /** Call once, when the code named this workshop: takes the wrong-code charge back. Returns ms to wait (0: go on). */
-  codeMatched(workshopId: string): number;
+  /** Call once, when the code named this workshop: takes the wrong-code charge back. Resolves to ms to wait (0: go on). */
+  codeMatched(workshopId: string): Promise<number>;
 }
 
 /**
@@ -23,14 +23,14 @@ export interface JoinAdmission {
  * to fill storage. Wrong codes are held to a much smaller budget than joins.
  */
 export class JoinThrottle {
-  private readonly attempts: SlidingWindowLimiter;
-  private readonly failures: SlidingWindowLimiter;
-  private readonly workshops: SlidingWindowLimiter;
+  private readonly attempts: RateLimiter;
+  private readonly failures: RateLimiter;
+  private readonly workshops: RateLimiter;
 
-  constructor(limits: JoinLimits) {
-    this.attempts = new SlidingWindowLimiter(limits.perAddress, limits.windowMs);
-    this.failures = new SlidingWindowLimiter(limits.failuresPerAddress, limits.windowMs);
-    this.workshops = new SlidingWindowLimiter(limits.perWorkshop, limits.windowMs);
+  constructor(limits: JoinLimits, limiter: LimiterFactory = inMemoryLimiters) {
+    this.attempts = limiter('join-attempts', limits.perAddress, limits.windowMs);
+    this.failures = limiter('join-failures', limits.failuresPerAddress, limits.windowMs);
+    this.workshops = limiter('join-workshop', limits.perWorkshop, limits.windowMs);
   }
 
   /**
@@ -40,23 +40,23 @@ export class JoinThrottle {
    * address is refused before its code is read, so a right guess answers the
    * same 429 as a wrong one and the lockout cannot be used as an oracle.
    */
-  admit(address: string, now = Date.now()): JoinAdmission {
-    const lockedOutMs = this.failures.take(address, now);
-    if (lockedOutMs > 0) return refused(lockedOutMs);
-    const busyMs = this.attempts.take(address, now);
-    if (busyMs > 0) {
+  async admit(address: string, now = Date.now()): Promise<JoinAdmission> {
+    const miss = await this.failures.take(address, now);
+    if (miss.waitMs > 0) return refused(miss.waitMs);
+    const attempt = await this.attempts.take(address, now);
+    if (attempt.waitMs > 0) {
       // Refused without reading the code: that says nothing about a guess, so it is no miss.
-      this.failures.release(address, now);
-      return refused(busyMs);
+      await miss.release();
+      return refused(attempt.waitMs);
     }
     return {
       waitMs: 0,
-      codeMatched: (workshopId) => {
-        this.failures.release(address, now);
-        return this.workshops.take(workshopId, now);
+      codeMatched: async (workshopId) => {
+        await miss.release();
+        return (await this.workshops.take(workshopId, now)).waitMs;
       },
     };
   }
 }
 
-const refused = (waitMs: number): JoinAdmission => ({ waitMs, codeMatched: () => waitMs });
+const refused = (waitMs: number): JoinAdmission => ({ waitMs, codeMatched: async () => waitMs });

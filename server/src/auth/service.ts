@@ -10,7 +10,7 @@ import { GuestSessions } from './guest-session.js';
 import { type AppLucia, createLucia } from './lucia.js';
 import type { OriginPolicy } from './origin.js';
 import { JoinThrottle } from './join-throttle.js';
-import { SlidingWindowLimiter } from './rate-limit.js';
+import { type LimiterFactory, type RateLimiter, inMemoryLimiters } from './rate-limit.js';
 
 /** Who is calling, and how they proved it. */
 export interface Caller {
@@ -31,9 +31,9 @@ export type Resolution =
 /** Sessions, tokens and sign-in throttling (login, sign-up, workshop join) for the HTTP routes and the socket gate alike. */
 export class AuthService {
   readonly lucia: AppLucia;
-  readonly loginPerAccount: SlidingWindowLimiter;
-  readonly loginPerAddress: SlidingWindowLimiter;
-  readonly signupPerAddress: SlidingWindowLimiter;
+  readonly loginPerAccount: RateLimiter;
+  readonly loginPerAddress: RateLimiter;
+  readonly signupPerAddress: RateLimiter;
   /** Workshop joins: per address, wrong codes per address, per workshop. */
   readonly joins: JoinThrottle;
   readonly originPolicy: OriginPolicy;
@@ -44,17 +44,22 @@ export class AuthService {
   constructor(
     readonly db: Db,
     readonly config: AuthConfig,
+    /** In memory for one process; shared through Redis when instances scale out (server.ts). */
+    limiter: LimiterFactory = inMemoryLimiters,
   ) {
     this.lucia = createLucia(db, config.sessionDays);
-    this.loginPerAccount = new SlidingWindowLimiter(config.loginMaxPerAccount, config.loginWindowMs);
-    this.loginPerAddress = new SlidingWindowLimiter(config.loginMaxPerAddress, config.loginWindowMs);
-    this.signupPerAddress = new SlidingWindowLimiter(config.signupMaxPerAddress, config.signupWindowMs);
-    this.joins = new JoinThrottle({
-      perAddress: config.joinMaxPerAddress,
-      failuresPerAddress: config.joinFailuresPerAddress,
-      perWorkshop: config.joinMaxPerWorkshop,
-      windowMs: config.joinWindowMs,
-    });
+    this.loginPerAccount = limiter('login-account', config.loginMaxPerAccount, config.loginWindowMs);
+    this.loginPerAddress = limiter('login-address', config.loginMaxPerAddress, config.loginWindowMs);
+    this.signupPerAddress = limiter('signup-address', config.signupMaxPerAddress, config.signupWindowMs);
+    this.joins = new JoinThrottle(
+      {
+        perAddress: config.joinMaxPerAddress,
+        failuresPerAddress: config.joinFailuresPerAddress,
+        perWorkshop: config.joinMaxPerWorkshop,
+        windowMs: config.joinWindowMs,
+      },
+      limiter,
+    );
     this.guests = new GuestSessions(db, config.guestSessionDays * 24 * 60 * 60_000);
     this.originPolicy = { allowedOrigins: config.allowedOrigins, requireOrigin: config.csrfRequireOrigin, trustProxy: config.trustProxy };
     this.sweepTimer = setInterval(() => {

@@ -23,7 +23,7 @@ export function authRoutes({ db, store, auth, registry }: ApiDeps): Hono {
   app.post('/api/auth/signup', json, async (c) => {
     const body = await readJson(c, signupSchema);
     // Counted before the email is looked up, so probing which emails have accounts (409) spends the budget too.
-    refuseWhenLimited(c, auth.signupPerAddress.take(auth.rateLimitKey(c)), 'too many sign-ups from this address; try again later');
+    refuseWhenLimited(c, (await auth.signupPerAddress.take(auth.rateLimitKey(c))).waitMs, 'too many sign-ups from this address; try again later');
     if (await emailTaken(db, body.email)) throw conflict('an account with this email already exists');
     const passwordHash = await hashPassword(body.password);
     const { user } = await registerUser(db, store, { email: body.email, name: body.name, passwordHash });
@@ -37,13 +37,14 @@ export function authRoutes({ db, store, auth, registry }: ApiDeps): Hono {
     const body = await readJson(c, loginSchema);
     const email = normalizeEmail(body.email);
     // Counted before the password is checked: a burst is refused whether its guesses are right or wrong.
-    const waitMs = Math.max(auth.loginPerAccount.take(email), auth.loginPerAddress.take(auth.rateLimitKey(c)));
+    const hits = await Promise.all([auth.loginPerAccount.take(email), auth.loginPerAddress.take(auth.rateLimitKey(c))]);
+    const waitMs = Math.max(...hits.map((h) => h.waitMs));
     refuseWhenLimited(c, waitMs, 'too many login attempts; try again later');
     const user = await findUserByEmail(db, email);
     // Unknown email and wrong password: same message, same scrypt work.
     const ok = user ? await verifyPassword(user.passwordHash, body.password) : await verifyAgainstDummy(body.password);
     if (!user || !ok) throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
-    auth.loginPerAccount.reset(email);
+    await auth.loginPerAccount.reset(email);
     await dropPresentedSession(c.req.raw.headers);
     const session = await auth.lucia.createSession(user.id, {});
     auth.setSessionCookie(c, session.id);

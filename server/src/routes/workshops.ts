@@ -56,12 +56,12 @@ export function workshopRoutes({ db, store, registry, auth }: ApiDeps): Hono {
 
   app.post('/api/workshops/join', json, async (c) => {
     const input = await readJson(c, joinWorkshopBody);
-    const admission = auth.joins.admit(auth.rateLimitKey(c));
+    const admission = await auth.joins.admit(auth.rateLimitKey(c));
     refuseWhenLimited(c, admission.waitMs, 'too many join attempts from this address; try again later');
     const code = normalizeJoinCode(input.code);
     const workshop = code ? await findWorkshopByCode(db, code) : null;
     if (!workshop) throw notFound('workshop with this code');
-    refuseWhenLimited(c, admission.codeMatched(workshop.id), 'too many people are joining this workshop at once; try again in a moment');
+    refuseWhenLimited(c, await admission.codeMatched(workshop.id), 'too many people are joining this workshop at once; try again in a moment');
     const knownGuest = await auth.guests.guestId(c.req.raw.headers);
     // After the reveal the answers are final: someone new would only get an empty, locked copy.
     // A participant coming back (reload, second tab) still gets theirs.
