@@ -19,7 +19,11 @@ export interface Plan {
    * windows (10 s = 400 ticks at 40 Hz) so that one hiccup of the machine cannot decide it.
    * Each repetition's window is cut into `slices` interleaved with the other servers' (fanout.ts).
    */
-  fanout: { readers: number[]; rateHz: number; warmupMs: number; measureMs: Record<number, number>; slices: number; drainMs: number; reps: number };
+  fanout: {
+    readers: number[];
+    /** The same rooms again with raw readers (scenarios/fanout.ts says why): `fanout-raw-N`. */
+    rawReaders: number[];
+    rateHz: number; warmupMs: number; measureMs: Record<number, number>; slices: number; drainMs: number; reps: number };
   connections: { total: number; docs: number; steps: number; concurrency: number; holdMs: number };
   largeDoc: { articleCopies: number; claims: number; reps: number };
   memPerDoc: { docs: number; concurrency: number };
@@ -32,7 +36,7 @@ export function planFor(mode: Mode): Plan {
       mode,
       quietMaxMs: 600,
       quietTotalMs: 8000,
-      fanout: { readers: [10, 50, 200], rateHz: 40, warmupMs: 500, measureMs: { 10: 1500, 50: 1250, 200: 1250 }, slices: 1, drainMs: 300, reps: 2 },
+      fanout: { readers: [10, 50, 200], rawReaders: [50, 200], rateHz: 40, warmupMs: 500, measureMs: { 10: 1500, 50: 1250, 200: 1250 }, slices: 1, drainMs: 300, reps: 2 },
       connections: { total: 500, docs: 50, steps: 2, concurrency: 50, holdMs: 1500 },
       largeDoc: { articleCopies: 10, claims: 400, reps: 3 },
       memPerDoc: { docs: 100, concurrency: 25 },
@@ -43,7 +47,7 @@ export function planFor(mode: Mode): Plan {
     mode,
     quietMaxMs: 5000,
     quietTotalMs: 90_000,
-    fanout: { readers: [10, 50, 200], rateHz: 40, warmupMs: 1000, measureMs: { 10: 10_000, 50: 6000, 200: 4000 }, slices: 4, drainMs: 300, reps: 5 },
+    fanout: { readers: [10, 50, 200], rawReaders: [50, 200], rateHz: 40, warmupMs: 1000, measureMs: { 10: 10_000, 50: 6000, 200: 4000 }, slices: 4, drainMs: 300, reps: 5 },
     connections: { total: 2000, docs: 200, steps: 4, concurrency: 50, holdMs: 5000 },
     largeDoc: { articleCopies: 50, claims: 2000, reps: 5 },
     memPerDoc: { docs: 500, concurrency: 25 },

@@ -1,5 +1,6 @@
 /**
- * `pnpm bench [--quick] [--only=fanout,connections,large-doc,mem-per-doc,store] [--servers=ours,hocuspocus,...] [--readers=10,50,200]`
+ * `pnpm bench [--quick] [--only=fanout,connections,large-doc,mem-per-doc,store] [--servers=ours,hocuspocus,...]
+ *   [--readers=10,50,200] [--raw-readers=50,200]`
  *
  * Starts each server as a child pinned to core 1, drives the same load at each from
  * this process pinned to core 0, prints one table with ratios ours/reference and
@@ -15,7 +16,7 @@ import { withTimeout } from './lib/time.js';
 import { addRatios, printTable, sortRows, writeResults } from './report.js';
 import type { Row } from './row.js';
 import { connections } from './scenarios/connections.js';
-import { fanout } from './scenarios/fanout.js';
+import { fanout, fanoutScenario } from './scenarios/fanout.js';
 import { largeDoc } from './scenarios/large-doc.js';
 import { memPerDoc } from './scenarios/mem-per-doc.js';
 import { storeEndToEnd } from './scenarios/store-e2e.js';
@@ -39,7 +40,10 @@ const optionList = (name: string): string[] | undefined =>
 const plan = planFor(args.includes('--quick') ? 'quick' : 'full');
 // `--readers=10,50`: only these fan-out room sizes, for a closer look at one of them.
 const readers = optionList('readers')?.map(Number).filter((n) => n > 0);
-if (readers?.length) plan.fanout.readers = readers;
+if (readers) plan.fanout.readers = readers;
+// `--raw-readers=200` (or `--raw-readers=` for none): the rooms measured again with raw readers.
+const rawReaders = optionList('raw-readers')?.map(Number).filter((n) => n > 0);
+if (rawReaders) plan.fanout.rawReaders = rawReaders;
 const only = optionList('only');
 setQuietBudget(plan.quietTotalMs);
 const serverFilter = optionList('servers');
@@ -80,10 +84,10 @@ const groups: Group[] = [
   {
     id: 'fanout',
     kind: 'together',
-    rowsFor: (p) => p.fanout.readers.map((n) => `fanout-${n}`),
+    rowsFor: (p) => [...p.fanout.readers.map((n) => fanoutScenario(n, 'stock')), ...p.fanout.rawReaders.map((n) => fanoutScenario(n, 'raw'))],
     run: (servers, p) => fanout(servers, p.fanout, p.quietMaxMs),
-    estimateMs: plan.mode === 'quick' ? 35_000 : 480_000,
-    timeoutMs: plan.mode === 'quick' ? 90_000 : 660_000,
+    estimateMs: plan.mode === 'quick' ? 45_000 : 600_000,
+    timeoutMs: plan.mode === 'quick' ? 100_000 : 840_000,
   },
   {
     id: 'connections',

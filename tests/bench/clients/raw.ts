@@ -15,6 +15,7 @@ import type { Endpoint } from '../servers/types.js';
  */
 const MSG_SYNC = 0;
 const MSG_AUTH = 2;
+const MSG_STATELESS = 5;
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
@@ -37,6 +38,8 @@ export interface RawClient {
    */
   roundTrip(timeoutMs: number): Promise<void>;
   isOpen(): boolean;
+  /** As StockClient.keepAlive: an empty stateless message to Hocuspocus, nothing to the others. */
+  keepAlive(): void;
   close(): void;
 }
 
@@ -95,6 +98,15 @@ export function connectRaw(server: Endpoint, docId: string, timeoutMs = 10_000):
       });
     },
     isOpen: () => ws.readyState === WebSocket.OPEN,
+    keepAlive() {
+      if (!hp || ws.readyState !== WebSocket.OPEN) return;
+      ws.send(
+        frame((e) => {
+          encoding.writeVarUint(e, MSG_STATELESS);
+          encoding.writeVarString(e, '');
+        }),
+      );
+    },
     close() {
       clearTimeout(timer);
       if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close();

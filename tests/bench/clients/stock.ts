@@ -17,6 +17,12 @@ export interface StockClient {
   connected(): boolean;
   /** Socket closes seen after the first sync (unexpected ones: the scenario never closes them). */
   drops(): number;
+  /**
+   * Tells the server this client is still there. Hocuspocus 4.6 terminates a socket that sent
+   * nothing for 30 s (its `timeout`), and a reader without presence sends nothing; the other
+   * two servers keep silent clients (WebSocket-level pings, which `ws` answers by itself).
+   */
+  keepAlive(): void;
   destroy(): void;
 }
 
@@ -57,6 +63,7 @@ export function connectStock(server: ServerHandle, docId: string, doc: Y.Doc = n
       synced,
       connected: () => socket.status === 'connected',
       drops: () => closes,
+      keepAlive: () => provider.sendStateless(''),
       destroy() {
         provider.destroy();
         socket.destroy();
@@ -77,5 +84,5 @@ export function connectStock(server: ServerHandle, docId: string, doc: Y.Doc = n
   });
   let closes = 0;
   provider.on('connection-close', () => closes++);
-  return { doc, synced, connected: () => provider.wsconnected, drops: () => closes, destroy: () => provider.destroy() };
+  return { doc, synced, connected: () => provider.wsconnected, drops: () => closes, keepAlive: () => undefined, destroy: () => provider.destroy() };
 }

@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { connectRaw } from '../clients/raw.js';
 import { type StockClient, connectStock } from '../clients/stock.js';
 import type { Plan } from '../config.js';
 import { cpuSnapshot, foreignCpuPct } from '../lib/cpu.js';
@@ -48,10 +49,22 @@ interface Rep {
 }
 
 /**
- * One writer, N readers in one document, all stock clients (presence off, see
- * clients/stock.ts). The writer sends ~30 B updates on a fixed schedule and stamps each
- * with its *scheduled* time, so a stalled server shows up as latency instead of silently
- * slowing the writer (coordinated omission).
+ * Stock readers each apply every update to a full Y.Doc on the generator's one core; with
+ * 50 or 200 of them that work, as much as the server, decides the slowest readers' latency
+ * (the generator's own loop lag nears the p99). Raw readers (clients/raw.ts) only decode
+ * and timestamp, as BENCH-METHOD.md asks where the generator becomes the bottleneck, so the
+ * same room measured with them shows the server's own fan-out cost. The writer stays stock.
+ */
+export type ReaderKind = 'stock' | 'raw';
+
+export const fanoutScenario = (readers: number, kind: ReaderKind): string => (kind === 'raw' ? `fanout-raw-${readers}` : `fanout-${readers}`);
+
+/**
+ * One writer, N readers in one document, stock clients (presence off, see
+ * clients/stock.ts), then raw ones for the rooms in `plan.rawReaders`. The writer sends
+ * ~30 B updates on a fixed schedule and stamps each with its *scheduled* time, so a
+ * stalled server shows up as latency instead of silently slowing the writer (coordinated
+ * omission).
  *
  * Every server gets its readers first; then measurement windows rotate through the
  * servers, in short slices pooled per repetition, so a burst of noise from other
@@ -60,15 +73,16 @@ interface Rep {
  * send nothing, so a server that is not being measured stays idle.
  */
 export async function* fanout(servers: ServerHandle[], plan: Plan['fanout'], quietMaxMs: number): AsyncGenerator<Row> {
-  for (const readers of plan.readers) {
+  const rooms = [...plan.readers.map((n) => ({ readers: n, kind: 'stock' as const })), ...plan.rawReaders.map((n) => ({ readers: n, kind: 'raw' as const }))];
+  for (const { readers, kind } of rooms) {
     const sessions: Session[] = [];
     const failed: Row[] = [];
     try {
       for (const server of servers) {
         try {
-          sessions.push(await openSession(server, readers, plan));
+          sessions.push(await openSession(server, readers, kind, plan));
         } catch (err) {
-          failed.push(row(server, readers, plan, [], (err as Error).message));
+          failed.push(row(server, readers, kind, plan, [], (err as Error).message));
         }
       }
       const sliceTicks = Math.round(((plan.measureMs[readers] ?? 4000) / 1000 / plan.slices) * plan.rateHz);
@@ -83,6 +97,9 @@ export async function* fanout(servers: ServerHandle[], plan: Plan['fanout'], qui
             // Stock providers drop a socket that hears nothing for 30 s. Parked sessions get a tiny
             // update now, between windows, so they do not reconnect en masse during this window.
             for (const other of sessions) if (other !== s) other.touch();
+            // Every session's readers, the next measured one's too: a Hocuspocus socket silent
+            // for 30 s is terminated, and its stock reader would reconnect inside some window.
+            for (const any of sessions) any.keepAlive();
             // The generator's own full GC (it holds every reader's Y.Doc: 600+ at 200 readers) would
             // otherwise land inside some window and add ~20 ms to whichever server is measured.
             // Only this process: a server's own GC pauses are part of what is measured.
@@ -98,7 +115,7 @@ export async function* fanout(servers: ServerHandle[], plan: Plan['fanout'], qui
         }
         for (const s of sessions) if (!s.error) s.reps.push(pool(slices.get(s) ?? []));
       }
-      for (const s of sessions) yield { ...row(s.server, readers, plan, s.reps, s.error), socketCloses: s.socketCloses() };
+      for (const s of sessions) yield { ...row(s.server, readers, kind, plan, s.reps, s.error), socketCloses: s.socketCloses() };
       yield* failed;
     } finally {
       for (const s of sessions) s.close();
@@ -107,10 +124,10 @@ export async function* fanout(servers: ServerHandle[], plan: Plan['fanout'], qui
   }
 }
 
-function row(server: ServerHandle, readers: number, plan: Plan['fanout'], reps: Rep[], error?: string): Row {
+function row(server: ServerHandle, readers: number, kind: ReaderKind, plan: Plan['fanout'], reps: Rep[], error?: string): Row {
   const med = (pick: (r: Rep) => number): number | undefined => (reps.length ? round(median(reps.map(pick))) : undefined);
   return {
-    scenario: `fanout-${readers}`,
+    scenario: fanoutScenario(readers, kind),
     server: server.name,
     p50Ms: med((r) => r.p50) ?? null,
     p99Ms: med((r) => r.p99) ?? null,
@@ -143,27 +160,54 @@ interface Session {
   socketCloses(): number;
   measure(ticks: number): Promise<Slice>;
   touch(): void;
+  keepAlive(): void;
   close(): void;
 }
 
-async function openSession(server: ServerHandle, readers: number, plan: Plan['fanout']): Promise<Session> {
-  const [docId] = (await server.newDocIds(1, `fan${readers}`)) as [string];
-  const clients: StockClient[] = [];
+/** A reader as the scenario needs it, whichever client holds the socket. */
+interface Reader {
+  synced: Promise<unknown>;
+  /** Called with the bytes of every update the reader receives. */
+  listen(onUpdate: (update: Uint8Array) => void): void;
+  /** Socket closes after the first sync. */
+  drops(): number;
+  keepAlive(): void;
+  destroy(): void;
+}
+
+function stockReader(c: StockClient): Reader {
+  return { synced: c.synced, listen: (fn) => c.doc.on('update', fn), drops: () => c.drops(), keepAlive: () => c.keepAlive(), destroy: () => c.destroy() };
+}
+
+function rawReader(server: ServerHandle, docId: string): Reader {
+  const c = connectRaw(server, docId, 30_000);
+  let synced = false;
+  void c.synced.then(() => (synced = true), () => undefined);
+  return {
+    synced: c.synced,
+    listen: (fn) => (c.onUpdate = fn),
+    // A raw client does not reconnect: a socket lost after the sync counts once, and its updates as drops.
+    drops: () => (synced && !c.isOpen() ? 1 : 0),
+    keepAlive: () => c.keepAlive(),
+    destroy: () => c.close(),
+  };
+}
+
+async function openSession(server: ServerHandle, readers: number, kind: ReaderKind, plan: Plan['fanout']): Promise<Session> {
+  const [docId] = (await server.newDocIds(1, `fan${kind}${readers}`)) as [string];
+  const clients: Reader[] = [];
   const close = (): void => {
     for (const c of clients) c.destroy();
   };
   try {
-    const open = (): StockClient => {
-      const c = connectStock(server, docId, undefined, { awareness: false });
-      clients.push(c);
-      return c;
-    };
     const readerClients = await mapLimit(Array.from({ length: readers }, (_, i) => i), 25, async () => {
-      const c = open();
+      const c = kind === 'raw' ? rawReader(server, docId) : stockReader(connectStock(server, docId, undefined, { awareness: false }));
+      clients.push(c);
       await withTimeout(c.synced, 30_000, `reader sync (${server.name})`);
       return c;
     });
-    const writer = open();
+    const writer = connectStock(server, docId, undefined, { awareness: false });
+    clients.push(stockReader(writer));
     await withTimeout(writer.synced, 30_000, `writer sync (${server.name})`);
 
     // Per reader: which seqs of the current window arrived (drops) and when (latency).
@@ -172,7 +216,7 @@ async function openSession(server: ServerHandle, readers: number, plan: Plan['fa
     let received = 0;
     const seen = readerClients.map(() => new Set<number>());
     readerClients.forEach((c, i) => {
-      c.doc.on('update', (update: Uint8Array) => {
+      c.listen((update: Uint8Array) => {
         const now = performance.now();
         scanMarkers(update, (seq, scheduled) => {
           if (seq < window.from || seq >= window.to || seen[i]?.has(seq)) return;
@@ -217,7 +261,7 @@ async function openSession(server: ServerHandle, readers: number, plan: Plan['fa
       await waitFor(() => received >= expected, MAX_DRAIN_MS, 20);
       if (process.env.BENCH_DEBUG && received < expected) {
         const short = seen.filter((x) => x.size < measureCount).length;
-        console.log(`debug ${server.name} fanout-${readers}: ${expected - received} drops over ${short} readers, writer connected=${writer.connected()}, socket closes so far: writer ${writer.drops()}, readers ${clients.reduce((n, c) => n + c.drops(), 0) - writer.drops()}`);
+        console.log(`debug ${server.name} ${fanoutScenario(readers, kind)}: ${expected - received} drops over ${short} readers, writer connected=${writer.connected()}, socket closes so far: writer ${writer.drops()}, readers ${clients.reduce((n, c) => n + c.drops(), 0) - writer.drops()}`);
       }
       return {
         latencies,
@@ -227,7 +271,10 @@ async function openSession(server: ServerHandle, readers: number, plan: Plan['fa
       };
     };
     const touch = (): void => bench.push(['keepalive']);
-    return { server, reps: [], measure, touch, close, socketCloses: () => clients.reduce((n, c) => n + c.drops(), 0) };
+    const keepAlive = (): void => {
+      for (const c of clients) c.keepAlive();
+    };
+    return { server, reps: [], measure, touch, keepAlive, close, socketCloses: () => clients.reduce((n, c) => n + c.drops(), 0) };
   } catch (err) {
     close();
     throw err;
