@@ -1,4 +1,4 @@
-import type { Block, BlockNode, CodeBlock, ListItem, TextBlock } from './body.js';
+import type { Block, BlockNode, CodeBlock, HorizontalRule, ListItem, TextBlock } from './body.js';
 
 export type ContainerType = 'bulletList' | 'orderedList' | 'listItem' | 'blockquote';
 
@@ -27,7 +27,7 @@ interface OpenContainer {
  * - a list holds only list items: anything else arriving in a list joins its last item
  *   (as a browser shows `<ul><li>a</li><ul>…</ul></ul>`), or a new item if it has none;
  * - a list item starts with a paragraph (`paragraph block*`): an empty one is put before
- *   a nested list, quote or code block that opens it (y-prosemirror deletes an element
+ *   a nested list, quote, code block or rule that opens it (y-prosemirror deletes an element
  *   the schema refuses, so an invalid item would vanish from the editor with its text);
  * - an empty item, list or quote is dropped, like an empty paragraph.
  * A `listItem` opened outside a list is no container: its text stays where it is.
@@ -64,7 +64,7 @@ export class BlockTreeBuilder {
     if (doc.ignored.at(-1) === type) doc.ignored.pop();
   }
 
-  add(block: TextBlock | CodeBlock): void {
+  add(block: TextBlock | CodeBlock | HorizontalRule): void {
     this.enterListItem();
     this.top().content.push(block);
   }

@@ -135,3 +135,68 @@ describe('imported lists, quotes, code blocks and headings in the body fragment'
     expect(anchorClaim(doc, { ...claim, start: undefined, end: undefined })).toEqual({ status: 'reanchored', from, to: from + quote.length });
   });
 });
+
+const RULE: EditorJson = { type: 'horizontalRule' };
+
+/** What the editor reads of an imported body, once proven valid and left as written. */
+async function editorContent(html: string): Promise<EditorJson[]> {
+  const editor = await editorDocument(imported(html).getXmlFragment('body'));
+  expect(() => editor.node.check()).not.toThrow();
+  expect(editor.rewrites()).toBe(0);
+  return editor.json.content!;
+}
+
+const RULE_CASES: Array<[string, string, EditorJson[]]> = [
+  ['between paragraphs', '<p>Before.</p><hr><p>After.</p>', [para('Before.'), RULE, para('After.')]],
+  [
+    'splitting a paragraph, marks kept on either side',
+    '<p>Roads <b>repaired</b><hr><b>bridges</b> next.</p>',
+    [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Roads ' }, { type: 'text', text: 'repaired', marks: [{ type: 'bold' }] }] },
+      RULE,
+      { type: 'paragraph', content: [{ type: 'text', text: 'bridges', marks: [{ type: 'bold' }] }, { type: 'text', text: ' next.' }] },
+    ],
+  ],
+  ['splitting a div', '<div>One.<hr/>Two.</div>', [para('One.'), RULE, para('Two.')]],
+  [
+    'in list items, after a paragraph or opening the item',
+    '<ul><li>North<hr>South</li><li><hr>Rule first</li></ul>',
+    [{ type: 'bulletList', content: [item(para('North'), RULE, para('South')), item({ type: 'paragraph' }, RULE, para('Rule first'))] }],
+  ],
+  [
+    'in blockquotes, even as the only block',
+    '<blockquote><p>Quoted.</p><hr></blockquote><blockquote><hr></blockquote>',
+    [
+      { type: 'blockquote', content: [para('Quoted.'), RULE] },
+      { type: 'blockquote', content: [RULE] },
+    ],
+  ],
+  ['leading, trailing and consecutive', '<hr><p>Text.</p><hr><hr><hr>', [RULE, para('Text.'), RULE, RULE, RULE]],
+  ['as a whole document of one rule', '<hr>', [RULE]],
+];
+
+describe('imported horizontal rules in the body fragment', () => {
+  it('are leaf elements, as y-prosemirror stores the editor’s rule', () => {
+    const body = imported('<p>Before.</p><hr><p>After.</p>').getXmlFragment('body');
+    expect(body.toArray().map((node) => (node as Y.XmlElement).nodeName)).toEqual(['paragraph', 'horizontalRule', 'paragraph']);
+    const rule = body.get(1) as Y.XmlElement;
+    expect(rule.length).toBe(0);
+    expect(rule.getAttributes()).toEqual({});
+  });
+
+  it.each(RULE_CASES)('are kept %s, valid for the editor and unchanged by it', async (_where, html, content) => {
+    expect(await editorContent(html)).toEqual(content);
+  });
+
+  it('read as an empty block in plain text, like a rule drawn in the editor, and claims after one anchor', () => {
+    const doc = imported('<p>Roads repaired.<hr>Bridges next.</p>');
+    const text = getBodyText(doc);
+    expect(text).toBe('Roads repaired.\n\n\n\nBridges next.');
+    const quote = 'Bridges next';
+    const from = text.indexOf(quote);
+    const claim = readClaim(doc, markClaimAtText(doc, from, from + quote.length, { createdBy: 'u1' }))!;
+    expect(claim.quote).toBe(quote);
+    expect(anchorClaim(doc, claim)).toEqual({ status: 'anchored', from, to: from + quote.length });
+    expect(anchorClaim(doc, { ...claim, start: undefined, end: undefined })).toEqual({ status: 'reanchored', from, to: from + quote.length });
+  });
+});

@@ -15,6 +15,10 @@ export interface CodeBlock {
   type: 'codeBlock';
   text: string;
 }
+/** A leaf: y-prosemirror stores it as an element with no attributes and no children. */
+export interface HorizontalRule {
+  type: 'horizontalRule';
+}
 export interface ListItem {
   type: 'listItem';
   /** Starts with a paragraph, as the editor's schema requires (`paragraph block*`). */
@@ -25,7 +29,7 @@ export interface BlockquoteBlock {
   type: 'blockquote';
   content: Block[];
 }
-export type Block = TextBlock | CodeBlock | ListBlock | BlockquoteBlock;
+export type Block = TextBlock | CodeBlock | HorizontalRule | ListBlock | BlockquoteBlock;
 /** Anything that becomes one element of the body. */
 export type BlockNode = Block | ListItem;
 
@@ -39,9 +43,15 @@ export function blocksFromText(text: string): Block[] {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0)
-    .map((line): Block =>
-      line.length <= 80 && !/[.!?:;,"'”’)]$/.test(line) ? { type: 'heading', level: 2, text: line } : { type: 'paragraph', text: line },
-    );
+    .map((line): Block => (isCrosshead(line) ? { type: 'heading', level: 2, text: line } : { type: 'paragraph', text: line }));
+}
+
+/**
+ * A short line without closing punctuation reads as a newsroom crosshead. One with no
+ * letter or digit at all (`---`, `* * *`, a row of `=`) is a separator, not a title.
+ */
+function isCrosshead(line: string): boolean {
+  return line.length <= 80 && !/[.!?:;,"'”’)]$/.test(line) && /[\p{L}\p{N}]/u.test(line);
 }
 
 /** Writes blocks into `body` as y-prosemirror lays out Tiptap content, so the editor opens it unchanged. */
@@ -66,9 +76,15 @@ function element(block: BlockNode): Y.XmlElement {
       el.setAttribute('start', block.start as unknown as string);
       break;
   }
-  const children = 'content' in block ? (block.content as BlockNode[]).map(element) : block.text === '' ? [] : [textNode(block)];
-  el.insert(0, children);
+  el.insert(0, children(block));
   return el;
+}
+
+function children(block: BlockNode): Array<Y.XmlElement | Y.XmlText> {
+  if ('content' in block) return (block.content as BlockNode[]).map(element);
+  // y-prosemirror gives an empty textblock no text node at all; a rule never has one.
+  if (block.type === 'horizontalRule' || block.text === '') return [];
+  return [textNode(block)];
 }
 
 /** One Y.XmlText per textblock, its marks as y-prosemirror stores them (formatting attributes). */

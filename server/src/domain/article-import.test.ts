@@ -300,11 +300,40 @@ describe('Markdown import keeps the block structure', () => {
   });
 });
 
+describe('horizontal rules', () => {
+  const rule = { type: 'horizontalRule' };
+
+  it('come from hr in HTML and from thematic breaks in Markdown', () => {
+    expect(blocksFromHtml('<p>a<hr>b</p><ul><li>c<hr></li></ul><pre>d<hr>e</pre>')).toEqual([
+      p('a'),
+      rule,
+      p('b'),
+      { type: 'bulletList', content: [li(p('c'), rule)] },
+      { type: 'codeBlock', text: 'de' },
+    ]);
+    expect(blocksFromMarkdown('Before.\n\n---\n\nAfter.\n\n***\n\n___')).toEqual([p('Before.'), rule, p('After.'), rule, rule]);
+  });
+
+  it('never come from plain text, which has no markup', () => {
+    expect(blocksFromBody({ text: 'Before.\n---\n***\nAfter.' }).blocks.map((block) => block.type)).not.toContain('horizontalRule');
+  });
+});
+
 describe('plain text import', () => {
   it('stays paragraphs and crossheads', () => {
     expect(blocksFromBody({ text: '- not a list.\n> not a quote.\nRoads' })).toEqual({
       format: 'text',
       blocks: [p('- not a list.'), p('> not a quote.'), { type: 'heading', level: 2, text: 'Roads' }],
     });
+  });
+
+  it('keeps a separator line (no letter or digit) as text, not as a crosshead', () => {
+    expect(blocksFromBody({ text: 'Roads\n---\n* * *\n====\n2025' }).blocks).toEqual([
+      { type: 'heading', level: 2, text: 'Roads' },
+      p('---'),
+      p('* * *'),
+      p('===='),
+      { type: 'heading', level: 2, text: '2025' },
+    ]);
   });
 });

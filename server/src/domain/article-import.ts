@@ -18,6 +18,9 @@ import { hasMarks, plainText, TextRunBuilder } from '../articles/text-runs.js';
  *   keeps the tree valid for the editor whatever the HTML's nesting);
  * - pre (with or without code inside) as a code block of its text verbatim, newlines
  *   kept, no marks;
+ * - hr as a horizontal rule, in a list item or quote too (the editor takes a rule
+ *   wherever it takes a block); inside a paragraph it splits it in two around the rule,
+ *   as a browser does, and inside a code block it adds nothing;
  * - every other block (p, div, table cells, figcaption, dt/dd ...) as a paragraph of its
  *   text, and <br> as a paragraph break (a line break in a code block);
  * - the inline marks the editor has: bold (strong, b), italic (em, i), strike (s, del,
@@ -168,6 +171,8 @@ export function blocksFromHtml(html: string): Block[] {
       else tree.open(container, startOf(attributes ?? ''));
     } else if (tag === 'pre' && !closing) {
       code = new CodeText();
+    } else if (tag === 'hr' && !closing) {
+      tree.add({ type: 'horizontalRule' });
     }
   }
   flush();

@@ -29,13 +29,24 @@ describe('an article imported from HTML keeps its lists, quotes and code blocks'
   });
   afterAll(() => server?.stop());
 
-  it('a stock y-websocket client syncs the structure, valid for the editor, and a claim marked in the quote is exported', async () => {
-    const article = await createArticle(server, owner, owner.workspaceId, { title: 'Roads', html: HTML });
+  /** Imports an article and opens it with a stock client once its `blocks` top-level blocks arrived. */
+  async function openImported(fields: { title: string; html?: string; markdown?: string }, blocks: number) {
+    const article = await createArticle(server, owner, owner.workspaceId, fields);
     const client = connectClient(server, article.docId, { token: owner.token });
     try {
       await client.synced;
       const body = bodyFragment(client.doc);
-      await waitFor(() => body.length === 5, 5000, 'the imported body');
+      await waitFor(() => body.length === blocks, 5000, 'the imported body');
+      return { article, client, body };
+    } catch (err) {
+      client.destroy();
+      throw err;
+    }
+  }
+
+  it('a stock y-websocket client syncs the structure, valid for the editor, and a claim marked in the quote is exported', async () => {
+    const { article, client, body } = await openImported({ title: 'Roads', html: HTML }, 5);
+    try {
       expect(body.toArray().map((node) => (node as Y.XmlElement).nodeName)).toEqual(['heading', 'paragraph', 'bulletList', 'blockquote', 'codeBlock']);
       expect(JSON.stringify(body.toJSON())).not.toMatch(/alert|script|onclick/);
 
@@ -110,16 +121,34 @@ describe('an article imported from HTML keeps its lists, quotes and code blocks'
     }
   });
 
-  it('Markdown gets the same structure', async () => {
-    const article = await createArticle(server, owner, owner.workspaceId, {
-      title: 'Roads (Markdown)',
-      markdown: '- Roads\n- Bridges\n\n> We repaired 40%.\n\n```\na < b\n```',
-    });
-    const client = connectClient(server, article.docId, { token: owner.token });
+  it('keeps horizontal rules between, inside and around blocks, valid for the editor', async () => {
+    const html = '<hr><p>Roads repaired.<hr>Bridges next.</p><ul><li>North<hr>South</li></ul><blockquote><p>Quoted.</p><hr></blockquote><hr><hr>';
+    const { client, body } = await openImported({ title: 'Roads (rules)', html }, 8);
     try {
-      await client.synced;
-      const body = bodyFragment(client.doc);
-      await waitFor(() => body.length === 3, 5000, 'the imported body');
+      const editor = await editorDocument(body);
+      expect(() => editor.node.check()).not.toThrow();
+      expect(editor.rewrites()).toBe(0);
+      const rule = { type: 'horizontalRule' };
+      const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+      expect(editor.json.content).toEqual([
+        rule,
+        para('Roads repaired.'),
+        rule,
+        para('Bridges next.'),
+        { type: 'bulletList', content: [{ type: 'listItem', content: [para('North'), rule, para('South')] }] },
+        { type: 'blockquote', content: [para('Quoted.'), rule] },
+        rule,
+        rule,
+      ]);
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('Markdown gets the same structure', async () => {
+    const markdown = '- Roads\n- Bridges\n\n> We repaired 40%.\n\n```\na < b\n```';
+    const { client, body } = await openImported({ title: 'Roads (Markdown)', markdown }, 3);
+    try {
       expect(body.toArray().map((node) => (node as Y.XmlElement).nodeName)).toEqual(['bulletList', 'blockquote', 'codeBlock']);
       expect(getBodyText(client.doc)).toBe('Roads\n\nBridges\n\nWe repaired 40%.\n\na < b');
     } finally {
