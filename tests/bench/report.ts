@@ -54,8 +54,8 @@ function extras(r: Row): string {
     add('rss', r.rssMiB, 'MiB');
   } else if (r.scenario === 'store-group-commit') {
     add('persisted', r.updatesPerSec, '/s');
-    add('avg batch', r.avgBatch);
     add('latency at', r.offeredPerSec, '/s');
+    add('updates per commit there', r.updatesPerCommit);
   } else if (r.scenario === 'store-e2e-sigterm') {
     add('accepted via socket', r.updatesPerSec, '/s');
     add('offered', r.offeredPerSec, '/s');

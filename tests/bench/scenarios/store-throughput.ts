@@ -47,7 +47,7 @@ export async function storeThroughput(plan: Plan['store']): Promise<Row> {
     offeredPerSec: r.offeredPerSec as number,
     writers: plan.writers,
     groupCommitMs: r.groupCommitMs as number,
-    avgBatch: r.avgBatch as number | null,
+    updatesPerCommit: r.updatesPerCommit as number | null,
     rowsExpected: r.rowsExpected as number,
     rowsFound: r.rowsFound as number,
     ...(r.rowsFound !== r.rowsExpected ? { error: `rows ${String(r.rowsFound)} != appended ${String(r.rowsExpected)}` } : {}),
