@@ -3,19 +3,19 @@ import { acquireAccess } from './access-pool.js';
 import { type Admission, settleAccess } from './admission.js';
 import { Connection } from './connection.js';
 import type { GateDecision } from './gate.js';
-import { RoomRegistry } from './rooms.js';
+import { type AccessChange, RoomRegistry } from './rooms.js';
 import { emptyStore, RecordingPeer } from './test-doubles.testing.js';
 
 const editor: Extract<GateDecision, { ok: true }> = { ok: true, access: { canWrite: true, userId: 'u', workspaceId: 'w', credentialId: 'c' }, told: { role: 'editor' } };
 const as = (canWrite: boolean, role: string): GateDecision => ({ ok: true, access: { ...editor.access, canWrite }, told: { role } });
 
 /** A socket admitted as an editor with the epoch before a change, now in its room; the gate answers in turn. */
-async function admitted(answers: (() => GateDecision)[]) {
+async function admitted(answers: (() => GateDecision)[], missed: AccessChange = { kind: 'credential', credentialId: 'someone else' }) {
   const registry = new RoomRegistry(emptyStore, { onLocalUpdate: () => undefined });
   const peer = new RecordingPeer();
   const conn = new Connection(peer, acquireAccess({ ...editor.access, credentialId: `c-${Math.random()}` }));
   const epoch = registry.accessEpoch;
-  registry.applyAccess({ kind: 'credential', credentialId: 'someone else' }); // the change it missed
+  registry.applyAccess(missed);
   const room = await registry.join('doc', conn);
   peer.sent.length = 0;
   let asked = 0;
@@ -41,6 +41,18 @@ describe('settling a socket’s access after admission', () => {
     const s = await admitted([() => ({ ok: false, code: 4403, reason: 'no access to this document' })]);
     expect(await s.settle()).toBe(false);
     expect(s.peer.closedWith).toBe(4403);
+    // The change it missed was someone else's: the gate's own words stand.
+    expect(s.peer.closedReason).toBe('no access to this document');
+  });
+
+  it('closes in the words of the change that refused it, as an open socket would hear them', async () => {
+    const removed = await admitted([() => ({ ok: false, code: 4403, reason: 'no access to this document' })], { kind: 'member', workspaceId: 'w', userId: 'u', canWrite: null });
+    expect(await removed.settle()).toBe(false);
+    expect([removed.peer.closedWith, removed.peer.closedReason]).toEqual([4403, 'removed from workspace']);
+
+    const deleted = await admitted([() => ({ ok: false, code: 4404, reason: 'unknown document' })], { kind: 'copies-deleted', docIds: ['other', 'doc'] });
+    expect(await deleted.settle()).toBe(false);
+    expect([deleted.peer.closedWith, deleted.peer.closedReason]).toEqual([4404, 'workshop deleted']);
   });
 
   it('asks again when another change landed while it asked: the first answer may be stale', async () => {

@@ -29,12 +29,14 @@ export interface Admission {
  * it is asked again and its answer applied as applyAccess would have: closed with the
  * decision's code, or the new permission set and told. Changes landing during that second
  * asking reach the socket directly (it is in its room now) but may make the answer stale, so
- * it is asked until an answer came back with no change in between.
+ * it is asked until an answer came back with no change in between. A socket refused is closed
+ * with the words of the change that refused it, where one did.
  *
  * Resolves with whether the socket is still open. Its frames wait meanwhile (they would be
  * applied with the permission being corrected).
  */
 export async function settleAccess({ registry, gate, request, docId, epoch, decision }: Admission, conn: Connection, room: Room): Promise<boolean> {
+  const admittedAt = epoch;
   let told: SocketAccessState = { canWrite: decision.access.canWrite, ...decision.told };
   for (let asked = 0; registry.accessEpoch !== epoch; asked++) {
     if (asked === MAX_REASKS) return close(registry, conn, room, CLOSE_TRY_AGAIN, 'access kept changing; reconnect');
@@ -42,7 +44,12 @@ export async function settleAccess({ registry, gate, request, docId, epoch, deci
     const now = await gate(request, docId);
     if (conn.closed) return false;
     if (registry.accessEpoch !== epoch) continue;
-    if (!now.ok) return close(registry, conn, room, now.code, now.reason);
+    if (!now.ok) {
+      // In the words of the change that took the access away, as an open socket would hear them
+      // ("removed from workspace", "workshop deleted"), where one did; else the gate's own.
+      const why = registry.closingSince(admittedAt, conn, docId) ?? now;
+      return close(registry, conn, room, why.code, why.reason);
+    }
     const state: SocketAccessState = { canWrite: now.access.canWrite, ...now.told };
     const enforced = conn.access.canWrite;
     if (enforced === state.canWrite && sameState(told, state)) continue;

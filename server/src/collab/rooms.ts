@@ -2,7 +2,7 @@ import { log } from '../log.js';
 import type { DocStore } from '../storage/doc-store.js';
 import { type AccessTarget, setAccess } from './access-notice.js';
 import type { Connection } from './connection.js';
-import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from './gate.js';
+import { type Closing, closingFor } from './access-closes.js';
 import { Room, type RoomHooks } from './room.js';
 
 export interface RoomEvents {
@@ -35,8 +35,8 @@ export type AccessChange =
  */
 export type WorkshopCopiesChange = { kind: 'workshop-revealed'; workshopId: string } | { kind: 'copies-deleted'; docIds: string[] };
 
-/** Close reason of a socket whose workshop was deleted; the participant's client words it. */
-export const REASON_WORKSHOP_DELETED = 'workshop deleted';
+/** Changes remembered for sockets still being admitted (admission.ts); far more than can land in one admission. */
+const RECENT_CHANGES = 64;
 
 /**
  * Open documents by id. A document is loaded once however many sockets ask at
@@ -47,6 +47,8 @@ export class RoomRegistry {
   private readonly ready = new Map<string, Room>();
   private readonly unloading = new Set<Promise<void>>();
   private epoch = 0;
+  /** The last few changes with the epoch each moved to, oldest first. */
+  private readonly recent: Array<{ epoch: number; change: AccessChange }> = [];
   events: RoomEvents = {};
 
   constructor(
@@ -142,25 +144,44 @@ export class RoomRegistry {
    * A removed member's sockets close at once (4403), a revoked credential's too (4401);
    * a changed role takes effect on the next frame, and the member's open sockets are told
    * (docs/api.md, "Access changes"), so an open editor can follow instead of typing into the void.
+   * Which sockets a change closes, and with which words, is access-closes.ts.
    */
   applyAccess(change: AccessChange): void {
     this.epoch++;
+    this.recent.push({ epoch: this.epoch, change });
+    if (this.recent.length > RECENT_CHANGES) this.recent.shift();
     if (change.kind === 'workshop-revealed') return this.lockParticipants(change.workshopId);
-    if (change.kind === 'copies-deleted') return this.discardDocuments(change.docIds);
-    if (change.kind === 'credential') {
-      this.closeWhere((conn) => conn.access.credentialId === change.credentialId, CLOSE_UNAUTHENTICATED, 'signed out');
-      return;
+    // Deleted documents: nothing of them is written back when their sockets leave.
+    if (change.kind === 'copies-deleted') for (const docId of change.docIds) this.discard(docId);
+    this.closeEach((conn, room) => closingFor(change, conn, room.docId));
+    if (change.kind === 'member' && change.canWrite !== null) {
+      const { workspaceId, userId, canWrite, role } = change;
+      const theirs = (conn: Connection) => conn.access.userId === userId && conn.access.workspaceId === workspaceId;
+      setAccess(this.collect(theirs), role === undefined ? { canWrite } : { canWrite, role });
     }
-    const { workspaceId, userId, canWrite, role, trainsWorkshops } = change;
-    const theirs = (conn: Connection) => conn.access.userId === userId && conn.access.workspaceId === workspaceId;
-    if (canWrite === null) {
-      this.closeWhere(theirs, CLOSE_FORBIDDEN, 'removed from workspace');
-      return;
+  }
+
+  /**
+   * How the changes applied after `epoch` would have closed this socket, had it been in its
+   * room then (the newest that closes it), or undefined: none did (or none still remembered).
+   */
+  closingSince(epoch: number, conn: Connection, docId: string): Closing | undefined {
+    for (let i = this.recent.length - 1; i >= 0 && this.recent[i]!.epoch > epoch; i--) {
+      const closing = closingFor(this.recent[i]!.change, conn, docId);
+      if (closing) return closing;
     }
-    // A trainer by role who no longer is one: the gate would refuse their sockets on participants'
-    // copies now, so those close as on a removal (also when an older instance's change does not say).
-    if (trainsWorkshops !== true) this.closeWhere((conn) => theirs(conn) && conn.access.trainerByRole === true, CLOSE_FORBIDDEN, 'no longer a trainer of this workshop');
-    setAccess(this.collect(theirs), role === undefined ? { canWrite } : { canWrite, role });
+    return undefined;
+  }
+
+  private closeEach(closing: (conn: Connection, room: Room) => Closing | undefined): void {
+    for (const room of this.ready.values()) {
+      for (const conn of Array.from(room.conns)) {
+        const why = closing(conn, room);
+        if (!why) continue;
+        conn.close(why.code, why.reason);
+        this.leave(room, conn);
+      }
+    }
   }
 
   /**
@@ -181,17 +202,9 @@ export class RoomRegistry {
     return targets;
   }
 
-  /** Deleted documents: every socket closes (4404, they no longer exist) and nothing is written back. */
-  private discardDocuments(docIds: readonly string[]): void {
-    for (const docId of docIds) {
-      const room = this.ready.get(docId);
-      if (!room) continue;
-      room.discarded = true;
-      for (const conn of Array.from(room.conns)) {
-        conn.close(CLOSE_UNKNOWN_DOC, REASON_WORKSHOP_DELETED);
-        this.leave(room, conn);
-      }
-    }
+  private discard(docId: string): void {
+    const room = this.ready.get(docId);
+    if (room) room.discarded = true;
   }
 
   /** Resolves once every room that is unloading now has been flushed and compacted. */

@@ -14,10 +14,12 @@ export const emptyStore: DocStore = {
 export class RecordingPeer implements Peer {
   readonly sent: Uint8Array[] = [];
   closedWith: number | undefined;
+  closedReason: string | undefined;
   sendMessage(message: Uint8Array): void {
     this.sent.push(message);
   }
-  close(code: number): void {
+  close(code: number, reason?: string): void {
     this.closedWith = code;
+    this.closedReason = reason;
   }
 }

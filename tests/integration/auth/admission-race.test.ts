@@ -97,14 +97,14 @@ describe.each(backends())('access changes during admission ($name)', (backend) =
     expect(heard).toEqual([{ kind: 'access', canWrite: true, role: 'checker' }]);
   });
 
-  run('removed from the workspace while being let in: closed with 4403', async () => {
+  run('removed from the workspace while being let in: closed with 4403, told why', async () => {
     const removed = await member('removed', 'editor');
     const article = await createArticle(server, owner, owner.workspaceId, { title: 'Removed', text: 'Start.' });
     const outcome = socketOutcome(`${server.wsUrl}/${article.docId}?token=${removed.token}&hold-admission=1`, { openMs: 3000 });
     await admissionHeld(server, article.docId);
     const res = await call(server, `/api/workspaces/${owner.workspaceId}/members/${removed.user.id}`, { method: 'DELETE', token: owner.token });
     expect(res.status).toBe(204);
-    expect(await outcome).toMatchObject({ code: 4403 });
+    expect(await outcome).toMatchObject({ code: 4403, reason: 'removed from workspace' });
   });
 
   run('its token revoked while being let in: closed with 4401', async () => {

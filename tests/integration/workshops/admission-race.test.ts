@@ -65,12 +65,12 @@ describe.each(backends())('workshops: reveal and deletion while a socket is let 
     expect(results.body.participants).toMatchObject([{ name: 'Ana', claims: 0 }]);
   });
 
-  run('deleted while the participant’s socket is let in: closed with 4404', async () => {
+  run('deleted while the participant’s socket is let in: closed with 4404, told why', async () => {
     const workshop = await createWorkshop(server, trainer, trainer.workspaceId, articleId, 'Doomed');
     const ben = await joinAs(server, workshop.joinCode, 'Ben');
     const outcome = socketOutcome(`${server.wsUrl}/${ben.docId}?hold-admission=1`, { headers: { cookie: ben.cookie, origin: server.httpUrl }, openMs: 3000 });
     await admissionHeld(server, ben.docId);
     expect((await call(server, `/api/workshops/${workshop.id}`, { method: 'DELETE', token: trainer.token })).status).toBe(204);
-    expect(await outcome).toMatchObject({ code: 4404 });
+    expect(await outcome).toMatchObject({ code: 4404, reason: 'workshop deleted' });
   });
 });
