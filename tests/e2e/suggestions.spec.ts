@@ -108,7 +108,7 @@ test('suggested claims: mark one live for a colleague, dismiss one for good, non
   await expect(listed(a)).toHaveCount(count - 1)
   await expect(a.suggestions.getByRole('status')).toContainText('Marked as a claim.')
   await expect(a.text.locator('[data-claim-id]').first()).toContainText('taken 18 personnel captive')
-  await expect(a.sidebar.getByTestId('claims-count')).toHaveText('1')
+  await expect(a.sidebar.getByTestId('sidebar-tab-claims-count')).toHaveText('1')
   await a.sidebar.getByRole('tab', { name: /Marked/ }).click()
   await expect(a.sidebar.getByTestId('claim-quote')).toHaveText([CAPTIVES])
 
@@ -168,6 +168,107 @@ test('suggested claims: mark one live for a colleague, dismiss one for good, non
   await screenshot(a.page, 'suggestions-empty')
 
   for (const desk of [a, b, v]) await desk.page.context().close()
+})
+
+test('suggested claims from the keyboard: j/k select and show, Enter marks, x and Delete dismiss, not while typing', async ({ browser }) => {
+  test.setTimeout(90_000)
+  const owner = await signUpByApi('Kiran Keys')
+  const article = (await (await owner.api.get('/api/demo')).json()) as { id: string; workspaceId: string }
+  const viewer = await join(owner, article.workspaceId, 'viewer', 'Vic Viewer')
+
+  const a = await openDesk(browser, owner, article.id)
+  await showSuggestions(a)
+  const quotes = await listed(a).evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.quote ?? ''))
+  expect(quotes.length).toBeGreaterThanOrEqual(6)
+  const q = (i: number) => quotes[i]!
+  const words = (quote: string) => suggestion(a, quote).getByTestId('suggestion-quote')
+  /** Selected: focused, said to be the current one, shown as such, and its words lit up in the text. */
+  const expectSelected = async (quote: string) => {
+    await expect(words(quote)).toBeFocused()
+    await expect(words(quote)).toHaveAttribute('aria-current', 'true')
+    await expect(a.suggestions.locator('.suggestion--active')).toHaveCount(1)
+    await expect(suggestion(a, quote)).toHaveClass(/suggestion--active/)
+    await expect(a.text.locator('.text-spotlight')).toHaveText(quote)
+  }
+  const dismissedToggle = a.suggestions.getByTestId('suggestions-show-dismissed')
+  const markedCount = a.sidebar.getByTestId('sidebar-tab-claims-count')
+
+  // One count per number: the tabs carry them, the heading above them repeats none.
+  await expect(a.sidebar.getByTestId('claims-count')).toHaveCount(0)
+  await expect(markedCount).toHaveText('0')
+  await expect(a.sidebar.getByTestId('sidebar-tab-suggestions-count')).toHaveText(String(quotes.length))
+
+  // --- Moving: from the tab into the list, then j/k, the arrows, Home and End -------------------
+  await expect(a.sidebar.getByRole('tab', { name: /Suggested/ })).toBeFocused()
+  await a.page.keyboard.press('Tab')
+  await expect(words(q(0))).toBeFocused()
+  await a.page.keyboard.press('j')
+  await expectSelected(q(1))
+  await a.page.keyboard.press('ArrowDown')
+  await expectSelected(q(2))
+  await a.page.keyboard.press('k')
+  await expectSelected(q(1))
+  await a.page.keyboard.press('ArrowUp')
+  await expectSelected(q(0))
+  await a.page.keyboard.press('k') // stays on the first
+  await expectSelected(q(0))
+  await a.page.keyboard.press('End')
+  await expectSelected(q(quotes.length - 1))
+  await a.page.keyboard.press('Home')
+  await expectSelected(q(0))
+  await screenshot(a.page, 'suggestions-keyboard-selected')
+
+  // --- Enter marks the selected one; focus and selection go on to the next ----------------------
+  // The first sentence starts the article: its claim is lit in the text like any other.
+  await a.page.keyboard.press('Enter')
+  await expect(suggestion(a, q(0))).toHaveCount(0)
+  await expect(listed(a)).toHaveCount(quotes.length - 1)
+  await expect(a.suggestions.getByRole('status')).toContainText('Marked as a claim.')
+  await expect(markedCount).toHaveText('1')
+  await expect(a.text.locator('[data-claim-id]').first()).toContainText(q(0).slice(0, 30))
+  await expectSelected(q(1))
+
+  // --- x and Delete dismiss it; again on to the next -------------------------------------------
+  await a.page.keyboard.press('x')
+  await expect(suggestion(a, q(1))).toHaveCount(0)
+  await expect(dismissedToggle).toHaveText('Show 1 dismissed')
+  await expectSelected(q(2))
+  await a.page.keyboard.press('Delete')
+  await expect(suggestion(a, q(2))).toHaveCount(0)
+  await expect(dismissedToggle).toHaveText('Show 2 dismissed')
+  await expectSelected(q(3))
+  await expect(listed(a)).toHaveCount(quotes.length - 3)
+  await expect(markedCount).toHaveText('1') // dismissing marks nothing
+
+  // --- The same keys typed in the article are words, not commands ------------------------------
+  await a.text.focus()
+  await a.page.keyboard.press('Control+End')
+  await a.page.keyboard.type(' jkx')
+  for (const key of ['Delete', 'ArrowDown', 'Enter']) await a.page.keyboard.press(key)
+  await expect(a.text).toContainText('jkx')
+  await expect(a.text).toBeFocused()
+  await expect(listed(a)).toHaveCount(quotes.length - 3)
+  await expect(dismissedToggle).toHaveText('Show 2 dismissed')
+  await expect(markedCount).toHaveText('1')
+  await expect(suggestion(a, q(3))).toHaveClass(/suggestion--active/)
+
+  // --- A viewer moves and dismisses for themselves; Enter only shows, it cannot mark -----------
+  const v = await openDesk(browser, viewer, article.id)
+  await showSuggestions(v)
+  await expect(listed(v)).toHaveCount(quotes.length - 1) // Kiran's claim, not Kiran's dismissals
+  const first = listed(v).first()
+  await v.page.keyboard.press('Tab')
+  await expect(first.getByTestId('suggestion-quote')).toBeFocused()
+  await v.page.keyboard.press('Enter')
+  await expect(first).toHaveClass(/suggestion--active/)
+  await expect(v.text.locator('.text-spotlight')).toHaveText(q(1))
+  await expect(v.sidebar.getByTestId('sidebar-tab-claims-count')).toHaveText('1')
+  await expect(listed(v)).toHaveCount(quotes.length - 1)
+  await v.page.keyboard.press('x')
+  await expect(listed(v)).toHaveCount(quotes.length - 2)
+  await expect(listed(v).first().getByTestId('suggestion-quote')).toBeFocused()
+
+  for (const desk of [a, v]) await desk.page.context().close()
 })
 
 test('workshop copies show no suggestions: finding the claims is the exercise', async ({ browser }) => {

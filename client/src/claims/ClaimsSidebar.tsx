@@ -6,6 +6,7 @@ import { useClaimsEnv, useClaimsFeatures } from './context'
 import { ExportMenu } from './ExportMenu'
 import { matchesFilters, NO_FILTERS, type ClaimFilters } from './filters'
 import { modKey } from './format'
+import { moveInList, notForList } from './listKeys'
 import { useReadMarks } from './readMarks'
 import { SidebarTabs, tabId, tabPanelId } from './SidebarTabs'
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel'
@@ -54,9 +55,8 @@ export function ClaimsSidebar() {
   }
 
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (notForList(event)) return
     const target = event.target as HTMLElement
-    if (target.closest('input, textarea, select, [contenteditable="true"]')) return
-    if (event.altKey || event.ctrlKey || event.metaKey) return
     if (event.key === 'Escape' && selectedId !== null) {
       // Close the open card and land on its head, ready for j/k.
       event.preventDefault()
@@ -65,19 +65,9 @@ export function ClaimsSidebar() {
       head?.focus()
       return
     }
-    const step = event.key === 'j' || event.key === 'ArrowDown' ? 1 : event.key === 'k' || event.key === 'ArrowUp' ? -1 : 0
-    const edge = event.key === 'Home' ? 'first' : event.key === 'End' ? 'last' : null
-    if (step === 0 && edge === null) return
     const heads = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-claim-head]') ?? [])]
-    if (heads.length === 0) return
-    event.preventDefault()
     const card = target.closest('[data-claim-card]')
-    const index = card === null ? -1 : heads.findIndex((h) => card.contains(h))
-    const next =
-      edge === 'first' ? 0 : edge === 'last' ? heads.length - 1 : index === -1 ? (step > 0 ? 0 : heads.length - 1) : index + step
-    const head = heads[Math.max(0, Math.min(heads.length - 1, next))]
-    head?.focus()
-    head?.scrollIntoView({ block: 'nearest' })
+    moveInList(event, heads, card === null ? -1 : heads.findIndex((h) => card.contains(h)))
   }
 
   const renderCard = (view: ClaimView) => (
@@ -94,7 +84,13 @@ export function ClaimsSidebar() {
     <section className="claims-sidebar" aria-labelledby="claims-heading" data-testid="claims-sidebar">
       <header className="claims-sidebar__header">
         <h2 id="claims-heading" className="panel-heading claims-sidebar__title">
-          Claims <span className="panel-heading__count" data-testid="claims-count">{total}</span>
+          Claims
+          {/* With tabs, their counts say it (Marked n, Suggested m): one count per number. */}
+          {!features.suggestions && (
+            <span className="panel-heading__count" data-testid="claims-count">
+              {total}
+            </span>
+          )}
         </h2>
         {features.exports && <ExportMenu empty={total === 0} />}
       </header>

@@ -63,7 +63,9 @@ export function SidebarTabs<T extends string>({ tabs, selected, onSelect, label 
             data-testid={`sidebar-tab-${tab.id}`}
           >
             {tab.label}
-            <span className="sidebar-tabs__count">{tab.count}</span>
+            <span className="sidebar-tabs__count" data-testid={`sidebar-tab-${tab.id}-count`}>
+              {tab.count}
+            </span>
           </button>
         )
       })}

@@ -5,7 +5,7 @@ import type { ListedSuggestion } from './useSuggestions'
 
 interface SuggestionItemProps {
   suggestion: ListedSuggestion
-  /** The one last shown in the text: its whole quote is shown. */
+  /** The one selected (last shown in the text, by a click or j/k): its whole quote is shown. */
   active: boolean
   /** Whether this person may mark claims; otherwise there is no Mark action. */
   canMark: boolean
@@ -34,6 +34,7 @@ export function SuggestionItem({ suggestion, active, canMark, dismissed, onShow,
         onClick={onShow}
         title={preview === quote ? 'Show in the article' : `${quote}\n\nShow in the article`}
         aria-describedby={reasonsId}
+        aria-current={active ? 'true' : undefined}
         data-testid="suggestion-quote"
       >
         {preview}

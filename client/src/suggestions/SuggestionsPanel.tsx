@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useClaimsData } from '../claims/ClaimsController'
 import { useClaimsEnv } from '../claims/context'
+import { moveInList, notForList } from '../claims/listKeys'
 import { SuggestionItem } from './SuggestionItem'
 import type { ListedSuggestion, SuggestionsState } from './useSuggestions'
 import './suggestions.css'
@@ -17,6 +18,10 @@ type Outcome = { kind: 'marked'; claimId: string } | { kind: 'refused'; reason: 
  * The sentences the system finds worth checking that no claim covers yet, in text order:
  * a checker works down the list, marking or dismissing each. Marking keeps them here, on
  * the next suggestion, rather than jumping to the new claim's card.
+ *
+ * Keys, as in the claims list (listKeys): j/k or ↓/↑ select the next or previous suggestion
+ * and light its words up in the text; Enter on its words marks it (for those who may), x or
+ * Delete dismisses it. Focus and the selection then move on to the next one.
  */
 export function SuggestionsPanel({ suggestions, onOpenClaim }: SuggestionsPanelProps) {
   const { controller, canWrite } = useClaimsEnv()
@@ -27,6 +32,7 @@ export function SuggestionsPanel({ suggestions, onOpenClaim }: SuggestionsPanelP
   const [showDismissed, setShowDismissed] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const panelRef = useRef<HTMLDivElement>(null)
+  const listRef = useRef<HTMLOListElement>(null)
   // Where focus goes once the item acted on has left the list: the one after it (or before),
   // so the keyboard stays in the list instead of falling back to the top of the page.
   const focusNext = useRef<{ from: string; to: string | null } | null>(null)
@@ -45,12 +51,21 @@ export function SuggestionsPanel({ suggestions, onOpenClaim }: SuggestionsPanelP
       panel.querySelector<HTMLElement>('[data-testid="suggestion-quote"]') ??
       panel.querySelector<HTMLElement>('[data-testid="suggestions-empty"]')
     target?.focus()
+    // The selection goes along with the focus: the next one is lit up, ready for Enter or x.
+    const next = itemOf(target ?? null)
+    if (next !== undefined) show(next)
   }, [shown])
 
   // The last dismissed one restored: the next dismissal starts out of sight again.
   useEffect(() => {
     if (dismissed.length === 0) setShowDismissed(false)
   }, [dismissed.length])
+
+  /** The suggestion of the list an element belongs to. */
+  const itemOf = (element: Element | null): ListedSuggestion | undefined => {
+    const key = element?.closest<HTMLElement>('[data-testid="suggestion"]')?.dataset.key
+    return key === undefined ? undefined : shown.find((s) => s.key === key)
+  }
 
   const rememberNext = (item: ListedSuggestion) => {
     const at = shown.findIndex((s) => s.key === item.key)
@@ -76,12 +91,34 @@ export function SuggestionsPanel({ suggestions, onOpenClaim }: SuggestionsPanelP
       return
     }
     rememberNext(item)
+    if (activeKey === item.key) setActiveKey(null)
     dismiss(item.quote)
   }
 
   const show = (item: ListedSuggestion) => {
     setActiveKey(item.key)
     controller.revealText({ from: item.start, to: item.end, quote: item.quote })
+  }
+
+  const onListKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    if (notForList(event)) return
+    const target = event.target as HTMLElement
+    const item = itemOf(target)
+    const onWords = target.matches('[data-testid="suggestion-quote"]')
+    // Enter on a button (Mark, Dismiss) does what the button says; on the words it marks.
+    const act = (event.key === 'Enter' && onWords && canWrite) || event.key === 'x' || event.key === 'Delete'
+    if (act && item !== undefined) {
+      event.preventDefault()
+      if (event.repeat) return // a held key does not work through the whole list
+      if (event.key === 'Enter') mark(item, false)
+      else toggleDismissed(item, false)
+      return
+    }
+    const quotes = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-testid="suggestion-quote"]') ?? [])]
+    const row = target.closest('[data-testid="suggestion"]')
+    const moved = moveInList(event, quotes, row === null ? -1 : quotes.findIndex((q) => row.contains(q)))
+    const next = itemOf(moved)
+    if (next !== undefined) show(next)
   }
 
   const renderItem = (item: ListedSuggestion, isDismissed: boolean) => (
@@ -129,9 +166,22 @@ export function SuggestionsPanel({ suggestions, onOpenClaim }: SuggestionsPanelP
           <p>{emptyReason(dismissed.length > 0, claimCount > 0)}</p>
         </div>
       ) : (
-        <ol className="suggestion-list" aria-label="Suggested claims" data-testid="suggestion-list">
-          {shown.map((item) => renderItem(item, false))}
-        </ol>
+        <>
+          <p id="suggestions-keys-hint" className="visually-hidden">
+            Use J and K or the arrow keys to move between suggestions and find each in the article
+            {canWrite ? ', Enter to mark one as a claim' : ''}, X or Delete to dismiss it.
+          </p>
+          <ol
+            className="suggestion-list"
+            aria-label="Suggested claims"
+            aria-describedby="suggestions-keys-hint"
+            ref={listRef}
+            onKeyDown={onListKeyDown}
+            data-testid="suggestion-list"
+          >
+            {shown.map((item) => renderItem(item, false))}
+          </ol>
+        </>
       )}
 
       {dismissed.length > 0 && (
