@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { createWriteStream, existsSync } from 'node:fs'
+import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -18,9 +18,7 @@ const HEALTH_TIMEOUT_MS = 60_000
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env[BASE_URL_ENV]) return async () => {}
 
-  if (!existsSync(path.join(repoRoot, 'client/dist/index.html'))) {
-    throw new Error('client/dist is missing: run `pnpm build` before the e2e tests')
-  }
+  buildClientIfStale()
   const port = await freePort()
   const dataDir = await mkdtemp(path.join(tmpdir(), 'fc-e2e-'))
   const logDir = path.join(repoRoot, 'test-results')
@@ -61,6 +59,27 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     log.end()
     await rm(dataDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * The browser tests must see the client as it is in the tree: `pnpm test` builds it first,
+ * but `pnpm test:e2e` alone after an edit would otherwise test yesterday's bundle (or fail
+ * when there is none). Built here only when a source is newer than the bundle.
+ */
+function buildClientIfStale(): void {
+  const bundle = path.join(repoRoot, 'client/dist/index.html')
+  const builtAt = existsSync(bundle) ? statSync(bundle).mtimeMs : 0
+  const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'shared/src']
+  if (builtAt > 0 && !sources.some((s) => newerThan(path.join(repoRoot, s), builtAt))) return
+  console.log(builtAt === 0 ? 'e2e: building the client (no bundle yet)' : 'e2e: building the client (sources changed since the last build)')
+  const vite = path.join(repoRoot, 'client/node_modules/vite/bin/vite.js')
+  execFileSync(process.execPath, [vite, 'build'], { cwd: path.join(repoRoot, 'client'), stdio: 'inherit' })
+}
+
+function newerThan(file: string, time: number): boolean {
+  const stat = statSync(file)
+  if (!stat.isDirectory()) return stat.mtimeMs > time
+  return readdirSync(file).some((name) => newerThan(path.join(file, name), time))
 }
 
 function freePort(): Promise<number> {
