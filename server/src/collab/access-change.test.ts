@@ -4,7 +4,7 @@ import { AUTH_ACCESS, AUTH_PERMISSION_DENIED } from './access-message.js';
 import { acquireAccess } from './access-pool.js';
 import { Connection } from './connection.js';
 import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_STEP1 } from './protocol.js';
-import { RoomRegistry } from './rooms.js';
+import { type AccessChange, RoomRegistry } from './rooms.js';
 import { emptyStore, RecordingPeer } from './test-doubles.testing.js';
 
 /** What a frame is, in the terms of docs/api.md. */
@@ -138,5 +138,24 @@ describe('a trainer’s sockets on participants’ copies', () => {
     registry.applyAccess({ kind: 'credential', credentialId: 'nobody' });
     registry.applyAccess({ kind: 'workshop-revealed', workshopId: 'none' });
     expect(registry.accessEpoch).toBe(before + 2);
+  });
+
+  it('a change of a kind this version does not know (a newer instance, mid-upgrade) touches no socket, and still moves the epoch', async () => {
+    const registry = new RoomRegistry(emptyStore, { onLocalUpdate: () => undefined });
+    const member = await openSocket(registry, 'doc-u', 'u-up', true);
+    // A guest's access has no user or workspace: a change read as a member change would match it.
+    const peer = new RecordingPeer();
+    const guest = new Connection(peer, acquireAccess({ canWrite: true, credentialId: 'g-up', workshopId: 'ws-up' }));
+    await registry.join('copy-up', guest);
+    peer.sent.length = 0;
+    const before = registry.accessEpoch;
+
+    registry.applyAccess({ kind: 'workshop-paused', workshopId: 'ws-up' } as unknown as AccessChange);
+    expect(registry.accessEpoch).toBe(before + 1);
+    for (const [conn, p] of [[member.conn, member.peer], [guest, peer]] as const) {
+      expect(conn.access.canWrite).toBe(true);
+      expect(p.closedWith).toBeUndefined();
+      expect(p.sent).toHaveLength(0);
+    }
   });
 });

@@ -35,6 +35,9 @@ export type AccessChange =
  */
 export type WorkshopCopiesChange = { kind: 'workshop-revealed'; workshopId: string } | { kind: 'copies-deleted'; docIds: string[] };
 
+/** Kinds this version applies; a newer instance may publish others during a rolling upgrade. */
+const KNOWN_KINDS: ReadonlySet<string> = new Set<AccessChange['kind']>(['member', 'credential', 'workshop-revealed', 'copies-deleted']);
+
 /** Changes remembered for sockets still being admitted (admission.ts); far more than can land in one admission. */
 const RECENT_CHANGES = 64;
 
@@ -147,7 +150,13 @@ export class RoomRegistry {
    * Which sockets a change closes, and with which words, is access-closes.ts.
    */
   applyAccess(change: AccessChange): void {
+    // Moved even for a change not understood here: sockets being let in ask the gate again,
+    // which reads the truth from the database whatever the change was.
     this.epoch++;
+    if (!KNOWN_KINDS.has(change.kind)) {
+      log('ignored an access change of a kind this version does not know', { kind: String(change.kind) });
+      return;
+    }
     this.recent.push({ epoch: this.epoch, change });
     if (this.recent.length > RECENT_CHANGES) this.recent.shift();
     if (change.kind === 'workshop-revealed') return this.lockParticipants(change.workshopId);
