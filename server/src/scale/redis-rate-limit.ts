@@ -33,7 +33,9 @@ type TakeCommand = (key: string, now: number, windowMs: number, max: number, mem
  * limits) and hashed, so email addresses used as keys are not stored in Redis.
  *
  * If Redis does not answer, each instance falls back to its own in-memory window
- * (logged): limits go back to per-instance for that time instead of sign-ins failing.
+ * (logged): limits go back to per-instance for that time instead of sign-ins failing. That
+ * window also holds the hits this instance recorded in Redis, so an outage does not hand
+ * out a fresh budget.
  */
 export class RedisRateLimits {
   private readonly redis: Redis;
@@ -79,7 +81,16 @@ export class RedisRateLimits {
           const waitMs = Number(await take(keyOf(key), now, windowMs, max, member));
           this.recovered();
           if (waitMs > 0) return { waitMs, release: async () => undefined };
-          return { waitMs: 0, release: () => this.remove(keyOf(key), member) };
+          // Kept locally too, so a Redis outage later in the window starts from this instance's
+          // own hits rather than from an empty budget.
+          const mirror = local.takeNow(key, now);
+          return {
+            waitMs: 0,
+            release: async () => {
+              await mirror.release();
+              await this.remove(keyOf(key), member);
+            },
+          };
         } catch (err) {
           this.fallback(err);
           return local.takeNow(key, now);

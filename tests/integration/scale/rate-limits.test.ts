@@ -5,6 +5,7 @@ import { call, createArticle, sessionCookie, signUp, uniqueEmail } from '../supp
 import { sleep } from '../support/clients.js';
 import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
 import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
+import { startStallProxy } from '../support/stall-proxy.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { ARTICLE, createWorkshop } from '../workshops/helpers.js';
 
@@ -165,6 +166,24 @@ describe.skipIf(missing.includes('Redis'))('shared rate limits against Redis dir
       expect(ttl).toBeLessThanOrEqual(60_000);
     } finally {
       probe.disconnect();
+    }
+  });
+
+  it('when Redis stops answering mid-window, an instance still counts the hits it made while Redis was up', async () => {
+    const proxy = await startStallProxy(TEST_REDIS_URL);
+    try {
+      const l = (await open(proxy.url, `outage-${Math.random()}`)).factory('login', 3, 60_000);
+      expect((await l.take('k')).waitMs).toBe(0);
+      const second = await l.take('k');
+      expect(second.waitMs).toBe(0);
+      await second.release(); // taken back: neither Redis nor the local window keeps it
+      expect((await l.take('k')).waitMs).toBe(0);
+      proxy.stall();
+      // Two hits recorded before the outage: one more is allowed, then refused, as Redis would have.
+      const during = [await l.take('k'), await l.take('k')];
+      expect(during.map((h) => h.waitMs > 0)).toEqual([false, true]);
+    } finally {
+      await proxy.close();
     }
   });
 
