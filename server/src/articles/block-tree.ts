@@ -1,4 +1,4 @@
-import type { Block, BlockNode, CodeBlock, HorizontalRule, ListItem, TextBlock } from './body.js';
+import type { Block, BlockNode, CodeBlock, HorizontalRule, ListItem, OrderedListAttrs, TextBlock } from './body.js';
 
 export type ContainerType = 'bulletList' | 'orderedList' | 'listItem' | 'blockquote';
 
@@ -11,7 +11,8 @@ export const MAX_CONTAINER_DEPTH = 32;
 
 interface OpenContainer {
   type: ContainerType | 'doc';
-  start?: number;
+  /** An ordered list's. */
+  attrs?: OrderedListAttrs;
   /** List items in a list, blocks in anything else (enterListItem sees to it). */
   content: BlockNode[];
   /** Opened by the builder, not by the reader (a list item for content straight in a list): no close will come. */
@@ -35,13 +36,14 @@ interface OpenContainer {
 export class BlockTreeBuilder {
   private readonly stack: OpenContainer[] = [{ type: 'doc', content: [], ignored: [] }];
 
-  open(type: ContainerType, start = 1): void {
+  /** `attrs` are an ordered list's, ignored for any other container. */
+  open(type: ContainerType, attrs: OrderedListAttrs = { start: 1 }): void {
     if (this.stack.length > MAX_CONTAINER_DEPTH) return this.ignore(type);
     const top = this.top();
     if (type === 'listItem' && top.implicit && top.ignored.length === 0) this.closeTop();
     if (type === 'listItem' && !this.inList()) return this.ignore(type);
     if (type !== 'listItem') this.enterListItem();
-    this.stack.push(type === 'orderedList' ? { type, start, content: [], ignored: [] } : { type, content: [], ignored: [] });
+    this.stack.push(type === 'orderedList' ? { type, attrs, content: [], ignored: [] } : { type, content: [], ignored: [] });
   }
 
   /**
@@ -115,7 +117,7 @@ function finished(open: OpenContainer): BlockNode | undefined {
     case 'bulletList':
       return { type, content: items };
     case 'orderedList':
-      return { type, start: open.start ?? 1, content: items };
+      return { type, ...(open.attrs ?? { start: 1 }), content: items };
     case 'blockquote':
       return { type, content: blocks };
     case 'doc':

@@ -1,17 +1,17 @@
 import { anchorClaim, getBodyText, LINK_MARK_DEFAULTS, markClaimAtText, readClaim } from '@fc/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { blocksFromHtml } from '../domain/article-import.js';
-import { docUpdateFromBlocks } from './body.js';
+import { blocksFromHtml, blocksFromMarkdown } from '../domain/article-import.js';
+import { type Block, docUpdateFromBlocks } from './body.js';
 import { editorDocument, type EditorJson } from './editor-schema.testing.js';
 
 const HTML =
   '<h2>Roads <em>report</em></h2>' +
   '<p>The <strong>minister</strong> said <strong><em>40%</em></strong> of <a href="https://news.example/roads">roads were <b>repaired</b></a>, <a href="javascript:alert(1)">officials</a> said.</p>';
 
-function imported(html: string): Y.Doc {
+function imported(source: string, read: (source: string) => Block[] = blocksFromHtml): Y.Doc {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, docUpdateFromBlocks(blocksFromHtml(html)));
+  Y.applyUpdate(doc, docUpdateFromBlocks(read(source)));
   return doc;
 }
 
@@ -139,8 +139,8 @@ describe('imported lists, quotes, code blocks and headings in the body fragment'
 const RULE: EditorJson = { type: 'horizontalRule' };
 
 /** What the editor reads of an imported body, once proven valid and left as written. */
-async function editorContent(html: string): Promise<EditorJson[]> {
-  const editor = await editorDocument(imported(html).getXmlFragment('body'));
+async function editorContent(source: string, read?: (source: string) => Block[]): Promise<EditorJson[]> {
+  const editor = await editorDocument(imported(source, read).getXmlFragment('body'));
   expect(() => editor.node.check()).not.toThrow();
   expect(editor.rewrites()).toBe(0);
   return editor.json.content!;
@@ -198,5 +198,36 @@ describe('imported horizontal rules in the body fragment', () => {
     expect(claim.quote).toBe(quote);
     expect(anchorClaim(doc, claim)).toEqual({ status: 'anchored', from, to: from + quote.length });
     expect(anchorClaim(doc, { ...claim, start: undefined, end: undefined })).toEqual({ status: 'reanchored', from, to: from + quote.length });
+  });
+});
+
+describe('imported ordered list numbering and code block languages', () => {
+  it.each(['1', 'a', 'A', 'i', 'I'])('keep ol type="%s" as the editor’s `type`, a string it leaves as written', async (type) => {
+    expect(await editorContent(`<ol type="${type}" start="4"><li>Fourth</li></ol>`)).toEqual([
+      { type: 'orderedList', attrs: { start: 4, type }, content: [item(para('Fourth'))] },
+    ]);
+  });
+
+  it('leave a refused type as the editor’s default, null', async () => {
+    expect(await editorContent('<ol type="disc"><li>x</li></ol>')).toEqual([{ type: 'orderedList', attrs: { start: 1, type: null }, content: [item(para('x'))] }]);
+  });
+
+  const code = (text: string, language: string | null): EditorJson => ({ type: 'codeBlock', attrs: { language }, content: [{ type: 'text', text }] });
+
+  it.each<[string, string, ((source: string) => Block[])?]>([
+    ['an HTML code class', '<pre><code class="hljs language-c++">a &lt; b</code></pre>'],
+    ['a Markdown fence', '```c++\na < b\n```', blocksFromMarkdown],
+  ])('keep the language of %s as the code block’s `language`', async (_from, source, read) => {
+    expect(await editorContent(source, read)).toEqual([code('a < b', 'c++')]);
+  });
+
+  it.each<[string, string, ((source: string) => Block[])?]>([
+    ['a Markdown fence without one', '```\nx\n```', blocksFromMarkdown],
+    ['a class breaking out of its quotes', `<pre><code class='language-js" onclick="alert(1)'>x</code></pre>`],
+    ['a class holding markup', '<pre><code class="language-&lt;script&gt;">x</code></pre>'],
+  ])('leave the language null for %s', async (_from, source, read) => {
+    const content = await editorContent(source, read);
+    expect(content).toEqual([code('x', null)]);
+    expect(JSON.stringify(imported(source, read).getXmlFragment('body').toJSON())).not.toMatch(/language|onclick|script/);
   });
 });

@@ -14,6 +14,8 @@ export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 export interface CodeBlock {
   type: 'codeBlock';
   text: string;
+  /** As the editor keeps it from `<code class="language-js">`: `js`. */
+  language?: string;
 }
 /** A leaf: y-prosemirror stores it as an element with no attributes and no children. */
 export interface HorizontalRule {
@@ -24,7 +26,14 @@ export interface ListItem {
   /** Starts with a paragraph, as the editor's schema requires (`paragraph block*`). */
   content: Block[];
 }
-export type ListBlock = { type: 'bulletList'; content: ListItem[] } | { type: 'orderedList'; start: number; content: ListItem[] };
+export type ListBlock = { type: 'bulletList'; content: ListItem[] } | ({ type: 'orderedList'; content: ListItem[] } & OrderedListAttrs);
+/** HTML's numbering styles for `<ol type>`. */
+export type OrderedListNumbering = '1' | 'a' | 'A' | 'i' | 'I';
+export interface OrderedListAttrs {
+  start: number;
+  /** The editor's `type` attr (this block's own `type` is the node's name); absent, the editor's null. */
+  numbering?: OrderedListNumbering;
+}
 export interface BlockquoteBlock {
   type: 'blockquote';
   content: Block[];
@@ -64,7 +73,8 @@ export function writeBlocks(body: Y.XmlFragment, blocks: Block[]): void {
  * attrs as attributes of the same JS type as the node's (a number stays a number: the
  * editor compares them strictly and would otherwise rewrite them on its first edit), and
  * its children. Every attr the editor's node has a non-null default for is written, for
- * the same reason (`start` of an ordered list; a code block's `language` is null).
+ * the same reason (`start` of an ordered list); one whose default is null is written only
+ * when set (an ordered list's `type`, a code block's `language`), as y-prosemirror does.
  */
 function element(block: BlockNode): Y.XmlElement {
   const el = new Y.XmlElement(block.type);
@@ -74,6 +84,10 @@ function element(block: BlockNode): Y.XmlElement {
       break;
     case 'orderedList':
       el.setAttribute('start', block.start as unknown as string);
+      if (block.numbering !== undefined) el.setAttribute('type', block.numbering);
+      break;
+    case 'codeBlock':
+      if (block.language !== undefined) el.setAttribute('language', block.language);
       break;
   }
   el.insert(0, children(block));

@@ -204,7 +204,7 @@ describe('HTML import keeps the block structure', () => {
     const code = 'if (a &lt; b &amp;&amp; c < d) {\n    return "&lt;b&gt;";\n}\n\n// done';
     const verbatim = 'if (a < b && c < d) {\n    return "<b>";\n}\n\n// done';
     expect(blocksFromHtml(`<pre>${code}</pre>`)).toEqual([{ type: 'codeBlock', text: verbatim }]);
-    expect(blocksFromHtml(`<pre><code class="language-js">${code}\n</code></pre>`)).toEqual([{ type: 'codeBlock', text: verbatim }]);
+    expect(blocksFromHtml(`<pre><code class="language-js">${code}\n</code></pre>`)).toEqual([{ type: 'codeBlock', text: verbatim, language: 'js' }]);
     expect(blocksFromHtml('<pre>\n  <b>bold</b> <a href="https://x.example/">link</a><br>next\r\nline</pre>')).toEqual([
       { type: 'codeBlock', text: '  bold link\nnext\nline' },
     ]);
@@ -243,10 +243,11 @@ describe('HTML import keeps the block structure', () => {
 
 describe('hostile structure yields safe blocks with all its text', () => {
   it.each([
-    ['an ol start that is a script', '<ol start="javascript:alert(1)" onclick="alert(2)" type="a" reversed><li>one</li></ol>', '<ol><li>one</li></ol>'],
+    ['an ol start that is a script', '<ol start="javascript:alert(1)" onclick="alert(2)" type="a" reversed><li>one</li></ol>', '<ol type="a"><li>one</li></ol>'],
     ['event handlers on a quote and a list', '<blockquote onclick="alert(1)" cite="javascript:alert(2)" style="x"><p>said</p></blockquote><ul onmouseover="alert(3)"><li onclick="x()">item</li></ul>', '<blockquote><p>said</p></blockquote><ul><li>item</li></ul>'],
     ['a script in a pre', '<pre><script>alert(1)</script>x &lt; y<img src=x onerror=alert(1)></pre>', '<pre>x &lt; y</pre>'],
-    ['a code class and data attributes', '<pre class="language-js" data-x="1"><code class="language-js" onload="y()">a</code></pre>', '<pre><code>a</code></pre>'],
+    ['a code class breaking out of its quotes', `<pre class="language-js" data-x="1"><code class='language-js" onclick="alert(1)' onload="y()">a</code></pre>`, '<pre><code>a</code></pre>'],
+    ['a code class holding markup', '<pre><code class="language-<script>alert(1)</script>">a</code></pre>', '<pre><code>a</code></pre>'],
   ])('%s', (_what, html, sanitized) => {
     expect(sanitizeArticleHtml(html)).toBe(sanitized);
     expect(JSON.stringify(blocksFromHtml(html))).not.toMatch(/alert|script|onclick|onerror|javascript|language/);
@@ -295,8 +296,68 @@ describe('Markdown import keeps the block structure', () => {
           p('Then she left.'),
         ],
       },
-      { type: 'codeBlock', text: 'if (a < b) {\n  x = "<p>";\n}' },
+      { type: 'codeBlock', text: 'if (a < b) {\n  x = "<p>";\n}', language: 'js' },
     ]);
+  });
+});
+
+describe('ordered list numbering', () => {
+  it.each(['1', 'a', 'A', 'i', 'I'])('keeps ol type="%s" as the list’s numbering, start alongside', (type) => {
+    const html = `<ol type="${type}" start="2" reversed><li>x</li></ol>`;
+    expect(sanitizeArticleHtml(html)).toBe(`<ol start="2" type="${type}"><li>x</li></ol>`);
+    expect(blocksFromHtml(html)).toEqual([{ type: 'orderedList', start: 2, numbering: type, content: [li(p('x'))] }]);
+  });
+
+  it.each(['b', 'ii', 'disc', 'upper-roman', ' a', 'a ', '1a', '', 'a" onclick="alert(1)'])('drops any other ol type (%j)', (type) => {
+    const html = `<ol type='${type}'><li>x</li></ol>`;
+    expect(sanitizeArticleHtml(html)).toBe('<ol><li>x</li></ol>');
+    expect(blocksFromHtml(html)).toEqual([{ type: 'orderedList', start: 1, content: [li(p('x'))] }]);
+  });
+
+  it('reads a type on a nested list, and nothing from Markdown, which has no numbering style', () => {
+    expect(blocksFromHtml('<ol type="I"><li>One<ol type="a"><li>sub</li></ol></li></ol>')).toEqual([
+      { type: 'orderedList', start: 1, numbering: 'I', content: [li(p('One'), { type: 'orderedList', start: 1, numbering: 'a', content: [li(p('sub'))] })] },
+    ]);
+    expect(blocksFromMarkdown('1. x\n2. y')).toEqual([{ type: 'orderedList', start: 1, content: [li(p('x')), li(p('y'))] }]);
+  });
+});
+
+describe('code block languages', () => {
+  const code = (text: string, language?: string) => (language === undefined ? { type: 'codeBlock', text } : { type: 'codeBlock', text, language });
+
+  it.each(['js', 'TypeScript', 'c++', 'c#', 'objective-c', 'shell_session', 'x.y', 'a'.repeat(32)])('keeps language-%s, as the editor reads it', (language) => {
+    expect(blocksFromHtml(`<pre><code class="hljs language-${language}">a</code></pre>`)).toEqual([code('a', language)]);
+    expect(blocksFromMarkdown(`\`\`\`${language}\na\n\`\`\``)).toEqual([code('a', language)]);
+  });
+
+  it('keeps only that class on code, and nothing else on it or its pre', () => {
+    const html = '<pre class="language-py" id="x"><code class="x language-js  language-py y" data-x="1" onclick="y()">a</code></pre>';
+    expect(sanitizeArticleHtml(html)).toBe('<pre><code class="language-js">a</code></pre>');
+    expect(blocksFromHtml(html)).toEqual([code('a', 'js')]);
+  });
+
+  it.each([
+    ['breaking out of its quotes', `<code class='language-js" onclick="alert(1)'>`],
+    ['holding markup', '<code class="language-<script>">'],
+    ['with an entity-encoded quote', '<code class="language-js&quot;x">'],
+    ['too long', `<code class="language-${'a'.repeat(33)}">`],
+    ['empty', '<code class="language-">'],
+    ['of another prefix', '<code class="lang-js">'],
+  ])('drops a language %s', (_what, open) => {
+    expect(sanitizeArticleHtml(`<pre>${open}a</code></pre>`)).toBe('<pre><code>a</code></pre>');
+    expect(blocksFromHtml(`<pre>${open}a</code></pre>`)).toEqual([code('a')]);
+  });
+
+  it('takes it only from the pre’s first element, as the editor does', () => {
+    expect(blocksFromHtml('<pre>\n<code class="language-js">a</code></pre>')).toEqual([code('a', 'js')]);
+    expect(blocksFromHtml('<pre><b>x</b><code class="language-js">a</code></pre>')).toEqual([code('xa')]);
+    expect(blocksFromHtml('<p><code class="language-js">inline</code></p>')).toEqual([{ type: 'paragraph', text: 'inline', runs: [{ text: 'inline', marks: { code: true } }] }]);
+  });
+
+  it('leaves it unset for Markdown fenced code without one, and drops an unsafe one', () => {
+    expect(blocksFromMarkdown('```\na < b\n```')).toEqual([code('a < b')]);
+    expect(blocksFromMarkdown('```<script>\nx\n```')).toEqual([code('x')]);
+    expect(blocksFromMarkdown('~~~js" onclick="alert(1)\nx\n~~~')).toEqual([code('x')]);
   });
 });
 

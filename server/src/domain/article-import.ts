@@ -1,7 +1,8 @@
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { BlockTreeBuilder, type ContainerType } from '../articles/block-tree.js';
-import { type Block, blocksFromText, type HeadingLevel } from '../articles/body.js';
+import { type Block, blocksFromText, type HeadingLevel, type OrderedListAttrs, type OrderedListNumbering } from '../articles/body.js';
+import { CodeText } from '../articles/code-text.js';
 import { OpenMarks } from '../articles/open-marks.js';
 import { hasMarks, plainText, TextRunBuilder } from '../articles/text-runs.js';
 
@@ -14,10 +15,12 @@ import { hasMarks, plainText, TextRunBuilder } from '../articles/text-runs.js';
  * What is kept, as the editor's nodes (Tiptap StarterKit):
  * - h1-h6 as headings of that level;
  * - ul and ol as bullet and ordered lists of list items, nested lists included, with an
- *   ol's numeric `start`; blockquote as a quote holding its blocks (articles/block-tree.ts
- *   keeps the tree valid for the editor whatever the HTML's nesting);
+ *   ol's numeric `start` and its numbering `type` (1, a, A, i, I); blockquote as a quote
+ *   holding its blocks (articles/block-tree.ts keeps the tree valid for the editor
+ *   whatever the HTML's nesting);
  * - pre (with or without code inside) as a code block of its text verbatim, newlines
- *   kept, no marks;
+ *   kept, no marks, and the language of a `<pre><code class="language-js">` (Markdown's
+ *   fenced code), read as the editor reads it;
  * - hr as a horizontal rule, in a list item or quote too (the editor takes a rule
  *   wherever it takes a block); inside a paragraph it splits it in two around the rule,
  *   as a browser does, and inside a code block it adds nothing;
@@ -29,7 +32,8 @@ import { hasMarks, plainText, TextRunBuilder } from '../articles/text-runs.js';
  *   and forms are dropped.
  * What never survives, even in the sanitized HTML: script, style, iframe, object,
  * embed, svg, math, template and their contents, every attribute except `href` on
- * links and a whole-number `start` on ol, and any href whose scheme is not http, https
+ * links, a whole-number `start` and a numbering `type` on ol and one `language-` class
+ * of letters, digits and `+#._-` on code, and any href whose scheme is not http, https
  * or mailto.
  */
 export interface ArticleBody {
@@ -59,9 +63,10 @@ const INLINE_TAGS = ['a', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'strike', '
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...BLOCK_TAGS, ...INLINE_TAGS, 'br'],
-  // `start` carries an ordered list's first number; startAttribute leaves it only as digits.
-  allowedAttributes: { a: ['href'], ol: ['start'] },
-  transformTags: { ol: startAttribute },
+  // An ordered list's first number and numbering style, a code block's language: the
+  // transforms leave them only in forms the editor takes, and nothing else on those tags.
+  allowedAttributes: { a: ['href'], ol: ['start', 'type'], code: ['class'] },
+  transformTags: { ol: listAttributes, code: codeLanguage },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: {},
   allowedSchemesAppliedToAttributes: ['href'],
@@ -73,10 +78,31 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   parseStyleAttributes: false,
 };
 
-/** An `<ol>` keeps `start` only when it is a whole number (written canonically), and nothing else. */
-function startAttribute(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+const NUMBERINGS: readonly string[] = ['1', 'a', 'A', 'i', 'I'] satisfies OrderedListNumbering[];
+
+/** An `<ol>` keeps `start` only when it is a whole number (written canonically), `type` only as HTML's numbering styles. */
+function listAttributes(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
   const start = /^\s*(\d{1,9})\s*$/.exec(attribs.start ?? '')?.[1];
-  return { tagName, attribs: start === undefined ? {} : { start: String(Number(start)) } };
+  const kept: sanitizeHtml.Attributes = {};
+  if (start !== undefined) kept.start = String(Number(start));
+  // Case matters (`a` and `A` differ) and the editor keeps the value as written.
+  if (NUMBERINGS.includes(attribs.type ?? '')) kept.type = attribs.type!;
+  return { tagName, attribs: kept };
+}
+
+const LANGUAGE_PREFIX = 'language-';
+
+/**
+ * A `<code>` keeps only the class the editor reads its language from (the first one starting
+ * `language-`, as Tiptap's CodeBlock does), and only when that language is a short token:
+ * the editor writes it back into a class when it renders or copies the block, and a
+ * highlighter may look it up, so no quotes, markup, spaces or long strings.
+ */
+function codeLanguage(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const classes = (attribs.class ?? '').split(/[\t\n\f\r ]+/);
+  const language = classes.find((name) => name.startsWith(LANGUAGE_PREFIX))?.slice(LANGUAGE_PREFIX.length);
+  const safe = language !== undefined && /^[\w+#.-]{1,32}$/.test(language);
+  return { tagName, attribs: safe ? { class: LANGUAGE_PREFIX + language } : {} };
 }
 
 /** The HTML we keep: the allowlist above, nothing executable. */
@@ -136,12 +162,12 @@ export function blocksFromHtml(html: string): Block[] {
     const [, closing, rawTag, attributes, chunk] = m;
     const tag = rawTag?.toLowerCase();
     if (code !== undefined) {
-      // A code block is its text and line breaks; tags inside it (code, b, p ...) add nothing.
+      // A code block is its text, line breaks and language; tags inside it (b, p ...) add nothing.
       if (chunk !== undefined) code.append(decodeEntities(chunk));
-      else if (tag === 'br') code.append('\n');
-      else if (tag === 'pre' && code.nest(closing ? -1 : 1) < 0) {
-        const text = code.finish();
-        if (text.trim() !== '') tree.add({ type: 'codeBlock', text });
+      else if (!closing) code.open(tag!, attributes ?? '');
+      else if (tag === 'pre' && code.closePre()) {
+        const block = code.finish();
+        if (block !== undefined) tree.add(block);
         code = undefined;
       }
       continue;
@@ -168,7 +194,7 @@ export function blocksFromHtml(html: string): Block[] {
       else headings.push(Number(heading[1]) as HeadingLevel);
     } else if (container !== undefined) {
       if (closing) tree.close(container);
-      else tree.open(container, startOf(attributes ?? ''));
+      else tree.open(container, orderedListOf(attributes ?? ''));
     } else if (tag === 'pre' && !closing) {
       code = new CodeText();
     } else if (tag === 'hr' && !closing) {
@@ -180,33 +206,15 @@ export function blocksFromHtml(html: string): Block[] {
 }
 
 /**
- * The text of a `<pre>` as written: whitespace and newlines kept. The newline right after
- * `<pre>` is dropped as an HTML parser drops it, and so is a last one (Markdown's fenced
- * code ends with one; a browser shows no empty line for it, the editor would).
+ * The sanitizer has left `start` only as a canonical decimal number and `type` only as a
+ * numbering style (listAttributes above).
  */
-class CodeText {
-  private text = '';
-  private depth = 0;
-
-  append(text: string): void {
-    this.text += text;
-  }
-
-  /** Tracks a `<pre>` inside the `<pre>`; below zero, the code block has ended. */
-  nest(change: 1 | -1): number {
-    this.depth += change;
-    return this.depth;
-  }
-
-  finish(): string {
-    return this.text.replace(/\r\n?/g, '\n').replace(/^\n/, '').replace(/\n$/, '');
-  }
-}
-
-/** The sanitizer has left `start` only as a canonical decimal number (startAttribute below). */
-function startOf(attributes: string): number | undefined {
+function orderedListOf(attributes: string): OrderedListAttrs {
   const start = /\sstart="(\d+)"/.exec(attributes)?.[1];
-  return start === undefined ? undefined : Number(start);
+  const numbering = /\stype="([1aAiI])"/.exec(attributes)?.[1] as OrderedListNumbering | undefined;
+  const attrs: OrderedListAttrs = { start: start === undefined ? 1 : Number(start) };
+  if (numbering !== undefined) attrs.numbering = numbering;
+  return attrs;
 }
 
 function hrefOf(attributes: string): string | undefined {

@@ -145,6 +145,42 @@ describe('an article imported from HTML keeps its lists, quotes and code blocks'
     }
   });
 
+  it('keeps an ol numbering type and code block languages, from Markdown and its raw HTML, as the editor stores them', async () => {
+    const markdown = [
+      '<ol type="a" start="2"><li>bridges</li></ol>',
+      '',
+      '```ts',
+      'const roads = 412;',
+      '```',
+      '',
+      '```',
+      'plain',
+      '```',
+      '',
+      `<pre><code class='language-js" onclick="alert(1)'>hostile</code></pre>`,
+    ].join('\n');
+    const { client, body } = await openImported({ title: 'Roads (numbering, languages)', markdown }, 4);
+    try {
+      expect(JSON.stringify(body.toJSON())).not.toMatch(/alert|onclick/);
+      const editor = await editorDocument(body);
+      expect(() => editor.node.check()).not.toThrow();
+      expect(editor.rewrites()).toBe(0);
+      const code = (text: string, language: string | null) => ({ type: 'codeBlock', attrs: { language }, content: [{ type: 'text', text }] });
+      expect(editor.json.content).toEqual([
+        {
+          type: 'orderedList',
+          attrs: { start: 2, type: 'a' },
+          content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'bridges' }] }] }],
+        },
+        code('const roads = 412;', 'ts'),
+        code('plain', null),
+        code('hostile', null),
+      ]);
+    } finally {
+      client.destroy();
+    }
+  });
+
   it('Markdown gets the same structure', async () => {
     const markdown = '- Roads\n- Bridges\n\n> We repaired 40%.\n\n```\na < b\n```';
     const { client, body } = await openImported({ title: 'Roads (Markdown)', markdown }, 3);
