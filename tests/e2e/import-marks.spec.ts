@@ -46,6 +46,8 @@ const STRUCTURED_HTML = [
   '<p>At Tuesday’s briefing the minister listed the year’s works:</p>',
   '<ul><li>Roads: <b>40%</b> of the national network repaired</li><li>Bridges: 12 rebuilt<ul><li>8 in the north</li><li>4 in the south</li></ul></li></ul>',
   '<ol start="3"><li>Third, the budget stayed within its limits.</li><li>Fourth, no contract was late.</li></ol>',
+  '<ol type="a"><li>the northern route</li><li>the coastal road</li></ol>',
+  '<ol type="I"><li>Findings</li><li>Sources</li></ol>',
   '<blockquote onclick="alert(1)"><p>We repaired 40% of the roads in one year. No government has ever done more.</p><p>And we did it under budget.</p></blockquote>',
   '<h5>Method</h5>',
   '<p>The figures come from the ministry’s own table:</p>',
@@ -71,8 +73,11 @@ test('an HTML article keeps its lists, block quotes and code blocks in the edito
   await expect(text.locator(':scope > ul > li')).toHaveCount(2)
   await expect(text.locator('ul li ul li')).toHaveText(['8 in the north', '4 in the south'])
   await expect(text.locator('ul li strong')).toHaveText('40%')
-  await expect(text.locator('ol')).toHaveAttribute('start', '3')
-  await expect(text.locator('ol li')).toHaveCount(2)
+  const [numbered, lettered, roman] = [text.locator('ol').nth(0), text.locator('ol').nth(1), text.locator('ol').nth(2)]
+  await expect(numbered).toHaveAttribute('start', '3')
+  await expect(numbered.locator('li')).toHaveCount(2)
+  await expect(lettered).toHaveAttribute('type', 'a')
+  await expect(roman).toHaveAttribute('type', 'I')
   await expect(text.locator('blockquote p')).toHaveText([
     'We repaired 40% of the roads in one year. No government has ever done more.',
     'And we did it under budget.',
@@ -82,7 +87,9 @@ test('an HTML article keeps its lists, block quotes and code blocks in the edito
   expect(await text.locator('pre code').textContent()).toBe('region   repaired_km   planned_km\nnorth    412           < 500\nsouth    301           350')
   // Legible: bullets and numbers are drawn, the quote is set off from the body text.
   expect(await text.locator(':scope > ul').evaluate((el) => getComputedStyle(el).listStyleType)).toBe('disc')
-  expect(await text.locator('ol').evaluate((el) => getComputedStyle(el).listStyleType)).toBe('decimal')
+  // The list's own numbering style shows, case included (a list typed "I" is not "i").
+  const listStyle = (list: typeof numbered) => list.evaluate((el) => getComputedStyle(el).listStyleType)
+  expect([await listStyle(numbered), await listStyle(lettered), await listStyle(roman)]).toEqual(['decimal', 'lower-alpha', 'upper-roman'])
   const quote = await text.locator('blockquote').evaluate((el) => {
     const style = getComputedStyle(el)
     return { border: parseFloat(style.borderLeftWidth), padding: parseFloat(style.paddingLeft) }
