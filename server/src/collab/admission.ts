@@ -1,3 +1,4 @@
+import type { Closing } from './access-closes.js';
 import { setAccess } from './access-notice.js';
 import type { SocketAccessState } from './access-message.js';
 import type { Connection } from './connection.js';
@@ -39,7 +40,7 @@ export async function settleAccess({ registry, gate, request, docId, epoch, deci
   const admittedAt = epoch;
   let told: SocketAccessState = { canWrite: decision.access.canWrite, ...decision.told };
   for (let asked = 0; registry.accessEpoch !== epoch; asked++) {
-    if (asked === MAX_REASKS) return close(registry, conn, room, CLOSE_TRY_AGAIN, 'access kept changing; reconnect');
+    if (asked === MAX_REASKS) return close(registry, conn, room, { code: CLOSE_TRY_AGAIN, reason: 'access kept changing; reconnect' });
     epoch = registry.accessEpoch;
     const now = await gate(request, docId);
     if (conn.closed) return false;
@@ -47,8 +48,7 @@ export async function settleAccess({ registry, gate, request, docId, epoch, deci
     if (!now.ok) {
       // In the words of the change that took the access away, as an open socket would hear them
       // ("removed from workspace", "workshop deleted"), where one did; else the gate's own.
-      const why = registry.closingSince(admittedAt, conn, docId) ?? now;
-      return close(registry, conn, room, why.code, why.reason);
+      return close(registry, conn, room, registry.closingSince(admittedAt, conn, docId) ?? now);
     }
     const state: SocketAccessState = { canWrite: now.access.canWrite, ...now.told };
     const enforced = conn.access.canWrite;
@@ -62,9 +62,8 @@ export async function settleAccess({ registry, gate, request, docId, epoch, deci
   return !conn.closed;
 }
 
-function close(registry: RoomRegistry, conn: Connection, room: Room, code: number, reason: string): false {
-  conn.close(code, reason);
-  registry.leave(room, conn);
+function close(registry: RoomRegistry, conn: Connection, room: Room, why: Closing): false {
+  registry.closeSocket(room, conn, why);
   return false;
 }
 

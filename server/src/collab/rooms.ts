@@ -122,19 +122,10 @@ export class RoomRegistry {
     this.unloading.add(job);
   }
 
-  /** Closes every socket matching a predicate (e.g. a member just removed from a workspace). */
-  closeWhere(match: (conn: Connection) => boolean, code: number, reason: string): number {
-    let count = 0;
-    for (const room of this.ready.values()) {
-      for (const conn of Array.from(room.conns)) {
-        if (match(conn)) {
-          conn.close(code, reason);
-          this.leave(room, conn);
-          count++;
-        }
-      }
-    }
-    return count;
+  /** Closes one socket and takes it out of its room (the room unloads if it was the last). */
+  closeSocket(room: Room, conn: Connection, { code, reason }: Closing): void {
+    conn.close(code, reason);
+    this.leave(room, conn);
   }
 
   /** Applies a member's access change here and announces it to other instances. */
@@ -182,13 +173,12 @@ export class RoomRegistry {
     return undefined;
   }
 
+  /** Closes every socket `closing` gives a reason for. */
   private closeEach(closing: (conn: Connection, room: Room) => Closing | undefined): void {
     for (const room of this.ready.values()) {
       for (const conn of Array.from(room.conns)) {
         const why = closing(conn, room);
-        if (!why) continue;
-        conn.close(why.code, why.reason);
-        this.leave(room, conn);
+        if (why) this.closeSocket(room, conn, why);
       }
     }
   }
@@ -223,7 +213,7 @@ export class RoomRegistry {
 
   /** Closes every socket and waits until every room has been unloaded and written back. */
   async closeAll(code: number, reason: string): Promise<void> {
-    this.closeWhere(() => true, code, reason);
+    this.closeEach(() => ({ code, reason }));
     await Promise.allSettled(Array.from(this.unloading));
   }
 }
