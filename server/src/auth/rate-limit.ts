@@ -12,8 +12,6 @@ export interface Hit {
  * (scale/redis-rate-limit.ts), so running three instances does not triple the budget.
  */
 export interface RateLimiter {
-  readonly max: number;
-  readonly windowMs: number;
   take(key: string, now?: number): Promise<Hit>;
   reset(key: string): Promise<void>;
 }
@@ -21,7 +19,8 @@ export interface RateLimiter {
 /** Builds one limiter; `name` keeps different limits' keys apart where they share a store. */
 export type LimiterFactory = (name: string, max: number, windowMs: number) => RateLimiter;
 
-const NOTHING_TO_RELEASE = async (): Promise<void> => undefined;
+/** The release of a refused hit: nothing was recorded. */
+export const NOTHING_TO_RELEASE = async (): Promise<void> => undefined;
 
 /** In-memory sliding window for one process. */
 export class SlidingWindowLimiter implements RateLimiter {

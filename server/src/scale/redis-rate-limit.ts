@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Hit, LimiterFactory, RateLimiter } from '../auth/rate-limit.js';
-import { SlidingWindowLimiter } from '../auth/rate-limit.js';
+import { type Hit, type LimiterFactory, NOTHING_TO_RELEASE, type RateLimiter, SlidingWindowLimiter } from '../auth/rate-limit.js';
 import { log } from '../log.js';
 
 /**
@@ -73,14 +72,13 @@ export class RedisRateLimits {
     const keyOf = (key: string): string => `${this.namespace}:${name}:${digest(key)}`;
     const take = (this.redis as unknown as { fcTakeHit: TakeCommand }).fcTakeHit.bind(this.redis);
     return {
-      max,
-      windowMs,
       take: async (key, now = Date.now()): Promise<Hit> => {
         const member = `${now}:${this.instance}:${++this.counter}`;
+        const redisKey = keyOf(key);
         try {
-          const waitMs = Number(await take(keyOf(key), now, windowMs, max, member));
+          const waitMs = Number(await take(redisKey, now, windowMs, max, member));
           this.recovered();
-          if (waitMs > 0) return { waitMs, release: async () => undefined };
+          if (waitMs > 0) return { waitMs, release: NOTHING_TO_RELEASE };
           // Kept locally too, so a Redis outage later in the window starts from this instance's
           // own hits rather than from an empty budget.
           const mirror = local.takeNow(key, now);
@@ -88,7 +86,7 @@ export class RedisRateLimits {
             waitMs: 0,
             release: async () => {
               await mirror.release();
-              await this.remove(keyOf(key), member);
+              await this.remove(redisKey, member);
             },
           };
         } catch (err) {
