@@ -16,7 +16,7 @@ import {
 import type { Editor } from '@tiptap/core'
 import { locateSpan, markSelectionAsClaim, markTextAsClaim, type MarkResult, type TextSpan } from '../editor/markClaim'
 import { syncBinding, toEditorPosition } from '../editor/positions'
-import { spotlightRange } from '../editor/textSpotlight'
+import { scrollTextIntoView, spotlightRange } from '../editor/textSpotlight'
 
 /** A claim as the UI shows it: the stored claim plus where it sits in the text right now. */
 export interface ClaimView {
@@ -258,10 +258,7 @@ export class ClaimsController {
     const editor = this.editor
     if (editor === null) return
     const target = editor.view.dom.querySelector(`[data-claim-id="${CSS.escape(claimId)}"]`)
-    if (target instanceof HTMLElement) {
-      const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-      target.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
-    }
+    if (target instanceof HTMLElement) scrollTextIntoView(target)
   }
 
   /**

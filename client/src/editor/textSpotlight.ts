@@ -16,7 +16,7 @@ export interface Spot {
 const spotlightKey = new PluginKey<Spot | null>('textSpotlight')
 
 /** Long enough to find the words after the scroll, short enough not to linger as a mark. */
-export const SPOTLIGHT_MS = 4000
+const SPOTLIGHT_MS = 4000
 
 export const TextSpotlight = Extension.create({
   name: 'textSpotlight',
@@ -62,14 +62,17 @@ export function spotlightRange(view: EditorView, spot: Spot): void {
   clearTimeout(timers.get(view))
   view.dispatch(view.state.tr.setMeta(spotlightKey, spot).setMeta('addToHistory', false))
   const target = view.dom.querySelector('.text-spotlight')
-  if (target instanceof HTMLElement) {
-    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-    target.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
-  }
+  if (target instanceof HTMLElement) scrollTextIntoView(target)
   timers.set(
     view,
     setTimeout(() => {
       if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(spotlightKey, null).setMeta('addToHistory', false))
     }, SPOTLIGHT_MS),
   )
+}
+
+/** Brings words of the article to the middle of the window; gently, unless motion is reduced. */
+export function scrollTextIntoView(target: HTMLElement): void {
+  const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
+  target.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
 }
