@@ -24,6 +24,8 @@ export class SuggestionsFeed {
   private readonly claims: Y.Map<unknown>
   private open: readonly Suggestion[] = NONE
   private key = ''
+  /** The text last scored and its suggestions: a claim's change (verdict, comment…) leaves the text as it was. */
+  private scored: { text: string; suggestions: Suggestion[] } | null = null
   private readonly listeners = new Set<() => void>()
   private textTimer: ReturnType<typeof setTimeout> | null = null
   private queued = false
@@ -78,7 +80,8 @@ export class SuggestionsFeed {
       const anchor = anchorClaim(this.ydoc, claim, body)
       if (anchor.status !== 'detached') claimed.push({ from: anchor.from, to: anchor.to })
     }
-    const open = uncoveredSuggestions(suggestCheckworthy(body.text), claimed)
+    if (this.scored?.text !== body.text) this.scored = { text: body.text, suggestions: suggestCheckworthy(body.text) }
+    const open = uncoveredSuggestions(this.scored.suggestions, claimed)
     // Most recomputes change nothing the list shows: keep the snapshot, skip the render.
     const key = JSON.stringify(open.map((s) => [s.start, s.end, s.quote, s.reasons]))
     if (key === this.key) return
