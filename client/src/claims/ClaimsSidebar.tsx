@@ -109,7 +109,7 @@ export function ClaimsSidebar() {
 
       {showing === 'suggestions' ? (
         <div className="claims-sidebar__panel" role="tabpanel" id={tabPanelId('suggestions')} aria-labelledby={tabId('suggestions')}>
-          <SuggestionsPanel suggestions={suggestions} onOpenClaim={openClaim} />
+          <SuggestionsPanel suggestions={suggestions} claimCount={total} onOpenClaim={openClaim} />
         </div>
       ) : (
         <div

@@ -1,5 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { useClaimsData } from '../claims/ClaimsController'
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useClaimsEnv } from '../claims/context'
 import { moveInList, notForList } from '../claims/listKeys'
 import { SuggestionItem } from './SuggestionItem'
@@ -8,6 +7,8 @@ import './suggestions.css'
 
 interface SuggestionsPanelProps {
   suggestions: SuggestionsState
+  /** Claims in the document (the sidebar counts them already): what the empty list says. */
+  claimCount: number
   /** Shows a claim's card (in the claims view): "Open the claim" after marking one. */
   onOpenClaim: (claimId: string) => void
 }
@@ -23,13 +24,10 @@ type Outcome = { kind: 'marked'; claimId: string } | { kind: 'refused'; reason: 
  * and light its words up in the text; Enter on its words marks it (for those who may), x or
  * Delete dismisses it. Focus and the selection then move on to the next one.
  */
-export function SuggestionsPanel({ suggestions, onOpenClaim }: SuggestionsPanelProps) {
+export function SuggestionsPanel({ suggestions, claimCount, onOpenClaim }: SuggestionsPanelProps) {
   const { controller, canWrite } = useClaimsEnv()
-  const claims = useClaimsData(controller)
-  const claimCount = claims.inText.length + claims.detached.length
   const { shown, dismissed, dismiss, restore } = suggestions
   const [activeKey, setActiveKey] = useState<string | null>(null)
-  const [showDismissed, setShowDismissed] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const panelRef = useRef<HTMLDivElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
@@ -55,11 +53,6 @@ export function SuggestionsPanel({ suggestions, onOpenClaim }: SuggestionsPanelP
     const next = itemOf(target ?? null)
     if (next !== undefined) show(next)
   }, [shown])
-
-  // The last dismissed one restored: the next dismissal starts out of sight again.
-  useEffect(() => {
-    if (dismissed.length === 0) setShowDismissed(false)
-  }, [dismissed.length])
 
   /** The suggestion of the list an element belongs to. */
   const itemOf = (element: Element | null): ListedSuggestion | undefined => {
@@ -184,25 +177,34 @@ export function SuggestionsPanel({ suggestions, onOpenClaim }: SuggestionsPanelP
         </>
       )}
 
-      {dismissed.length > 0 && (
-        <section className="suggestions__dismissed" aria-label="Dismissed suggestions">
-          <button
-            type="button"
-            className="link-button suggestions__dismissed-toggle"
-            aria-expanded={showDismissed}
-            onClick={() => setShowDismissed(!showDismissed)}
-            data-testid="suggestions-show-dismissed"
-          >
-            {showDismissed ? 'Hide' : 'Show'} {dismissed.length} dismissed
-          </button>
-          {showDismissed && (
-            <ol className="suggestion-list" data-testid="dismissed-list">
-              {dismissed.map((item) => renderItem(item, true))}
-            </ol>
-          )}
-        </section>
-      )}
+      {dismissed.length > 0 && <DismissedSection dismissed={dismissed} renderItem={(item) => renderItem(item, true)} />}
     </div>
+  )
+}
+
+/**
+ * The dismissed suggestions, folded away until asked for. Mounted only while there are
+ * some: when the last one is restored, the next dismissal starts out of sight again.
+ */
+function DismissedSection({ dismissed, renderItem }: { dismissed: readonly ListedSuggestion[]; renderItem: (item: ListedSuggestion) => ReactNode }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <section className="suggestions__dismissed" aria-label="Dismissed suggestions">
+      <button
+        type="button"
+        className="link-button suggestions__dismissed-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid="suggestions-show-dismissed"
+      >
+        {open ? 'Hide' : 'Show'} {dismissed.length} dismissed
+      </button>
+      {open && (
+        <ol className="suggestion-list" data-testid="dismissed-list">
+          {dismissed.map(renderItem)}
+        </ol>
+      )}
+    </section>
   )
 }
 

@@ -12,7 +12,7 @@ export const REASONS: Readonly<Record<SuggestionReason, { label: string; hint: s
 }
 
 /** About three lines of the sidebar's quote face. */
-export const QUOTE_PREVIEW_CHARS = 150
+const QUOTE_PREVIEW_CHARS = 150
 
 /**
  * A long quote cut at a word boundary near `max` characters, with an ellipsis; short ones

@@ -34,7 +34,7 @@ export function useSuggestions(ydoc: Y.Doc, userId: string, articleId: string, e
 }
 
 /** Keys from the words, numbered where the same sentence occurs more than once. */
-export function withKeys(suggestions: readonly Suggestion[]): ListedSuggestion[] {
+function withKeys(suggestions: readonly Suggestion[]): ListedSuggestion[] {
   const seen = new Map<string, number>()
   return suggestions.map((s) => {
     const n = seen.get(s.quote) ?? 0
