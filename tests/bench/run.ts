@@ -16,7 +16,7 @@ import { withTimeout } from './lib/time.js';
 import { addRatios, printTable, sortRows, writeResults } from './report.js';
 import type { Row } from './row.js';
 import { connections } from './scenarios/connections.js';
-import { fanout, fanoutScenario } from './scenarios/fanout.js';
+import { fanout, fanoutRooms, fanoutScenario } from './scenarios/fanout.js';
 import { largeDoc } from './scenarios/large-doc.js';
 import { memPerDoc } from './scenarios/mem-per-doc.js';
 import { storeEndToEnd } from './scenarios/store-e2e.js';
@@ -84,7 +84,7 @@ const groups: Group[] = [
   {
     id: 'fanout',
     kind: 'together',
-    rowsFor: (p) => [...p.fanout.readers.map((n) => fanoutScenario(n, 'stock')), ...p.fanout.rawReaders.map((n) => fanoutScenario(n, 'raw'))],
+    rowsFor: (p) => fanoutRooms(p.fanout).map(({ readers, kind }) => fanoutScenario(readers, kind)),
     run: (servers, p) => fanout(servers, p.fanout, p.quietMaxMs),
     estimateMs: plan.mode === 'quick' ? 45_000 : 600_000,
     timeoutMs: plan.mode === 'quick' ? 100_000 : 840_000,

@@ -1,6 +1,6 @@
-import { request, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test'
+import type { Locator } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { baseUrl, expect, newAccount, screenshot, SEED_OPENING, selectInArticle, test, type Account } from './fixtures'
+import { type Desk, expect, joinByInvite, openDesk, screenshot, SEED_OPENING, selectInArticle, signUpByApi, test } from './fixtures'
 
 // Issue 4's core loop in two real browsers: marking (button, shortcut, bubble),
 // overlapping highlights that survive a reload, evidence with a refused javascript: link,
@@ -10,47 +10,6 @@ const CLAIM_ONE = '84 Pakistani security personnel were killed'
 const CLAIM_TWO = 'security personnel were killed and dozens more wounded'
 const EVIDENCE_TITLE = 'ISPR statement on the Balochistan attacks'
 const RATIONALE = 'Only the BLA gives this figure; officials have not confirmed any toll and no independent count exists.'
-
-interface Signed {
-  account: Account
-  api: APIRequestContext
-  userId: string
-}
-
-/** Signs up over the API; the request context keeps the session cookie. */
-async function signUpByApi(name: string): Promise<Signed> {
-  const account = newAccount(name)
-  // Cookie-authenticated writes must come from our origin (CSRF check): say so, as a browser would.
-  const api = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { Origin: baseUrl() } })
-  const response = await api.post('/api/auth/signup', { data: { email: account.email, password: account.password, name } })
-  expect(response.status(), await response.text()).toBe(201)
-  const { user } = (await response.json()) as { user: { id: string } }
-  return { account, api, userId: user.id }
-}
-
-interface Desk {
-  page: Page
-  text: Locator
-  sidebar: Locator
-  close: () => Promise<void>
-}
-
-/** A browser context carrying the API session's cookie, open on the article. */
-async function openDesk(browser: Browser, who: Signed, articleId: string, viewport = { width: 1280, height: 860 }): Promise<Desk> {
-  // Reduced motion: scrolls happen at once, so screenshots never catch one half-way.
-  const context = await browser.newContext({
-    baseURL: baseUrl(),
-    viewport,
-    reducedMotion: 'reduce',
-    storageState: await who.api.storageState(),
-  })
-  const page = await context.newPage()
-  await page.goto(`/a/${articleId}`)
-  const text = page.getByTestId('article-editor').locator('.ProseMirror')
-  await expect(text).toContainText(SEED_OPENING)
-  await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-state', 'connected')
-  return { page, text, sidebar: page.getByTestId('claims-sidebar'), close: () => context.close() }
-}
 
 /** The distinct claims highlighted in the text (a claim may be split into several spans). */
 async function highlightedClaims(text: Locator): Promise<Map<string, string>> {
@@ -89,12 +48,7 @@ test('two checkers mark overlapping claims, add evidence and a verdict, and the 
   const demo = await amina.api.get('/api/demo')
   expect(demo.status()).toBe(200)
   const article = (await demo.json()) as { id: string; docId: string; workspaceId: string }
-  const invite = await amina.api.post(`/api/workspaces/${article.workspaceId}/invites`, { data: { role: 'checker' } })
-  expect(invite.status()).toBe(201)
-  const { code } = (await invite.json()) as { code: string }
-  const bilal = await signUpByApi('Bilal Ahmed')
-  const accepted = await bilal.api.post(`/api/invites/${code}/accept`)
-  expect(accepted.status()).toBe(200)
+  const bilal = await joinByInvite(amina, article.workspaceId, 'checker', 'Bilal Ahmed')
 
   const a = await openDesk(browser, amina, article.id)
   const b = await openDesk(browser, bilal, article.id)

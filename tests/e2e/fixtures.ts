@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import { request, test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -177,6 +177,67 @@ export async function api(page: Page, method: 'GET' | 'POST' | 'PUT', path: stri
 export async function guestPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' })
   return context.newPage()
+}
+
+/** A person signed up over the API: the request context keeps the session cookie. */
+export interface Signed {
+  account: Account
+  api: APIRequestContext
+  userId: string
+}
+
+/** Signs up over the API; the request context keeps the session cookie. */
+export async function signUpByApi(name: string): Promise<Signed> {
+  const account = newAccount(name)
+  // Cookie-authenticated writes must come from our origin (CSRF check): say so, as a browser would.
+  const api = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { Origin: baseUrl() } })
+  const response = await api.post('/api/auth/signup', { data: { email: account.email, password: account.password, name } })
+  expect(response.status(), await response.text()).toBe(201)
+  const { user } = (await response.json()) as { user: { id: string } }
+  return { account, api, userId: user.id }
+}
+
+/** `owner` invites to the workspace with `role`; a new person signs up over the API and accepts. */
+export async function joinByInvite(owner: Signed, workspaceId: string, role: 'editor' | 'checker' | 'viewer', name: string): Promise<Signed> {
+  const invite = await owner.api.post(`/api/workspaces/${workspaceId}/invites`, { data: { role } })
+  expect(invite.status()).toBe(201)
+  const { code } = (await invite.json()) as { code: string }
+  const person = await signUpByApi(name)
+  expect((await person.api.post(`/api/invites/${code}/accept`)).status()).toBe(200)
+  return person
+}
+
+export interface Desk {
+  page: Page
+  text: Locator
+  sidebar: Locator
+  close: () => Promise<void>
+}
+
+/** A browser context carrying the API session's cookie, open on the article, synced and connected. */
+export async function openDesk(browser: Browser, who: Pick<Signed, 'api'>, articleId: string, viewport = { width: 1280, height: 860 }): Promise<Desk> {
+  // Reduced motion: scrolls happen at once, so screenshots never catch one half-way.
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport,
+    reducedMotion: 'reduce',
+    storageState: await who.api.storageState(),
+  })
+  const page = await context.newPage()
+  await page.goto(`/a/${articleId}`)
+  const text = page.getByTestId('article-editor').locator('.ProseMirror')
+  await expect(text).toContainText(SEED_OPENING)
+  await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-state', 'connected')
+  return { page, text, sidebar: page.getByTestId('claims-sidebar'), close: () => context.close() }
+}
+
+/** On `/join/<code>`: fills the join form and waits for the participant's copy, synced and connected. */
+export async function joinWorkshop(page: Page, code: string, name: string): Promise<void> {
+  await page.goto(`/join/${code}`)
+  await page.getByTestId('join-form').getByLabel('Your name').fill(name)
+  await page.getByTestId('join-form').getByRole('button', { name: 'Join workshop' }).click()
+  await expect(page.getByTestId('article-editor').locator('.ProseMirror')).toContainText(SEED_OPENING)
+  await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-state', 'connected')
 }
 
 export const test = base

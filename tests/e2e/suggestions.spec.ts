@@ -1,5 +1,16 @@
-import { request, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test'
-import { baseUrl, expect, newAccount, screenshot, SEED_OPENING, test } from './fixtures'
+import type { Browser, Locator } from '@playwright/test'
+import {
+  baseUrl,
+  type Desk as FixtureDesk,
+  expect,
+  joinByInvite,
+  openDesk as openDeskAt,
+  screenshot,
+  SEED_OPENING,
+  type Signed,
+  signUpByApi,
+  test,
+} from './fixtures'
 
 // The system's check-worthy sentences beside the claims: a checker sees why each one is
 // suggested, finds it in the text, marks it as a claim in one step (live for a colleague)
@@ -12,50 +23,12 @@ const KILLED = 'In its statement, the BLA alleged that 84 Pakistani security per
 /** Suggested for its superlative ("largest"), and a background fact a checker may well skip. */
 const BACKGROUND = 'The Baloch Liberation Army is among several separatist organisations operating in Balochistan, Pakistan’s largest but least populated province.'
 
-interface Signed {
-  api: APIRequestContext
-}
+type Desk = FixtureDesk & { suggestions: Locator }
 
-async function signUpByApi(name: string): Promise<Signed> {
-  const account = newAccount(name)
-  // Cookie-authenticated writes must come from our origin (CSRF check): say so, as a browser would.
-  const api = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { Origin: baseUrl() } })
-  const response = await api.post('/api/auth/signup', { data: { email: account.email, password: account.password, name } })
-  expect(response.status(), await response.text()).toBe(201)
-  return { api }
-}
-
-async function join(owner: Signed, workspaceId: string, role: 'checker' | 'viewer', name: string): Promise<Signed> {
-  const invite = await owner.api.post(`/api/workspaces/${workspaceId}/invites`, { data: { role } })
-  expect(invite.status()).toBe(201)
-  const { code } = (await invite.json()) as { code: string }
-  const person = await signUpByApi(name)
-  expect((await person.api.post(`/api/invites/${code}/accept`)).status()).toBe(200)
-  return person
-}
-
-interface Desk {
-  page: Page
-  text: Locator
-  sidebar: Locator
-  suggestions: Locator
-}
-
+/** 1440×900, the size the screenshots are judged at; with the sidebar's suggestions panel. */
 async function openDesk(browser: Browser, who: Signed, articleId: string): Promise<Desk> {
-  // 1440×900, the size the screenshots are judged at; reduced motion: no half-done scrolls.
-  const context = await browser.newContext({
-    baseURL: baseUrl(),
-    viewport: { width: 1440, height: 900 },
-    reducedMotion: 'reduce',
-    storageState: await who.api.storageState(),
-  })
-  const page = await context.newPage()
-  await page.goto(`/a/${articleId}`)
-  const text = page.getByTestId('article-editor').locator('.ProseMirror')
-  await expect(text).toContainText(SEED_OPENING)
-  await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-state', 'connected')
-  const sidebar = page.getByTestId('claims-sidebar')
-  return { page, text, sidebar, suggestions: sidebar.getByTestId('suggestions-panel') }
+  const desk = await openDeskAt(browser, who, articleId, { width: 1440, height: 900 })
+  return { ...desk, suggestions: desk.sidebar.getByTestId('suggestions-panel') }
 }
 
 function suggestion(desk: Desk, quote: string): Locator {
@@ -76,8 +49,8 @@ test('suggested claims: mark one live for a colleague, dismiss one for good, non
   test.setTimeout(120_000)
   const amina = await signUpByApi('Amina Qureshi')
   const article = (await (await amina.api.get('/api/demo')).json()) as { id: string; workspaceId: string }
-  const bilal = await join(amina, article.workspaceId, 'checker', 'Bilal Ahmed')
-  const vera = await join(amina, article.workspaceId, 'viewer', 'Vera Viewer')
+  const bilal = await joinByInvite(amina, article.workspaceId, 'checker', 'Bilal Ahmed')
+  const vera = await joinByInvite(amina, article.workspaceId, 'viewer', 'Vera Viewer')
 
   const a = await openDesk(browser, amina, article.id)
   const b = await openDesk(browser, bilal, article.id)
@@ -174,7 +147,7 @@ test('suggested claims from the keyboard: j/k select and show, Enter marks, x an
   test.setTimeout(90_000)
   const owner = await signUpByApi('Kiran Keys')
   const article = (await (await owner.api.get('/api/demo')).json()) as { id: string; workspaceId: string }
-  const viewer = await join(owner, article.workspaceId, 'viewer', 'Vic Viewer')
+  const viewer = await joinByInvite(owner, article.workspaceId, 'viewer', 'Vic Viewer')
 
   const a = await openDesk(browser, owner, article.id)
   await showSuggestions(a)

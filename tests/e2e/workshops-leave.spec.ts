@@ -1,19 +1,10 @@
-import type { Page } from '@playwright/test'
-import { api, expect, guestPage, screenshot, SEED_OPENING, SEED_TITLE, selectInArticle, signUp, test } from './fixtures'
+import { api, expect, guestPage, joinWorkshop, screenshot, SEED_TITLE, selectInArticle, signUp, test } from './fixtures'
 
 // A workshop room often shares computers: a participant leaves, the next person joins on
 // the same browser. Leaving ends the guest session everywhere (other tabs too) and keeps
 // the work for the trainer. After the reveal a newcomer is told why they cannot join.
 
 const CLAIM = '84 Pakistani security personnel were killed'
-
-async function joinAs(page: Page, code: string, name: string): Promise<void> {
-  await page.goto(`/join/${code}`)
-  await page.getByTestId('join-form').getByLabel('Your name').fill(name)
-  await page.getByTestId('join-form').getByRole('button', { name: 'Join workshop' }).click()
-  await expect(page.getByTestId('article-editor').locator('.ProseMirror')).toContainText(SEED_OPENING)
-  await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-state', 'connected')
-}
 
 test('workshops: a participant leaves a shared computer, the next one joins; after the reveal newcomers are told why not', async ({ browser }) => {
   test.setTimeout(120_000)
@@ -27,7 +18,7 @@ test('workshops: a participant leaves a shared computer, the next one joins; aft
 
   // --- Ana joins, marks a claim; a second tab of hers is open too ---------------------------
   const ana = await guestPage(browser)
-  await joinAs(ana, workshop.joinCode, 'Ana Rehman')
+  await joinWorkshop(ana, workshop.joinCode, 'Ana Rehman')
   await selectInArticle(ana, CLAIM)
   await ana.getByTestId('mark-claim').click()
   await expect(ana.getByTestId('claims-sidebar').getByTestId('claim-card')).toHaveCount(1)
@@ -64,7 +55,7 @@ test('workshops: a participant leaves a shared computer, the next one joins; aft
   await expect(ana.getByTestId('article-editor')).toHaveCount(0)
 
   // --- The next person joins on the same browser, as someone new ----------------------------
-  await joinAs(ana, workshop.joinCode, 'Ben Okafor')
+  await joinWorkshop(ana, workshop.joinCode, 'Ben Okafor')
   await expect(ana.getByTestId('participant-name')).toContainText('Ben Okafor')
   await expect(ana.getByTestId('claims-sidebar').getByTestId('claim-card')).toHaveCount(0)
 

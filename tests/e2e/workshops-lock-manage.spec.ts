@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test'
-import { api, expect, guestPage, screenshot, SEED_OPENING, SEED_TITLE, selectInArticle, signUp, test } from './fixtures'
+import { api, expect, guestPage, joinWorkshop, screenshot, SEED_OPENING, SEED_TITLE, selectInArticle, signUp, test } from './fixtures'
 
 // After the reveal a participant's answers are final: their open copy turns read-only at
 // that moment, with a notice saying why. A trainer renames and then deletes the workshop;
@@ -30,12 +30,8 @@ test('workshops: answers lock at the reveal; a trainer renames and deletes the w
 
   // --- A participant joins and marks a claim, with the workspace's label ---------------------
   const ana = await guestPage(browser)
-  await ana.goto(`/join/${workshop.joinCode}`)
-  await ana.getByTestId('join-form').getByLabel('Your name').fill('Ana Rehman')
-  await ana.getByTestId('join-form').getByRole('button', { name: 'Join workshop' }).click()
+  await joinWorkshop(ana, workshop.joinCode, 'Ana Rehman')
   const anaText = ana.getByTestId('article-editor').locator('.ProseMirror')
-  await expect(anaText).toContainText(SEED_OPENING)
-  await expect(ana.getByTestId('connection-badge')).toHaveAttribute('data-state', 'connected')
   const sidebar = ana.getByTestId('claims-sidebar')
   await selectInArticle(ana, KEY_ONE)
   await ana.getByTestId('mark-claim').click()

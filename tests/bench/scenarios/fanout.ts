@@ -59,6 +59,12 @@ export type ReaderKind = 'stock' | 'raw';
 
 export const fanoutScenario = (readers: number, kind: ReaderKind): string => (kind === 'raw' ? `fanout-raw-${readers}` : `fanout-${readers}`);
 
+/** The rooms a plan measures, in order: stock readers for each size in `readers`, then raw ones for `rawReaders`. */
+export const fanoutRooms = (plan: Plan['fanout']): Array<{ readers: number; kind: ReaderKind }> => [
+  ...plan.readers.map((n) => ({ readers: n, kind: 'stock' as const })),
+  ...plan.rawReaders.map((n) => ({ readers: n, kind: 'raw' as const })),
+];
+
 /**
  * One writer, N readers in one document, stock clients (presence off, see
  * clients/stock.ts), then raw ones for the rooms in `plan.rawReaders`. The writer sends
@@ -73,8 +79,7 @@ export const fanoutScenario = (readers: number, kind: ReaderKind): string => (ki
  * send nothing, so a server that is not being measured stays idle.
  */
 export async function* fanout(servers: ServerHandle[], plan: Plan['fanout'], quietMaxMs: number): AsyncGenerator<Row> {
-  const rooms = [...plan.readers.map((n) => ({ readers: n, kind: 'stock' as const })), ...plan.rawReaders.map((n) => ({ readers: n, kind: 'raw' as const }))];
-  for (const { readers, kind } of rooms) {
+  for (const { readers, kind } of fanoutRooms(plan)) {
     const sessions: Session[] = [];
     const failed: Row[] = [];
     try {

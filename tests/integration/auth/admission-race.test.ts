@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAuthMessages } from '../support/access-messages.js';
-import { type Account, call, createArticle, join, signUp, socketOutcome } from '../support/accounts.js';
-import { HOLD_ADMISSION_ENV, HOLD_PARAM, admissionHeld } from '../support/admission-hold.js';
+import { type Account, call, createArticle, join, setRole as changeRole, signUp, socketOutcome } from '../support/accounts.js';
+import { HOLD_ADMISSION_ENV, HOLD_PARAM, HOLD_QUERY, admissionHeld, heldClient } from '../support/admission-hold.js';
 import { backends } from '../support/backends.js';
-import { type TestClient, connectClient, sleep, waitFor } from '../support/clients.js';
+import { type TestClient, connectClient, drained, sleep, waitFor } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';
 
 /**
@@ -35,14 +34,8 @@ describe.each(backends())('access changes during admission ($name)', (backend) =
     return account;
   };
   const setRole = async (who: Account, role: string) => {
-    const res = await call(server, `/api/workspaces/${owner.workspaceId}/members/${who.user.id}`, { method: 'PATCH', body: { role }, token: owner.token });
+    const res = await changeRole(server, owner, who, role);
     expect(res.status).toBe(200);
-  };
-  /** Frames of one socket are handled in order: once the watcher sees this mark, all before it was handled. */
-  const drained = async (client: TestClient, watcher: TestClient, mark: string) => {
-    client.provider.awareness.setLocalStateField('mark', mark);
-    await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => s.mark === mark), 5000, `awareness ${mark}`);
-    await sleep(100);
   };
 
   run('demoted while being let in as an editor: told like its open sockets, and its edits are not applied', async () => {
@@ -51,8 +44,7 @@ describe.each(backends())('access changes during admission ($name)', (backend) =
     const watcher = open(connectClient(server, article.docId, { token: owner.token }));
     await watcher.synced;
     const client = open(connectClient(server, article.docId, { token: editor.token, ...HOLD_PARAM }));
-    const heard = recordAuthMessages(client.provider);
-    await admissionHeld(server, article.docId);
+    const heard = await heldClient(server, article.docId, client);
 
     await setRole(editor, 'viewer');
     await client.synced;
@@ -72,8 +64,7 @@ describe.each(backends())('access changes during admission ($name)', (backend) =
     const watcher = open(connectClient(server, article.docId, { token: owner.token }));
     await watcher.synced;
     const client = open(connectClient(server, article.docId, { token: viewer.token, ...HOLD_PARAM }));
-    const heard = recordAuthMessages(client.provider);
-    await admissionHeld(server, article.docId);
+    const heard = await heldClient(server, article.docId, client);
 
     await setRole(viewer, 'checker');
     await client.synced;
@@ -87,8 +78,7 @@ describe.each(backends())('access changes during admission ($name)', (backend) =
     const editor = await member('same-write', 'editor');
     const article = await createArticle(server, owner, owner.workspaceId, { title: 'Same write', text: 'Start.' });
     const client = open(connectClient(server, article.docId, { token: editor.token, ...HOLD_PARAM }));
-    const heard = recordAuthMessages(client.provider);
-    await admissionHeld(server, article.docId);
+    const heard = await heldClient(server, article.docId, client);
 
     await setRole(editor, 'checker');
     await client.synced;
@@ -100,7 +90,7 @@ describe.each(backends())('access changes during admission ($name)', (backend) =
   run('removed from the workspace while being let in: closed with 4403, told why', async () => {
     const removed = await member('removed', 'editor');
     const article = await createArticle(server, owner, owner.workspaceId, { title: 'Removed', text: 'Start.' });
-    const outcome = socketOutcome(`${server.wsUrl}/${article.docId}?token=${removed.token}&hold-admission=1`, { openMs: 3000 });
+    const outcome = socketOutcome(`${server.wsUrl}/${article.docId}?token=${removed.token}&${HOLD_QUERY}`, { openMs: 3000 });
     await admissionHeld(server, article.docId);
     const res = await call(server, `/api/workspaces/${owner.workspaceId}/members/${removed.user.id}`, { method: 'DELETE', token: owner.token });
     expect(res.status).toBe(204);
@@ -111,7 +101,7 @@ describe.each(backends())('access changes during admission ($name)', (backend) =
     const revoked = await member('revoked', 'editor');
     const article = await createArticle(server, owner, owner.workspaceId, { title: 'Revoked', text: 'Start.' });
     const tokens = await call<{ id: string }[]>(server, '/api/tokens', { token: revoked.token });
-    const outcome = socketOutcome(`${server.wsUrl}/${article.docId}?token=${revoked.token}&hold-admission=1`, { openMs: 3000 });
+    const outcome = socketOutcome(`${server.wsUrl}/${article.docId}?token=${revoked.token}&${HOLD_QUERY}`, { openMs: 3000 });
     await admissionHeld(server, article.docId);
     const res = await call(server, `/api/tokens/${tokens.body[0]!.id}`, { method: 'DELETE', cookie: revoked.cookie, sameOrigin: true });
     expect(res.status).toBe(204);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { recordAuthMessages } from '../support/access-messages.js';
 import { backends } from '../support/backends.js';
-import { connectClient, sleep, waitFor, type TestClient } from '../support/clients.js';
+import { connectClient, drained, sleep, waitFor } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';
-import { type Account, call, createArticle, join, signUp } from '../support/accounts.js';
+import { type Account, createArticle, join, setRole as changeRole, signUp } from '../support/accounts.js';
 
 /**
  * A role change while a member has a document open (docs/api.md, "Access changes"):
@@ -24,18 +24,8 @@ describe.each(backends())('role changes reach open sockets ($name)', (backend) =
   const run = it.skipIf(backend.unavailable);
 
   const setRole = async (member: Account, role: string) => {
-    const res = await call(server, `/api/workspaces/${owner.workspaceId}/members/${member.user.id}`, { method: 'PATCH', body: { role }, token: owner.token });
+    const res = await changeRole(server, owner, member, role);
     expect(res).toMatchObject({ status: 200, body: { userId: member.user.id, role } });
-  };
-
-  /**
-   * Frames of one socket are handled in order: once the watcher sees this client's new
-   * awareness state, the server has handled (applied or dropped) everything it sent before.
-   */
-  const drained = async (client: TestClient, watcher: TestClient, mark: string) => {
-    client.provider.awareness.setLocalStateField('mark', mark);
-    await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => s.mark === mark), 5000, `awareness ${mark}`);
-    await sleep(100);
   };
 
   run('demoted: told at once, its edits from then on are not applied; promoted: told, and edits go through on the same socket', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { editorDocument } from '../../../server/src/articles/editor-schema.testing.js';
 import { call, createArticle, signUp, type Account } from '../support/accounts.js';
-import { connectClient, waitFor } from '../support/clients.js';
+import { connectClient, eventually, waitFor } from '../support/clients.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 // A news article as a newsroom bot would post it: the statement to check is a block quote.
@@ -109,10 +109,10 @@ describe('an article imported from HTML keeps its lists, quotes and code blocks'
       expect(anchorClaims(client.doc, readClaims(client.doc)).get(claimId)).toEqual({ status: 'anchored', from, to: from + claimed.length });
       // It reaches the server over the socket; the export reads the live room.
       let annotations: Annotation[] = [];
-      for (let i = 0; i < 50 && annotations.length === 0; i++) {
+      await eventually(async () => {
         annotations = (await call(server, `/api/articles/${article.id}/annotations`, { token: owner.token })).body;
-        if (annotations.length === 0) await new Promise((r) => setTimeout(r, 100));
-      }
+        return annotations.length !== 0;
+      }, 5000, 'the claim in the annotations export').catch(() => undefined); // the assertions below tell what is missing
       expect(annotations).toHaveLength(1);
       expect(annotations[0]!.target.selector).toContainEqual(expect.objectContaining({ type: 'TextQuoteSelector', exact: claimed }));
       expect(annotations[0]!.target.selector).toContainEqual({ type: 'TextPositionSelector', start: from, end: from + claimed.length });

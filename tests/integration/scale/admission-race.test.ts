@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAuthMessages } from '../support/access-messages.js';
-import { call, createArticle, join, signUp } from '../support/accounts.js';
-import { HOLD_ADMISSION_ENV, HOLD_PARAM, admissionHeld } from '../support/admission-hold.js';
-import { connectClient, sleep, waitFor } from '../support/clients.js';
+import { createArticle, join, setRole, signUp } from '../support/accounts.js';
+import { HOLD_ADMISSION_ENV, HOLD_PARAM, heldClient } from '../support/admission-hold.js';
+import { connectClient, drained, waitFor } from '../support/clients.js';
 import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
 import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -34,11 +33,10 @@ describe.skipIf(missing.length > 0)('access change from another instance during 
     const article = await createArticle(a, owner, owner.workspaceId, { title: 'Across', text: 'Start.' });
     const watcher = connectClient(b, article.docId, { token: owner.token });
     const client = connectClient(b, article.docId, { token: editor.token, ...HOLD_PARAM });
-    const heard = recordAuthMessages(client.provider);
     try {
       await watcher.synced;
-      await admissionHeld(b, article.docId);
-      const res = await call(a, `/api/workspaces/${owner.workspaceId}/members/${editor.user.id}`, { method: 'PATCH', body: { role: 'viewer' }, token: owner.token });
+      const heard = await heldClient(b, article.docId, client);
+      const res = await setRole(a, owner, editor, 'viewer');
       expect(res.status).toBe(200);
       await client.synced;
       await waitFor(() => heard.length >= 2, 5000, 'the access message');
@@ -47,9 +45,7 @@ describe.skipIf(missing.length > 0)('access change from another instance during 
         { kind: 'access', canWrite: false, role: 'viewer' },
       ]);
       client.doc.getText('probe').insert(0, 'typed as a viewer');
-      client.provider.awareness.setLocalStateField('mark', 'demoted');
-      await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => s.mark === 'demoted'), 5000, 'the mark');
-      await sleep(100);
+      await drained(client, watcher, 'demoted');
       expect(watcher.doc.getText('probe').toString()).toBe('');
     } finally {
       client.destroy();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisRateLimits } from '../../../server/src/scale/redis-rate-limit.js';
 import { call, createArticle, sessionCookie, signUp, uniqueEmail } from '../support/accounts.js';
 import { sleep } from '../support/clients.js';
+import { freePort } from '../support/ports.js';
 import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
 import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
 import { startStallProxy } from '../support/stall-proxy.js';
@@ -69,8 +70,8 @@ describe.skipIf(missing.length > 0)('sign-in limits are shared by every instance
 
   it('sign-ups from one address count on every instance, and a refused one creates nothing', async () => {
     const address = '198.51.100.77';
-    const signupAt = (i: number, email: string) =>
-      call(at(i), '/api/auth/signup', { body: { email, password: 'correct horse battery', name: 'Spray' }, headers: { 'x-forwarded-for': address }, sameOrigin: true });
+    const signupAt = (i: number, email: string, from = address, name = 'Spray') =>
+      call(at(i), '/api/auth/signup', { body: { email, password: 'correct horse battery', name }, headers: { 'x-forwarded-for': from }, sameOrigin: true });
     expect((await signupAt(0, uniqueEmail('a'))).status).toBe(201);
     expect((await signupAt(1, uniqueEmail('b'))).status).toBe(201);
     const email = uniqueEmail('refused');
@@ -78,7 +79,7 @@ describe.skipIf(missing.length > 0)('sign-in limits are shared by every instance
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({ error: expect.stringMatching(/too many sign-ups/) });
     // No account was made: the email is free for someone elsewhere.
-    const elsewhere = await call(at(0), '/api/auth/signup', { body: { email, password: 'correct horse battery', name: 'Real' }, headers: { 'x-forwarded-for': '198.51.100.78' }, sameOrigin: true });
+    const elsewhere = await signupAt(0, email, '198.51.100.78', 'Real');
     expect(elsewhere.status).toBe(201);
   });
 
@@ -191,13 +192,7 @@ describe.skipIf(missing.includes('Redis'))('shared rate limits against Redis dir
     // A port that accepts connections and never answers: the worst case for a client.
     const silent: Server = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const refusedPort = await new Promise<number>((resolve) => {
-      const s = createServer();
-      s.listen(0, '127.0.0.1', () => {
-        const port = (s.address() as { port: number }).port;
-        s.close(() => resolve(port));
-      });
-    });
+    const refusedPort = await freePort();
     try {
       for (const url of [`redis://127.0.0.1:${(silent.address() as { port: number }).port}`, `redis://127.0.0.1:${refusedPort}`]) {
         const l = (await open(url, 'down', { waitForConnect: false })).factory('login', 2, 10_000);

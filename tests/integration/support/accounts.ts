@@ -86,6 +86,11 @@ export async function join(server: Pick<TestServer, 'httpUrl'>, inviter: Account
   if (accepted.status !== 200 || accepted.body.role !== role) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
 }
 
+/** Changes `who`'s role in `owner`'s workspace (PATCH on the member); the caller checks the answer. */
+export function setRole(server: Pick<TestServer, 'httpUrl'>, owner: Account, who: Account, role: string): Promise<Answer> {
+  return call(server, `/api/workspaces/${owner.workspaceId}/members/${who.user.id}`, { method: 'PATCH', body: { role }, token: owner.token });
+}
+
 export async function createArticle(
   server: Pick<TestServer, 'httpUrl'>,
   account: Account,

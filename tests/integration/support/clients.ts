@@ -50,3 +50,22 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'co
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Frames of one socket are handled in order: once the watcher sees this client's new
+ * awareness mark, the server has handled (applied or dropped) everything it sent before.
+ */
+export async function drained(client: TestClient, watcher: TestClient, mark: string): Promise<void> {
+  client.provider.awareness.setLocalStateField('mark', mark);
+  await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => s.mark === mark), 5000, `awareness ${mark}`);
+  await sleep(100);
+}
+
+/** Polls an async check until it holds (the server applies socket updates asynchronously). */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

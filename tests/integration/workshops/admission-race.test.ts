@@ -1,10 +1,9 @@
 import { getBodyText, markClaimAtText, readClaims } from '@fc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAuthMessages } from '../support/access-messages.js';
 import { type Account, call, createArticle, signUp, socketOutcome } from '../support/accounts.js';
-import { HOLD_ADMISSION_ENV, HOLD_PARAM, admissionHeld } from '../support/admission-hold.js';
+import { HOLD_ADMISSION_ENV, HOLD_PARAM, HOLD_QUERY, admissionHeld, heldClient } from '../support/admission-hold.js';
 import { backends } from '../support/backends.js';
-import { type TestClient, connectClient, sleep, waitFor } from '../support/clients.js';
+import { type TestClient, connectClient, drained, waitFor } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';
 import { ARTICLE, cookieClient, createWorkshop, joinAs } from './helpers.js';
 
@@ -43,8 +42,7 @@ describe.each(backends())('workshops: reveal and deletion while a socket is let 
     await watcher.synced;
 
     const client = open(cookieClient(server, ana.docId, ana.cookie, HOLD_PARAM));
-    const heard = recordAuthMessages(client.provider);
-    await admissionHeld(server, ana.docId);
+    const heard = await heldClient(server, ana.docId, client);
     expect((await call(server, `/api/workshops/${workshop.id}/reveal`, { method: 'POST', token: trainer.token })).status).toBe(204);
     await client.synced;
     await waitFor(() => heard.length >= 2, 5000, 'the access message');
@@ -57,9 +55,7 @@ describe.each(backends())('workshops: reveal and deletion while a socket is let 
     const quote = 'taken 18 personnel captive';
     const from = getBodyText(client.doc).indexOf(quote);
     markClaimAtText(client.doc, from, from + quote.length, { createdBy: ana.participantId });
-    client.provider.awareness.setLocalStateField('mark', 'after-reveal');
-    await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => s.mark === 'after-reveal'), 5000, 'Ana’s mark');
-    await sleep(100);
+    await drained(client, watcher, 'after-reveal');
     expect(readClaims(watcher.doc)).toHaveLength(0);
     const results = await call(server, `/api/workshops/${workshop.id}/results`, { token: trainer.token });
     expect(results.body.participants).toMatchObject([{ name: 'Ana', claims: 0 }]);
@@ -68,7 +64,7 @@ describe.each(backends())('workshops: reveal and deletion while a socket is let 
   run('deleted while the participant’s socket is let in: closed with 4404, told why', async () => {
     const workshop = await createWorkshop(server, trainer, trainer.workspaceId, articleId, 'Doomed');
     const ben = await joinAs(server, workshop.joinCode, 'Ben');
-    const outcome = socketOutcome(`${server.wsUrl}/${ben.docId}?hold-admission=1`, { headers: { cookie: ben.cookie, origin: server.httpUrl }, openMs: 3000 });
+    const outcome = socketOutcome(`${server.wsUrl}/${ben.docId}?${HOLD_QUERY}`, { headers: { cookie: ben.cookie, origin: server.httpUrl }, openMs: 3000 });
     await admissionHeld(server, ben.docId);
     expect((await call(server, `/api/workshops/${workshop.id}`, { method: 'DELETE', token: trainer.token })).status).toBe(204);
     expect(await outcome).toMatchObject({ code: 4404, reason: 'workshop deleted' });

@@ -76,12 +76,3 @@ export function everythingIn(doc: Y.Doc): string {
   const json = JSON.stringify({ body: doc.getXmlFragment('body').toString(), claims: doc.getMap('claims').toJSON(), share: [...doc.share.keys()] });
   return json + Buffer.from(Y.encodeStateAsUpdate(doc)).toString('latin1');
 }
-
-/** Polls an async check until it holds (the server applies socket updates asynchronously). */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

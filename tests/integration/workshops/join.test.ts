@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type Account, call, createArticle, signUp } from '../support/accounts.js';
 import { backends } from '../support/backends.js';
-import { connectClient, sleep } from '../support/clients.js';
+import { connectClient, eventually, sleep } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';
-import { ARTICLE, type CreatedWorkshop, cookieClient, createWorkshop, eventually, guestCookie, joinAs } from './helpers.js';
+import { ARTICLE, type CreatedWorkshop, cookieClient, createWorkshop, guestCookie, joinAs } from './helpers.js';
 
 describe.each(backends())('workshops: joining with a code ($name)', (backend) => {
   let server: TestServer;

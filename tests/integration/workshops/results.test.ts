@@ -2,9 +2,9 @@ import { getBodyText, markClaimAtText, setVerdict, type VerdictId } from '@fc/sh
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Account, call, createArticle, join, signUp } from '../support/accounts.js';
 import { backends } from '../support/backends.js';
-import type { TestClient } from '../support/clients.js';
+import { type TestClient, eventually } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';
-import { ARTICLE, type CreatedWorkshop, type Guest, cookieClient, createWorkshop, eventually, joinAs } from './helpers.js';
+import { ARTICLE, type CreatedWorkshop, type Guest, cookieClient, createWorkshop, joinAs } from './helpers.js';
 
 const KEY = [
   { quote: '84 Pakistani security personnel were killed', verdict: 'false' },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAuthMessages } from '../support/access-messages.js';
 import { type Account, call, createArticle, signUp } from '../support/accounts.js';
 import { backends } from '../support/backends.js';
-import { type TestClient, connectClient, sleep, waitFor } from '../support/clients.js';
+import { type TestClient, connectClient, drained, sleep, waitFor } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';
 import { ARTICLE, type CreatedWorkshop, type Guest, cookieClient, createWorkshop, joinAs } from './helpers.js';
 
@@ -56,12 +56,6 @@ describe.each(backends())('workshops: answers lock at the reveal ($name)', (back
     const res = await call(server, `/api/workshops/${workshop.id}/results`, { token: trainer.token });
     expect(res.status).toBe(200);
     return res.body;
-  };
-  /** Frames of one socket are handled in order: once the watcher sees this awareness mark, all before it was handled. */
-  const drained = async (client: TestClient, watcher: TestClient, markName: string) => {
-    client.provider.awareness.setLocalStateField('mark', markName);
-    await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => s.mark === markName), 5000, `awareness ${markName}`);
-    await sleep(100);
   };
 
   let anaClient: TestClient;

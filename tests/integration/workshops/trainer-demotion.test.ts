@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAuthMessages } from '../support/access-messages.js';
-import { type Account, call, createArticle, join, signUp, socketOutcome } from '../support/accounts.js';
+import { type Account, createArticle, join, setRole as changeRole, signUp, socketOutcome } from '../support/accounts.js';
 import { backends } from '../support/backends.js';
 import { type TestClient, connectClient, sleep, waitFor } from '../support/clients.js';
 import { openRawSocket } from '../support/raw-socket.js';
@@ -33,7 +33,7 @@ describe.each(backends())('workshops: a trainer demoted while on a participantâ€
   });
   const run = it.skipIf(backend.unavailable);
   const setRole = async (who: Account, role: string) => {
-    const res = await call(server, `/api/workspaces/${owner.workspaceId}/members/${who.user.id}`, { method: 'PATCH', body: { role }, token: owner.token });
+    const res = await changeRole(server, owner, who, role);
     expect(res.status).toBe(200);
   };
   const editorWithCopy = async (label: string): Promise<{ editor: Account; workshop: CreatedWorkshop; guest: Guest }> => {
