@@ -18,9 +18,9 @@ export interface AuthConfig {
   /** Joins with one workshop's code within the window, from all addresses together. */
   joinMaxPerWorkshop: number;
   joinWindowMs: number;
-  /** Take the client address from the first X-Forwarded-For hop (only behind a trusted proxy). */
+  /** Behind a trusted proxy: the client address from the first X-Forwarded-For hop, the page's scheme and host from X-Forwarded-Proto/-Host. */
   trustProxy: boolean;
-  /** Extra origins (besides the request's own Host) allowed to send cookie-authenticated writes. */
+  /** Origins besides the request's own (http + Host) allowed to send cookie-authenticated writes: ALLOWED_ORIGINS and PUBLIC_URL's. */
   allowedOrigins: string[];
   /** Refuse cookie-authenticated writes that carry no Origin, Referer or Sec-Fetch-Site at all. */
   csrfRequireOrigin: boolean;
@@ -64,8 +64,8 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     joinMaxPerWorkshop: int(env, 'JOIN_RATE_PER_WORKSHOP', 300),
     joinWindowMs: int(env, 'JOIN_RATE_WINDOW_MS', 10 * 60_000),
     trustProxy: flag(env, 'TRUST_PROXY'),
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
-      .split(',')
+    // PUBLIC_URL is where browsers reach us (a TLS-terminating proxy's https origin): its pages are ours.
+    allowedOrigins: [...(env.ALLOWED_ORIGINS ?? '').split(','), env.PUBLIC_URL ?? '']
       .map((s) => s.trim())
       .filter(Boolean)
       .map((s) => new URL(s).origin),
