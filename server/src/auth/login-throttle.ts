@@ -12,6 +12,16 @@ export interface LoginLimits {
   windowMs: number;
 }
 
+type Bucket = Exclude<keyof LoginLimits, 'windowMs'>;
+
+/** Each bucket's limiter name: its keys in a shared store (Redis). */
+const BUCKET_NAMES: Record<Bucket, string> = {
+  perDevice: 'login-device',
+  perAddress: 'login-address',
+  perAccountAddress: 'login-account-address',
+  perAccount: 'login-account',
+};
+
 export interface LoginAttempt {
   /** The normalised email asked for (whether or not it has an account). */
   account: string;
@@ -39,35 +49,30 @@ export interface LoginAdmission {
  * and then the owner's usual device still gets in.
  */
 export class LoginThrottle {
-  private readonly perDevice: RateLimiter;
-  private readonly perAddress: RateLimiter;
-  private readonly perAccountAddress: RateLimiter;
-  private readonly perAccount: RateLimiter;
+  private readonly buckets: Record<Bucket, RateLimiter>;
 
   constructor(limits: LoginLimits, limiter: LimiterFactory = inMemoryLimiters) {
-    this.perDevice = limiter('login-device', limits.perDevice, limits.windowMs);
-    this.perAddress = limiter('login-address', limits.perAddress, limits.windowMs);
-    this.perAccountAddress = limiter('login-account-address', limits.perAccountAddress, limits.windowMs);
-    this.perAccount = limiter('login-account', limits.perAccount, limits.windowMs);
+    const entries = Object.entries(BUCKET_NAMES) as [Bucket, string][];
+    this.buckets = Object.fromEntries(entries.map(([bucket, name]) => [bucket, limiter(name, limits[bucket], limits.windowMs)])) as Record<Bucket, RateLimiter>;
   }
 
   /** Call before the password is checked, so a burst is refused whether its guesses are right or wrong. */
   async admit(attempt: LoginAttempt, now = Date.now()): Promise<LoginAdmission> {
     if (attempt.device !== undefined) {
       const key = `${attempt.account}\n${attempt.device}`;
-      const { waitMs } = await this.perDevice.take(key, now);
-      return { waitMs, succeeded: () => this.perDevice.reset(key) };
+      const { waitMs } = await this.buckets.perDevice.take(key, now);
+      return { waitMs, succeeded: () => this.buckets.perDevice.reset(key) };
     }
     const pair = `${attempt.account}\n${attempt.address}`;
     const waitMs = await takeEach(
       [
-        [this.perAddress, attempt.address],
-        [this.perAccountAddress, pair],
-        [this.perAccount, attempt.account],
+        [this.buckets.perAddress, attempt.address],
+        [this.buckets.perAccountAddress, pair],
+        [this.buckets.perAccount, attempt.account],
       ],
       now,
     );
-    return { waitMs, succeeded: () => this.perAccountAddress.reset(pair) };
+    return { waitMs, succeeded: () => this.buckets.perAccountAddress.reset(pair) };
   }
 }
 
