@@ -20,10 +20,11 @@ export const APP_CSP = [
 
 /**
  * An evidence file opened on its own (an image or a PDF someone uploaded): it may load
- * nothing but itself, run nothing, and not be framed. `object-src 'self'` because
- * Chromium shows a PDF through an embedded viewer of the document itself.
+ * nothing but itself, run nothing, and not be framed. The browser's image view shows it
+ * as an image of the document itself (img-src 'self'); Chromium's PDF viewer is not held
+ * to the page's policy (checked in Chromium 156: it renders under default-src 'none').
  */
-export const ATTACHMENT_CSP = ["default-src 'none'", "img-src 'self'", "style-src 'unsafe-inline'", "object-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
+export const ATTACHMENT_CSP = ["default-src 'none'", "img-src 'self'", "style-src 'unsafe-inline'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
 
 const DEFAULTS: ReadonlyArray<readonly [string, string]> = [
   ['content-security-policy', APP_CSP],
