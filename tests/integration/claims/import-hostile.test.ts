@@ -1,0 +1,126 @@
+import { getBodyText } from '@fc/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Account, type Answer, call, signUp } from '../support/accounts.js';
+import { connectClient, waitFor } from '../support/clients.js';
+import { watchHealth } from '../support/health-watch.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+const BUDGET_MS = 1500;
+// A refused import's worker is replaced: starting a thread and loading the parsers under tsx on a
+// shared two-core machine takes up to a few seconds on top of the budget.
+const MARGIN_MS = 4000;
+const CONCURRENCY = 2;
+const QUEUE_MAX = 2;
+
+/**
+ * Article bodies that took the parsers minutes (measured before the import pool: 31 s, 62 s,
+ * 68 s, all of it on the server's event loop) or overflowed their stack (a 500).
+ */
+const HOSTILE: Array<[string, Record<string, string>]> = [
+  ['Markdown `*a ` x16,000 (48 KB)', { markdown: '*a '.repeat(16_000) }],
+  ['Markdown `**a ` x16,000', { markdown: '**a '.repeat(16_000) }],
+];
+
+describe('a hostile article import cannot freeze the server', () => {
+  let server: TestServer;
+  let owner: Account;
+
+  beforeAll(async () => {
+    server = await startServer({
+      env: { IMPORT_TIMEOUT_MS: String(BUDGET_MS), IMPORT_CONCURRENCY: String(CONCURRENCY), IMPORT_QUEUE_MAX: String(QUEUE_MAX) },
+    });
+    owner = await signUp(server, 'hostile-importer');
+  });
+  afterAll(() => server?.stop());
+
+  const importArticle = (fields: Record<string, string>): Promise<Answer> =>
+    call(server, `/api/workspaces/${owner.workspaceId}/articles`, { body: { title: 'Import', ...fields }, token: owner.token });
+
+  /** The import's answer and how long it took, with the health endpoint watched meanwhile. */
+  async function timedImport(fields: Record<string, string>) {
+    const health = watchHealth(server);
+    const started = performance.now();
+    const answer = await importArticle(fields);
+    const elapsedMs = performance.now() - started;
+    return { answer, elapsedMs, health: await health.stop() };
+  }
+
+  /** An honest article imported right after: created, and its text is what was sent. */
+  async function honestImportWorks(): Promise<void> {
+    const answer = await importArticle({ markdown: '# Roads\n\nThe minister said **40%** of roads were repaired.' });
+    expect(answer.status).toBe(201);
+    const client = connectClient(server, answer.body.docId, { token: owner.token });
+    try {
+      await client.synced;
+      await waitFor(() => getBodyText(client.doc).includes('40% of roads'), 5000, 'the imported text');
+    } finally {
+      client.destroy();
+    }
+  }
+
+  for (const [what, fields] of HOSTILE) {
+    it(`${what}: 413 within the budget, health answers meanwhile, an honest import after works`, async () => {
+      const { answer, elapsedMs, health } = await timedImport(fields);
+      expect(answer.status).toBe(413);
+      expect(answer.body.error).toMatch(/^markdown: too complex to import within 1500 ms/);
+      expect(elapsedMs).toBeLessThan(BUDGET_MS + MARGIN_MS);
+      expect(health.answered).toBeGreaterThan(3);
+      expect(health.failures).toBe(0);
+      expect(health.slowestMs).toBeLessThan(500);
+      await honestImportWorks();
+    });
+  }
+
+  it('HTML `<b>` x80,000 (240 KB): answered cleanly within the budget (its text-free body, or 413), health meanwhile', async () => {
+    const { answer, elapsedMs, health } = await timedImport({ html: '<b>'.repeat(80_000) });
+    // The reader is linear in nesting now; what is left is the sanitizer's parser, about 2 s here.
+    expect([201, 413]).toContain(answer.status);
+    if (answer.status === 413) expect(answer.body.error).toMatch(/^html: too complex to import/);
+    expect(elapsedMs).toBeLessThan(BUDGET_MS + MARGIN_MS);
+    expect(health.failures).toBe(0);
+    expect(health.slowestMs).toBeLessThan(500);
+    await honestImportWorks();
+  });
+
+  it('Markdown of 20,000 `>` in a row: 400 naming the field, not a 500; quotes 40 deep still import, flattened', async () => {
+    const { answer, health } = await timedImport({ markdown: '>'.repeat(20_000) });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ error: 'markdown: nested too deeply to import' });
+    expect(health.failures).toBe(0);
+
+    const deep = await importArticle({ markdown: `${'> '.repeat(40)}deep quote` });
+    expect(deep.status).toBe(201);
+    const client = connectClient(server, deep.body.docId, { token: owner.token });
+    try {
+      await client.synced;
+      await waitFor(() => getBodyText(client.doc).includes('deep quote'), 5000, 'the deep quote');
+    } finally {
+      client.destroy();
+    }
+    await honestImportWorks();
+  });
+
+  it('20 hostile imports at once: at most concurrency + queue are parsed, the rest get 429 at once; health holds', async () => {
+    const health = watchHealth(server);
+    const started = performance.now();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const answer = await importArticle({ markdown: '*a '.repeat(16_000) });
+        return { status: answer.status, error: answer.body.error as string, ms: performance.now() - started };
+      }),
+    );
+    const record = await health.stop();
+
+    const parsed = answers.filter((a) => a.status === 413);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(parsed.length + refused.length).toBe(20);
+    expect(parsed.length).toBeLessThanOrEqual(CONCURRENCY + QUEUE_MAX);
+    expect(refused.length).toBeGreaterThanOrEqual(20 - CONCURRENCY - QUEUE_MAX);
+    for (const a of refused) expect(a.error).toMatch(/too many article imports in progress/);
+    // The queued ones wait for one budget, then take their own.
+    for (const a of parsed) expect(a.ms).toBeLessThan(2 * BUDGET_MS + 2 * MARGIN_MS);
+    expect(record.failures).toBe(0);
+    expect(record.slowestMs).toBeLessThan(500);
+    await honestImportWorks();
+  });
+});
