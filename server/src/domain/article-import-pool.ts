@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Block } from '../articles/body.js';
-import type { ArticleBody } from './article-import.js';
+import type { ArticleBody, BodyFormat } from './article-import.js';
 import type { ImportAnswer } from './article-import-thread.js';
 import { DomainError } from './errors.js';
 
@@ -19,8 +18,9 @@ export interface ImportBudget {
 }
 
 export interface ParsedBody {
-  blocks: Block[];
-  format: 'text' | 'markdown' | 'html' | 'empty';
+  format: BodyFormat;
+  /** The new document's first update, holding the body; absent when the body has no blocks. */
+  update?: Uint8Array;
 }
 
 const WORKER_URL = new URL('./article-import-worker.mjs', import.meta.url);
@@ -31,7 +31,7 @@ const THREAD = { entry: new URL(`./article-import-thread${EXTENSION}`, import.me
 const IDLE_MS = 30_000;
 
 /**
- * Parses article bodies on worker threads. The Markdown and HTML parsers have inputs they take
+ * Parses article bodies, and encodes them as a document, on worker threads. The Markdown and HTML parsers have inputs they take
  * minutes over (marked is quadratic in runs of `*a `): on the event loop that froze every room
  * and request of the server. Here a parse that outlives the budget is terminated with its
  * thread, at most `concurrency` run at once (each bounded in heap), and a few more wait.
@@ -45,7 +45,7 @@ export class ArticleImportPool {
 
   async parse(body: ArticleBody): Promise<ParsedBody> {
     const field = (['text', 'markdown', 'html'] as const).find((k) => typeof body[k] === 'string');
-    if (field === undefined) return { blocks: [], format: 'empty' };
+    if (field === undefined) return { format: 'empty' };
     await this.acquire();
     try {
       return await this.run(field, body);
@@ -100,13 +100,13 @@ export class ArticleImportPool {
       worker.on('message', onMessage).once('error', onError).once('exit', onExit);
       worker.postMessage(body);
     });
-    if (answer.error !== undefined) {
+    if ('error' in answer) {
       // A parser that threw may have left its module state half-way: this thread is not reused.
       void worker.terminate();
       throw new DomainError('invalid', `${field}: ${answer.error}`);
     }
     this.keepIdle(worker);
-    return { blocks: answer.blocks!, format: answer.format as ParsedBody['format'] };
+    return answer;
   }
 
   /** A new worker, once it has loaded the parsers (the budget is for parsing, not for starting a thread). */

@@ -42,8 +42,10 @@ export interface ArticleBody {
   html?: string | null | undefined;
 }
 
+export type BodyFormat = 'text' | 'markdown' | 'html' | 'empty';
+
 /** At most one format is given (validated at the edge); none makes an empty article. */
-export function blocksFromBody(body: ArticleBody): { blocks: Block[]; format: 'text' | 'markdown' | 'html' | 'empty' } {
+export function blocksFromBody(body: ArticleBody): { blocks: Block[]; format: BodyFormat } {
   if (typeof body.text === 'string') return { blocks: blocksFromText(body.text), format: 'text' };
   if (typeof body.markdown === 'string') return { blocks: blocksFromMarkdown(body.markdown), format: 'markdown' };
   if (typeof body.html === 'string') return { blocks: blocksFromHtml(body.html), format: 'html' };

@@ -14,14 +14,14 @@ export function articleRoutes({ config, db, store, auth }: ApiDeps): Hono {
   app.post('/api/workspaces/:id/articles', limitBody(auth.config.articleMaxBytes), async (c) => {
     const { workspace, userId } = await requireWorkspaceRole(c, db, c.req.param('id'), 'checker');
     const input = await readJson(c, articleSchema);
-    const { blocks, format } = await imports.parse(input);
+    const { update, format } = await imports.parse(input);
     const article = await createArticle(db, store, {
       workspaceId: workspace.id,
       title: input.title,
       sourceUrl: input.sourceUrl ?? undefined,
       createdBy: userId,
       format,
-      blocks,
+      initialUpdate: update,
     });
     return c.json(article, 201);
   });
