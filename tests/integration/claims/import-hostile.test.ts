@@ -46,18 +46,21 @@ describe('a hostile article import cannot freeze the server', () => {
     return { answer, elapsedMs, health: await health.stop() };
   }
 
-  /** An honest article imported right after: created, and its text is what was sent. */
-  async function honestImportWorks(): Promise<void> {
-    const answer = await importArticle({ markdown: '# Roads\n\nThe minister said **40%** of roads were repaired.' });
+  /** Imports an article: created, and a stock client finds `text` in its body. */
+  async function importShows(fields: Record<string, string>, text: string): Promise<void> {
+    const answer = await importArticle(fields);
     expect(answer.status).toBe(201);
     const client = connectClient(server, answer.body.docId, { token: owner.token });
     try {
       await client.synced;
-      await waitFor(() => getBodyText(client.doc).includes('40% of roads'), 5000, 'the imported text');
+      await waitFor(() => getBodyText(client.doc).includes(text), 5000, 'the imported text');
     } finally {
       client.destroy();
     }
   }
+
+  /** An honest article imported right after a hostile one works as ever. */
+  const honestImportWorks = () => importShows({ markdown: '# Roads\n\nThe minister said **40%** of roads were repaired.' }, '40% of roads');
 
   for (const [what, field, fields] of HOSTILE) {
     it(`${what}: 413 within the budget, health answers meanwhile, an honest import after works`, async () => {
@@ -89,15 +92,7 @@ describe('a hostile article import cannot freeze the server', () => {
     expect(answer.body).toEqual({ error: 'markdown: nested too deeply to import' });
     expect(health.failures).toBe(0);
 
-    const deep = await importArticle({ markdown: `${'> '.repeat(40)}deep quote` });
-    expect(deep.status).toBe(201);
-    const client = connectClient(server, deep.body.docId, { token: owner.token });
-    try {
-      await client.synced;
-      await waitFor(() => getBodyText(client.doc).includes('deep quote'), 5000, 'the deep quote');
-    } finally {
-      client.destroy();
-    }
+    await importShows({ markdown: `${'> '.repeat(40)}deep quote` }, 'deep quote');
     await honestImportWorks();
   });
 
