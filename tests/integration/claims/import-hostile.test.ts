@@ -120,3 +120,27 @@ describe('a hostile article import cannot freeze the server', () => {
     await honestImportWorks();
   });
 });
+
+describe('an import that needs more memory than a worker has', () => {
+  let server: TestServer;
+  let owner: Account;
+  beforeAll(async () => {
+    // A generous time budget: the heap, not the clock, is what refuses this one.
+    server = await startServer({ env: { IMPORT_WORKER_HEAP_MB: '16', IMPORT_TIMEOUT_MS: '20000' } });
+    owner = await signUp(server, 'heavy-importer');
+  });
+  afterAll(() => server?.stop());
+
+  it('is refused with 413 naming the heap budget; the server lives on and imports a small article', async () => {
+    // About 1 MB of list items with bold text and links: several times 16 MB of parser heap.
+    const line = '- **The minister said 40% of roads were repaired** [source](https://news.example/roads)\n';
+    const heavy = await call(server, `/api/workspaces/${owner.workspaceId}/articles`, {
+      body: { title: 'Heavy', markdown: line.repeat(Math.floor(990_000 / line.length)) },
+      token: owner.token,
+    });
+    expect(heavy.status).toBe(413);
+    expect(heavy.body).toEqual({ error: 'markdown: too large to import (needs more than 16 MB)' });
+    const small = await call(server, `/api/workspaces/${owner.workspaceId}/articles`, { body: { title: 'Small', markdown: 'A *small* one.' }, token: owner.token });
+    expect(small.status).toBe(201);
+  });
+});
