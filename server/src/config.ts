@@ -55,7 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: Math.max(1, intFromEnv(env, 'IMPORT_TIMEOUT_MS', 3000)),
       concurrency: Math.max(1, intFromEnv(env, 'IMPORT_CONCURRENCY', 2)),
       queueMax: intFromEnv(env, 'IMPORT_QUEUE_MAX', 16),
-      heapMb: Math.max(16, intFromEnv(env, 'IMPORT_WORKER_HEAP_MB', 256)),
+      // Below 32 MB the parsers alone leave no room for an article.
+      heapMb: Math.max(32, intFromEnv(env, 'IMPORT_WORKER_HEAP_MB', 256)),
     },
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
   };

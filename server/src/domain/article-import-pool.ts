@@ -7,7 +7,7 @@ import { DomainError } from './errors.js';
 
 /** How much of the server one import may take (config.ts: the IMPORT_* variables). */
 export interface ImportBudget {
-  /** Longest a body may be parsed; past it the worker is terminated and the import refused (413). */
+  /** Longest a body may take to parse and encode; past it the worker is terminated and the import refused (413). */
   timeoutMs: number;
   /** Imports parsed at once, each on its own worker thread. */
   concurrency: number;
@@ -31,10 +31,11 @@ const THREAD = { entry: new URL(`./article-import-thread${EXTENSION}`, import.me
 const IDLE_MS = 30_000;
 
 /**
- * Parses article bodies, and encodes them as a document, on worker threads. The Markdown and HTML parsers have inputs they take
- * minutes over (marked is quadratic in runs of `*a `): on the event loop that froze every room
- * and request of the server. Here a parse that outlives the budget is terminated with its
- * thread, at most `concurrency` run at once (each bounded in heap), and a few more wait.
+ * Parses article bodies and encodes them as documents on worker threads. The Markdown and HTML
+ * parsers have inputs they take minutes over (marked is quadratic in runs of `*a `), and so
+ * does encoding hundreds of thousands of blocks: on the event loop that froze every room and
+ * request of the server. Here a job that outlives the budget is terminated with its thread, at
+ * most `concurrency` run at once (each bounded in heap), and a few more wait.
  */
 export class ArticleImportPool {
   private running = 0;
