@@ -13,12 +13,12 @@ import { ParticipantRoute } from '../workshops/ParticipantRoute'
 import { TrainerCopyRoute } from '../workshops/TrainerCopyRoute'
 import { TrainerWorkshopRoute } from '../workshops/TrainerWorkshopPage'
 import { WorkshopListPage } from '../workshops/WorkshopListPage'
-import { AppFrame } from './AppFrame'
-import { CenteredFrame } from './CenteredFrame'
+import { AppFrame } from '../ui/AppFrame'
+import { CenteredFrame } from '../ui/CenteredFrame'
 import { ArticleRoute } from './ArticleRoute'
-import { InlineState } from './InlineState'
-import { PRODUCT_NAME } from './product'
-import { currentNext, invitePath, loginPath, navigate, signupPath, useRoute, type Route } from './router'
+import { InlineState } from '../ui/InlineState'
+import { PRODUCT_NAME } from '../ui/product'
+import { currentNext, invitePath, loginPath, navigate, signupPath, useRoute, type Route } from '../ui/router'
 
 export function App() {
   return (

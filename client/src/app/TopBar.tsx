@@ -2,8 +2,8 @@ import type { ReactNode } from 'react'
 import { UserMenu } from '../auth/UserMenu'
 import { useSession } from '../auth/session'
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher'
-import { PRODUCT_NAME } from './product'
-import { followLink } from './router'
+import { PRODUCT_NAME } from '../ui/product'
+import { followLink } from '../ui/router'
 
 /**
  * Where you are (product, workspace, screen), what is going on, and who you are.
