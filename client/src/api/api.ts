@@ -115,19 +115,26 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
+  /** Bytes sent as they are instead of a JSON `body` (an evidence file), with their own headers. */
+  upload?: { body: Blob; headers: Record<string, string> }
   /** A 401 here is an answer, not a lost session. */
   expectUnauthorized?: boolean
 }
 
-/** One JSON call; other typed clients (workshops/api-workshops.ts) build on it. */
-export async function request<T>(path: string, { method = 'GET', body, expectUnauthorized = false }: RequestOptions = {}): Promise<T> {
+/** The one fetch of the client: every typed call (here, claims.ts, workshops.ts) goes through it. */
+export async function request<T>(path: string, { method = 'GET', body, upload, expectUnauthorized = false }: RequestOptions = {}): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers:
+        upload !== undefined
+          ? { Accept: 'application/json', ...upload.headers }
+          : body === undefined
+            ? { Accept: 'application/json' }
+            : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: upload !== undefined ? upload.body : body === undefined ? undefined : JSON.stringify(body),
     })
   } catch {
     // fetch only rejects when no HTTP answer arrived (server down, network gone).

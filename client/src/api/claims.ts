@@ -1,35 +1,12 @@
-// Typed fetch helpers for the claims UI: the workspace's verdict scale, evidence
-// attachments and export downloads (docs/api.md). Kept apart from api.ts, which the
-// accounts screens own; errors are the same ApiError.
+// Typed calls for the claims UI: the workspace's verdict scale, evidence attachments and
+// export downloads (docs/api.md), through api.ts's one `request`; errors are the same ApiError.
+// None of them treats a 401 as a lost session (`expectUnauthorized`): a workshop guest reads
+// the scale too, and these calls never sent anyone to the login page.
 
 import { ATTACHMENT_MIMES, DEFAULT_VERDICT_SCALE, isAttachmentMime, isVerdictId, type EvidenceAttachment, type VerdictScale } from '@fc/shared/schema/index'
-import { ApiError } from './api'
+import { ApiError, request } from './api'
 
 const id = encodeURIComponent
-
-async function send(path: string, init: RequestInit = {}): Promise<{ response: Response; body: unknown }> {
-  let response: Response
-  try {
-    response = await fetch(path, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...init.headers } })
-  } catch {
-    throw new ApiError('The server cannot be reached. Check your connection and try again.', 0)
-  }
-  const text = await response.text()
-  let body: unknown = null
-  try {
-    body = text === '' ? null : JSON.parse(text)
-  } catch {
-    // Not JSON (a proxy's error page): the status still says what happened.
-  }
-  if (!response.ok) {
-    const message =
-      typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string'
-        ? (body as { error: string }).error
-        : `Request failed (${response.status})`
-    throw new ApiError(message, response.status)
-  }
-  return { response, body }
-}
 
 /**
  * The workspace's verdict scale (`GET /api/workspaces/:id/verdicts`); the default scale
@@ -50,7 +27,7 @@ export function fetchWorkshopVerdictScale(workshopId: string): Promise<VerdictSc
 
 async function fetchScaleAt(path: string): Promise<VerdictScale> {
   try {
-    const { body } = await send(path)
+    const body = await request<unknown>(path, { expectUnauthorized: true })
     if (!Array.isArray(body)) return DEFAULT_VERDICT_SCALE
     const scale = body.flatMap((entry: unknown) => {
       if (typeof entry !== 'object' || entry === null) return []
@@ -75,10 +52,10 @@ export async function uploadAttachment(articleId: string, file: File): Promise<E
   if (!isAttachmentMime(file.type)) {
     throw new ApiError('Only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.', 415)
   }
-  const { body } = await send(`/api/articles/${id(articleId)}/attachments`, {
+  const body = await request<unknown>(`/api/articles/${id(articleId)}/attachments`, {
     method: 'POST',
-    headers: { 'Content-Type': file.type, 'X-Filename': encodeURIComponent(file.name) },
-    body: file,
+    upload: { body: file, headers: { 'Content-Type': file.type, 'X-Filename': encodeURIComponent(file.name) } },
+    expectUnauthorized: true,
   })
   const value = body as Partial<EvidenceAttachment> | null
   if (value === null || typeof value.id !== 'string' || !isAttachmentMime(value.mime)) {

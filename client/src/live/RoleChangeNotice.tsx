@@ -1,4 +1,4 @@
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../ui/format'
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../api/roleLabels'
 import { canEdit } from '../api/types'
 import type { RoleChange } from './useLiveRole'
 

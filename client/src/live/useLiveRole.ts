@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AccessFollower } from './useFollowAccess'
-import { useWorkspaces } from '../workspaces/workspaces'
 import { ROLES, type Role } from '../api/types'
 
 /** A role change seen while the screen was open. `id` tells two changes to the same role apart. */
@@ -28,8 +27,10 @@ function isRole(value: unknown): value is Role {
  * The member's role in the workspace of an open document, following changes live: the
  * socket says when an owner changes it (docs/api.md, "Access changes"); after a reconnect
  * the role is read again over HTTP, since a change made while offline was told to nobody.
+ * `refreshWorkspaces`: the workspaces list's refresh (useWorkspaces()?.refresh), called
+ * when the role changes; passed in because live/ sits below the workspaces feature.
  */
-export function useLiveRole(initial: Role, reload: () => Promise<Role>): LiveRole {
+export function useLiveRole(initial: Role, reload: () => Promise<Role>, refreshWorkspaces?: () => Promise<unknown>): LiveRole {
   const [state, setState] = useState<{ role: Role; change: RoleChange | null }>({ role: initial, change: null })
   const reloadRef = useRef(reload)
   useEffect(() => {
@@ -65,7 +66,6 @@ export function useLiveRole(initial: Role, reload: () => Promise<Role>): LiveRol
   }, [moveTo])
 
   // The top bar's workspace switcher shows the role too.
-  const refreshWorkspaces = useWorkspaces()?.refresh
   const listed = useRef(initial)
   useEffect(() => {
     if (listed.current === state.role) return

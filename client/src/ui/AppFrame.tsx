@@ -1,7 +1,18 @@
-import { useEffect, type ReactNode } from 'react'
-import { TopBar } from '../app/TopBar'
+import { createContext, useContext, useEffect, type ComponentType, type ReactNode } from 'react'
 import { PRODUCT_NAME } from './product'
 import './app.css'
+
+export interface TopBarProps {
+  title: string
+  children?: ReactNode
+  guest?: boolean
+}
+
+/**
+ * The top bar every frame shows. The shell provides it (app/TopBar: workspaces, account),
+ * so the kit names no feature; it is the same bar on every screen.
+ */
+export const TopBarContext = createContext<ComponentType<TopBarProps> | null>(null)
 
 interface AppFrameProps {
   title: string
@@ -19,15 +30,18 @@ export function AppFrame({ title, status, sidebar, children, guest = false }: Ap
   useEffect(() => {
     document.title = `${title} · ${PRODUCT_NAME}`
   }, [title])
+  const TopBar = useContext(TopBarContext)
 
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <TopBar title={title} guest={guest}>
-        {status}
-      </TopBar>
+      {TopBar !== null && (
+        <TopBar title={title} guest={guest}>
+          {status}
+        </TopBar>
+      )}
       <div className={sidebar ? 'app__body app__body--with-sidebar' : 'app__body'}>
         <main className="app__main" id="main" tabIndex={-1}>
           {children}

@@ -1,6 +1,4 @@
-// How dates, roles and links read on screen.
-
-import type { Role } from '../api/types'
+// How dates and links read on screen (roles: api/roleLabels.ts).
 
 const DATE = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
@@ -23,18 +21,4 @@ export function sourceDomain(url: string | null | undefined): string | null {
   } catch {
     return null
   }
-}
-
-export const ROLE_LABELS: Record<Role, string> = {
-  owner: 'Owner',
-  editor: 'Editor',
-  checker: 'Checker',
-  viewer: 'Viewer',
-}
-
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  owner: 'Everything, including roles and removing members',
-  editor: 'Reviews and publishes; can invite',
-  checker: 'Marks claims, adds evidence and verdicts',
-  viewer: 'Reads and follows along; cannot edit',
 }

@@ -9,6 +9,7 @@ import { canEdit, type Me, type Member } from '../api/types'
 import { useLiveRole } from '../live/useLiveRole'
 import { useResource } from '../ui/useResource'
 import { useMe } from '../auth/session'
+import { useWorkspaces } from '../workspaces/workspaces'
 import { DESK_FEATURES, type ClaimsFeatures } from '../article/claims/context'
 import { useVerdictScale } from '../article/claims/useVerdictScale'
 import { ConnectionBadge } from '../live/ConnectionBadge'
@@ -78,7 +79,8 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
   // Read-only until the trainer means to write: a stray keystroke would change someone's score.
   const [editing, setEditing] = useState(false)
   const reloadRole = useCallback(() => api.workspace(workspace.id).then((w) => w.role), [workspace.id])
-  const live = useLiveRole(workspace.role, reloadRole)
+  const refreshWorkspaces = useWorkspaces()?.refresh
+  const live = useLiveRole(workspace.role, reloadRole, refreshWorkspaces)
   const mayEdit = canEdit(live.role)
   const canWrite = mayEdit && editing
   const scale = useVerdictScale(workspace.id)

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { api, ApiError, describeError } from '../api/api'
 import { AppFrame } from '../ui/AppFrame'
-import { ROLE_LABELS } from '../ui/format'
+import { ROLE_LABELS } from '../api/roleLabels'
 import { InlineState } from '../ui/InlineState'
 import { navigate, workspacePath } from '../ui/router'
 import { useWorkspaces } from './workspaces'

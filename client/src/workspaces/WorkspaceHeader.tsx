@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { Workspace } from '../api/api'
-import { ROLE_LABELS } from '../ui/format'
+import { ROLE_LABELS } from '../api/roleLabels'
 import { followLink, membersPath, workshopsPath, workspacePath } from '../ui/router'
 import { canRunWorkshops } from '../api/types'
 

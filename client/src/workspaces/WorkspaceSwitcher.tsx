@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Menu, type MenuEntry } from '../ui/Menu'
-import { ROLE_LABELS } from '../ui/format'
+import { ROLE_LABELS } from '../api/roleLabels'
 import { navigate, workspacePath } from '../ui/router'
 import { NewWorkspaceDialog } from './NewWorkspaceDialog'
 import { useCurrentWorkspaceId, useWorkspaces } from './workspaces'

@@ -2,7 +2,7 @@ import { useRef, useState, type ChangeEvent, type FormEvent } from 'react'
 import { addEvidence, addEvidenceAttachment, removeEvidenceAttachment, STANCES, updateEvidence, type Evidence, type EvidenceAttachment, type Stance } from '@fc/shared/schema/index'
 import { ACCEPTED_ATTACHMENT_TYPES, describeUploadError, uploadAttachment } from '../../api/claims'
 import { useClaimsEnv, useClaimsFeatures } from './context'
-import { AttachmentList } from './EvidenceSection'
+import { AttachmentList } from './AttachmentList'
 import { urlProblem } from './evidenceUrl'
 import { STANCE_LABELS, todayIsoDate } from './format'
 

@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import { removeEvidence, type Claim, type Evidence, type EvidenceAttachment } from '@fc/shared/schema/index'
+import { removeEvidence, type Claim, type Evidence } from '@fc/shared/schema/index'
 import { isSafeHttpUrl } from '@fc/shared/export/safe-url'
-import { attachmentUrl } from '../../api/claims'
 import { StanceChip } from './Chips'
 import { personName, useClaimsEnv, useClaimsFeatures } from './context'
+import { AttachmentList } from './AttachmentList'
 import { EvidenceForm } from './EvidenceForm'
-import { absoluteTime, fileSize, relativeTime, shortDate } from './format'
+import { absoluteTime, relativeTime, shortDate } from './format'
 
 /** The sources behind a claim: each with its stance, the passage that matters and any files. */
 export function EvidenceSection({ claim, idPrefix }: { claim: Claim; idPrefix: string }) {
@@ -119,42 +119,5 @@ function EvidenceItem({ claimId, evidence, onEdit }: { claimId: string; evidence
         </div>
       )}
     </article>
-  )
-}
-
-export function AttachmentList({
-  attachments,
-  onRemove,
-}: {
-  attachments: readonly EvidenceAttachment[]
-  onRemove?: (attachment: EvidenceAttachment) => void
-}) {
-  return (
-    <ul className="attachments" data-testid="attachments">
-      {attachments.map((a) => {
-        const url = attachmentUrl(a.id)
-        const isImage = a.mime.startsWith('image/')
-        return (
-          <li key={a.id} className={`attachment attachment--${isImage ? 'image' : 'pdf'}`}>
-            <a href={url} target="_blank" rel="noopener noreferrer" className="attachment__link" title={`${a.name} (${fileSize(a.size)})`}>
-              {isImage ? (
-                <img className="attachment__thumb" src={url} alt={a.name} loading="lazy" />
-              ) : (
-                <span className="attachment__pdf" aria-hidden="true">
-                  PDF
-                </span>
-              )}
-              <span className="attachment__name">{a.name || 'Attachment'}</span>
-              <span className="attachment__size">{fileSize(a.size)}</span>
-            </a>
-            {onRemove && (
-              <button type="button" className="attachment__remove" aria-label={`Remove ${a.name}`} onClick={() => onRemove(a)}>
-                ×
-              </button>
-            )}
-          </li>
-        )
-      })}
-    </ul>
   )
 }

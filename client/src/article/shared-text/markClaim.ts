@@ -2,8 +2,18 @@ import type { Editor } from '@tiptap/core'
 import { absolutePositionToRelativePosition } from '@tiptap/y-tiptap'
 import { addClaim, ClaimSchemaError, getBodyText, markClaimAtText } from '@fc/shared/schema/index'
 import { findQuote, type TextRange } from '@fc/shared/text/quote'
-import type { ClaimsController } from '../claims/ClaimsController'
+import type * as Y from 'yjs'
 import { syncBinding } from './positions'
+
+/**
+ * What marking needs of the claims controller (article/claims/ClaimsController satisfies it):
+ * spelled out here so this lower module does not import the controller.
+ */
+export interface ClaimTarget {
+  readonly writable: boolean
+  readonly body: Y.XmlFragment
+  readonly ydoc: Y.Doc
+}
 
 export type MarkResult = { ok: true; claimId: string } | { ok: false; reason: string }
 
@@ -30,7 +40,7 @@ export function trimmedSelection(editor: Editor): { from: number; to: number } |
  * exactly the characters the person sees selected; the shared `addClaim` re-binds them to
  * the claim's first and last characters and computes quote, prefix and suffix.
  */
-export function markSelectionAsClaim(editor: Editor, controller: ClaimsController, createdBy: string): MarkResult {
+export function markSelectionAsClaim(editor: Editor, controller: ClaimTarget, createdBy: string): MarkResult {
   if (!controller.writable) return { ok: false, reason: READ_ONLY }
   const range = trimmedSelection(editor)
   if (range === null) return { ok: false, reason: 'Select the words of the claim first.' }
@@ -73,7 +83,7 @@ export function locateSpan(text: string, span: TextSpan): TextRange | null {
  * from a snapshot that can be a moment old while others type: if its words moved, they are
  * found again (the occurrence nearest the old place); if they are gone, nothing is marked.
  */
-export function markTextAsClaim(controller: ClaimsController, span: TextSpan, createdBy: string): MarkResult {
+export function markTextAsClaim(controller: ClaimTarget, span: TextSpan, createdBy: string): MarkResult {
   if (!controller.writable) return { ok: false, reason: READ_ONLY }
   if (span.quote.length > MAX_CLAIM_CHARS) {
     return { ok: false, reason: `That passage is too long for one claim (at most ${MAX_CLAIM_CHARS} characters).` }
