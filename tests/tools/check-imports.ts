@@ -264,7 +264,7 @@ export const CLIENT_WINGS: Record<string, number> = {
 
 /**
  * The files a feature may import from another feature: its public entries, each with the
- * features that use it and why (docs/architecture.md, "Client wings"). Among features this
+ * features that use it and why (docs/architecture.md, "Folders, one job each"). Among features this
  * gives an order too: auth ← workspaces ← members, and auth, workspaces, article ← workshops;
  * the wing-level cycle check keeps it from turning into a circle.
  */
