@@ -8,7 +8,7 @@
 // mistaken for imports, and `export … from`, `import type` and `import()` all count.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import ts from 'typescript'
 
 /** A file path relative to the checked root, with forward slashes. */
@@ -323,7 +323,7 @@ export const serverLayering: Layering = {
 }
 
 function main(argv: string[]): number {
-  const repo = resolve(dirname(new URL(import.meta.url).pathname), '../..')
+  const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
   const serverWarnOnly = argv.includes('--server-warn-only')
   const client = checkTree(join(repo, 'client/src'), clientLayering)
   const server = checkTree(join(repo, 'server/src'), serverLayering)
