@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './collab/limits.js';
 
 /** Every limit is explicit and configurable through the environment (DESIGN.md). */
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   heartbeatMs: number;
   clientDist: string;
   logLevel: 'silent' | 'info';
+  /** Per-client bounds on the collaboration socket (docs/api.md, "Limits and failures"). */
+  socketLimits: SocketLimits;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -49,5 +52,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heartbeatMs: intFromEnv(env, 'HEARTBEAT_MS', 30_000),
     clientDist: path.resolve(env.CLIENT_DIST ?? new URL('../../client/dist', import.meta.url).pathname),
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
+    socketLimits: loadSocketLimits(env),
+  };
+}
+
+function loadSocketLimits(env: NodeJS.ProcessEnv): SocketLimits {
+  const d = DEFAULT_SOCKET_LIMITS;
+  return {
+    pendingUpdates: intFromEnv(env, 'PENDING_UPDATES_PER_SOCKET', d.pendingUpdates),
+    pendingBytes: intFromEnv(env, 'PENDING_BYTES_PER_SOCKET', d.pendingBytes),
+    presenceBytes: intFromEnv(env, 'PRESENCE_MAX_BYTES', d.presenceBytes),
+    presenceDepth: intFromEnv(env, 'PRESENCE_MAX_DEPTH', d.presenceDepth),
+    presenceRate: intFromEnv(env, 'PRESENCE_RATE_PER_SOCKET', d.presenceRate),
+    presenceBurst: intFromEnv(env, 'PRESENCE_BURST_PER_SOCKET', d.presenceBurst),
+    presenceIds: intFromEnv(env, 'PRESENCE_IDS_PER_SOCKET', d.presenceIds),
+    stateVectorEntries: intFromEnv(env, 'STATE_VECTOR_MAX_ENTRIES', d.stateVectorEntries),
+    messageRate: intFromEnv(env, 'MESSAGE_RATE_PER_SOCKET', d.messageRate),
+    messageBurst: intFromEnv(env, 'MESSAGE_BURST_PER_SOCKET', d.messageBurst),
+    socketsPerUser: intFromEnv(env, 'SOCKETS_PER_USER', d.socketsPerUser),
+    socketsPerGuest: intFromEnv(env, 'SOCKETS_PER_GUEST', d.socketsPerGuest),
+    outgoingBytes: intFromEnv(env, 'OUTGOING_BUFFER_MAX_BYTES', d.outgoingBytes),
+    rejectLogLines: intFromEnv(env, 'REJECT_LOG_LINES', d.rejectLogLines),
+    rejectLogWindowMs: intFromEnv(env, 'REJECT_LOG_WINDOW_MS', d.rejectLogWindowMs),
   };
 }

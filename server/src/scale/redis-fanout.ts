@@ -133,6 +133,12 @@ export class RedisFanout {
     }
   }
 
+  /** RoomHooks.onWaiting: a socket's update waits on structs this instance may have missed. */
+  healDoc(docId: string, why: string): void {
+    const room = this.rooms.get(docId);
+    if (room) this.heal(room, why);
+  }
+
   private healing = new Set<string>();
   private heal(room: Room, why: string): void {
     if (this.healing.has(room.docId)) return;
