@@ -65,7 +65,7 @@ export class Room {
   /** An update from another instance (or from storage catch-up): relay, do not re-persist. */
   applyRemote(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
-    this.settle();
+    this.retryHeld();
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -116,24 +116,25 @@ export class Room {
    */
   private applyFromSocket(conn: Connection, update: Uint8Array): void {
     const left = applyApart(this.doc, update, conn);
+    let over = false;
     if (left) {
       const held = (conn.held ??= new HeldUpdates());
       const wasEmpty = held.empty;
       held.add(left);
       (this.holding ??= new Set()).add(conn);
-      if (held.updates > this.limits.pendingUpdates || held.bytes > this.limits.pendingBytes) {
-        this.dropHeld(conn);
-        throw new LimitExceeded('pending structs limit');
-      }
-      if (wasEmpty) this.hooks.onWaiting?.(this.docId);
+      over = held.updates > this.limits.pendingUpdates || held.bytes > this.limits.pendingBytes;
+      if (over) this.dropHeld(conn);
+      else if (wasEmpty) this.hooks.onWaiting?.(this.docId);
     }
-    this.settle();
+    // What of it did integrate may be what others wait for. The document's own pending set came
+    // from other instances or storage: applied as theirs.
+    retryDocPending(this.doc, REMOTE_ORIGIN);
+    this.retryHeld();
+    if (over) throw new LimitExceeded('pending structs limit');
   }
 
-  /** After the document moved: what was waiting (its own pending set, sockets' held updates) may integrate now. */
-  private settle(): void {
-    retryDocPending(this.doc, REMOTE_ORIGIN);
-    if (!this.holding) return;
+  /** After the document moved: sockets' held updates whose predecessors arrived integrate now. */
+  private retryHeld(): void {
     for (let moved = true; moved && this.holding; ) {
       moved = false;
       for (const conn of this.holding) {
