@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { backends } from '../support/backends.js';
 import { frame } from '../support/frames.js';
-import { connectClient, sleep, waitFor } from '../support/clients.js';
+import { connectClient, sleep, syncedAfterRestart, waitFor } from '../support/clients.js';
 import { openRawSocket, upgradeStatus } from '../support/raw-socket.js';
 import type { TestServer } from '../support/server.js';
 import { writableDoc } from '../support/session.js';
@@ -68,10 +68,7 @@ describe.each(backends())('bad input on the socket ($name)', (backend) => {
         await waitFor(() => b.doc.getText('t').toString() === 'before and after', 5000, 'others to keep working');
         a.destroy();
         b.destroy();
-        expect(await server.stop()).toBe(0);
-        await server.restart();
-        const c = connectClient(server, docId, params);
-        await c.synced;
+        const c = await syncedAfterRestart(server, docId, params);
         expect(c.doc.getText('t').toString()).toBe('before and after');
         c.destroy();
       } finally {
