@@ -68,6 +68,28 @@ describe('updates waiting on missing structs are held per socket, outside the do
   });
 });
 
+describe('held updates and other instances', () => {
+  it('a socket update that waits on another instance’s update integrates when that arrives, and is stored as the socket’s own', () => {
+    const stored: Uint8Array[] = [];
+    let waits = 0;
+    const room = new Room('d', { onLocalUpdate: (_id, u) => stored.push(u), onWaiting: () => waits++ }, LIMITS);
+    const conn = writer();
+    room.add(conn);
+    const [remote, local] = edits(2);
+    room.receive(conn, { kind: 'update', update: local! });
+    expect(waits).toBe(1);
+    room.applyRemote(remote!);
+    expect(room.doc.getText('t').toString()).toBe('ab');
+    expect(conn.held).toBeUndefined();
+    // Only the socket's own update is stored here; the remote one its instance stored.
+    expect(stored.length).toBe(1);
+    const check = new Y.Doc();
+    Y.applyUpdate(check, remote!);
+    Y.applyUpdate(check, stored[0]!);
+    expect(check.getText('t').toString()).toBe('ab');
+  });
+});
+
 function fresh(update: Uint8Array): Y.Doc {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
