@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './collab/limits.js';
 
 /** Every limit is explicit and configurable through the environment (DESIGN.md). */
 export interface Config {
@@ -23,6 +24,8 @@ export interface Config {
   /** Article imports are parsed on worker threads within this budget (domain/article-import-pool.ts). */
   importBudget: { timeoutMs: number; concurrency: number; queueMax: number; heapMb: number };
   logLevel: 'silent' | 'info';
+  /** Per-client bounds on the collaboration socket (docs/api.md, "Limits and failures"). */
+  socketLimits: SocketLimits;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -59,5 +62,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heapMb: Math.max(32, intFromEnv(env, 'IMPORT_WORKER_HEAP_MB', 256)),
     },
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
+    socketLimits: loadSocketLimits(env),
+  };
+}
+
+function loadSocketLimits(env: NodeJS.ProcessEnv): SocketLimits {
+  const d = DEFAULT_SOCKET_LIMITS;
+  return {
+    pendingUpdates: intFromEnv(env, 'PENDING_UPDATES_PER_SOCKET', d.pendingUpdates),
+    pendingBytes: intFromEnv(env, 'PENDING_BYTES_PER_SOCKET', d.pendingBytes),
+    presenceBytes: intFromEnv(env, 'PRESENCE_MAX_BYTES', d.presenceBytes),
+    presenceDepth: intFromEnv(env, 'PRESENCE_MAX_DEPTH', d.presenceDepth),
+    presenceRate: intFromEnv(env, 'PRESENCE_RATE_PER_SOCKET', d.presenceRate),
+    presenceBurst: intFromEnv(env, 'PRESENCE_BURST_PER_SOCKET', d.presenceBurst),
+    presenceIds: intFromEnv(env, 'PRESENCE_IDS_PER_SOCKET', d.presenceIds),
+    stateVectorEntries: intFromEnv(env, 'STATE_VECTOR_MAX_ENTRIES', d.stateVectorEntries),
+    messageRate: intFromEnv(env, 'MESSAGE_RATE_PER_SOCKET', d.messageRate),
+    messageBurst: intFromEnv(env, 'MESSAGE_BURST_PER_SOCKET', d.messageBurst),
+    socketsPerUser: intFromEnv(env, 'SOCKETS_PER_USER', d.socketsPerUser),
+    socketsPerGuest: intFromEnv(env, 'SOCKETS_PER_GUEST', d.socketsPerGuest),
+    outgoingBytes: intFromEnv(env, 'OUTGOING_BUFFER_MAX_BYTES', d.outgoingBytes),
+    rejectLogLines: intFromEnv(env, 'REJECT_LOG_LINES', d.rejectLogLines),
+    rejectLogWindowMs: intFromEnv(env, 'REJECT_LOG_WINDOW_MS', d.rejectLogWindowMs),
   };
 }

@@ -3,6 +3,7 @@ import type { DocStore } from '../storage/doc-store.js';
 import { type AccessTarget, setAccess } from './access-notice.js';
 import type { Connection } from './connection.js';
 import { type Closing, closingFor } from './access-closes.js';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './limits.js';
 import { Room, type RoomHooks } from './room.js';
 
 export interface RoomEvents {
@@ -57,6 +58,8 @@ export class RoomRegistry {
   constructor(
     private readonly store: DocStore,
     private readonly hooks: RoomHooks,
+    /** Per-socket bounds: the rooms enforce some, the socket route the rest. */
+    readonly limits: SocketLimits = DEFAULT_SOCKET_LIMITS,
   ) {}
 
   get openRooms(): ReadonlyMap<string, Room> {
@@ -94,7 +97,7 @@ export class RoomRegistry {
   }
 
   private async load(docId: string): Promise<Room> {
-    const room = new Room(docId, this.hooks);
+    const room = new Room(docId, this.hooks, this.limits);
     try {
       await this.events.opening?.(room);
       room.loadFrom(await this.store.load(docId));
