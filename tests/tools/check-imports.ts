@@ -1,7 +1,6 @@
 // Import-graph check: no cycles between files, and no import against the layer order.
 //
-//   pnpm check:imports                      client and server must both pass
-//   pnpm check:imports --server-warn-only   server problems are printed but do not fail
+//   pnpm check:imports    client and server must both pass
 //
 // Only relative imports are followed (packages such as @fc/shared are outside the tree).
 // Imports are read with TypeScript's own pre-processor, so comments and strings are not
@@ -322,19 +321,15 @@ export const serverLayering: Layering = {
   layerOf: firstSegment,
 }
 
-function main(argv: string[]): number {
+function main(): number {
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-  const serverWarnOnly = argv.includes('--server-warn-only')
   const client = checkTree(join(repo, 'client/src'), clientLayering)
   const server = checkTree(join(repo, 'server/src'), serverLayering)
   printReport(client, console.log)
   printReport(server, console.log)
-  if (serverWarnOnly && problemCount(server) > 0) {
-    console.log('server/src problems are reported only (--server-warn-only); they do not fail the check')
-  }
-  return problemCount(client) > 0 || (!serverWarnOnly && problemCount(server) > 0) ? 1 : 0
+  return problemCount(client) > 0 || problemCount(server) > 0 ? 1 : 0
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main(process.argv.slice(2))
+  process.exitCode = main()
 }

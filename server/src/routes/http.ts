@@ -5,12 +5,20 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { checkSameOrigin } from '../auth/origin.js';
 import type { AuthService, Caller } from '../auth/service.js';
-import type { ArticleAccess } from './access.js';
 import type { RoomRegistry } from '../collab/rooms.js';
+import type { Article } from '../domain/articles.js';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+import type { Role } from '../domain/roles.js';
 import type { Config } from '../config.js';
 import type { Db } from '../storage/db.js';
 import type { DocStore } from '../storage/doc-store.js';
+
+/** Who is asking about which article, set by the article guard (access.ts) for the routes under it. */
+export interface ArticleAccess {
+  article: Article;
+  role: Role;
+  userId: string;
+}
 
 /** What every route module of the API gets. */
 export interface ApiDeps {

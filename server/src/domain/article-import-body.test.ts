@@ -1,9 +1,9 @@
 import { anchorClaim, getBodyText, LINK_MARK_DEFAULTS, markClaimAtText, readClaim } from '@fc/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { blocksFromHtml, blocksFromMarkdown } from '../domain/article-import.js';
-import { type Block, docUpdateFromBlocks } from './body.js';
-import { editorDocument, type EditorJson } from './editor-schema.testing.js';
+import { blocksFromHtml, blocksFromMarkdown } from './article-import.js';
+import { type Block, docUpdateFromBlocks } from '../articles/body.js';
+import { editorDocument, type EditorJson } from '../articles/editor-schema.testing.js';
 
 const HTML =
   '<h2>Roads <em>report</em></h2>' +
