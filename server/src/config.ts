@@ -51,7 +51,7 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   rejectLogWindowMs: 60_000,
 };
 
-/** Every limit is explicit and configurable through the environment (DESIGN.md). */
+/** Every limit is explicit and configurable through the environment (docs/architecture.md, principles). */
 export interface Config {
   port: number;
   host: string;

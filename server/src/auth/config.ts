@@ -1,6 +1,6 @@
 /**
  * Limits and switches of accounts and sessions, all from the environment
- * (DESIGN.md: every limit is explicit and configurable).
+ * (docs/architecture.md: every limit is explicit and configurable).
  */
 export interface AuthConfig {
   /** Login attempts at one account (email) without its device cookie, all addresses together, within the window. */
