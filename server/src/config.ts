@@ -19,6 +19,8 @@ export interface Config {
   shutdownDrainMs: number;
   /** Every socket is pinged this often; one that has not answered the previous ping is dropped. */
   heartbeatMs: number;
+  /** While storage is full (disk full), how often the failed group commit is tried again. */
+  storageRetryMs: number;
   clientDist: string;
   logLevel: 'silent' | 'info';
 }
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes: intFromEnv(env, 'ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024),
     shutdownDrainMs: intFromEnv(env, 'SHUTDOWN_DRAIN_MS', 200),
     heartbeatMs: intFromEnv(env, 'HEARTBEAT_MS', 30_000),
+    storageRetryMs: intFromEnv(env, 'STORAGE_RETRY_MS', 1000),
     clientDist: path.resolve(env.CLIENT_DIST ?? new URL('../../client/dist', import.meta.url).pathname),
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
   };

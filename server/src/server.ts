@@ -42,7 +42,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       fanout?.publishUpdate(docId, update);
     },
     onLocalAwareness: fanout ? (docId, update) => fanout.publishAwareness(docId, update) : undefined,
+    canStore: () => !store.storageFull,
   });
+  store.onStorageFull = (full) => registry.storageWritable(!full);
   // Alone, this instance wrote every logged row from its open rooms; with Redis, others write too.
   if (!fanout) store.liveDoc = (docId) => registry.openRooms.get(docId)?.doc;
   if (fanout) {

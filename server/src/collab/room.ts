@@ -17,6 +17,8 @@ export interface RoomHooks {
   /** A change made here (by a socket of this room): persist it and tell other instances. */
   onLocalUpdate(docId: string, update: Uint8Array): void;
   onLocalAwareness?(docId: string, update: Uint8Array): void;
+  /** False while storage cannot write: updates are then dropped unapplied, as a read-only socket's. */
+  canStore?(): boolean;
 }
 
 /** One open document: its Y.Doc, its awareness, and the sockets on it. */
@@ -73,8 +75,9 @@ export class Room {
         conn.send(encodeSyncStep2(this.doc, message.stateVector));
         return;
       case 'update':
-        // A read-only socket still syncs down; what it sends is dropped unapplied.
-        if (conn.access.canWrite) Y.applyUpdate(this.doc, message.update, conn);
+        // A read-only socket still syncs down; what it sends is dropped unapplied. So is
+        // everything while storage is full: nothing is relayed that could not be stored.
+        if (conn.access.canWrite && this.hooks.canStore?.() !== false) Y.applyUpdate(this.doc, message.update, conn);
         return;
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);

@@ -1,6 +1,6 @@
 import { log } from '../log.js';
 import type { DocStore } from '../storage/doc-store.js';
-import { type AccessTarget, setAccess } from './access-notice.js';
+import { type AccessTarget, setAccess, STORAGE_FULL, tellAccess } from './access-notice.js';
 import type { Connection } from './connection.js';
 import { type Closing, closingFor } from './access-closes.js';
 import { Room, type RoomHooks } from './room.js';
@@ -85,7 +85,19 @@ export class RoomRegistry {
       throw new Error('connection closed while the document loaded');
     }
     room.add(conn);
+    // Opened while storage is full: read-only for now, told as the open sockets were.
+    if (this.store.storageFull && conn.access.canWrite) tellAccess([{ room, conn, couldWrite: true }], { canWrite: false, reason: STORAGE_FULL });
     return room;
+  }
+
+  /**
+   * Storage stopped (disk full) or resumed taking writes: every socket that may write is told
+   * it cannot, or can again; its permission itself is unchanged. Resuming sends sync step 1
+   * too, so what such a socket typed meanwhile (dropped, still in its history) is sent again.
+   */
+  storageWritable(writable: boolean): void {
+    const targets = this.collect((conn) => conn.access.canWrite).map((t) => ({ ...t, couldWrite: !writable }));
+    tellAccess(targets, writable ? { canWrite: true } : { canWrite: false, reason: STORAGE_FULL });
   }
 
   leave(room: Room, conn: Connection): void {

@@ -8,6 +8,7 @@ export const emptyStore: DocStore = {
   flush: async () => undefined,
   compact: async () => undefined,
   close: async () => undefined,
+  storageFull: false,
 };
 
 /** A socket that records what the server sent it and how it was closed. */

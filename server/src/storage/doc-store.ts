@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { log } from '../log.js';
 import { type Db, toBytes } from './db.js';
+import { quarantineRow, type StoredRow, undecodable } from './quarantine.js';
+import { isStorageFull } from './storage-errors.js';
 
 /**
  * Durable home of every document: an append-only log of Yjs updates plus one
@@ -9,8 +11,14 @@ import { type Db, toBytes } from './db.js';
  * snapshot in the background once a document's log grows.
  */
 export interface DocStore {
-  /** Snapshot first, then every logged update after it; applying all yields the document. */
+  /**
+   * Snapshot first, then every logged update after it; applying all yields the document.
+   * A stored row that does not decode is quarantined (quarantine.ts) and left out; updates
+   * still queued because storage is full come last.
+   */
   load(docId: string): Promise<Uint8Array[]>;
+  /** Commits are failing for lack of space: nothing more should be accepted until one succeeds. */
+  readonly storageFull: boolean;
   /** Queues an update; it is committed within the group-commit window. */
   appendUpdate(docId: string, update: Uint8Array): void;
   /** Commits everything queued so far. */
@@ -34,7 +42,12 @@ interface Pending {
 export interface DocStoreOptions {
   groupCommitMs: number;
   compactAfterUpdates: number;
+  /** While storage is full, how often the failed commit is tried again (STORAGE_RETRY_MS). */
+  storageRetryMs?: number;
 }
+
+/** Retry delay of a commit that failed for another reason than a full disk. */
+const RETRY_MS = 500;
 
 export class SqlDocStore implements DocStore {
   private pending: Pending[] = [];
@@ -43,6 +56,9 @@ export class SqlDocStore implements DocStore {
   private readonly sinceCompaction = new Map<string, number>();
   private readonly compacting = new Map<string, Promise<void>>();
   private closed = false;
+  private full = false;
+  /** Told when commits start failing for lack of space, and when one succeeds again. */
+  onStorageFull: ((full: boolean) => void) | undefined;
   /**
    * The open document of a room, when this instance is the only writer (no Redis):
    * every logged row then came from it, so compaction can encode it directly
@@ -69,6 +85,10 @@ export class SqlDocStore implements DocStore {
     }
   }
 
+  get storageFull(): boolean {
+    return this.full;
+  }
+
   async flush(): Promise<void> {
     // One commit at a time; a flush requested during a commit runs right after it.
     while (this.flushing) await this.flushing;
@@ -86,11 +106,22 @@ export class SqlDocStore implements DocStore {
       await this.flushing;
     } catch (err) {
       // Keep the updates and retry: losing an acknowledged edit is worse than a late write.
+      // They were relayed already; retrying them is also how the store learns space is back.
       this.pending = batch.concat(this.pending);
-      log('group commit failed; will retry', { updates: batch.length, error: String(err) });
-      if (!this.closed) this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), 500);
+      const full = isStorageFull(err);
+      if (full) this.setFull(true, { queued: this.pending.length, error: String(err) });
+      else log('group commit failed; will retry', { updates: batch.length, error: String(err) });
+      if (!this.closed) this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), full ? (this.options.storageRetryMs ?? 1000) : RETRY_MS);
       throw err;
     }
+    this.setFull(false, {});
+  }
+
+  private setFull(full: boolean, fields: Record<string, unknown>): void {
+    if (this.full === full) return;
+    this.full = full;
+    log(full ? 'storage full: refusing edits until a commit succeeds' : 'storage writable again', fields);
+    this.onStorageFull?.(full);
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
@@ -112,19 +143,44 @@ export class SqlDocStore implements DocStore {
   }
 
   async load(docId: string): Promise<Uint8Array[]> {
-    if (this.pending.some((p) => p.docId === docId)) await this.flush();
-    else if (this.flushing) await this.flushing.catch(() => undefined);
+    if (this.pending.some((p) => p.docId === docId)) {
+      // Full storage keeps them queued: they are served from memory below, the document still opens.
+      await this.flush().catch((err: unknown) => {
+        if (!isStorageFull(err)) throw err;
+      });
+    } else if (this.flushing) await this.flushing.catch(() => undefined);
+    const stored = await this.readStored(docId);
+    const queued = this.pending.filter((p) => p.docId === docId).map((p) => p.data);
+    return queued.length === 0 ? stored : stored.concat(queued);
+  }
+
+  /** The stored rows that decode; the others are moved aside on the way. */
+  private async readStored(docId: string): Promise<Uint8Array[]> {
     // One statement, so one consistent view: read as two, a compaction committing in between
     // (snapshot replaced, folded rows deleted) left a reader with the old snapshot and no rows.
-    const rows = await this.db.query<{ data: unknown }>(
-      `SELECT data FROM (
+    const rows = await this.db.query<{ part: number; seq: number; data: unknown }>(
+      `SELECT part, seq, data FROM (
          SELECT 0 AS part, 0 AS seq, snapshot AS data FROM doc_snapshots WHERE doc_id = $1
          UNION ALL
          SELECT 1 AS part, seq, data FROM doc_updates WHERE doc_id = $1
        ) AS log ORDER BY part, seq`,
       [docId],
     );
-    return rows.map((r) => toBytes(r.data));
+    const good: Uint8Array[] = [];
+    for (const row of rows) {
+      const data = toBytes(row.data);
+      const problem = undecodable(data);
+      if (problem === undefined) good.push(data);
+      else await this.quarantine(docId, { seq: Number(row.part) === 0 ? null : Number(row.seq), data }, problem);
+    }
+    return good;
+  }
+
+  private async quarantine(docId: string, row: StoredRow, problem: string): Promise<void> {
+    // Left out of this load either way; when it cannot be moved aside now (storage full), the next load tries again.
+    await quarantineRow(this.db, docId, row, problem).catch((err: unknown) =>
+      log('could not quarantine a stored row; left out of the document', { docId, seq: row.seq ?? 'snapshot', error: String(err) }),
+    );
   }
 
   compact(docId: string): Promise<void> {

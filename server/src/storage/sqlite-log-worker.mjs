@@ -79,7 +79,9 @@ parentPort.on('message', async (message) => {
     parentPort.close();
     return;
   }
-  const reply = (error) => parentPort.postMessage(error === undefined ? { id: message.id } : { id: message.id, error: String(error) });
+  // The SQLite code travels with the words: the store tells a full disk (SQLITE_FULL) from a bug.
+  const reply = (error) =>
+    parentPort.postMessage(error === undefined ? { id: message.id } : { id: message.id, error: String(error), code: error?.code });
   if (message.op === 'compact' && !message.snapshot) {
     const job = compact(message.docId).then(() => reply(), reply);
     compacting.add(job);
