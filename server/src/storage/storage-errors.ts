@@ -23,6 +23,11 @@ export function isStorageFull(err: unknown): boolean {
   return typeof code === 'string' && (SQLITE_FULL_CODES.has(code) || POSTGRES_FULL_CODES.has(code));
 }
 
+/** For writes that are bookkeeping only (a session's extension, a token's last use): skipped when storage is full. */
+export function ignoreStorageFull(err: unknown): void {
+  if (!isStorageFull(err)) throw err;
+}
+
 /** SQLite's words for a file that is not (or no longer) a readable database. */
 const SQLITE_UNREADABLE_CODES: ReadonlySet<string> = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
