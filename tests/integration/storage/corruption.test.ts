@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { call } from '../support/accounts.js';
 import { backends } from '../support/backends.js';
-import { connectClient, sleep, type TestClient, waitFor } from '../support/clients.js';
+import { connectClient, reopenAfterKill, sleep, type TestClient, waitFor } from '../support/clients.js';
 import { garbleLogRows, garbleSnapshot, quarantinedRows } from '../support/stored-docs.js';
 import { writableDoc } from '../support/session.js';
 
@@ -58,12 +58,7 @@ describe.each(backends())('a garbled stored row ($name)', (backend) => {
       // Editing goes on, and the document opens again after a restart without the row.
       rows.set('fourth', 'typed after the repair');
       await sleep(300);
-      await server.kill();
-      for (const c of clients.splice(0)) c.destroy();
-      await server.restart();
-      const again = connectClient(server, docId, params);
-      clients.push(again);
-      await again.synced;
+      const again = await reopenAfterKill(server, clients, docId, params);
       expect(again.doc.getMap('rows').toJSON()).toEqual({ first: 'first-marker', third: 'third-marker', fourth: 'typed after the repair' });
       expect(await quarantinedRows(server, docId)).toHaveLength(1);
     } finally {

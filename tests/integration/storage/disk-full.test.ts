@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AuthMessage, recordAuthMessages } from '../support/access-messages.js';
 import { call } from '../support/accounts.js';
-import { connectClient, drained, eventually, sleep, type TestClient, waitFor } from '../support/clients.js';
+import { connectClient, drained, eventually, reopenAfterKill, sleep, type TestClient, waitFor } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';
 import { writableDoc } from '../support/session.js';
-import { smallDisks } from '../support/small-disk.js';
+import { type SmallDisk, smallDisks } from '../support/small-disk.js';
 
 // Retried often, so a test hears "writable again" soon after it frees space.
 const ENV = { STORAGE_RETRY_MS: '200' };
@@ -42,22 +42,38 @@ async function uploadPng(server: TestServer, articleId: string, token: string, b
   return { status: res.status, body: (await res.json()) as { error?: string } };
 }
 
+/** A fresh document with a writer (whose auth messages are recorded) and a reader, both synced. */
+async function writerAndReader(server: TestServer, clients: TestClient[]) {
+  const access = await writableDoc(server);
+  const writer = connectClient(server, access.docId, access.params);
+  const reader = connectClient(server, access.docId, access.params);
+  clients.push(writer, reader);
+  const heard = recordAuthMessages(writer.provider);
+  await Promise.all([writer.synced, reader.synced]);
+  // Every key the reader holds was relayed to it by the server.
+  return { ...access, writer, reader, heard, relayed: reader.doc.getMap<string>('edits') };
+}
+
+/** A server on the small disk for one test, with the clients it opens destroyed and the server stopped afterwards. */
+async function onFreshServer(disk: SmallDisk, test: (server: TestServer, clients: TestClient[]) => Promise<void>): Promise<void> {
+  const server = await disk.start({ env: ENV });
+  const clients: TestClient[] = [];
+  try {
+    await test(server, clients);
+  } finally {
+    for (const c of clients) c.destroy();
+    await server.stop();
+  }
+}
+
 describe.each(smallDisks())('storage full ($name)', (disk) => {
   afterAll(() => disk.cleanup());
 
   it.skipIf(disk.unavailable)(
     'health 503, HTTP writes 507, sockets told and nothing relayed until space returns; then editing works and nothing is lost',
-    async () => {
-      const server = await disk.start({ env: ENV });
-      const clients: TestClient[] = [];
-      try {
-        const { docId, articleId, token, params } = await writableDoc(server);
-        const writer = connectClient(server, docId, params);
-        const reader = connectClient(server, docId, params);
-        clients.push(writer, reader);
-        const heard = recordAuthMessages(writer.provider);
-        await Promise.all([writer.synced, reader.synced]);
-        const relayed = reader.doc.getMap<string>('edits');
+    () =>
+      onFreshServer(disk, async (server, clients) => {
+        const { docId, articleId, token, params, writer, reader, heard, relayed } = await writerAndReader(server, clients);
         writer.doc.getMap<string>('edits').set('before', 'typed while there was space');
         await waitFor(() => relayed.has('before'), 5000, 'the first edit relayed');
 
@@ -97,35 +113,18 @@ describe.each(smallDisks())('storage full ($name)', (disk) => {
         // Everything the reader saw relayed is stored: a SIGKILL now loses none of it.
         const keys = Array.from(relayed.keys());
         await sleep(300);
-        await server.kill();
-        for (const c of clients.splice(0)) c.destroy();
-        await server.restart();
-        const check = connectClient(server, docId, params);
-        clients.push(check);
-        await check.synced;
+        const check = await reopenAfterKill(server, clients, docId, params);
         const stored = check.doc.getMap<string>('edits');
         expect(keys.filter((k) => stored.get(k) !== relayed.get(k))).toEqual([]);
-      } finally {
-        for (const c of clients) c.destroy();
-        await server.stop();
-      }
-    },
+      }),
     90_000,
   );
 
   it.skipIf(disk.unavailable)(
     'after a SIGKILL while full, space freed and a restart, storage holds every edit any client saw relayed once the clients reconnect',
-    async () => {
-      const server = await disk.start({ env: ENV });
-      const clients: TestClient[] = [];
-      try {
-        const { docId, params } = await writableDoc(server);
-        const writer = connectClient(server, docId, params);
-        const reader = connectClient(server, docId, params);
-        clients.push(writer, reader);
-        const heard = recordAuthMessages(writer.provider);
-        await Promise.all([writer.synced, reader.synced]);
-        const relayed = reader.doc.getMap<string>('edits');
+    () =>
+      onFreshServer(disk, async (server, clients) => {
+        const { docId, params, writer, reader, heard, relayed } = await writerAndReader(server, clients);
 
         disk.fill();
         const sent = await typeUntilFull(writer, heard);
@@ -140,21 +139,11 @@ describe.each(smallDisks())('storage full ($name)', (disk) => {
         // The stock clients reconnect by themselves and answer the server's sync step 1.
         await eventually(async () => writer.provider.synced && reader.provider.synced, 20_000, 'both clients back in sync');
         await sleep(500);
-        await server.kill();
-        for (const c of clients.splice(0)) c.destroy();
-
-        await server.restart();
-        const check = connectClient(server, docId, params);
-        clients.push(check);
-        await check.synced;
+        const check = await reopenAfterKill(server, clients, docId, params);
         const stored = check.doc.getMap<string>('edits');
         const lost = Array.from(owed.keys()).filter((k) => stored.get(k) !== owed.get(k));
         expect(lost).toEqual([]);
-      } finally {
-        for (const c of clients) c.destroy();
-        await server.stop();
-      }
-    },
+      }),
     90_000,
   );
 });

@@ -69,3 +69,22 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * SIGKILL (no chance to flush), every open client dropped so none can resend what it holds,
+ * a restart, and a fresh client synced on the document: what storage kept, and only that.
+ */
+export async function reopenAfterKill(
+  server: Pick<TestServer, 'wsUrl' | 'kill' | 'restart'>,
+  clients: TestClient[],
+  docId: string,
+  params: Record<string, string>,
+): Promise<TestClient> {
+  await server.kill();
+  for (const c of clients.splice(0)) c.destroy();
+  await server.restart();
+  const fresh = connectClient(server, docId, params);
+  clients.push(fresh);
+  await fresh.synced;
+  return fresh;
+}
