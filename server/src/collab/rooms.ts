@@ -86,7 +86,7 @@ export class RoomRegistry {
     }
     room.add(conn);
     // Opened while storage is full: read-only for now, told as the open sockets were.
-    if (this.store.storageFull && conn.access.canWrite) tellAccess([{ room, conn, couldWrite: true }], { canWrite: false, reason: STORAGE_FULL });
+    if (this.store.storageFull && conn.access.canWrite) this.tellStorageFull([{ room, conn, couldWrite: true }]);
     return room;
   }
 
@@ -96,8 +96,13 @@ export class RoomRegistry {
    * too, so what such a socket typed meanwhile (dropped, still in its history) is sent again.
    */
   storageWritable(writable: boolean): void {
-    const targets = this.collect((conn) => conn.access.canWrite).map((t) => ({ ...t, couldWrite: !writable }));
-    tellAccess(targets, writable ? { canWrite: true } : { canWrite: false, reason: STORAGE_FULL });
+    const targets = this.collect((conn) => conn.access.canWrite);
+    if (writable) tellAccess(targets.map((t) => ({ ...t, couldWrite: false })), { canWrite: true });
+    else this.tellStorageFull(targets);
+  }
+
+  private tellStorageFull(targets: readonly AccessTarget[]): void {
+    tellAccess(targets.map((t) => ({ ...t, couldWrite: true })), { canWrite: false, reason: STORAGE_FULL });
   }
 
   leave(room: Room, conn: Connection): void {
@@ -169,7 +174,10 @@ export class RoomRegistry {
     if (change.kind === 'member' && change.canWrite !== null) {
       const { workspaceId, userId, canWrite, role } = change;
       const theirs = (conn: Connection) => conn.access.userId === userId && conn.access.workspaceId === workspaceId;
-      setAccess(this.collect(theirs), role === undefined ? { canWrite } : { canWrite, role });
+      const targets = this.collect(theirs);
+      setAccess(targets, role === undefined ? { canWrite } : { canWrite, role });
+      // Promoted while storage is full: they may write once it has space, not before.
+      if (canWrite && this.store.storageFull) this.tellStorageFull(targets);
     }
   }
 
