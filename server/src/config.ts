@@ -22,6 +22,8 @@ export interface Config {
   /** While storage is full (disk full), how often the failed group commit is tried again. */
   storageRetryMs: number;
   clientDist: string;
+  /** Article imports are parsed on worker threads within this budget (domain/article-import-pool.ts). */
+  importBudget: { timeoutMs: number; concurrency: number; queueMax: number; heapMb: number };
   logLevel: 'silent' | 'info';
 }
 
@@ -51,6 +53,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heartbeatMs: intFromEnv(env, 'HEARTBEAT_MS', 30_000),
     storageRetryMs: intFromEnv(env, 'STORAGE_RETRY_MS', 1000),
     clientDist: path.resolve(env.CLIENT_DIST ?? new URL('../../client/dist', import.meta.url).pathname),
+    importBudget: {
+      // An honest 1 MB article parses in ~0.3 s; marked takes 31 s over 48 KB of `*a `.
+      timeoutMs: Math.max(1, intFromEnv(env, 'IMPORT_TIMEOUT_MS', 3000)),
+      concurrency: Math.max(1, intFromEnv(env, 'IMPORT_CONCURRENCY', 2)),
+      queueMax: intFromEnv(env, 'IMPORT_QUEUE_MAX', 16),
+      // Below 32 MB the parsers alone leave no room for an article.
+      heapMb: Math.max(32, intFromEnv(env, 'IMPORT_WORKER_HEAP_MB', 256)),
+    },
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
   };
 }

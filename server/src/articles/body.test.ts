@@ -231,3 +231,14 @@ describe('imported ordered list numbering and code block languages', () => {
     expect(JSON.stringify(imported(source, read).getXmlFragment('body').toJSON())).not.toMatch(/language|onclick|script/);
   });
 });
+
+describe('a very long container in the body fragment', () => {
+  it('a list of 130,000 items is written whole (one insert of them all overflowed the stack)', () => {
+    const items = Array.from({ length: 130_000 }, (_, i) => ({ type: 'listItem' as const, content: [{ type: 'paragraph' as const, text: `item ${i}` }] }));
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, docUpdateFromBlocks([{ type: 'bulletList', content: items }]));
+    const list = doc.getXmlFragment('body').get(0) as Y.XmlElement;
+    expect(list.length).toBe(130_000);
+    expect((list.get(129_999) as Y.XmlElement).toString()).toBe('<listitem><paragraph>item 129999</paragraph></listitem>');
+  }, 30_000);
+});
