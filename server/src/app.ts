@@ -35,7 +35,7 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
   });
   // First: the headers reach every answer, the 400 for a bad URL included.
   app.use('*', securityHeaders(), refuseMalformedUrls());
-  app.route('/', healthRoutes({ db: deps.db, store: deps.store }));
+  app.route('/', healthRoutes(deps.store));
   app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth }));
   app.route('/', staticRoutes(deps.config.clientDist));
   return app;

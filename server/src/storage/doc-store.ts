@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { log } from '../log.js';
 import { type Db, toBytes } from './db.js';
-import { quarantineRow, type StoredRow, undecodable } from './quarantine.js';
+import { countQuarantined, type QuarantineCount, quarantineRow, type StoredRow, undecodable } from './quarantine.js';
 import { isStorageFull } from './storage-errors.js';
 
 /**
@@ -19,6 +19,11 @@ export interface DocStore {
   load(docId: string): Promise<Uint8Array[]>;
   /** Commits are failing for lack of space: nothing more should be accepted until one succeeds. */
   readonly storageFull: boolean;
+  /**
+   * Stored rows set aside because they do not decode: all of them at start, plus those this
+   * instance moved since. From memory, so a health check never waits on the database.
+   */
+  quarantined(): QuarantineCount;
   /** Queues an update; it is committed within the group-commit window. */
   appendUpdate(docId: string, update: Uint8Array): void;
   /** Commits everything queued so far. */
@@ -57,6 +62,7 @@ export class SqlDocStore implements DocStore {
   private readonly compacting = new Map<string, Promise<void>>();
   private closed = false;
   private full = false;
+  private quarantine: QuarantineCount = { rows: 0, lastAt: null };
   /** Told when commits start failing for lack of space, and when one succeeds again. */
   onStorageFull: ((full: boolean) => void) | undefined;
   /**
@@ -69,7 +75,15 @@ export class SqlDocStore implements DocStore {
   constructor(
     private readonly db: Db,
     private readonly options: DocStoreOptions,
-  ) {}
+  ) {
+    void countQuarantined(db)
+      .then((atStart) => (this.quarantine = { rows: atStart.rows + this.quarantine.rows, lastAt: this.quarantine.lastAt ?? atStart.lastAt }))
+      .catch((err: unknown) => log('could not count quarantined rows', { error: String(err) }));
+  }
+
+  quarantined(): QuarantineCount {
+    return this.quarantine;
+  }
 
   appendUpdate(docId: string, update: Uint8Array): void {
     if (this.closed) throw new Error('DocStore is closed');
@@ -171,16 +185,18 @@ export class SqlDocStore implements DocStore {
       const data = toBytes(row.data);
       const problem = undecodable(data);
       if (problem === undefined) good.push(data);
-      else await this.quarantine(docId, { seq: Number(row.part) === 0 ? null : Number(row.seq), data }, problem);
+      else await this.setAside(docId, { seq: Number(row.part) === 0 ? null : Number(row.seq), data }, problem);
     }
     return good;
   }
 
-  private async quarantine(docId: string, row: StoredRow, problem: string): Promise<void> {
+  private async setAside(docId: string, row: StoredRow, problem: string): Promise<void> {
     // Left out of this load either way; when it cannot be moved aside now (storage full), the next load tries again.
-    await quarantineRow(this.db, docId, row, problem).catch((err: unknown) =>
-      log('could not quarantine a stored row; left out of the document', { docId, seq: row.seq ?? 'snapshot', error: String(err) }),
-    );
+    try {
+      if (await quarantineRow(this.db, docId, row, problem)) this.quarantine = { rows: this.quarantine.rows + 1, lastAt: new Date().toISOString() };
+    } catch (err) {
+      log('could not quarantine a stored row; left out of the document', { docId, seq: row.seq ?? 'snapshot', error: String(err) });
+    }
   }
 
   compact(docId: string): Promise<void> {

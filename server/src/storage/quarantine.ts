@@ -30,14 +30,14 @@ export function undecodable(data: Uint8Array): string | undefined {
  * row copy it once. A snapshot is removed only if it is still the one read: a compaction may
  * have replaced it meanwhile.
  */
-export async function quarantineRow(db: Db, docId: string, row: StoredRow, error: string): Promise<void> {
+export async function quarantineRow(db: Db, docId: string, row: StoredRow, error: string): Promise<boolean> {
   const kind = row.seq === null ? 'snapshot' : 'update';
-  await db.txLocked(`doc:${docId}`, async (q) => {
+  const moved = await db.txLocked(`doc:${docId}`, async (q) => {
     const moved =
       row.seq === null
         ? await q.query<{ data: unknown }>('DELETE FROM doc_snapshots WHERE doc_id = $1 AND snapshot = $2 RETURNING snapshot AS data', [docId, row.data])
         : await q.query<{ data: unknown }>('DELETE FROM doc_updates WHERE doc_id = $1 AND seq = $2 RETURNING data', [docId, row.seq]);
-    if (moved.length === 0) return;
+    if (moved.length === 0) return false;
     await q.query('INSERT INTO doc_quarantine (doc_id, kind, seq, data, error, quarantined_at) VALUES ($1, $2, $3, $4, $5, $6)', [
       docId,
       kind,
@@ -46,16 +46,23 @@ export async function quarantineRow(db: Db, docId: string, row: StoredRow, error
       error,
       Date.now(),
     ]);
+    return true;
   });
-  log('quarantined a stored document row that does not decode', { docId, kind, seq: row.seq ?? 'snapshot', bytes: row.data.byteLength, error });
+  // Another instance may have moved it first: it logged and counted it then.
+  if (moved) log('quarantined a stored document row that does not decode', { docId, kind, seq: row.seq ?? 'snapshot', bytes: row.data.byteLength, error });
+  return moved;
 }
 
-/** What GET /api/health reports of quarantined rows, across every instance on this database. */
-export async function quarantineSummary(db: Db): Promise<{ rows: number; documents: number; lastAt: string | null }> {
-  const found = await db.query<{ n_rows: number | string; n_docs: number | string; last_at: number | string | null }>(
-    'SELECT count(*) AS n_rows, count(DISTINCT doc_id) AS n_docs, max(quarantined_at) AS last_at FROM doc_quarantine',
-  );
-  const summary = found[0];
-  const lastAt = summary?.last_at === null || summary?.last_at === undefined ? null : new Date(Number(summary.last_at)).toISOString();
-  return { rows: Number(summary?.n_rows ?? 0), documents: Number(summary?.n_docs ?? 0), lastAt };
+/** What GET /api/health reports of quarantined rows. */
+export interface QuarantineCount {
+  rows: number;
+  /** When the last of them was quarantined (ISO), null when none. */
+  lastAt: string | null;
+}
+
+/** The rows in doc_quarantine now, every instance's; read once at start. */
+export async function countQuarantined(db: Db): Promise<QuarantineCount> {
+  const found = await db.query<{ n: number | string; last_at: number | string | null }>('SELECT count(*) AS n, max(quarantined_at) AS last_at FROM doc_quarantine');
+  const last = found[0]?.last_at;
+  return { rows: Number(found[0]?.n ?? 0), lastAt: last === null || last === undefined ? null : new Date(Number(last)).toISOString() };
 }
