@@ -33,11 +33,11 @@ export function undecodable(data: Uint8Array): string | undefined {
 export async function quarantineRow(db: Db, docId: string, row: StoredRow, error: string): Promise<boolean> {
   const kind = row.seq === null ? 'snapshot' : 'update';
   const moved = await db.txLocked(`doc:${docId}`, async (q) => {
-    const moved =
+    const deleted =
       row.seq === null
         ? await q.query<{ data: unknown }>('DELETE FROM doc_snapshots WHERE doc_id = $1 AND snapshot = $2 RETURNING snapshot AS data', [docId, row.data])
         : await q.query<{ data: unknown }>('DELETE FROM doc_updates WHERE doc_id = $1 AND seq = $2 RETURNING data', [docId, row.seq]);
-    if (moved.length === 0) return false;
+    if (deleted.length === 0) return false;
     await q.query('INSERT INTO doc_quarantine (doc_id, kind, seq, data, error, quarantined_at) VALUES ($1, $2, $3, $4, $5, $6)', [
       docId,
       kind,
