@@ -64,12 +64,22 @@ describe('compacting an open document (single instance)', () => {
   });
 });
 
+/** A fresh embedded database for one test, closed and removed afterwards. */
+async function onTempDb(test: (db: Db) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-store-'));
+  const db = await openDb({ dataDir: dir, databaseUrl: undefined });
+  try {
+    await test(db);
+  } finally {
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('damaged rows and a full disk', () => {
-  it('a stored row that does not decode is moved to doc_quarantine and the other rows load', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-store-'));
-    const db = await openDb({ dataDir: dir, databaseUrl: undefined });
-    const store = new SqlDocStore(db, { groupCommitMs: 5, compactAfterUpdates: 1_000_000 });
-    try {
+  it('a stored row that does not decode is moved to doc_quarantine and the other rows load', () =>
+    onTempDb(async (db) => {
+      const store = new SqlDocStore(db, { groupCommitMs: 5, compactAfterUpdates: 1_000_000 });
       for (const key of ['a', 'b', 'c']) {
         const writer = new Y.Doc();
         writer.getMap<string>('m').set(key, key);
@@ -86,26 +96,20 @@ describe('damaged rows and a full disk', () => {
       expect(moved.map((r) => [r.kind, r.seq, Array.from(r.data)])).toEqual([['update', rows[1]!.seq, [9, 9, 9, 9]]]);
       const left = await db.query<{ n: number }>('SELECT count(*) AS n FROM doc_updates WHERE doc_id = $1', ['doc-q']);
       expect(Number(left[0]?.n)).toBe(2);
-    } finally {
       await store.close();
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('while commits fail for lack of space, updates stay queued, loads serve them, and the first commit ends the state', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-store-'));
-    const real = await openDb({ dataDir: dir, databaseUrl: undefined });
-    // The driver's own answer to a write on a full disk, at the seam the store writes through.
-    let diskFull = true;
-    const full = Object.assign(new Error('SqliteError: database or disk is full'), { code: 'SQLITE_FULL' });
-    const db: Db = Object.assign(Object.create(real) as Db, {
-      docLog: { append: (rows: { docId: string; data: Uint8Array }[]) => (diskFull ? Promise.reject(full) : real.docLog!.append(rows)), compact: real.docLog!.compact },
-    });
-    const store = new SqlDocStore(db, { groupCommitMs: 5, compactAfterUpdates: 1_000_000, storageRetryMs: 20 });
-    const told: boolean[] = [];
-    store.onStorageFull = (isFull) => told.push(isFull);
-    try {
+  it('while commits fail for lack of space, updates stay queued, loads serve them, and the first commit ends the state', () =>
+    onTempDb(async (real) => {
+      // The driver's own answer to a write on a full disk, at the seam the store writes through.
+      let diskFull = true;
+      const full = Object.assign(new Error('SqliteError: database or disk is full'), { code: 'SQLITE_FULL' });
+      const db: Db = Object.assign(Object.create(real) as Db, {
+        docLog: { append: (rows: { docId: string; data: Uint8Array }[]) => (diskFull ? Promise.reject(full) : real.docLog!.append(rows)), compact: real.docLog!.compact },
+      });
+      const store = new SqlDocStore(db, { groupCommitMs: 5, compactAfterUpdates: 1_000_000, storageRetryMs: 20 });
+      const told: boolean[] = [];
+      store.onStorageFull = (isFull) => told.push(isFull);
       const writer = new Y.Doc();
       writer.on('update', (update: Uint8Array) => store.appendUpdate('doc-f', update));
       writer.getText('t').insert(0, 'relayed before the disk filled');
@@ -123,10 +127,6 @@ describe('damaged rows and a full disk', () => {
       expect(told).toEqual([true, false]);
       const stored = await real.query<{ n: number }>('SELECT count(*) AS n FROM doc_updates WHERE doc_id = $1', ['doc-f']);
       expect(Number(stored[0]?.n)).toBe(1);
-    } finally {
       await store.close();
-      await real.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });

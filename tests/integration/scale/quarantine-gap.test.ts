@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectClient, sleep, type TestClient, waitFor } from '../support/clients.js';
-import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
+import { freshDatabase, postgresReachable } from '../support/postgres.js';
 import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { writableDoc } from '../support/session.js';
@@ -14,15 +14,8 @@ if (missing.length > 0) console.warn(`[integration] quarantine-gap test SKIPPED:
 const BODY = Array.from({ length: 1500 }, (_, i) => `Paragraph ${i}: the minister said ${i}% of roads were repaired this year.`).join('\n');
 
 describe.skipIf(missing.length > 0)('a gap left by a quarantined row (PostgreSQL + Redis)', () => {
-  let db: FreshDatabase;
-  beforeAll(async () => {
-    db = await freshDatabase();
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
-
   it('is asked of storage a bounded number of times, not once per update that arrives behind it', async () => {
+    const db = await freshDatabase();
     let proxy: StallProxy | undefined;
     const servers: TestServer[] = [];
     const clients: TestClient[] = [];
@@ -70,6 +63,7 @@ describe.skipIf(missing.length > 0)('a gap left by a quarantined row (PostgreSQL
       for (const c of clients) c.destroy();
       for (const s of servers) await s.stop();
       await proxy?.close();
+      await db.drop();
     }
   });
 });
