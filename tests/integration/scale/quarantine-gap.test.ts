@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectClient, sleep, type TestClient, waitFor } from '../support/clients.js';
+import { connectClient, eventually, sleep, type TestClient, waitFor } from '../support/clients.js';
 import { freshDatabase, postgresReachable } from '../support/postgres.js';
 import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -45,8 +45,19 @@ describe.skipIf(missing.length > 0)('a gap left by a quarantined row (PostgreSQL
       await reader.synced;
       await waitFor(() => reader.doc.getXmlFragment('body').length > 0, 5000, 'the body on B');
       expect(await quarantinedRows(a, docId)).toHaveLength(1);
-      // Past B's own scheduled re-reads after opening (150 ms, 1 s, 5 s) and the gap's one recheck.
-      await sleep(6500);
+      // Past B's own scheduled re-reads after opening (150 ms, 1 s, 5 s) and the gap's one
+      // recheck: B has read nothing for 1.5 s (timers run late on a busy machine).
+      const counter = proxy;
+      await sleep(5000);
+      await eventually(
+        async () => {
+          const at = counter.received();
+          await sleep(1500);
+          return counter.received() === at;
+        },
+        20_000,
+        'B done with its scheduled storage reads',
+      );
       const before = proxy.received();
 
       // Forty updates behind the gap reach B over Redis, one every 40 ms.
