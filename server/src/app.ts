@@ -11,6 +11,7 @@ import { securityHeaders } from './routes/security-headers.js';
 import { staticRoutes } from './routes/static.js';
 import type { Db } from './storage/db.js';
 import type { DocStore } from './storage/doc-store.js';
+import { isStorageFull } from './storage/storage-errors.js';
 
 export interface AppDeps {
   config: Config;
@@ -25,12 +26,16 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
   app.onError((err, c) => {
     const known = errorResponse(err, c); // bad input, auth and role refusals: {error} with their 4xx
     if (known) return known;
+    if (isStorageFull(err)) {
+      log('request refused: storage full', { path: c.req.path, error: String(err) });
+      return c.json({ error: 'storage full: the server cannot store this now, try again later' }, 507);
+    }
     log('request failed', { path: c.req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });
     return c.json({ error: 'internal error' }, 500);
   });
   // First: the headers reach every answer, the 400 for a bad URL included.
   app.use('*', securityHeaders(), refuseMalformedUrls());
-  app.route('/', healthRoutes());
+  app.route('/', healthRoutes(deps.store));
   app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth }));
   app.route('/', staticRoutes(deps.config.clientDist));
   return app;

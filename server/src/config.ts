@@ -70,6 +70,8 @@ export interface Config {
   shutdownDrainMs: number;
   /** Every socket is pinged this often; one that has not answered the previous ping is dropped. */
   heartbeatMs: number;
+  /** While storage is full (disk full), how often the failed group commit is tried again. */
+  storageRetryMs: number;
   clientDist: string;
   /** Article imports are parsed on worker threads within this budget (domain/article-import-pool.ts). */
   importBudget: { timeoutMs: number; concurrency: number; queueMax: number; heapMb: number };
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes: intFromEnv(env, 'ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024),
     shutdownDrainMs: intFromEnv(env, 'SHUTDOWN_DRAIN_MS', 200),
     heartbeatMs: intFromEnv(env, 'HEARTBEAT_MS', 30_000),
+    storageRetryMs: intFromEnv(env, 'STORAGE_RETRY_MS', 1000),
     clientDist: path.resolve(env.CLIENT_DIST ?? new URL('../../client/dist', import.meta.url).pathname),
     importBudget: {
       // An honest 1 MB article parses in ~0.3 s; marked takes 31 s over 48 KB of `*a `.

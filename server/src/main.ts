@@ -1,9 +1,15 @@
 import { loadConfig } from './config.js';
 import { log } from './log.js';
 import { startServer } from './server.js';
+import { EXIT_UNREADABLE_STORE, UnreadableStoreError } from './storage/storage-errors.js';
 
 const config = loadConfig();
-const server = await startServer(config);
+const server = await startServer(config).catch((err: unknown) => {
+  if (!(err instanceof UnreadableStoreError)) throw err;
+  // Written whatever LOG_LEVEL says: the operator must learn why the server did not start.
+  process.stderr.write(`${err.message}\n`);
+  process.exit(EXIT_UNREADABLE_STORE);
+});
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

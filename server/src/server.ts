@@ -43,7 +43,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     onLocalAwareness: fanout ? (docId, update) => fanout.publishAwareness(docId, update) : undefined,
     onWaiting: fanout ? (docId) => fanout.healDoc(docId, 'socket update waits on missing structs') : undefined,
+    canStore: () => !store.storageFull,
   }, config.socketLimits);
+  store.onStorageFull = (full) => registry.storageWritable(!full);
   // Alone, this instance wrote every logged row from its open rooms; with Redis, others write too.
   if (!fanout) store.liveDoc = (docId) => registry.openRooms.get(docId)?.doc;
   if (fanout) {

@@ -1,5 +1,6 @@
 import { type Adapter, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia';
 import type { Db } from '../storage/db.js';
+import { ignoreStorageFull } from '../storage/storage-errors.js';
 
 export const SESSION_COOKIE = 'fc_session';
 
@@ -38,7 +39,9 @@ export class DbSessionAdapter implements Adapter {
   }
 
   async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
-    await this.db.query('UPDATE sessions SET expires_at = $1 WHERE id = $2', [expiresAt.getTime(), sessionId]);
+    // With the disk full the session keeps its old expiry (extended on a later request):
+    // signed-in reads and read-only sockets must keep working meanwhile.
+    await this.db.query('UPDATE sessions SET expires_at = $1 WHERE id = $2', [expiresAt.getTime(), sessionId]).catch(ignoreStorageFull);
   }
 
   async deleteSession(sessionId: string): Promise<void> {

@@ -159,3 +159,37 @@ describe('a trainer’s sockets on participants’ copies', () => {
     }
   });
 });
+
+describe('storage full reaches the sockets that may write', () => {
+  it('writers are told, readers are not; a member promoted meanwhile is told too; space back: canWrite true and sync step 1', async () => {
+    const store = { ...emptyStore, storageFull: false };
+    const registry = new RoomRegistry(store, { onLocalUpdate: () => undefined });
+    const writer = await openSocket(registry, 'doc-s', 'u-writer', true);
+    const reader = await openSocket(registry, 'doc-s', 'u-reader', false);
+
+    store.storageFull = true;
+    registry.storageWritable(false);
+    expect(writer.frames()).toEqual(['permission-denied', 'access {"canWrite":false,"reason":"storage-full"}']);
+    expect(reader.frames()).toEqual([]);
+    // Told, not re-roled: the permission comes back by itself with space.
+    expect(writer.conn.access.canWrite).toBe(true);
+
+    registry.applyAccess({ kind: 'member', workspaceId: 'w1', userId: 'u-reader', canWrite: true, role: 'checker' });
+    expect(reader.frames()).toEqual([
+      'access {"canWrite":true,"role":"checker"}',
+      'sync-step1',
+      'permission-denied',
+      'access {"canWrite":false,"reason":"storage-full"}',
+    ]);
+    // Opened while full: read-only from its first frames on.
+    const latePeer = new RecordingPeer();
+    await registry.join('doc-s', new Connection(latePeer, acquireAccess({ canWrite: true, userId: 'u-late', workspaceId: 'w1', credentialId: 'cred-late' })));
+    expect(latePeer.sent.map(describeFrame)).toEqual(['sync-step1', 'permission-denied', 'access {"canWrite":false,"reason":"storage-full"}']);
+
+    writer.peer.sent.length = 0;
+    reader.peer.sent.length = 0;
+    store.storageFull = false;
+    registry.storageWritable(true);
+    for (const socket of [writer, reader]) expect(socket.frames()).toEqual(['access {"canWrite":true}', 'sync-step1']);
+  });
+});

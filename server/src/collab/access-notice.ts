@@ -3,6 +3,9 @@ import type { Connection } from './connection.js';
 import { encodeSyncStep1 } from './protocol.js';
 import type { Room } from './room.js';
 
+/** Access message reason while storage cannot write (docs/api.md, "Storage full"). */
+export const STORAGE_FULL = 'storage-full';
+
 /**
  * A socket whose write permission is being set, with whether it could write before. Read
  * `couldWrite` for every target before setting any: a member's sockets share one Access
@@ -21,6 +24,14 @@ export interface AccessTarget {
  */
 export function setAccess(targets: readonly AccessTarget[], state: SocketAccessState): void {
   for (const { conn } of targets) conn.access.canWrite = state.canWrite;
+  tellAccess(targets, state);
+}
+
+/**
+ * Only the telling part of setAccess: for a change that is not the socket's permission
+ * (storage full, then writable again: RoomRegistry.storageWritable), which leaves it as it is.
+ */
+export function tellAccess(targets: readonly AccessTarget[], state: SocketAccessState): void {
   if (targets.length === 0) return;
   const notice = encodeAccessMessage(state);
   const denied = state.canWrite ? undefined : encodePermissionDenied(`read-only: ${deniedBecause(state)}; the updates you send are no longer applied`);
@@ -41,5 +52,6 @@ export function setAccess(targets: readonly AccessTarget[], state: SocketAccessS
 
 function deniedBecause({ role, reason }: SocketAccessState): string {
   if (reason === 'workshop-revealed') return 'the trainer revealed the answers';
+  if (reason === STORAGE_FULL) return 'the server cannot store edits now (storage full)';
   return `your role changed${role ? ` to ${role}` : ''}`;
 }

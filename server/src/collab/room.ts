@@ -25,6 +25,8 @@ export interface RoomHooks {
    * instances, another one may have them; storage is read again.
    */
   onWaiting?(docId: string): void;
+  /** False while storage cannot write: updates are then dropped unapplied, as a read-only socket's. */
+  canStore?(): boolean;
 }
 
 /** What the room enforces per socket (the rest of SocketLimits is the socket route's). */
@@ -93,8 +95,9 @@ export class Room {
         conn.send(encodeSyncStep2(this.doc, message.stateVector));
         return;
       case 'update':
-        // A read-only socket still syncs down; what it sends is dropped unapplied.
-        if (conn.access.canWrite) this.applyFromSocket(conn, message.update);
+        // A read-only socket still syncs down; what it sends is dropped unapplied. So is
+        // everything while storage is full: nothing is relayed that could not be stored.
+        if (conn.access.canWrite && this.hooks.canStore?.() !== false) this.applyFromSocket(conn, message.update);
         return;
       case 'awareness':
         if (introducedIds(this.awareness, conn, message.entries) + conn.presenceIds > this.limits.presenceIds) {
@@ -135,6 +138,8 @@ export class Room {
 
   /** After the document moved: sockets' held updates whose predecessors arrived integrate now. */
   private retryHeld(): void {
+    // Held updates wait while storage is full, like anything a socket sends then.
+    if (this.hooks.canStore?.() === false) return;
     for (let moved = true; moved && this.holding; ) {
       moved = false;
       for (const conn of this.holding) {

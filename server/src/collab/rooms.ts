@@ -1,6 +1,6 @@
 import { log } from '../log.js';
 import type { DocStore } from '../storage/doc-store.js';
-import { type AccessTarget, setAccess } from './access-notice.js';
+import { type AccessTarget, setAccess, STORAGE_FULL, tellAccess } from './access-notice.js';
 import type { Connection } from './connection.js';
 import { type Closing, closingFor } from './access-closes.js';
 import type { AccessChange } from './access-change.js';
@@ -73,7 +73,24 @@ export class RoomRegistry {
       throw new Error('connection closed while the document loaded');
     }
     room.add(conn);
+    // Opened while storage is full: read-only for now, told as the open sockets were.
+    if (this.store.storageFull && conn.access.canWrite) this.tellStorageFull([{ room, conn, couldWrite: true }]);
     return room;
+  }
+
+  /**
+   * Storage stopped (disk full) or resumed taking writes: every socket that may write is told
+   * it cannot, or can again; its permission itself is unchanged. Resuming sends sync step 1
+   * too, so what such a socket typed meanwhile (dropped, still in its history) is sent again.
+   */
+  storageWritable(writable: boolean): void {
+    const targets = this.collect((conn) => conn.access.canWrite);
+    if (writable) tellAccess(targets.map((t) => ({ ...t, couldWrite: false })), { canWrite: true });
+    else this.tellStorageFull(targets);
+  }
+
+  private tellStorageFull(targets: readonly AccessTarget[]): void {
+    tellAccess(targets.map((t) => ({ ...t, couldWrite: true })), { canWrite: false, reason: STORAGE_FULL });
   }
 
   leave(room: Room, conn: Connection): void {
@@ -145,7 +162,10 @@ export class RoomRegistry {
     if (change.kind === 'member' && change.canWrite !== null) {
       const { workspaceId, userId, canWrite, role } = change;
       const theirs = (conn: Connection) => conn.access.userId === userId && conn.access.workspaceId === workspaceId;
-      setAccess(this.collect(theirs), role === undefined ? { canWrite } : { canWrite, role });
+      const targets = this.collect(theirs);
+      setAccess(targets, role === undefined ? { canWrite } : { canWrite, role });
+      // Promoted while storage is full: they may write once it has space, not before.
+      if (canWrite && this.store.storageFull) this.tellStorageFull(targets);
     }
   }
 

@@ -8,6 +8,8 @@ export const emptyStore: DocStore = {
   flush: async () => undefined,
   compact: async () => undefined,
   close: async () => undefined,
+  storageFull: false,
+  quarantined: () => ({ rows: 0, lastAt: null }),
 };
 
 /** A socket that records what the server sent it and how it was closed. */

@@ -1,4 +1,5 @@
 import type { Queryable } from '../storage/db.js';
+import { ignoreStorageFull } from '../storage/storage-errors.js';
 import { notFound } from './errors.js';
 import { hashSecret, newId, newSecret } from './ids.js';
 import type { PublicUser } from './users.js';
@@ -41,7 +42,8 @@ export async function userForApiToken(q: Queryable, token: string): Promise<{ us
   if (!row) return null;
   const now = Date.now();
   if (row.last_used_at === null || now - Number(row.last_used_at) > LAST_USED_GRANULARITY_MS) {
-    await q.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [now, row.token_id]);
+    // Bookkeeping only: with the disk full the token still works, its last use is noted later.
+    await q.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [now, row.token_id]).catch(ignoreStorageFull);
   }
   return { user: { id: row.id, email: row.email, name: row.name }, tokenId: row.token_id };
 }

@@ -13,6 +13,8 @@ const KIND_AWARENESS = 1;
 const ID_BYTES = 8;
 /** Shortest time between two re-reads of one document that its sockets' held updates ask for. */
 const SOCKET_HEAL_INTERVAL_MS = 1000;
+/** Longer than any instance's group-commit window (GROUP_COMMIT_MS ≤ 50). */
+const GAP_RECHECK_MS = 1000;
 
 /**
  * Fan-out between server instances over Redis pub/sub, one channel per document.
@@ -24,7 +26,9 @@ const SOCKET_HEAL_INTERVAL_MS = 1000;
  *   within the group-commit window; the instance re-reads storage after that
  *   window (and later once more), and applying a known update is a no-op in Yjs;
  * - a remote update whose causal predecessors are missing leaves Yjs with
- *   pending structs: that is detected and healed by another storage read;
+ *   pending structs: that is detected and healed by another storage read (and one
+ *   more after the commit window; a gap storage still cannot fill, because the row
+ *   that held it was quarantined, is not asked for again);
  * - after a Redis reconnect every open document is re-read from storage;
  * - when a room closes, whatever it holds that storage lacks (its origin died
  *   inside its commit window) is written back.
@@ -99,6 +103,7 @@ export class RedisFanout {
       this.healTimers.delete(room.docId);
       clearTimeout(this.socketHeals.get(room.docId)?.timer);
       this.socketHeals.delete(room.docId);
+      this.unfillable.delete(room.docId);
       await this.sub.unsubscribe(this.channel(room.docId)).catch(() => undefined);
     }
     if (room.discarded) return;
@@ -130,7 +135,10 @@ export class RedisFanout {
     try {
       if (message[0] === KIND_UPDATE) {
         room.applyRemote(payload);
-        if (room.doc.store.pendingStructs || room.doc.store.pendingDs) this.heal(room, 'missing predecessors');
+        // Once per gap: a gap storage could not fill (its row was quarantined, quarantine.ts)
+        // would otherwise send every later update of the room back to storage for it.
+        const gap = gapOf(room.doc);
+        if (gap !== undefined && this.unfillable.get(room.docId) !== gap) this.heal(room, 'missing predecessors');
       } else if (message[0] === KIND_AWARENESS) {
         room.applyRemoteAwareness(payload);
       }
@@ -159,6 +167,8 @@ export class RedisFanout {
   }
 
   private healing = new Set<string>();
+  /** Per open document, the gap left after its last storage read, which storage could not fill. */
+  private readonly unfillable = new Map<string, string>();
   private heal(room: Room, why: string): void {
     if (this.healing.has(room.docId)) return;
     this.healing.add(room.docId);
@@ -167,6 +177,13 @@ export class RedisFanout {
       .then((updates) => {
         if (this.rooms.get(room.docId) !== room) return;
         for (const update of updates) room.applyRemote(update);
+        const gap = gapOf(room.doc);
+        const before = this.unfillable.get(room.docId);
+        if (gap === undefined) return void this.unfillable.delete(room.docId);
+        this.unfillable.set(room.docId, gap);
+        // A new gap gets one more read, after every instance's commit window: its row may only
+        // have been in flight. Still there then, storage lacks it, and nobody asks again.
+        if (gap !== before) this.healTimers.get(room.docId)?.push(setTimeout(() => this.heal(room, 'gap left by a storage read'), GAP_RECHECK_MS));
       })
       .catch((err) => log('heal from storage failed', { docId: room.docId, why, error: String(err) }))
       .finally(() => this.healing.delete(room.docId));
@@ -195,4 +212,15 @@ export class RedisFanout {
     this.pub.disconnect();
     this.sub.disconnect();
   }
+}
+
+/**
+ * What a document waits for, as a comparable key (undefined: nothing): per client, the first
+ * clock its pending structs need, and whether a delete set waits for structs not seen yet.
+ */
+function gapOf(doc: Y.Doc): string | undefined {
+  const { pendingStructs, pendingDs } = doc.store;
+  if (!pendingStructs && !pendingDs) return undefined;
+  const missing = pendingStructs ? Array.from(pendingStructs.missing).sort(([a], [b]) => a - b) : [];
+  return `${missing.map(([client, clock]) => `${client}:${clock}`).join(',')}${pendingDs ? '+ds' : ''}`;
 }

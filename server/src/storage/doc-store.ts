@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { log } from '../log.js';
 import { type Db, toBytes } from './db.js';
+import { countQuarantined, type QuarantineCount, quarantineRow, type StoredRow, undecodable } from './quarantine.js';
+import { isStorageFull } from './storage-errors.js';
 
 /**
  * Durable home of every document: an append-only log of Yjs updates plus one
@@ -9,8 +11,19 @@ import { type Db, toBytes } from './db.js';
  * snapshot in the background once a document's log grows.
  */
 export interface DocStore {
-  /** Snapshot first, then every logged update after it; applying all yields the document. */
+  /**
+   * Snapshot first, then every logged update after it; applying all yields the document.
+   * A stored row that does not decode is quarantined (quarantine.ts) and left out; updates
+   * still queued because storage is full come last.
+   */
   load(docId: string): Promise<Uint8Array[]>;
+  /** Commits are failing for lack of space: nothing more should be accepted until one succeeds. */
+  readonly storageFull: boolean;
+  /**
+   * Stored rows set aside because they do not decode: all of them at start, plus those this
+   * instance moved since. From memory, so a health check never waits on the database.
+   */
+  quarantined(): QuarantineCount;
   /** Queues an update; it is committed within the group-commit window. */
   appendUpdate(docId: string, update: Uint8Array): void;
   /** Commits everything queued so far. */
@@ -34,7 +47,12 @@ interface Pending {
 export interface DocStoreOptions {
   groupCommitMs: number;
   compactAfterUpdates: number;
+  /** While storage is full, how often the failed commit is tried again (STORAGE_RETRY_MS). */
+  storageRetryMs?: number;
 }
+
+/** Retry delay of a commit that failed for another reason than a full disk. */
+const RETRY_MS = 500;
 
 export class SqlDocStore implements DocStore {
   private pending: Pending[] = [];
@@ -43,6 +61,10 @@ export class SqlDocStore implements DocStore {
   private readonly sinceCompaction = new Map<string, number>();
   private readonly compacting = new Map<string, Promise<void>>();
   private closed = false;
+  private full = false;
+  private quarantine: QuarantineCount = { rows: 0, lastAt: null };
+  /** Told when commits start failing for lack of space, and when one succeeds again. */
+  onStorageFull: ((full: boolean) => void) | undefined;
   /**
    * The open document of a room, when this instance is the only writer (no Redis):
    * every logged row then came from it, so compaction can encode it directly
@@ -53,7 +75,15 @@ export class SqlDocStore implements DocStore {
   constructor(
     private readonly db: Db,
     private readonly options: DocStoreOptions,
-  ) {}
+  ) {
+    void countQuarantined(db)
+      .then((atStart) => (this.quarantine = { rows: atStart.rows + this.quarantine.rows, lastAt: this.quarantine.lastAt ?? atStart.lastAt }))
+      .catch((err: unknown) => log('could not count quarantined rows', { error: String(err) }));
+  }
+
+  quarantined(): QuarantineCount {
+    return this.quarantine;
+  }
 
   appendUpdate(docId: string, update: Uint8Array): void {
     if (this.closed) throw new Error('DocStore is closed');
@@ -67,6 +97,10 @@ export class SqlDocStore implements DocStore {
         .then(() => this.compact(docId))
         .catch((err) => log('compaction failed', { docId, error: String(err) }));
     }
+  }
+
+  get storageFull(): boolean {
+    return this.full;
   }
 
   async flush(): Promise<void> {
@@ -86,11 +120,22 @@ export class SqlDocStore implements DocStore {
       await this.flushing;
     } catch (err) {
       // Keep the updates and retry: losing an acknowledged edit is worse than a late write.
+      // They were relayed already; retrying them is also how the store learns space is back.
       this.pending = batch.concat(this.pending);
-      log('group commit failed; will retry', { updates: batch.length, error: String(err) });
-      if (!this.closed) this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), 500);
+      const full = isStorageFull(err);
+      if (full) this.setFull(true, { queued: this.pending.length, error: String(err) });
+      else log('group commit failed; will retry', { updates: batch.length, error: String(err) });
+      if (!this.closed) this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), full ? (this.options.storageRetryMs ?? 1000) : RETRY_MS);
       throw err;
     }
+    this.setFull(false, {});
+  }
+
+  private setFull(full: boolean, fields: Record<string, unknown>): void {
+    if (this.full === full) return;
+    this.full = full;
+    log(full ? 'storage full: refusing edits until a commit succeeds' : 'storage writable again', fields);
+    this.onStorageFull?.(full);
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
@@ -112,19 +157,46 @@ export class SqlDocStore implements DocStore {
   }
 
   async load(docId: string): Promise<Uint8Array[]> {
-    if (this.pending.some((p) => p.docId === docId)) await this.flush();
-    else if (this.flushing) await this.flushing.catch(() => undefined);
+    if (this.pending.some((p) => p.docId === docId)) {
+      // Full storage keeps them queued: they are served from memory below, the document still opens.
+      await this.flush().catch((err: unknown) => {
+        if (!isStorageFull(err)) throw err;
+      });
+    } else if (this.flushing) await this.flushing.catch(() => undefined);
+    const stored = await this.readStored(docId);
+    const queued = this.pending.filter((p) => p.docId === docId).map((p) => p.data);
+    return queued.length === 0 ? stored : stored.concat(queued);
+  }
+
+  /** The stored rows that decode; the others are moved aside on the way. */
+  private async readStored(docId: string): Promise<Uint8Array[]> {
     // One statement, so one consistent view: read as two, a compaction committing in between
     // (snapshot replaced, folded rows deleted) left a reader with the old snapshot and no rows.
-    const rows = await this.db.query<{ data: unknown }>(
-      `SELECT data FROM (
+    const rows = await this.db.query<{ part: number; seq: number; data: unknown }>(
+      `SELECT part, seq, data FROM (
          SELECT 0 AS part, 0 AS seq, snapshot AS data FROM doc_snapshots WHERE doc_id = $1
          UNION ALL
          SELECT 1 AS part, seq, data FROM doc_updates WHERE doc_id = $1
        ) AS log ORDER BY part, seq`,
       [docId],
     );
-    return rows.map((r) => toBytes(r.data));
+    const good: Uint8Array[] = [];
+    for (const row of rows) {
+      const data = toBytes(row.data);
+      const problem = undecodable(data);
+      if (problem === undefined) good.push(data);
+      else await this.setAside(docId, { seq: Number(row.part) === 0 ? null : Number(row.seq), data }, problem);
+    }
+    return good;
+  }
+
+  private async setAside(docId: string, row: StoredRow, problem: string): Promise<void> {
+    // Left out of this load either way; when it cannot be moved aside now (storage full), the next load tries again.
+    try {
+      if (await quarantineRow(this.db, docId, row, problem)) this.quarantine = { rows: this.quarantine.rows + 1, lastAt: new Date().toISOString() };
+    } catch (err) {
+      log('could not quarantine a stored row; left out of the document', { docId, seq: row.seq ?? 'snapshot', error: String(err) });
+    }
   }
 
   compact(docId: string): Promise<void> {

@@ -15,6 +15,10 @@ import type { Dialect } from './db.js';
  * once at creation so every participant starts from the same text. A participant's
  * `guest_id` has no foreign key on purpose: an expired guest session must not take the
  * participant's work and scores with it.
+ *
+ * `doc_quarantine` holds stored document rows (a log update or a snapshot) whose bytes no
+ * longer decode, moved aside by the store so the rest of the document still opens
+ * (quarantine.ts). `seq` is the log row's, null for a snapshot.
  */
 const TYPES: Record<Dialect, Record<string, string>> = {
   sqlite: { BYTES: 'BLOB', SERIAL: 'INTEGER PRIMARY KEY AUTOINCREMENT', BIGINT: 'INTEGER' },
@@ -136,6 +140,16 @@ CREATE TABLE IF NOT EXISTS workshop_participants (
   UNIQUE (workshop_id, guest_id)
 );
 CREATE INDEX IF NOT EXISTS workshop_participants_guest ON workshop_participants (guest_id);
+CREATE TABLE IF NOT EXISTS doc_quarantine (
+  id {SERIAL},
+  doc_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('update', 'snapshot')),
+  seq {BIGINT},
+  data {BYTES} NOT NULL,
+  error TEXT NOT NULL,
+  quarantined_at {BIGINT} NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_quarantine_doc ON doc_quarantine (doc_id);
 `;
 
 export function schemaStatements(dialect: Dialect): string[] {

@@ -3,7 +3,9 @@
 // these held up every open room; here the loop only posts a message. (WAL checkpoints have
 // their own thread, checkpoint-worker.mjs: a commit must not wait behind a checkpoint's fsync.)
 //
-// Only this thread writes doc_updates and doc_snapshots, in the order posted. A compaction
+// Only this thread writes doc_updates and doc_snapshots, in the order posted. (The one other
+// writer, the store's quarantine, deletes a row that no longer decodes by its seq, or the
+// snapshot only while it still holds the bytes read: nothing here is lost to it.) A compaction
 // that brings a snapshot (the open document, encoded by the server) replaces every row
 // logged so far: all were posted before it. One without merges the log here, folds the rows
 // it read and deletes exactly those (seq ≤ the last one read); appends that run while it
@@ -79,7 +81,9 @@ parentPort.on('message', async (message) => {
     parentPort.close();
     return;
   }
-  const reply = (error) => parentPort.postMessage(error === undefined ? { id: message.id } : { id: message.id, error: String(error) });
+  // The SQLite code travels with the words: the store tells a full disk (SQLITE_FULL) from a bug.
+  const reply = (error) =>
+    parentPort.postMessage(error === undefined ? { id: message.id } : { id: message.id, error: String(error), code: error?.code });
   if (message.op === 'compact' && !message.snapshot) {
     const job = compact(message.docId).then(() => reply(), reply);
     compacting.add(job);

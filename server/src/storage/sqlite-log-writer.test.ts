@@ -75,8 +75,11 @@ describe('embedded store document log, written off the event loop', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fc-log-'));
     const db = await openDb({ dataDir: dir, databaseUrl: undefined });
     try {
-      // A NULL doc_id violates the schema: the whole batch rolls back, the caller hears why.
-      await expect(db.docLog!.append([{ docId: 'ok', data: new Uint8Array([1]) }, { docId: null as unknown as string, data: new Uint8Array([2]) }])).rejects.toThrow(/NOT NULL/);
+      // A NULL doc_id violates the schema: the whole batch rolls back, the caller hears why,
+      // with SQLite's code (the store tells SQLITE_FULL from other failures by it).
+      const refused = db.docLog!.append([{ docId: 'ok', data: new Uint8Array([1]) }, { docId: null as unknown as string, data: new Uint8Array([2]) }]);
+      await expect(refused).rejects.toThrow(/NOT NULL/);
+      await expect(refused).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_NOTNULL' });
       const none = await db.query<{ n: number }>('SELECT count(*) AS n FROM doc_updates');
       expect(Number(none[0]?.n)).toBe(0);
       await db.docLog!.append([{ docId: 'ok', data: new Uint8Array([3]) }]);

@@ -24,7 +24,7 @@ export function startLogWriter(file: string, options: { synchronous: 'NORMAL' | 
     const w = new Worker(new URL('./sqlite-log-worker.mjs', import.meta.url), {
       workerData: { file, synchronous: options.synchronous },
     });
-    w.on('message', (m: { id?: number; error?: string }) => {
+    w.on('message', (m: { id?: number; error?: string; code?: string }) => {
       if (m.id === undefined) {
         if (m.error) log('sqlite log worker', { error: m.error });
         return;
@@ -32,7 +32,7 @@ export function startLogWriter(file: string, options: { synchronous: 'NORMAL' | 
       const request = pending.get(m.id);
       pending.delete(m.id);
       if (pending.size === 0) w.unref();
-      if (m.error) request?.reject(new Error(m.error));
+      if (m.error) request?.reject(Object.assign(new Error(m.error), { code: m.code }));
       else request?.resolve();
     });
     w.on('error', (err) => log('sqlite log worker failed', { error: String(err) }));

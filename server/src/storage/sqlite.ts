@@ -12,9 +12,14 @@ import { startLogWriter } from './sqlite-log-writer.js';
  * WAL + synchronous=NORMAL: a committed group survives a killed process
  * (the OS holds the written WAL); set SQLITE_SYNCHRONOUS=FULL to also survive power loss.
  */
+/** The embedded store's database file in DATA_DIR. */
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, 'factcheck.sqlite3');
+}
+
 export function openSqlite(dataDir: string): Db {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'factcheck.sqlite3');
+  const file = sqliteFile(dataDir);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // Checkpoints happen off the event loop (sqlite-checkpointer.ts), never inside a commit.

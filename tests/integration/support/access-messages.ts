@@ -3,7 +3,7 @@ import { messageAuth, type WebsocketProvider } from 'y-websocket';
 
 /** An auth message (type 2) the server sent, as docs/api.md "Access changes" describes them. */
 export type AuthMessage =
-  | { kind: 'access'; canWrite: boolean; role?: string }
+  | { kind: 'access'; canWrite: boolean; role?: string; reason?: string }
   | { kind: 'permission-denied'; reason: string }
   | { kind: 'other'; subType: number };
 
@@ -16,7 +16,7 @@ export function recordAuthMessages(provider: WebsocketProvider): AuthMessage[] {
   provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
     const subType = decoding.readVarUint(decoder);
     if (subType === 0) heard.push({ kind: 'permission-denied', reason: decoding.readVarString(decoder) });
-    else if (subType === 1) heard.push({ kind: 'access', ...(JSON.parse(decoding.readVarString(decoder)) as { canWrite: boolean; role?: string }) });
+    else if (subType === 1) heard.push({ kind: 'access', ...(JSON.parse(decoding.readVarString(decoder)) as { canWrite: boolean; role?: string; reason?: string }) });
     else heard.push({ kind: 'other', subType });
   };
   return heard;

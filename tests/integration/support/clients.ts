@@ -83,3 +83,22 @@ export async function syncedAfterRestart(
   await client.synced;
   return client;
 }
+
+/**
+ * SIGKILL (no chance to flush), every open client dropped so none can resend what it holds,
+ * a restart, and a fresh client synced on the document: what storage kept, and only that.
+ */
+export async function reopenAfterKill(
+  server: Pick<TestServer, 'wsUrl' | 'kill' | 'restart'>,
+  clients: TestClient[],
+  docId: string,
+  params: Record<string, string>,
+): Promise<TestClient> {
+  await server.kill();
+  for (const c of clients.splice(0)) c.destroy();
+  await server.restart();
+  const fresh = connectClient(server, docId, params);
+  clients.push(fresh);
+  await fresh.synced;
+  return fresh;
+}

@@ -6,6 +6,8 @@ export interface StallProxy {
   url: string;
   /** From now on nothing sent through the proxy reaches either side: every query hangs unsent. */
   stall(): void;
+  /** Bytes the database sent back through the proxy so far: how much an instance read. */
+  received(): number;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export async function startStallProxy(targetUrl: string): Promise<StallProxy> {
   const port = await freePort();
   const sockets = new Set<net.Socket>();
   let stalled = false;
+  let received = 0;
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
     for (const s of [client, upstream]) {
@@ -28,7 +31,10 @@ export async function startStallProxy(targetUrl: string): Promise<StallProxy> {
     }
     // Not pipe(): bytes must be dropped, not buffered, so a stalled query never arrives later.
     client.on('data', (chunk) => stalled || upstream.write(chunk));
-    upstream.on('data', (chunk) => stalled || client.write(chunk));
+    upstream.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (!stalled) client.write(chunk);
+    });
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -41,6 +47,7 @@ export async function startStallProxy(targetUrl: string): Promise<StallProxy> {
     stall: () => {
       stalled = true;
     },
+    received: () => received,
     async close() {
       for (const s of sockets) s.destroy();
       await new Promise((r) => server.close(r));
