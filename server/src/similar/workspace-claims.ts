@@ -26,6 +26,8 @@ interface WorkspaceState {
 export class WorkspaceClaims {
   private readonly workspaces = new Map<string, Promise<WorkspaceState>>();
   private readonly dirty = new Set<string>();
+  /** Documents of the indexed workspaces: only their updates need noting (new articles are found by listing). */
+  private readonly indexedDocs = new Set<string>();
   private readonly watchedDocs = new WeakSet<Y.Doc>();
 
   constructor(
@@ -36,7 +38,7 @@ export class WorkspaceClaims {
     // Every durable update passes through appendUpdate: note which document it touched.
     const append = store.appendUpdate;
     store.appendUpdate = (docId: string, update: Uint8Array) => {
-      this.dirty.add(docId);
+      if (this.indexedDocs.has(docId)) this.dirty.add(docId);
       append.call(store, docId, update);
     };
   }
@@ -68,8 +70,10 @@ export class WorkspaceClaims {
     for (const [docId, room] of this.registry.openRooms) {
       if (this.watchedDocs.has(room.doc)) continue;
       this.watchedDocs.add(room.doc);
-      this.dirty.add(docId);
-      room.doc.on('update', () => this.dirty.add(docId));
+      if (this.indexedDocs.has(docId)) this.dirty.add(docId);
+      room.doc.on('update', () => {
+        if (this.indexedDocs.has(docId)) this.dirty.add(docId);
+      });
     }
   }
 
@@ -79,6 +83,11 @@ export class WorkspaceClaims {
     for (const id of state.index.articleIds()) {
       if (!ids.has(id)) {
         state.index.removeArticle(id);
+        const gone = state.articles.get(id);
+        if (gone) {
+          this.indexedDocs.delete(gone.docId);
+          this.dirty.delete(gone.docId);
+        }
         state.articles.delete(id);
       }
     }
@@ -88,6 +97,7 @@ export class WorkspaceClaims {
     });
     for (const a of stale) {
       // Cleared before the read: an update landing during it marks the document again.
+      this.indexedDocs.add(a.docId);
       this.dirty.delete(a.docId);
       const claims = await withDocument(this.registry, this.store, a.docId, (doc) =>
         readClaims(doc).map(
