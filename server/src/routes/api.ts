@@ -4,6 +4,7 @@ import { authRoutes } from './auth.js';
 import { demoRoutes } from './demo.js';
 import { attachmentRoutes } from './attachments.js';
 import { exportRoutes } from './exports.js';
+import { similarRoutes } from './similar.js';
 import { verdictRoutes } from './verdicts.js';
 import { type ApiDeps, callerResolver, jsonBodyLimit, originGuard } from './http.js';
 import { tokenRoutes } from './tokens.js';
@@ -27,6 +28,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   app.route('/', articleRoutes(deps));
   // After articleRoutes: its guard on /api/articles/:id/* admits the caller first.
   app.route('/', exportRoutes(deps));
+  app.route('/', similarRoutes(deps));
   app.route('/', attachmentRoutes(deps));
   app.route('/', verdictRoutes(deps));
   app.route('/', demoRoutes(deps));

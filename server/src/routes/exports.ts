@@ -1,4 +1,5 @@
 import {
+  anchorClaim,
   anchorClaims,
   BodyText,
   buildClaimReviews,
@@ -6,8 +7,10 @@ import {
   buildWebAnnotations,
   readClaims,
   suggestCheckworthy,
+  uncoveredSuggestions,
   type ArticleMeta,
   type RefusedUrl,
+  type TextRange,
 } from '@fc/shared';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -103,10 +106,23 @@ export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
     return c.body(JSON.stringify(annotations, null, 2), 200, { 'content-type': LD_JSON });
   });
 
+  // The same list the article screen shows: sentences a claim already covers (the shared
+  // `covers` rule) are left out, unless ?all=1 asks for every suggestion.
   app.get('/api/articles/:id/suggestions', async (c) => {
     const { article } = articleAccess(c);
-    const text = await read(article, (doc) => BodyText.of(doc).text);
-    return c.json(suggestCheckworthy(text));
+    const all = c.req.query('all') === '1';
+    const { text, claimed } = await read(article, (doc) => {
+      const body = BodyText.of(doc);
+      const ranges: TextRange[] = [];
+      if (!all) {
+        for (const claim of readClaims(doc)) {
+          const anchor = anchorClaim(doc, claim, body);
+          if (anchor.status !== 'detached') ranges.push({ from: anchor.from, to: anchor.to });
+        }
+      }
+      return { text: body.text, claimed: ranges };
+    });
+    return c.json(uncoveredSuggestions(suggestCheckworthy(text), claimed));
   });
 
   return app;

@@ -35,8 +35,10 @@ function isSentenceEnd(text: string, punctuationAt: number, end: number, lineEnd
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, punctuationAt - 12), punctuationAt))?.[1] ?? '';
   if (ABBREVIATIONS.has(word.toLowerCase())) return false;
   if (/^\p{Lu}$/u.test(word)) return false; // an initial, as in "J. Smith"
-  const next = /\S/u.exec(text.slice(end, lineEnd));
-  return next === null || !/\p{Ll}/u.test(next[0]);
+  // The next non-space character of the line (no slice to the line's end: lines can be long).
+  let at = end;
+  while (at < lineEnd && /\s/u.test(text[at]!)) at++;
+  return at >= lineEnd || !/\p{Ll}/u.test(String.fromCodePoint(text.codePointAt(at)!));
 }
 
 const MIN_WORDS_TO_CUT = 25;

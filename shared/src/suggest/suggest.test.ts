@@ -17,6 +17,7 @@ describe('suggestCheckworthy on the seed article', () => {
     );
     expect(killed!.score).toBeGreaterThanOrEqual(0.8);
     expect(killed!.reasons).toEqual(['number', 'quantity', 'attribution']);
+    expect(killed!.explanations).toContain('counts or measures something');
     const higher = suggestions.filter((s) => s.score > killed!.score);
     expect(higher.length).toBeLessThanOrEqual(3);
   });
@@ -77,10 +78,10 @@ describe('signals', () => {
     expect(detectReasons('It happened on 12 March.')).toEqual(['date']);
   });
 
-  it('halves questions and headings', () => {
+  it('scores questions below statements and halves headings', () => {
     const statement = scoreSentence('The minister said 40 schools had closed.');
     const question = scoreSentence('Did the minister say 40 schools had closed?');
-    expect(question.score).toBeCloseTo(statement.score / 2, 2);
+    expect(question.score).toBeLessThan(statement.score);
     expect(scoreSentence('Record Profits For 2024').score).toBeLessThan(scoreSentence('The firm reported record profits for 2024.').score);
   });
 });

@@ -1,4 +1,5 @@
-import { REASON_WEIGHTS, detectReasons, type SuggestionReason } from './features.js';
+import { detectReasons, type SuggestionReason } from './features.js';
+import { modelScore } from './model.js';
 import { splitSentences, wordCount } from './sentences.js';
 
 export interface Suggestion {
@@ -6,9 +7,16 @@ export interface Suggestion {
   start: number;
   end: number;
   quote: string;
-  /** 0..1, two decimals. */
+  /** 0..1, two decimals; DEFAULT_MIN_SCORE (0.5) is the model's decision threshold. */
   score: number;
+  /** The checkable details found (the sidebar's chips), in a fixed order; may be empty. */
   reasons: SuggestionReason[];
+  /**
+   * Why the model suggests it, in words, strongest first: the signals that pushed it up
+   * ("names people, places or organisations", "says what caused what"…) and, when the
+   * learned n-grams lean that way, "wording often seen in check-worthy statements".
+   */
+  explanations: string[];
 }
 
 export interface SuggestOptions {
@@ -16,7 +24,8 @@ export interface SuggestOptions {
   minScore?: number;
 }
 
-export const DEFAULT_MIN_SCORE = 0.3;
+/** The score at the model's decision threshold (chosen on validation data when trained). */
+export const DEFAULT_MIN_SCORE = 0.5;
 
 /** Shorter spans are headings or fragments more often than statements. */
 const MIN_STATEMENT_WORDS = 5;
@@ -30,20 +39,24 @@ export function suggestCheckworthy(plainText: string, opts: SuggestOptions = {})
   const suggestions: Suggestion[] = [];
   for (const { from, to } of splitSentences(plainText)) {
     const quote = plainText.slice(from, to);
-    const { score, reasons } = scoreSentence(quote);
-    if (reasons.length > 0 && score >= minScore) suggestions.push({ start: from, end: to, quote, score, reasons });
+    const scored = scoreSentence(quote);
+    if (scored.score >= minScore) suggestions.push({ start: from, end: to, quote, ...scored });
   }
   return suggestions;
 }
 
-export function scoreSentence(sentence: string): { score: number; reasons: SuggestionReason[] } {
+/**
+ * The model's probability, rescaled so that its decision threshold reads 0.5 (monotone,
+ * piecewise linear); halved for headings and fragments, which debates (the training data)
+ * do not have.
+ */
+export function scoreSentence(sentence: string): { score: number; reasons: SuggestionReason[]; explanations: string[] } {
   const reasons = detectReasons(sentence);
-  let score = Math.min(1, reasons.reduce((sum, reason) => sum + REASON_WEIGHTS[reason], 0));
-  // Questions ask rather than assert; short or unpunctuated lines are mostly headings.
+  const { probability: p, threshold: t, explanations } = modelScore(sentence, reasons);
+  let score = p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
   const trimmed = sentence.trim();
-  if (/\?["'”’)\]]*$/.test(trimmed)) score *= 0.5;
   if (wordCount(trimmed) < MIN_STATEMENT_WORDS || looksLikeHeading(trimmed)) score *= 0.5;
-  return { score: Math.round(score * 100) / 100, reasons };
+  return { score: Math.round(score * 100) / 100, reasons, explanations };
 }
 
 /** Headings carry no terminal punctuation and are short. */
