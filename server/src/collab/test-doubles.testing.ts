@@ -5,6 +5,7 @@ import type { Peer } from './connection.js';
 export const emptyStore: DocStore = {
   load: async () => [],
   appendUpdate: () => undefined,
+  onAppend: () => undefined,
   flush: async () => undefined,
   compact: async () => undefined,
   close: async () => undefined,

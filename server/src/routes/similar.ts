@@ -2,7 +2,7 @@ import { readClaims } from '@fc/shared';
 import { Hono } from 'hono';
 import { withDocument } from '../articles/doc-reader.js';
 import { notFound } from '../domain/errors.js';
-import { WorkspaceClaims } from '../similar/workspace-claims.js';
+import { WorkspaceClaims } from '../domain/similar/workspace-claims.js';
 import { articleAccess } from './access.js';
 import type { ApiDeps } from './http.js';
 

@@ -26,6 +26,8 @@ export interface DocStore {
   quarantined(): QuarantineCount;
   /** Queues an update; it is committed within the group-commit window. */
   appendUpdate(docId: string, update: Uint8Array): void;
+  /** Calls `listener` with the document of every update queued from now on (for indexes that follow content). */
+  onAppend(listener: (docId: string) => void): void;
   /** Commits everything queued so far. */
   flush(): Promise<void>;
   /** Folds the log into the snapshot. Safe while other instances append. */
@@ -63,6 +65,7 @@ export class SqlDocStore implements DocStore {
   private closed = false;
   private full = false;
   private quarantine: QuarantineCount = { rows: 0, lastAt: null };
+  private readonly appendListeners: Array<(docId: string) => void> = [];
   /** Told when commits start failing for lack of space, and when one succeeds again. */
   onStorageFull: ((full: boolean) => void) | undefined;
   /**
@@ -85,9 +88,14 @@ export class SqlDocStore implements DocStore {
     return this.quarantine;
   }
 
+  onAppend(listener: (docId: string) => void): void {
+    this.appendListeners.push(listener);
+  }
+
   appendUpdate(docId: string, update: Uint8Array): void {
     if (this.closed) throw new Error('DocStore is closed');
     this.pending.push({ docId, data: update });
+    for (const listener of this.appendListeners) listener(docId);
     this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.groupCommitMs);
     const count = (this.sinceCompaction.get(docId) ?? 0) + 1;
     this.sinceCompaction.set(docId, count);

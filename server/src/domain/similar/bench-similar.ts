@@ -1,5 +1,5 @@
 /**
- * Similar-claim lookup at 10,000 claims: `npx tsx server/src/similar/bench-similar.ts`.
+ * Similar-claim lookup at 10,000 claims: `npx tsx server/src/domain/similar/bench-similar.ts`.
  * Synthetic claims from templates (seeded), 200 articles of 50 claims; prints p50/p99 of
  * 1,000 lookups and the time to index everything.
  */

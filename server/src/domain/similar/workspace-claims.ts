@@ -1,10 +1,10 @@
 import { readClaims } from '@fc/shared';
 import type * as Y from 'yjs';
-import { withDocument } from '../articles/doc-reader.js';
-import type { RoomRegistry } from '../collab/rooms.js';
-import { listArticles, type Article } from '../domain/articles.js';
-import type { Db } from '../storage/db.js';
-import type { DocStore } from '../storage/doc-store.js';
+import { withDocument } from '../../articles/doc-reader.js';
+import type { RoomRegistry } from '../../collab/rooms.js';
+import { listArticles, type Article } from '../articles.js';
+import type { Db } from '../../storage/db.js';
+import type { DocStore } from '../../storage/doc-store.js';
 import { ClaimIndex, type IndexedClaim, type SimilarClaim } from './claim-index.js';
 
 interface WorkspaceState {
@@ -35,12 +35,10 @@ export class WorkspaceClaims {
     private readonly store: DocStore,
     private readonly registry: RoomRegistry,
   ) {
-    // Every durable update passes through appendUpdate: note which document it touched.
-    const append = store.appendUpdate;
-    store.appendUpdate = (docId: string, update: Uint8Array) => {
+    // Every durable update (sockets, imports, new articles) is queued in the store: note its document.
+    store.onAppend((docId) => {
       if (this.indexedDocs.has(docId)) this.dirty.add(docId);
-      append.call(store, docId, update);
-    };
+    });
   }
 
   /** Claims of the workspace's other articles most like `quote`, best first, at most `limit`. */
