@@ -76,5 +76,6 @@ describe.skipIf(missing.length > 0)('a gap left by a quarantined row (PostgreSQL
       await proxy?.close();
       await db.drop();
     }
-  });
+    // Its waits alone (B's scheduled re-reads, the quiet check, forty paced updates) take ~10 s.
+  }, 90_000);
 });
