@@ -17,6 +17,8 @@ export interface TestServer {
   readonly databaseUrl: string | undefined;
   /** Everything the process wrote to stderr so far (the server logs one line per event). */
   logs(): string;
+  /** The current process id (it changes on restart), e.g. to read its RSS from /proc/<pid>/status. */
+  pid(): number;
   /** SIGTERM and wait for a clean exit; resolves with the exit code. */
   stop(): Promise<number | null>;
   /** SIGKILL: no chance to flush. */
@@ -66,6 +68,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     dataDir,
     databaseUrl: options.databaseUrl,
     logs: () => stderr,
+    pid: () => child.pid!,
     async stop() {
       const done = exited();
       child.kill('SIGTERM');
