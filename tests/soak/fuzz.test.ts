@@ -148,7 +148,7 @@ describe('hostile input cannot freeze or exhaust the server (fuzz)', () => {
     }
     console.log(
       `\n[fuzz] ${run.frames} mutation frames over ${run.sockets} sockets in ${(run.ms / 1000).toFixed(1)} s (seed ${seed}); ` +
-        `health max / edit p99 / RSS: ${statsCells(stats).join(' / ')}\n${table(['kind', 'outcome', 'frames', ''], lines)}\n`,
+        `health max / edit p99 / RSS / load: ${statsCells(stats).join(' / ')}\n${table(['kind', 'outcome', 'frames', ''], lines)}\n`,
     );
     expect(run.frames).toBe(sizes.fuzzFrames);
     expect([...disallowed, ...honestProblems(stats, sizes.fuzzMaxRssMb, limits)]).toEqual([]);

@@ -92,7 +92,7 @@ describe('soak: stock clients editing through disconnects and a SIGKILL', () => 
           if (rng.chance(LEAVE_CHANCE)) {
             // Gone for good, with whatever it had not sent: only its acknowledged edits are owed.
             counts.leaves++;
-            ledger.judge(doc, copiesOf(actor.docIndex));
+            ledger.judge(doc, copiesOf(actor.docIndex), true);
             actor.client.destroy();
             actors[i] = newActor(actor.docIndex);
             continue;
@@ -154,6 +154,7 @@ describe('soak: stock clients editing through disconnects and a SIGKILL', () => 
       }
 
       const acknowledged = ledger.judged.filter((e) => e.acknowledged).length;
+      const owedByServer = ledger.judged.filter((e) => e.acknowledged && e.authorLeft).length;
       const perKind = new Map<string, number>();
       for (const entry of ledger.judged) perKind.set(entry.kind, (perKind.get(entry.kind) ?? 0) + 1);
       const byKind = [...perKind].map(([kind, n]) => `${kind} ${n}`).join(', ');

@@ -23,12 +23,13 @@ export function statsCells(stats: WindowStats): string[] {
     `${stats.healthMaxMs} ms${stats.healthLate ? ` (${stats.healthLate}/${stats.healthProbes} late)` : ''}`,
     `${Number.isFinite(stats.editP99Ms) ? `${Math.round(stats.editP99Ms)} ms` : '∞'}${stats.editsLost ? ` (${stats.editsLost}/${stats.edits} lost)` : ''}`,
     `${Math.round(stats.rssStartMb)}→${Math.round(stats.rssPeakMb)} MB`,
+    stats.load.toFixed(1),
   ];
 }
 
 export function offenderTable(rows: readonly Row[]): string {
   return table(
-    ['offender', 'bound', 'expected', 'got', 'frames', 'health max', 'edit p99', 'RSS', 'result'],
+    ['offender', 'bound', 'expected', 'got', 'frames', 'health max', 'edit p99', 'RSS', 'load', 'result'],
     rows.map((r) => [r.kind, r.bound, r.expected, r.got, String(r.frames), ...statsCells(r.stats), r.problems.length ? `FAIL: ${r.problems.join('; ')}` : `pass${r.note ? ` (${r.note})` : ''}`]),
   );
 }

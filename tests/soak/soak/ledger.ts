@@ -5,6 +5,8 @@ import type { Edit } from './edits.js';
 export interface Entry extends Edit {
   docIndex: number;
   acknowledged: boolean;
+  /** Its author left for good: only the server (and storage) can still owe it. */
+  authorLeft: boolean;
 }
 
 /** Whether `doc` holds the struct that ends the edit. */
@@ -31,12 +33,13 @@ export class Ledger {
   }
 
   /** Judges the author's edits against the other clients of its document now. */
-  judge(doc: Y.Doc, others: readonly Y.Doc[]): void {
+  judge(doc: Y.Doc, others: readonly Y.Doc[], authorLeft = false): void {
     const author = this.open.get(doc);
     if (!author) return;
     this.open.delete(doc);
     for (const edit of author.edits) {
-      this.judged.push({ ...edit, docIndex: author.docIndex, acknowledged: others.some((other) => other !== doc && holds(other, edit)) });
+      const acknowledged = others.some((other) => other !== doc && holds(other, edit));
+      this.judged.push({ ...edit, docIndex: author.docIndex, acknowledged, authorLeft });
     }
   }
 
