@@ -1,21 +1,21 @@
 import { bodyFragment, readClaims } from '@fc/shared';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createArticle, signUp } from '../integration/support/accounts.js';
 import { connectClient, sleep, waitFor, type TestClient } from '../integration/support/clients.js';
-import { startServer } from '../integration/support/server.js';
+import { backends } from '../integration/support/backends.js';
 import { storedDocument } from '../integration/support/stored-docs.js';
 import { Prng, seedFromEnv } from './support/prng.js';
 import { sizes } from './support/sizes.js';
 import { randomEdit } from './soak/edits.js';
 import { Ledger, holds } from './soak/ledger.js';
 
-const { soakClients, soakDocs, soakSeconds } = sizes;
+const { soakClients, soakDocs, soakSeconds, soakStores } = sizes;
 // Each stock WebsocketProvider in Node adds a process 'exit' listener; 50 of them are expected here.
 process.setMaxListeners(soakClients * 2 + 20);
 const seed = seedFromEnv();
 const rng = new Prng(seed);
-console.log(`[soak] seed ${seed} (replay with FUZZ_SEED=${seed}); ${soakClients} clients, ${soakDocs} documents, ${soakSeconds} s`);
+console.log(`[soak] seed ${seed} (replay with FUZZ_SEED=${seed}); ${soakClients} clients, ${soakDocs} documents, ${soakSeconds} s, on ${soakStores.join(' and ')}`);
 
 const SEED_TEXT = [
   'The minister said 40% of the roads were repaired in 2025.',
@@ -45,9 +45,11 @@ function difference(a: Y.Doc, b: Y.Doc): string | undefined {
   return undefined;
 }
 
-describe('soak: stock clients editing through disconnects and a SIGKILL', () => {
-  it(`${soakClients} clients over ${soakDocs} documents for ${soakSeconds} s: every copy identical, nothing acknowledged lost`, async () => {
-    const server = await startServer({ env: { LOG_LEVEL: 'silent', MAX_SOCKETS_PER_USER: String(soakClients * 4) } });
+describe.each(backends().filter((b) => soakStores.includes(b.name)))('soak: stock clients editing through disconnects and a SIGKILL ($name)', (backend) => {
+  afterAll(() => backend.cleanup());
+
+  it.skipIf(backend.unavailable)(`${soakClients} clients over ${soakDocs} documents for ${soakSeconds} s: every copy identical, nothing acknowledged lost`, async () => {
+    const server = await backend.start({ env: { LOG_LEVEL: 'silent', MAX_SOCKETS_PER_USER: String(soakClients * 4) } });
     const ledger = new Ledger();
     const counts = { disconnects: 0, leaves: 0 };
     const actors: Actor[] = [];
@@ -159,8 +161,9 @@ describe('soak: stock clients editing through disconnects and a SIGKILL', () => 
       for (const entry of ledger.judged) perKind.set(entry.kind, (perKind.get(entry.kind) ?? 0) + 1);
       const byKind = [...perKind].map(([kind, n]) => `${kind} ${n}`).join(', ');
       console.log(
-        `[soak] seed ${seed}: ${ledger.judged.length} edits (${byKind}); ${acknowledged} acknowledged, ` +
-          `${ledger.judged.length - acknowledged} unacknowledged (sent by none of the ${counts.leaves} clients that left for good before they left); ` +
+        `[soak] ${backend.name}, seed ${seed}: ${ledger.judged.length} edits (${byKind}); ${acknowledged} acknowledged, ${owedByServer} of them ` +
+          `by the ${counts.leaves} clients that left for good (only the server still had those), ` +
+          `${ledger.judged.length - acknowledged} unacknowledged (gone with their author); ` +
           `${counts.disconnects} disconnects; SIGKILL at ${(killedAt / 1000).toFixed(1)} s, restart 1 s later; converged ${settleMs} ms after the edits stopped; ` +
           `${problems.length} problems`,
       );

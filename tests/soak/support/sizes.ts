@@ -20,4 +20,6 @@ export const sizes = {
   soakClients: intEnv('SOAK_CLIENTS', 50),
   soakDocs: intEnv('SOAK_DOCS', 5),
   soakSeconds: intEnv('SOAK_SECONDS', 120),
+  /** The stores the soak runs on, comma-separated: `sqlite` (embedded), `postgres`. */
+  soakStores: (process.env.SOAK_STORES || 'sqlite,postgres').split(',').map((s) => s.trim()),
 } as const;
