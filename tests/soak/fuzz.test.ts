@@ -67,7 +67,7 @@ describe('hostile input cannot freeze or exhaust the server (fuzz)', () => {
   const urlOf = (docId: string, account: Account) => `${server.wsUrl}/${docId}?token=${account.token}`;
 
   beforeAll(async () => {
-    server = await startServer({ env: { ...boundsEnv(), LOG_LEVEL: 'silent' } });
+    server = await startServer({ env: { ...boundsEnv(), LOG_LEVEL: 'info', REJECT_LOG_LINES: '1000' } });
     const [honest, ...rest] = await Promise.all(['honest', 'offender', 'capped', 'fuzzer', 'anchor'].map((label) => signUp(server, label)));
     [offender, capped, fuzzer, anchor] = rest as [Account, Account, Account, Account];
     await join(server, fuzzer, fuzzer.workspaceId, anchor, 'viewer');
@@ -79,6 +79,7 @@ describe('hostile input cannot freeze or exhaust the server (fuzz)', () => {
     };
     target = {
       rng,
+      logs: () => server.logs(),
       freshDoc: () => docOf(offender),
       cappedDoc: () => docOf(capped),
       async fill(docId, bytes) {

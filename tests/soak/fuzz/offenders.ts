@@ -15,6 +15,8 @@ export interface AttackTarget {
   cappedDoc(): Promise<{ docId: string; url: string }>;
   /** Writes about `bytes` of text into the document through a stock client. */
   fill(docId: string, bytes: number): Promise<void>;
+  /** What the server logged so far. */
+  logs(): string;
 }
 
 export interface Attempt {
@@ -192,6 +194,7 @@ export const OFFENDERS: readonly Offender[] = [
       const { docId, url } = await t.freshDoc();
       const docBytes = 240 * 1024;
       await t.fill(docId, docBytes);
+      const logsBefore = t.logs().length;
       const raw = await attackSocket(url);
       if ('refused' in raw) return { docId, outcome: { kind: 'refused', status: raw.refused }, frames: 0 };
       raw.ws.pause(); // reads nothing more from the TCP socket: the server's writes pile up
@@ -200,7 +203,16 @@ export const OFFENDERS: readonly Offender[] = [
       const frames = await sendWhileOpen(raw, repeat(150, () => syncStep1Frame(Uint8Array.of(0))), 30);
       await sleep(500);
       raw.ws.resume(); // read what is queued: a close frame the server sent is behind it
-      return { docId, outcome: await outcomeOf(raw, 5000), frames, note: `owed ≈ ${Math.round((frames * docBytes) / 1024 / 1024)} MB` };
+      const outcome = await outcomeOf(raw, 5000);
+      const note = `owed ≈ ${Math.round((frames * docBytes) / 1024 / 1024)} MB`;
+      // docs/api.md: such a socket is closed with 1008 and destroyed at once, since a peer that
+      // reads nothing would not read the close frame either. The client then sees only the
+      // dropped connection (1006), so the code and reason are taken from the server's log line.
+      const logged = /closing socket: limit.*reason="([^"]*outgoing[^"]*)"/.exec(t.logs().slice(logsBefore));
+      if (outcome.kind === 'closed' && outcome.code === 1006 && logged) {
+        return { docId, outcome: { kind: 'closed', code: 1008, reason: logged[1]! }, frames, note: `${note}; dropped, 1008 read from the server log` };
+      }
+      return { docId, outcome, frames, note };
     },
   },
   {
