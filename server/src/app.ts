@@ -6,6 +6,8 @@ import { log } from './log.js';
 import { apiRoutes } from './routes/api.js';
 import { healthRoutes } from './routes/health.js';
 import { errorResponse } from './routes/http.js';
+import { refuseMalformedUrls } from './routes/malformed-url.js';
+import { securityHeaders } from './routes/security-headers.js';
 import { staticRoutes } from './routes/static.js';
 import type { Db } from './storage/db.js';
 import type { DocStore } from './storage/doc-store.js';
@@ -26,6 +28,8 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
     log('request failed', { path: c.req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });
     return c.json({ error: 'internal error' }, 500);
   });
+  // First: the headers reach every answer, the 400 for a bad URL included.
+  app.use('*', securityHeaders(), refuseMalformedUrls());
   app.route('/', healthRoutes());
   app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth }));
   app.route('/', staticRoutes(deps.config.clientDist));

@@ -42,7 +42,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       fanout?.publishUpdate(docId, update);
     },
     onLocalAwareness: fanout ? (docId, update) => fanout.publishAwareness(docId, update) : undefined,
-  });
+    onWaiting: fanout ? (docId) => fanout.healDoc(docId, 'socket update waits on missing structs') : undefined,
+  }, config.socketLimits);
   // Alone, this instance wrote every logged row from its open rooms; with Redis, others write too.
   if (!fanout) store.liveDoc = (docId) => registry.openRooms.get(docId)?.doc;
   if (fanout) {

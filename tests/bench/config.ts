@@ -1,4 +1,4 @@
-/** Which core does what (BENCH-METHOD.md): the server under test never competes with the load. */
+/** Which core does what (tests/bench/README.md, method): the server under test never competes with the load. */
 export const cpuCore = { generator: 0, server: 1 } as const;
 
 export type Mode = 'quick' | 'full';

@@ -240,5 +240,42 @@ export async function joinWorkshop(page: Page, code: string, name: string): Prom
   await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-state', 'connected')
 }
 
-export const test = base
+/**
+ * Every test fails on a Content Security Policy violation in any of its pages (the server
+ * sends a strict CSP, server/src/routes/security-headers.ts): Chromium reports each one as
+ * a console error, so a build that grows an inline script, or a feature that loads from
+ * elsewhere, is caught in the browser. Tests open their own contexts from `browser`, so
+ * its newContext is watched for the test's duration.
+ */
+export const test = base.extend<{ cspGuard: void }>({
+  cspGuard: [
+    async ({ browser }, use) => {
+      const violations: string[] = []
+      const watched = new WeakSet<BrowserContext>()
+      const watch = (context: BrowserContext): BrowserContext => {
+        if (watched.has(context)) return context
+        watched.add(context)
+        context.on('console', (message) => {
+          if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`)
+        })
+        return context
+      }
+      const { newContext, newPage } = browser
+      browser.newContext = async (options) => watch(await newContext.call(browser, options))
+      browser.newPage = async (options) => {
+        const page = await newPage.call(browser, options)
+        watch(page.context())
+        return page
+      }
+      try {
+        await use()
+      } finally {
+        browser.newContext = newContext
+        browser.newPage = newPage
+      }
+      expect(violations, 'Content Security Policy violations in the browser console').toEqual([])
+    },
+    { auto: true },
+  ],
+})
 export { expect }

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Account, createArticle, join, signUp } from '../integration/support/accounts.js';
 import { connectClient, waitFor } from '../integration/support/clients.js';
+import { residentBytes } from '../integration/support/process-memory.js';
 import { startServer, type TestServer } from '../integration/support/server.js';
 import { describeOutcome } from './support/attack.js';
 import { Prng, seedFromEnv } from './support/prng.js';
@@ -32,9 +32,9 @@ async function healthy(server: TestServer): Promise<boolean> {
 
 function rssMb(pid: number): number {
   try {
-    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+    return residentBytes(pid) / 1024 / 1024;
   } catch {
-    return NaN;
+    return NaN; // no such process: it died
   }
 }
 

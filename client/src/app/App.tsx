@@ -1,6 +1,9 @@
 import { useEffect } from 'react'
 import { LoginScreen, SignupScreen } from '../auth/AuthScreens'
 import { SessionProvider, useSession } from '../auth/session'
+// Before the first screen that draws a frame: the top bar's styles (live/presence.css) load
+// ahead of ui/app.css, whose narrow-screen rules override them, as when AppFrame imported it.
+import { TopBar } from './TopBar'
 import { TokensPage } from '../auth/TokensPage'
 import { MembersPage } from '../members/MembersPage'
 import { ArticleListPage } from '../workspaces/ArticleListPage'
@@ -13,17 +16,19 @@ import { ParticipantRoute } from '../workshops/ParticipantRoute'
 import { TrainerCopyRoute } from '../workshops/TrainerCopyRoute'
 import { TrainerWorkshopRoute } from '../workshops/TrainerWorkshopPage'
 import { WorkshopListPage } from '../workshops/WorkshopListPage'
-import { AppFrame } from './AppFrame'
-import { CenteredFrame } from './CenteredFrame'
+import { AppFrame, TopBarContext } from '../ui/AppFrame'
+import { CenteredFrame } from '../ui/CenteredFrame'
 import { ArticleRoute } from './ArticleRoute'
-import { InlineState } from './InlineState'
-import { PRODUCT_NAME } from './product'
-import { currentNext, invitePath, loginPath, navigate, signupPath, useRoute, type Route } from './router'
+import { InlineState } from '../ui/InlineState'
+import { PRODUCT_NAME } from '../ui/product'
+import { currentNext, invitePath, loginPath, navigate, signupPath, useRoute, type Route } from '../ui/router'
 
 export function App() {
   return (
     <SessionProvider>
-      <Screens />
+      <TopBarContext.Provider value={TopBar}>
+        <Screens />
+      </TopBarContext.Provider>
     </SessionProvider>
   )
 }

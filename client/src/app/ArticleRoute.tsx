@@ -1,13 +1,13 @@
 import { useEffect } from 'react'
-import { api, ApiError, describeError } from '../api'
+import { api, ApiError, describeError } from '../api/api'
 import { useMe } from '../auth/session'
 import { CurrentWorkspaceContext, rememberWorkspace } from '../workspaces/workspaces'
-import { AppFrame } from './AppFrame'
+import { AppFrame } from '../ui/AppFrame'
 import { ArticleScreen } from './ArticleScreen'
-import { ArticleSkeleton, InlineState } from './InlineState'
-import { navigate } from './router'
-import type { ArticleScreenProps } from './types'
-import { useResource } from './useResource'
+import { ArticleSkeleton, InlineState } from '../ui/InlineState'
+import { navigate } from '../ui/router'
+import type { ArticleScreenProps } from '../api/types'
+import { useResource } from '../ui/useResource'
 
 /** Everything ArticleScreen needs except `me`: the article, your role in its workspace, its members. */
 async function loadArticle(articleId: string): Promise<Omit<ArticleScreenProps, 'me'>> {

@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useState } from 'react'
-import { api } from '../api'
-import { useVerdictScale } from '../claims/useVerdictScale'
-import { ConnectionBadge } from '../connection/ConnectionBadge'
-import { PresenceAvatars } from '../presence/PresenceAvatars'
+import { api } from '../api/api'
+import { useVerdictScale } from '../article/claims/useVerdictScale'
+import { ConnectionBadge } from '../live/ConnectionBadge'
+import { PresenceAvatars } from '../live/PresenceAvatars'
 import { NewWorkshopDialog } from '../workshops/NewWorkshopDialog'
 import { useWorkspaces } from '../workspaces/workspaces'
-import { AppFrame } from './AppFrame'
-import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from './DocumentPanes'
-import { InlineState } from './InlineState'
-import { RoleChangeNotice } from './RoleChangeNotice'
-import { loginPath, navigate, workspacePath } from './router'
-import { canEdit, canRunWorkshops, type ArticleScreenProps } from './types'
-import { useLiveRole } from './useLiveRole'
+import { AppFrame } from '../ui/AppFrame'
+import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from '../article/DocumentPanes'
+import { InlineState } from '../ui/InlineState'
+import { RoleChangeNotice } from '../live/RoleChangeNotice'
+import { loginPath, navigate, workspacePath } from '../ui/router'
+import { canEdit, canRunWorkshops, type ArticleScreenProps } from '../api/types'
+import { useLiveRole } from '../live/useLiveRole'
 import { ViewOnlyBadge } from './ViewOnlyBadge'
 
 /**
@@ -22,7 +22,9 @@ import { ViewOnlyBadge } from './ViewOnlyBadge'
 export function ArticleScreen({ article, me, role: loadedRole, members }: ArticleScreenProps) {
   const scale = useVerdictScale(article.workspaceId)
   const reloadRole = useCallback(() => api.workspace(article.workspaceId).then((w) => w.role), [article.workspaceId])
-  const live = useLiveRole(loadedRole, reloadRole)
+  // Removed from the workspace (4403): the switcher must stop offering it; a role change shows there too.
+  const refreshWorkspaces = useWorkspaces()?.refresh
+  const live = useLiveRole(loadedRole, reloadRole, refreshWorkspaces)
   const role = live.role
   const doc = useOpenDocument({ docId: article.docId, me, canWrite: canEdit(role), article, members, scale, follower: live.follower })
   const { connection, people, headingTitle } = doc
@@ -30,8 +32,6 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
   const title = connection.refusal !== null ? 'Article unavailable' : (headingTitle ?? article.title)
   // Owners and editors train: a workshop hands this article to a room with a hidden key.
   const [startingWorkshop, setStartingWorkshop] = useState(false)
-  // Removed from the workspace (4403): the switcher must stop offering it.
-  const refreshWorkspaces = useWorkspaces()?.refresh
   const refusedCode = connection.refusal?.code
   useEffect(() => {
     if (refusedCode === 4403) void refreshWorkspaces?.()

@@ -1,15 +1,15 @@
-import type { ReactNode } from 'react'
+import type { TopBarProps } from '../ui/AppFrame'
 import { UserMenu } from '../auth/UserMenu'
 import { useSession } from '../auth/session'
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher'
-import { PRODUCT_NAME } from './product'
-import { followLink } from './router'
+import { PRODUCT_NAME } from '../ui/product'
+import { followLink } from '../ui/router'
 
 /**
  * Where you are (product, workspace, screen), what is going on, and who you are.
  * `guest`: a workshop participant's bar: no workspaces, no account, nothing to leave to.
  */
-export function TopBar({ title, children, guest = false }: { title: string; children?: ReactNode; guest?: boolean }) {
+export function TopBar({ title, children, guest = false }: TopBarProps) {
   const { state } = useSession()
   const me = !guest && state.status === 'signedIn' ? state.me : null
   const brand = (

@@ -1,8 +1,8 @@
-import { Menu } from '../app/Menu'
-import { navigate } from '../app/router'
-import type { Me } from '../app/types'
-import { Avatar } from '../presence/Avatar'
-import '../presence/presence.css'
+import { Menu } from '../ui/Menu'
+import { navigate } from '../ui/router'
+import type { Me } from '../api/types'
+import { Avatar } from '../live/Avatar'
+import '../live/presence.css'
 import { useSession } from './session'
 
 /** You, in the top bar's corner: who is signed in, API tokens, log out. */

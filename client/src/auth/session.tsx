@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { api, ApiError, setUnauthorizedHandler, type User } from '../api'
-import { colorForId } from '../identity/identity'
-import { navigate } from '../app/router'
-import type { Me } from '../app/types'
+import { api, ApiError, setUnauthorizedHandler, type User } from '../api/api'
+import { colorForId } from '../ui/identity'
+import { navigate } from '../ui/router'
+import type { Me } from '../api/types'
 
 export type SessionState =
   | { status: 'loading' }

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { describeError } from '../api'
-import { Dialog } from '../app/Dialog'
-import { FormError } from '../app/Field'
-import { workshopsApi } from './api-workshops'
+import { describeError } from '../api/api'
+import { Dialog } from '../ui/Dialog'
+import { FormError } from '../ui/Field'
+import { workshopsApi } from '../api/workshops'
 
 interface DeleteWorkshopDialogProps {
   workshopId: string

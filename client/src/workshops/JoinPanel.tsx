@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import { CopyField } from '../app/CopyField'
-import { Dialog } from '../app/Dialog'
-import { joinPath } from '../app/router'
+import { CopyField } from '../ui/CopyField'
+import { Dialog } from '../ui/Dialog'
+import { joinPath } from '../ui/router'
 import { spacedJoinCode } from './guestMemory'
 
 export function joinLink(code: string): string {

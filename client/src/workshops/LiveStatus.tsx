@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { ApiError, describeError } from '../api'
+import { ApiError, describeError } from '../api/api'
 
 export interface LiveState {
   updatedAt: number | null

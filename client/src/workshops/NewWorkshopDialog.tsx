@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react'
-import { api, describeError } from '../api'
-import { Dialog } from '../app/Dialog'
-import { CreateActions, Field, FormError } from '../app/Field'
-import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../app/formErrors'
-import { navigate, workshopPath } from '../app/router'
-import { useResource } from '../app/useResource'
-import { workshopsApi } from './api-workshops'
+import { api, describeError } from '../api/api'
+import { Dialog } from '../ui/Dialog'
+import { CreateActions, Field, FormError } from '../ui/Field'
+import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../api/formErrors'
+import { navigate, workshopPath } from '../ui/router'
+import { useResource } from '../ui/useResource'
+import { workshopsApi } from '../api/workshops'
 
 interface NewWorkshopDialogProps {
   workspaceId: string

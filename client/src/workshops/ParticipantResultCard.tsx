@@ -1,6 +1,6 @@
-import { describeError } from '../api'
+import { describeError } from '../api/api'
 import { formatAlpha, percent, readAgreement } from './agreement'
-import { workshopsApi, type ParticipantResult } from './api-workshops'
+import { workshopsApi, type ParticipantResult } from '../api/workshops'
 import { usePolling } from './usePolling'
 
 /** The copy is locked at the reveal, so the score only moves if a trainer edits the copy: poll unhurried. */

@@ -1,8 +1,8 @@
-import { formatDateTime } from '../app/format'
-import { followLink, joinPath, workshopCopyPath } from '../app/router'
-import { colorForId } from '../identity/identity'
-import { Avatar } from '../presence/Avatar'
-import type { TrainerWorkshop } from './api-workshops'
+import { formatDateTime } from '../ui/format'
+import { followLink, joinPath, workshopCopyPath } from '../ui/router'
+import { colorForId } from '../ui/identity'
+import { Avatar } from '../live/Avatar'
+import type { TrainerWorkshop } from '../api/workshops'
 import { LiveStatus, type LiveState } from './LiveStatus'
 
 /** Who joined and how far each one is, refreshed while the page is open. */

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react'
-import { Dialog } from '../app/Dialog'
-import { Field, FormError } from '../app/Field'
-import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../app/formErrors'
-import { workshopsApi } from './api-workshops'
+import { Dialog } from '../ui/Dialog'
+import { Field, FormError } from '../ui/Field'
+import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../api/formErrors'
+import { workshopsApi } from '../api/workshops'
 
 const TITLE_MAX = 300
 

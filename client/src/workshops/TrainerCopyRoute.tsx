@@ -1,19 +1,20 @@
 import { useCallback, useMemo, useState } from 'react'
-import { api, ApiError, describeError, type Workspace } from '../api'
-import { AppFrame } from '../app/AppFrame'
-import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from '../app/DocumentPanes'
-import { InlineState } from '../app/InlineState'
-import { RoleChangeNotice } from '../app/RoleChangeNotice'
-import { followLink, navigate, workshopPath, workshopsPath } from '../app/router'
-import { canEdit, type Me, type Member } from '../app/types'
-import { useLiveRole } from '../app/useLiveRole'
-import { useResource } from '../app/useResource'
+import { api, ApiError, describeError, type Workspace } from '../api/api'
+import { AppFrame } from '../ui/AppFrame'
+import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from '../article/DocumentPanes'
+import { InlineState } from '../ui/InlineState'
+import { RoleChangeNotice } from '../live/RoleChangeNotice'
+import { followLink, navigate, workshopPath, workshopsPath } from '../ui/router'
+import { canEdit, type Me, type Member } from '../api/types'
+import { useLiveRole } from '../live/useLiveRole'
+import { useResource } from '../ui/useResource'
 import { useMe } from '../auth/session'
-import { DESK_FEATURES, type ClaimsFeatures } from '../claims/context'
-import { useVerdictScale } from '../claims/useVerdictScale'
-import { ConnectionBadge } from '../connection/ConnectionBadge'
-import { PresenceAvatars } from '../presence/PresenceAvatars'
-import { isTrainerView, workshopsApi, type ParticipantProgress, type TrainerWorkshop } from './api-workshops'
+import { useWorkspaces } from '../workspaces/workspaces'
+import { DESK_FEATURES, type ClaimsFeatures } from '../article/claims/context'
+import { useVerdictScale } from '../article/claims/useVerdictScale'
+import { ConnectionBadge } from '../live/ConnectionBadge'
+import { PresenceAvatars } from '../live/PresenceAvatars'
+import { isTrainerView, workshopsApi, type ParticipantProgress, type TrainerWorkshop } from '../api/workshops'
 import './workshops.css'
 
 interface TrainerCopyRouteProps {
@@ -78,7 +79,8 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
   // Read-only until the trainer means to write: a stray keystroke would change someone's score.
   const [editing, setEditing] = useState(false)
   const reloadRole = useCallback(() => api.workspace(workspace.id).then((w) => w.role), [workspace.id])
-  const live = useLiveRole(workspace.role, reloadRole)
+  const refreshWorkspaces = useWorkspaces()?.refresh
+  const live = useLiveRole(workspace.role, reloadRole, refreshWorkspaces)
   const mayEdit = canEdit(live.role)
   const canWrite = mayEdit && editing
   const scale = useVerdictScale(workspace.id)

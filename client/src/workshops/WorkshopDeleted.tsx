@@ -1,6 +1,6 @@
-import { CenteredFrame } from '../app/CenteredFrame'
-import { InlineState } from '../app/InlineState'
-import { joinPath, navigate } from '../app/router'
+import { CenteredFrame } from '../ui/CenteredFrame'
+import { InlineState } from '../ui/InlineState'
+import { joinPath, navigate } from '../ui/router'
 
 /** Close reason the server gives a participant's socket when the trainer deletes the workshop. */
 export const REASON_WORKSHOP_DELETED = 'workshop deleted'

@@ -3,8 +3,8 @@
 // error belongs) are tested apart from the screen.
 
 import { isVerdictId, type Claim, type VerdictId } from '@fc/shared/schema/index'
-import { ApiError, describeError, sentence } from '../api'
-import type { KeyClaim } from './api-workshops'
+import { ApiError, describeError, sentence } from '../api/api'
+import type { KeyClaim } from '../api/workshops'
 
 /** The server's limits (docs/api.md, PUT /api/workshops/:id/key). */
 export const KEY_LIMITS = { claims: 500, quote: 5000, rationale: 5000 } as const

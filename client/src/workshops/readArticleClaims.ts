@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { anchorClaims, readClaims, type Claim } from '@fc/shared/schema/index'
-import { collabServerUrl, isFinalClose } from '../editor/useCollabDoc'
+import { collabServerUrl, isFinalClose } from '../live/useCollabDoc'
 
 const TIMEOUT_MS = 10_000
 

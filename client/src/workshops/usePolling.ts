@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiError } from '../api'
+import { ApiError } from '../api/api'
 
 export interface Polled<T> {
   /** The latest answer; kept through failed polls so the screen does not blank out. */

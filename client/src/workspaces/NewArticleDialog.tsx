@@ -1,9 +1,9 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react'
-import { api, type NewArticle } from '../api'
-import { Dialog } from '../app/Dialog'
-import { CreateActions, Field, FormError } from '../app/Field'
-import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../app/formErrors'
-import { articlePath, navigate } from '../app/router'
+import { api, type NewArticle } from '../api/api'
+import { Dialog } from '../ui/Dialog'
+import { CreateActions, Field, FormError } from '../ui/Field'
+import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../api/formErrors'
+import { articlePath, navigate } from '../ui/router'
 
 type BodyFormat = 'text' | 'markdown' | 'html'
 type BodySource = 'paste' | 'file'
@@ -25,7 +25,9 @@ export function formatOfFile(name: string): BodyFormat | null {
 export function guessTitle(content: string, format: BodyFormat): string {
   let candidate = ''
   if (format === 'html') {
-    const doc = new DOMParser().parseFromString(content, 'text/html')
+    // Chromium reports every inline handler attribute it parses as a CSP violation, inert document
+    // or not; a title needs no attributes, so handlers are renamed away before parsing.
+    const doc = new DOMParser().parseFromString(content.replace(/(\s)on([a-z]+\s*=)/gi, '$1data-on-$2'), 'text/html')
     candidate = doc.querySelector('h1')?.textContent?.trim() || doc.title
   } else if (format === 'markdown') {
     candidate = /^#\s+(.+)$/m.exec(content)?.[1] ?? content.split('\n').find((l) => l.trim() !== '') ?? ''

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
-import { api } from '../api'
-import { Dialog } from '../app/Dialog'
-import { CreateActions, Field, FormError } from '../app/Field'
-import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../app/formErrors'
-import { navigate, workspacePath } from '../app/router'
+import { api } from '../api/api'
+import { Dialog } from '../ui/Dialog'
+import { CreateActions, Field, FormError } from '../ui/Field'
+import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../api/formErrors'
+import { navigate, workspacePath } from '../ui/router'
 import { useWorkspaces } from './workspaces'
 
 /** Name a new workspace; you become its owner and land in its (empty) article list. */

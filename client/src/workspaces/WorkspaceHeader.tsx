@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
-import type { Workspace } from '../api'
-import { ROLE_LABELS } from '../app/format'
-import { followLink, membersPath, workshopsPath, workspacePath } from '../app/router'
-import { canRunWorkshops } from '../app/types'
+import type { Workspace } from '../api/api'
+import { ROLE_LABELS } from '../api/roleLabels'
+import { followLink, membersPath, workshopsPath, workspacePath } from '../ui/router'
+import { canRunWorkshops } from '../api/types'
 
 interface WorkspaceHeaderProps {
   workspace: Workspace

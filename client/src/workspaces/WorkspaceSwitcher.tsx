@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { Menu, type MenuEntry } from '../app/Menu'
-import { ROLE_LABELS } from '../app/format'
-import { navigate, workspacePath } from '../app/router'
+import { Menu, type MenuEntry } from '../ui/Menu'
+import { ROLE_LABELS } from '../api/roleLabels'
+import { navigate, workspacePath } from '../ui/router'
 import { NewWorkspaceDialog } from './NewWorkspaceDialog'
 import { useCurrentWorkspaceId, useWorkspaces } from './workspaces'
 

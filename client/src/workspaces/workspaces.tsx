@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { api, type Workspace } from '../api'
+import { api, type Workspace } from '../api/api'
 
 // The signed-in person's workspaces: the top bar's switcher, the home redirect and the
 // invite flow all read the same list, and refresh it after they change it.

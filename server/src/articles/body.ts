@@ -90,9 +90,13 @@ function element(block: BlockNode): Y.XmlElement {
       if (block.language !== undefined) el.setAttribute('language', block.language);
       break;
   }
-  el.insert(0, children(block));
+  const kids = children(block);
+  // A prelim element spreads what it is given into one call: 150,000 list items overflow the stack.
+  for (let at = 0; at < kids.length; at += INSERT_SLICE) el.insert(at, kids.slice(at, at + INSERT_SLICE));
   return el;
 }
+
+const INSERT_SLICE = 10_000;
 
 function children(block: BlockNode): Array<Y.XmlElement | Y.XmlText> {
   if ('content' in block) return (block.content as BlockNode[]).map(element);

@@ -15,34 +15,52 @@ const FLAG_TAGS: Readonly<Record<string, FlagMark>> = {
 
 interface OpenElement {
   tag: string;
-  marks: BodyMarks;
+  /** The marks this element adds itself. */
+  own: BodyMarks;
+  /** What text inside it carries, the elements around it included (see current()). */
+  inside: BodyMarks | undefined;
 }
 
 /**
  * The inline elements open at the reader's position, and the marks they add up to. Fed
  * the sanitizer's output, whose tags are balanced; a stray close tag is ignored.
+ * Each element keeps the marks in effect inside it, so a push, the matching pop and a
+ * read cost the same at any depth: 80,000 nested `<b>` used to take a minute.
  */
 export class OpenMarks {
   private readonly open: OpenElement[] = [];
+  /** Open elements per tag: a close tag nothing matches is ignored without a search. */
+  private readonly counts = new Map<string, number>();
 
   /** `href` is the decoded attribute of an `<a>`; a link only when its scheme is safe. */
   push(tag: string, href?: string): void {
     const flag = FLAG_TAGS[tag];
-    const marks: BodyMarks = flag !== undefined ? { [flag]: true } : tag === 'a' && isSafeLinkHref(href) ? { link: { href } } : {};
-    this.open.push({ tag, marks });
+    const own: BodyMarks = flag !== undefined ? { [flag]: true } : tag === 'a' && isSafeLinkHref(href) ? { link: { href } } : {};
+    this.open.push({ tag, own, inside: inside(this.open.at(-1), own) });
+    this.counts.set(tag, (this.counts.get(tag) ?? 0) + 1);
   }
 
   pop(tag: string): void {
-    const index = this.open.map((element) => element.tag).lastIndexOf(tag);
-    if (index !== -1) this.open.splice(index, 1);
+    const count = this.counts.get(tag) ?? 0;
+    if (count === 0) return;
+    this.counts.set(tag, count - 1);
+    let index = this.open.length - 1;
+    while (this.open[index]!.tag !== tag) index--;
+    this.open.splice(index, 1);
+    // Misnested inline tags only: the elements that were inside it lose its marks.
+    for (let at = index; at < this.open.length; at++) this.open[at]!.inside = inside(this.open[at - 1], this.open[at]!.own);
   }
 
   /** What the text read now carries; the innermost link wins, as in a browser. */
   current(): BodyMarks | undefined {
-    const marks: BodyMarks = {};
-    for (const element of this.open) Object.assign(marks, element.marks);
-    // Tiptap's code mark excludes every other mark.
-    if (marks.code) return { code: true };
-    return Object.keys(marks).length === 0 ? undefined : marks;
+    return this.open.at(-1)?.inside;
   }
+}
+
+/** The marks inside an element: the enclosing element's with its own over them; undefined when none. */
+function inside(outer: OpenElement | undefined, own: BodyMarks): BodyMarks | undefined {
+  const marks: BodyMarks = { ...outer?.inside, ...own };
+  // Tiptap's code mark excludes every other mark.
+  if (marks.code) return { code: true };
+  return Object.keys(marks).length === 0 ? undefined : marks;
 }

@@ -1,13 +1,19 @@
 /**
  * Limits and switches of accounts and sessions, all from the environment
- * (DESIGN.md: every limit is explicit and configurable).
+ * (docs/architecture.md: every limit is explicit and configurable).
  */
 export interface AuthConfig {
-  /** Login attempts allowed per account (email) within the window; the next one answers 429. */
+  /** Login attempts at one account (email) without its device cookie, all addresses together, within the window. */
   loginMaxPerAccount: number;
-  /** Login attempts allowed per client address within the window. */
+  /** Login attempts at one account from one client address without its device cookie. */
+  loginMaxPerAccountAddress: number;
+  /** Login attempts without a device cookie per client address, at any accounts. */
   loginMaxPerAddress: number;
+  /** Login attempts with one device cookie (a browser that signed in to the account before). */
+  loginMaxPerDevice: number;
   loginWindowMs: number;
+  /** Lifetime of a device cookie (login-throttle.ts), renewed at every sign-in. */
+  loginDeviceDays: number;
   /** Sign-ups (attempts that pass validation) per client address within the window. */
   signupMaxPerAddress: number;
   signupWindowMs: number;
@@ -18,9 +24,9 @@ export interface AuthConfig {
   /** Joins with one workshop's code within the window, from all addresses together. */
   joinMaxPerWorkshop: number;
   joinWindowMs: number;
-  /** Take the client address from the first X-Forwarded-For hop (only behind a trusted proxy). */
+  /** Behind a trusted proxy: the client address from the first X-Forwarded-For hop, the page's scheme and host from X-Forwarded-Proto/-Host. */
   trustProxy: boolean;
-  /** Extra origins (besides the request's own Host) allowed to send cookie-authenticated writes. */
+  /** Origins besides the request's own (http + Host) allowed to send cookie-authenticated writes: ALLOWED_ORIGINS and PUBLIC_URL's. */
   allowedOrigins: string[];
   /** Refuse cookie-authenticated writes that carry no Origin, Referer or Sec-Fetch-Site at all. */
   csrfRequireOrigin: boolean;
@@ -48,9 +54,14 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
 
 export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   return {
-    loginMaxPerAccount: int(env, 'LOGIN_RATE_PER_ACCOUNT', 10),
+    // A guesser at one address gets 10 tries an account; only ten addresses together fill the
+    // account's untrusted budget, and even then its owner's usual browser still gets 10 of its own.
+    loginMaxPerAccount: int(env, 'LOGIN_RATE_PER_ACCOUNT', 100),
+    loginMaxPerAccountAddress: int(env, 'LOGIN_RATE_PER_ACCOUNT_ADDRESS', 10),
     loginMaxPerAddress: int(env, 'LOGIN_RATE_PER_ADDRESS', 100),
+    loginMaxPerDevice: int(env, 'LOGIN_RATE_PER_DEVICE', 10),
     loginWindowMs: int(env, 'LOGIN_RATE_WINDOW_MS', 15 * 60_000),
+    loginDeviceDays: int(env, 'LOGIN_DEVICE_DAYS', 365),
     // A desk of a few dozen onboarding together from one office NAT fits, retries included;
     // a script gets 50 accounts (each a scrypt, a workspace and a demo copy) an hour per address.
     signupMaxPerAddress: int(env, 'SIGNUP_RATE_PER_ADDRESS', 50),
@@ -64,8 +75,8 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     joinMaxPerWorkshop: int(env, 'JOIN_RATE_PER_WORKSHOP', 300),
     joinWindowMs: int(env, 'JOIN_RATE_WINDOW_MS', 10 * 60_000),
     trustProxy: flag(env, 'TRUST_PROXY'),
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
-      .split(',')
+    // PUBLIC_URL is where browsers reach us (a TLS-terminating proxy's https origin): its pages are ours.
+    allowedOrigins: [...(env.ALLOWED_ORIGINS ?? '').split(','), env.PUBLIC_URL ?? '']
       .map((s) => s.trim())
       .filter(Boolean)
       .map((s) => new URL(s).origin),

@@ -3,35 +3,48 @@
  * cross-site socket hijacking on the collaboration socket).
  */
 export interface OriginPolicy {
+  /** Origins let in besides the request's own: ALLOWED_ORIGINS and PUBLIC_URL's. */
   allowedOrigins: string[];
   requireOrigin: boolean;
+  /** X-Forwarded-Proto and X-Forwarded-Host come from our proxy and may be believed. */
   trustProxy: boolean;
 }
 
 export type OriginVerdict = { ok: true } | { ok: false; reason: string };
 
-function hostsOf(headers: Headers, policy: OriginPolicy): string[] {
-  const hosts: string[] = [];
-  const host = headers.get('host');
-  if (host) hosts.push(host.toLowerCase());
-  if (policy.trustProxy) {
-    const forwarded = headers.get('x-forwarded-host')?.split(',')[0]?.trim();
-    if (forwarded) hosts.push(forwarded.toLowerCase());
+const firstOf = (value: string | null): string | undefined => value?.split(',')[0]?.trim().toLowerCase() || undefined;
+
+/** `scheme://host[:port]` normalised as browsers send it (default port dropped), or undefined when it is no http(s) origin. */
+function originOf(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+  } catch {
+    return undefined; // includes the opaque origin "null"
   }
-  return hosts;
+}
+
+/**
+ * The origins of the pages this request can come from: scheme, host and port. This server
+ * speaks plain HTTP, so its scheme is http; only behind a trusted proxy (TRUST_PROXY) does
+ * X-Forwarded-Proto say otherwise (a TLS-terminating proxy), since a client could claim it.
+ */
+function ownOrigins(headers: Headers, policy: OriginPolicy): string[] {
+  const forwardedProto = policy.trustProxy ? firstOf(headers.get('x-forwarded-proto')) : undefined;
+  const scheme = forwardedProto === 'https' ? 'https' : 'http';
+  const hosts = [headers.get('host')?.toLowerCase(), policy.trustProxy ? firstOf(headers.get('x-forwarded-host')) : undefined];
+  const origins: string[] = [];
+  for (const host of hosts) {
+    const origin = host ? originOf(`${scheme}://${host}`) : undefined;
+    if (origin) origins.push(origin);
+  }
+  return origins;
 }
 
 function matches(origin: string, headers: Headers, policy: OriginPolicy): boolean {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false; // includes the opaque origin "null"
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-  if (policy.allowedOrigins.includes(url.origin)) return true;
-  // Host only (not scheme): behind a TLS-terminating proxy we see http while the browser says https.
-  return hostsOf(headers, policy).includes(url.host.toLowerCase());
+  const claimed = originOf(origin);
+  if (!claimed) return false;
+  return policy.allowedOrigins.includes(claimed) || ownOrigins(headers, policy).includes(claimed);
 }
 
 /**

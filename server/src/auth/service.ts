@@ -9,7 +9,9 @@ import type { AuthConfig } from './config.js';
 import { GuestSessions } from './guest-session.js';
 import { type AppLucia, createLucia } from './lucia.js';
 import type { OriginPolicy } from './origin.js';
+import { type DeviceAccount, presentedDevice, setDeviceCookie } from './device-cookie.js';
 import { JoinThrottle } from './join-throttle.js';
+import { LoginThrottle } from './login-throttle.js';
 import { type LimiterFactory, type RateLimiter, inMemoryLimiters } from './rate-limit.js';
 
 /** Who is calling, and how they proved it. */
@@ -31,8 +33,8 @@ export type Resolution =
 /** Sessions, tokens and sign-in throttling (login, sign-up, workshop join) for the HTTP routes and the socket gate alike. */
 export class AuthService {
   readonly lucia: AppLucia;
-  readonly loginPerAccount: RateLimiter;
-  readonly loginPerAddress: RateLimiter;
+  /** Login attempts: per device cookie, else per address, account and address, and account. */
+  readonly logins: LoginThrottle;
   readonly signupPerAddress: RateLimiter;
   /** Workshop joins: per address, wrong codes per address, per workshop. */
   readonly joins: JoinThrottle;
@@ -48,8 +50,16 @@ export class AuthService {
     limiter: LimiterFactory = inMemoryLimiters,
   ) {
     this.lucia = createLucia(db, config.sessionDays);
-    this.loginPerAccount = limiter('login-account', config.loginMaxPerAccount, config.loginWindowMs);
-    this.loginPerAddress = limiter('login-address', config.loginMaxPerAddress, config.loginWindowMs);
+    this.logins = new LoginThrottle(
+      {
+        perDevice: config.loginMaxPerDevice,
+        perAddress: config.loginMaxPerAddress,
+        perAccountAddress: config.loginMaxPerAccountAddress,
+        perAccount: config.loginMaxPerAccount,
+        windowMs: config.loginWindowMs,
+      },
+      limiter,
+    );
     this.signupPerAddress = limiter('signup-address', config.signupMaxPerAddress, config.signupWindowMs);
     this.joins = new JoinThrottle(
       {
@@ -108,6 +118,20 @@ export class AuthService {
     const cookie = this.lucia.createSessionCookie(sessionId);
     cookie.attributes.secure = this.isHttps(c);
     c.header('Set-Cookie', cookie.serialize(), { append: true });
+  }
+
+  /** After a successful sign-in: this browser is now a known device of the account (device-cookie.ts). */
+  setDeviceCookie(c: Context, account: DeviceAccount): void {
+    setDeviceCookie(c, account, { secure: this.isHttps(c), lifetimeMs: this.deviceLifetimeMs });
+  }
+
+  /** The request's valid device cookie for the account, if any: its id. */
+  presentedDevice(c: Context, account: DeviceAccount): string | undefined {
+    return presentedDevice(c.req.raw.headers, account, this.deviceLifetimeMs);
+  }
+
+  private get deviceLifetimeMs(): number {
+    return this.config.loginDeviceDays * 24 * 60 * 60_000;
   }
 
   clearSessionCookie(c: Context): void {

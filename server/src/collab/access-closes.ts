@@ -1,6 +1,6 @@
 import type { Connection } from './connection.js';
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from './gate.js';
-import type { AccessChange } from './rooms.js';
+import type { AccessChange } from './access-change.js';
 
 /** Close reason of a socket whose workshop was deleted; the participant's client words it. */
 export const REASON_WORKSHOP_DELETED = 'workshop deleted';

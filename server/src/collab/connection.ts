@@ -1,3 +1,5 @@
+import type { HeldUpdates } from './held-updates.js';
+
 /** What the permission gate decided for one socket. */
 export interface Access {
   canWrite: boolean;
@@ -30,6 +32,10 @@ export class Connection {
    * on first use: many sockets (bots, dashboards) never send presence.
    */
   awarenessIds: Set<number> | undefined;
+  /** Presence ids this socket introduced over its life (PRESENCE_IDS_PER_SOCKET bounds it). */
+  presenceIds = 0;
+  /** Its updates that wait on structs the document lacks; created on first use (held-updates.ts). */
+  held: HeldUpdates | undefined;
   closed = false;
 
   constructor(

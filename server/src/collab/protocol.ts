@@ -1,7 +1,10 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as string from 'lib0/string';
 import * as Y from 'yjs';
+import { LimitExceeded } from './limits.js';
+import { exceedsDepth } from './json-depth.js';
 
 /** y-websocket message types (y-websocket's server and provider use the same numbers). */
 export const MESSAGE_SYNC = 0;
@@ -17,15 +20,34 @@ export const SYNC_UPDATE = 2;
 /** A frame we cannot decode: the connection is closed with 1007 and nothing of it is applied. */
 export class ProtocolError extends Error {}
 
+/** One entry of an awareness update, as far as the room needs it to count presence ids. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The entry removes the client's state (JSON `null`). */
+  removes: boolean;
+}
+
+/** Bounds checked while decoding, before anything is applied or re-encoded (limits.ts). */
+export interface DecodeLimits {
+  presenceBytes: number;
+  presenceDepth: number;
+  /** Entries a sync step 1 state vector may have beyond `knownClients`. */
+  stateVectorEntries: number;
+}
+
+const NO_LIMITS: DecodeLimits = { presenceBytes: Infinity, presenceDepth: Infinity, stateVectorEntries: Infinity };
+
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
   | { kind: 'update'; update: Uint8Array } // sync step 2 and update carry the same payload
-  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' }
   | { kind: 'auth' };
 
 /** Pure decoding of one frame; validation happens here so the room only ever sees well-formed data. */
-export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+/** `knownClients`: how many clients the document has (an honest state vector names few others). */
+export function decodeClientMessage(frame: Uint8Array, limits: DecodeLimits = NO_LIMITS, knownClients = 0): ClientMessage {
   try {
     const decoder = decoding.createDecoder(frame);
     const type = decoding.readVarUint(decoder);
@@ -35,6 +57,8 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
         const syncType = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
         if (syncType === SYNC_STEP1) {
+          // Counted before it is decoded: decoding a huge one is the cost to avoid.
+          if (decoding.readVarUint(decoding.createDecoder(payload)) > limits.stateVectorEntries + knownClients) throw new LimitExceeded('state vector limit');
           Y.decodeStateVector(payload); // throws on garbage
           message = { kind: 'sync-step1', stateVector: payload };
         } else if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) {
@@ -49,8 +73,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
       }
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
-        validateAwarenessUpdate(update);
-        message = { kind: 'awareness', update };
+        message = { kind: 'awareness', update, entries: awarenessEntries(update, limits) };
         break;
       }
       case MESSAGE_QUERY_AWARENESS:
@@ -68,20 +91,31 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
     if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after message');
     return message;
   } catch (err) {
-    if (err instanceof ProtocolError) throw err;
+    if (err instanceof ProtocolError || err instanceof LimitExceeded) throw err;
     throw new ProtocolError(`undecodable message: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
-function validateAwarenessUpdate(update: Uint8Array): void {
+/**
+ * Every entry must be JSON within the size and depth bounds: a state nested deeper than
+ * JSON.stringify can recurse passes JSON.parse, then makes every later re-encode of the
+ * room's presence throw (each joiner closed with 1011), so depth is checked on the text first.
+ */
+function awarenessEntries(update: Uint8Array, limits: DecodeLimits): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const len = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < len; i++) {
-    decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder));
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const bytes = decoding.readVarUint8Array(decoder);
+    if (bytes.byteLength > limits.presenceBytes) throw new LimitExceeded('presence size limit');
+    const json = string.decodeUtf8(bytes);
+    if (exceedsDepth(json, limits.presenceDepth)) throw new LimitExceeded('presence depth limit');
+    entries.push({ clientId, clock, removes: JSON.parse(json) === null });
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update');
+  return entries;
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

@@ -1,7 +1,10 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { Connection } from './connection.js';
+import { HeldUpdates, applyApart, retryDocPending } from './held-updates.js';
+import { LimitExceeded } from './limits.js';
 import {
+  type AwarenessEntry,
   type ClientMessage,
   encodeAwareness,
   encodeSyncStep1,
@@ -17,6 +20,18 @@ export interface RoomHooks {
   /** A change made here (by a socket of this room): persist it and tell other instances. */
   onLocalUpdate(docId: string, update: Uint8Array): void;
   onLocalAwareness?(docId: string, update: Uint8Array): void;
+  /**
+   * A socket's update waits on structs this room lacks (it began holding some): with other
+   * instances, another one may have them; storage is read again.
+   */
+  onWaiting?(docId: string): void;
+}
+
+/** What the room enforces per socket (the rest of SocketLimits is the socket route's). */
+export interface RoomLimits {
+  pendingUpdates: number;
+  pendingBytes: number;
+  presenceIds: number;
 }
 
 /** One open document: its Y.Doc, its awareness, and the sockets on it. */
@@ -26,10 +41,13 @@ export class Room {
   readonly conns = new Set<Connection>();
   /** Its document was deleted (a workshop removed): nothing it holds may be written back. */
   discarded = false;
+  /** Sockets with updates waiting on structs the document lacks (held-updates.ts). */
+  private holding: Set<Connection> | undefined;
 
   constructor(
     readonly docId: string,
     private readonly hooks: RoomHooks,
+    private readonly limits: RoomLimits,
   ) {
     // The server is not a participant: it must not appear in anyone's presence list.
     this.awareness.setLocalState(null);
@@ -47,6 +65,7 @@ export class Room {
   /** An update from another instance (or from storage catch-up): relay, do not re-persist. */
   applyRemote(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    this.retryHeld();
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -61,6 +80,7 @@ export class Room {
   }
 
   remove(conn: Connection): void {
+    this.dropHeld(conn);
     if (!this.conns.delete(conn)) return;
     if (conn.awarenessIds && conn.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(conn.awarenessIds), conn);
@@ -74,9 +94,12 @@ export class Room {
         return;
       case 'update':
         // A read-only socket still syncs down; what it sends is dropped unapplied.
-        if (conn.access.canWrite) Y.applyUpdate(this.doc, message.update, conn);
+        if (conn.access.canWrite) this.applyFromSocket(conn, message.update);
         return;
       case 'awareness':
+        if (introducedIds(this.awareness, conn, message.entries) + conn.presenceIds > this.limits.presenceIds) {
+          throw new LimitExceeded('presence ids limit');
+        }
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
         return;
       case 'query-awareness':
@@ -85,6 +108,52 @@ export class Room {
       case 'auth':
         return;
     }
+  }
+
+  /**
+   * What of the update cannot integrate yet is held for this socket, not left in the document
+   * (held-updates.ts); past its bound the socket is refused and what it held is dropped.
+   */
+  private applyFromSocket(conn: Connection, update: Uint8Array): void {
+    const left = applyApart(this.doc, update, conn);
+    let over = false;
+    if (left) {
+      const held = (conn.held ??= new HeldUpdates());
+      const wasEmpty = held.empty;
+      held.add(left);
+      (this.holding ??= new Set()).add(conn);
+      over = held.updates > this.limits.pendingUpdates || held.bytes > this.limits.pendingBytes;
+      if (over) this.dropHeld(conn);
+      else if (wasEmpty) this.hooks.onWaiting?.(this.docId);
+    }
+    // What of it did integrate may be what others wait for. The document's own pending set came
+    // from other instances or storage: applied as theirs.
+    retryDocPending(this.doc, REMOTE_ORIGIN);
+    this.retryHeld();
+    if (over) throw new LimitExceeded('pending structs limit');
+  }
+
+  /** After the document moved: sockets' held updates whose predecessors arrived integrate now. */
+  private retryHeld(): void {
+    for (let moved = true; moved && this.holding; ) {
+      moved = false;
+      for (const conn of this.holding) {
+        // A socket that lost write access since: what it held is dropped like what it sends now.
+        if (!conn.access.canWrite) {
+          this.dropHeld(conn);
+          continue;
+        }
+        if (conn.held!.retry(this.doc, conn)) moved = true;
+        if (conn.held!.empty) this.dropHeld(conn);
+      }
+    }
+  }
+
+  private dropHeld(conn: Connection): void {
+    if (!conn.held) return;
+    conn.held = undefined;
+    this.holding?.delete(conn);
+    if (this.holding?.size === 0) this.holding = undefined;
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -111,6 +180,7 @@ export class Room {
         if (source.awarenessIds?.has(id)) continue;
         for (const other of this.conns) if (other !== source) other.awarenessIds?.delete(id);
         (source.awarenessIds ??= new Set()).add(id);
+        source.presenceIds++;
       }
       for (const id of removed) source.awarenessIds?.delete(id);
     }
@@ -126,4 +196,21 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/**
+ * How many presence ids this update would give the socket that it does not have yet: entries
+ * awareness would apply (newer clock, as applyAwarenessUpdate decides) that set a state, or that
+ * name an id nobody has (each would stay in awareness's meta table). Stock clients echo other
+ * people's entries back with the clock they got, which awareness ignores, so those do not count.
+ */
+function introducedIds(awareness: awarenessProtocol.Awareness, conn: Connection, entries: AwarenessEntry[]): number {
+  let count = 0;
+  for (const { clientId, clock, removes } of entries) {
+    if (conn.awarenessIds?.has(clientId)) continue;
+    const meta = awareness.meta.get(clientId);
+    if (clock <= (meta?.clock ?? 0)) continue;
+    if (!removes || meta === undefined) count++;
+  }
+  return count;
 }

@@ -3,6 +3,10 @@ import type { DocStore } from '../storage/doc-store.js';
 import { type AccessTarget, setAccess } from './access-notice.js';
 import type { Connection } from './connection.js';
 import { type Closing, closingFor } from './access-closes.js';
+import type { AccessChange } from './access-change.js';
+
+export type { AccessChange, WorkshopCopiesChange } from './access-change.js';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './limits.js';
 import { Room, type RoomHooks } from './room.js';
 
 export interface RoomEvents {
@@ -16,24 +20,6 @@ export interface RoomEvents {
   /** A member's access changed on this instance: other instances must apply it too. */
   accessChanged?(change: AccessChange): void;
 }
-
-/**
- * A member's new write permission on a workspace's documents (`null` when they
- * were removed), the role that gave it (for their client to show) and whether that
- * role alone makes them a trainer of the workspace's workshops (both absent in
- * changes published by older instances), or a session/token that was revoked
- * (logout, token deleted).
- */
-export type AccessChange =
-  | { kind: 'member'; workspaceId: string; userId: string; canWrite: boolean | null; role?: string; trainsWorkshops?: boolean }
-  | { kind: 'credential'; credentialId: string }
-  | WorkshopCopiesChange;
-
-/**
- * A workshop was revealed (its participants' sockets become read-only; trainers' keep
- * their rights), or its participants' copies were deleted (every socket on them closes).
- */
-export type WorkshopCopiesChange = { kind: 'workshop-revealed'; workshopId: string } | { kind: 'copies-deleted'; docIds: string[] };
 
 /** Kinds this version applies; a newer instance may publish others during a rolling upgrade. */
 const KNOWN_KINDS: ReadonlySet<string> = new Set<AccessChange['kind']>(['member', 'credential', 'workshop-revealed', 'copies-deleted']);
@@ -57,6 +43,8 @@ export class RoomRegistry {
   constructor(
     private readonly store: DocStore,
     private readonly hooks: RoomHooks,
+    /** Per-socket bounds: the rooms enforce some, the socket route the rest. */
+    readonly limits: SocketLimits = DEFAULT_SOCKET_LIMITS,
   ) {}
 
   get openRooms(): ReadonlyMap<string, Room> {
@@ -94,7 +82,7 @@ export class RoomRegistry {
   }
 
   private async load(docId: string): Promise<Room> {
-    const room = new Room(docId, this.hooks);
+    const room = new Room(docId, this.hooks, this.limits);
     try {
       await this.events.opening?.(room);
       room.loadFrom(await this.store.load(docId));

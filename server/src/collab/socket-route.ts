@@ -8,9 +8,13 @@ import { acquireAccess, releaseAccess } from './access-pool.js';
 import { Connection, type Access, type Peer } from './connection.js';
 import { isValidDocId } from './doc-id.js';
 import { CLOSE_LOAD_FAILED, CLOSE_UNDECODABLE, type SocketGate } from './gate.js';
+import { CLOSE_POLICY, CLOSE_TRY_AGAIN, LimitExceeded, type SocketLimits } from './limits.js';
 import { ProtocolError, decodeClientMessage } from './protocol.js';
+import { RejectLog } from './reject-log.js';
 import type { Room } from './room.js';
 import type { RoomRegistry } from './rooms.js';
+import { type SocketRates, takeMessage, takePresence } from './socket-rates.js';
+import { SocketQuota } from './socket-quota.js';
 import { frameOf } from './wire-frame.js';
 import type { HeartbeatSocket } from './heartbeat.js';
 
@@ -21,6 +25,13 @@ export interface SocketServerDeps {
 }
 
 const PREFIX = '/collab/';
+
+/** What every socket of one server shares: its bounds, who holds how many sockets, the refusal log. */
+interface SocketPolicy {
+  limits: SocketLimits;
+  quota: SocketQuota;
+  rejects: RejectLog;
+}
 
 /**
  * `/collab/:docId`: the stock y-websocket protocol, behind the permission gate.
@@ -33,6 +44,8 @@ const PREFIX = '/collab/';
 export function attachSocketServer(server: Server, { registry, gate, maxMessageBytes }: SocketServerDeps): WebSocketServer {
   // ws enforces maxPayload per frame: a larger frame closes the socket with 1009 before any of it is read.
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false, WebSocket: CollabSocket });
+  const limits = registry.limits;
+  const policy: SocketPolicy = { limits, quota: new SocketQuota(limits), rejects: new RejectLog(limits.rejectLogLines, limits.rejectLogWindowMs) };
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(PREFIX)) return refuse(socket, 404, 'Not Found');
@@ -56,7 +69,10 @@ export function attachSocketServer(server: Server, { registry, gate, maxMessageB
       wss.handleUpgrade(req, socket, head, (ws) => {
         wss.emit('connection', ws, req);
         if (!decision.ok) ws.close(decision.code, decision.reason);
-        else attach(ws as CollabSocket, socket, { registry, gate, request, docId, epoch, decision });
+        else if (!policy.quota.take(decision.access)) {
+          policy.rejects.note('refusing socket: too many open', { docId, who: decision.access.userId ?? 'guest' });
+          ws.close(CLOSE_TRY_AGAIN, 'too many sockets');
+        } else attach(ws as CollabSocket, socket, policy, { registry, gate, request, docId, epoch, decision });
       });
     });
   });
@@ -87,9 +103,23 @@ class CollabSocket extends WebSocket implements Peer, HeartbeatSocket {
   /** The TCP socket under this WebSocket, for writing pre-framed broadcasts. */
   raw: Duplex | undefined = undefined;
 
-  /** Peer.sendMessage: one write of a frame shared with the room's other sockets. */
+  /**
+   * Peer.sendMessage: one write of a frame shared with the room's other sockets. A peer that
+   * stops reading would have every broadcast and reply queued for it without end: once its
+   * backlog is past the bound it is dropped instead (one frame alone, a large document's sync
+   * step 2, always goes).
+   */
   sendMessage(message: Uint8Array): void {
-    if (this.readyState === WebSocket.OPEN) this.raw!.write(frameOf(message));
+    if (this.readyState !== WebSocket.OPEN) return;
+    const raw = this.raw!;
+    if (this.conn && raw.writableLength > this.conn.policy.limits.outgoingBytes) return this.overflow(this.conn);
+    raw.write(frameOf(message));
+  }
+
+  /** Closed as the bound says (the frame queues behind the backlog), then destroyed to free it now. */
+  overflow(conn: SocketConnection): void {
+    refuse1008(conn, 'outgoing buffer limit', { queuedBytes: this.raw!.writableLength });
+    this.raw!.destroy();
   }
 
   override emit(event: string | symbol, ...args: unknown[]): boolean {
@@ -113,26 +143,32 @@ class CollabSocket extends WebSocket implements Peer, HeartbeatSocket {
 }
 
 /** The room's view of a socket, plus what this route needs while the document opens. */
-class SocketConnection extends Connection {
+class SocketConnection extends Connection implements SocketRates {
   room: Room | undefined = undefined;
   /** Frames that arrive while the document loads, handled in order afterwards. */
   early: Uint8Array[] | undefined = [];
+  messageTokens: number;
+  presenceTokens: number;
+  refilledAt = performance.now();
 
   constructor(
     peer: Peer,
     access: Access,
     public docId: string,
     readonly registry: RoomRegistry,
+    readonly policy: SocketPolicy,
   ) {
     super(peer, access);
+    this.messageTokens = policy.limits.messageBurst;
+    this.presenceTokens = policy.limits.presenceBurst;
   }
 }
 
 /** The admission (request, first decision) is held only until the socket's access is settled. */
-function attach(ws: CollabSocket, raw: Duplex, admission: Admission): void {
+function attach(ws: CollabSocket, raw: Duplex, policy: SocketPolicy, admission: Admission): void {
   const { registry, docId } = admission;
   ws.raw = raw;
-  const conn = new SocketConnection(ws, acquireAccess(admission.decision.access), docId, registry);
+  const conn = new SocketConnection(ws, acquireAccess(admission.decision.access), docId, registry, policy);
   ws.conn = conn;
   registry
     .join(docId, conn)
@@ -154,17 +190,21 @@ function attach(ws: CollabSocket, raw: Duplex, admission: Admission): void {
 }
 
 function onMessage(conn: SocketConnection, data: Buffer, isBinary: boolean): void {
+  if (conn.closed) return;
   if (!isBinary) {
-    log('closing socket: text frame', { docId: conn.docId });
+    conn.policy.rejects.note('closing socket: text frame', { docId: conn.docId });
     conn.close(CLOSE_UNDECODABLE, 'binary y-websocket frames only');
     return;
   }
+  // Counted on arrival, also while the document loads: frames queued then are handled later.
+  if (!takeMessage(conn, conn.policy.limits, performance.now())) return refuse1008(conn, 'message rate limit');
   if (conn.early) conn.early.push(data);
   else handle(conn, data);
 }
 
 function onClose(conn: SocketConnection): void {
   conn.closed = true;
+  conn.policy.quota.release(conn.access);
   releaseAccess(conn.access);
   if (conn.room) conn.registry.leave(conn.room, conn);
 }
@@ -172,13 +212,30 @@ function onClose(conn: SocketConnection): void {
 function handle(conn: SocketConnection, frame: Uint8Array): void {
   const { room } = conn;
   if (conn.closed || !room) return;
+  const { limits } = conn.policy;
   try {
-    room.receive(conn, decodeClientMessage(frame));
+    const message = decodeClientMessage(frame, limits, room.doc.store.clients.size);
+    if ((message.kind === 'awareness' || message.kind === 'query-awareness') && !takePresence(conn)) {
+      throw new LimitExceeded('presence rate limit');
+    }
+    // Its reply (the whole document, for a new peer) is not built for a socket that reads nothing.
+    if (message.kind === 'sync-step1' && (conn.peer as CollabSocket).raw!.writableLength > limits.outgoingBytes) {
+      return (conn.peer as CollabSocket).overflow(conn);
+    }
+    room.receive(conn, message);
   } catch (err) {
+    if (err instanceof LimitExceeded) return refuse1008(conn, err.reason);
     const reason = err instanceof ProtocolError ? err.message : `rejected update: ${String(err)}`;
-    log('closing socket: undecodable message', { docId: conn.docId, reason });
+    conn.policy.rejects.note('closing socket: undecodable message', { docId: conn.docId, reason });
     conn.close(CLOSE_UNDECODABLE, 'undecodable message');
   }
+}
+
+/** A per-client bound broken: this socket alone is closed, with the bound's name; the stock client reconnects. */
+function refuse1008(conn: SocketConnection, reason: string, fields: Record<string, unknown> = {}): void {
+  if (conn.closed) return;
+  conn.policy.rejects.note('closing socket: limit', { docId: conn.docId, reason, ...fields });
+  conn.close(CLOSE_POLICY, reason);
 }
 
 /** The raw socket may error before ws takes it over; an error alone must not crash the process. */

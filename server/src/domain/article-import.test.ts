@@ -241,6 +241,40 @@ describe('HTML import keeps the block structure', () => {
   });
 });
 
+describe('Markdown nested past what marked can recurse', () => {
+  /** How deep the first block's first child goes, and what it ends in. */
+  function deepest(blocks: unknown[]): { levels: number; node: unknown } {
+    let levels = 0;
+    let node: unknown = { content: blocks };
+    while ((node as { content?: unknown[] }).content !== undefined) {
+      node = (node as { content: unknown[] }).content.at(-1);
+      levels++;
+    }
+    return { levels: levels - 1, node };
+  }
+
+  it.each([
+    ['20,000 `>`', `${'>'.repeat(20_000)} deep`],
+    ['5,000 `- `', `${'- '.repeat(5000)}deep`],
+    ['5,000 `1. `', `${'1. '.repeat(5000)}deep`],
+    ['5,000 `> - `', `${'> - '.repeat(5000)}deep`],
+  ])('%s in a row: flattened into the deepest container kept, the text with it', (_, markdown) => {
+    const { levels, node } = deepest(blocksFromMarkdown(markdown));
+    expect(node).toEqual(p('deep'));
+    // As deep as the reader keeps any HTML (a list item the builder opens may add one level).
+    expect(levels).toBeGreaterThanOrEqual(MAX_CONTAINER_DEPTH - 1);
+    expect(levels).toBeLessThanOrEqual(MAX_CONTAINER_DEPTH + 1);
+  });
+
+  it('markers a reader could mean are read as ever: a quote in a quote, lists in lists, a rule of `* * *`', () => {
+    expect(blocksFromMarkdown('> a\n> > b\n\n* * *\n\n- x\n  - y')).toEqual([
+      { type: 'blockquote', content: [p('a'), { type: 'blockquote', content: [p('b')] }] },
+      { type: 'horizontalRule' },
+      { type: 'bulletList', content: [li(p('x'), { type: 'bulletList', content: [li(p('y'))] })] },
+    ]);
+  });
+});
+
 describe('hostile structure yields safe blocks with all its text', () => {
   it.each([
     ['an ol start that is a script', '<ol start="javascript:alert(1)" onclick="alert(2)" type="a" reversed><li>one</li></ol>', '<ol type="a"><li>one</li></ol>'],

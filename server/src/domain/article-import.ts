@@ -1,6 +1,6 @@
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { BlockTreeBuilder, type ContainerType } from '../articles/block-tree.js';
+import { BlockTreeBuilder, type ContainerType, MAX_CONTAINER_DEPTH } from '../articles/block-tree.js';
 import { type Block, blocksFromText, type HeadingLevel, type OrderedListAttrs, type OrderedListNumbering } from '../articles/body.js';
 import { CodeText } from '../articles/code-text.js';
 import { OpenMarks } from '../articles/open-marks.js';
@@ -42,8 +42,10 @@ export interface ArticleBody {
   html?: string | null | undefined;
 }
 
+export type BodyFormat = 'text' | 'markdown' | 'html' | 'empty';
+
 /** At most one format is given (validated at the edge); none makes an empty article. */
-export function blocksFromBody(body: ArticleBody): { blocks: Block[]; format: 'text' | 'markdown' | 'html' | 'empty' } {
+export function blocksFromBody(body: ArticleBody): { blocks: Block[]; format: BodyFormat } {
   if (typeof body.text === 'string') return { blocks: blocksFromText(body.text), format: 'text' };
   if (typeof body.markdown === 'string') return { blocks: blocksFromMarkdown(body.markdown), format: 'markdown' };
   if (typeof body.html === 'string') return { blocks: blocksFromHtml(body.html), format: 'html' };
@@ -52,7 +54,22 @@ export function blocksFromBody(body: ArticleBody): { blocks: Block[]; format: 't
 
 export function blocksFromMarkdown(markdown: string): Block[] {
   // Raw HTML inside Markdown passes through marked untouched, so the HTML path sanitizes it.
-  return blocksFromHtml(marked.parse(markdown, { async: false, gfm: true }));
+  return blocksFromHtml(marked.parse(flattenDeepMarkers(markdown), { async: false, gfm: true }));
+}
+
+/** One quote or list marker opening a line (`>`, `-`, `*`, `+`, `1.`, `1)`), with the blanks before it. */
+const MARKER = String.raw`[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))`;
+/** Twice the reader's depth: whatever marked makes of the markers kept, the reader still flattens it the same. */
+const MAX_MARKERS = 2 * MAX_CONTAINER_DEPTH;
+const DEEP_MARKERS = new RegExp(`^((?:${MARKER}){${MAX_MARKERS}})(?:${MARKER})+`, 'gm');
+
+/**
+ * Drops the quote and list markers past MAX_MARKERS at the start of each line. marked recurses
+ * once per level (5,000 `>` or 2,000 `- ` in a row overflow its stack), and the reader flattens
+ * containers deeper than MAX_CONTAINER_DEPTH into the deepest one kept anyway, text included.
+ */
+function flattenDeepMarkers(markdown: string): string {
+  return markdown.replace(DEEP_MARKERS, '$1');
 }
 
 const BLOCK_TAGS = [

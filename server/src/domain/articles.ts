@@ -49,7 +49,7 @@ export interface NewArticle {
   sourceUrl?: string | undefined;
   createdBy: string;
   format: ArticleFormat;
-  /** The body as blocks, or an already-encoded document update (the demo copy). */
+  /** The body as blocks, or an already-encoded document update (the demo copy, an import encoded on its worker). */
   blocks?: Block[];
   initialUpdate?: Uint8Array;
 }

@@ -4,7 +4,9 @@ import { DomainError, forbidden, notFound } from '../domain/errors.js';
 import { type Role, roleAtLeast } from '../domain/roles.js';
 import { getWorkspace, roleIn, type Workspace } from '../domain/workspaces.js';
 import type { Queryable } from '../storage/db.js';
-import { requireCaller } from './http.js';
+import { type ArticleAccess, requireCaller } from './http.js';
+
+export type { ArticleAccess } from './http.js';
 
 /**
  * Role checks of every workspace and article route. Order: signed in (401),
@@ -24,12 +26,6 @@ export async function requireWorkspaceRole(
   if (!role) throw forbidden('not a member of this workspace');
   if (!roleAtLeast(role, minimum)) throw forbidden(`requires the ${minimum} role or above (you are ${role})`);
   return { workspace, role, userId: caller.user.id };
-}
-
-export interface ArticleAccess {
-  article: Article;
-  role: Role;
-  userId: string;
 }
 
 /**

@@ -5,7 +5,7 @@ import { demoRoutes } from './demo.js';
 import { attachmentRoutes } from './attachments.js';
 import { exportRoutes } from './exports.js';
 import { verdictRoutes } from './verdicts.js';
-import { type ApiDeps, callerResolver, originGuard } from './http.js';
+import { type ApiDeps, callerResolver, jsonBodyLimit, originGuard } from './http.js';
 import { tokenRoutes } from './tokens.js';
 import { workshopManageRoutes } from './workshop-manage.js';
 import { workshopRoutes } from './workshops.js';
@@ -14,10 +14,12 @@ import { workspaceRoutes } from './workspaces.js';
 /**
  * The authenticated API. For every `/api/*` request (after /api/health):
  * the CSRF origin check on state-changing requests, then the caller is resolved.
- * Route modules mounted after this one (exports, workshops) get both for free.
+ * Route modules mounted after this one (exports, workshops) get both for free, and every
+ * JSON body they read is capped at JSON_MAX_BYTES unless the route sets its own (limitBody).
  */
 export function apiRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
+  app.use('/api/*', jsonBodyLimit(deps.auth.config.jsonMaxBytes));
   app.use('/api/*', originGuard(deps.auth), callerResolver(deps.auth));
   app.route('/', authRoutes(deps));
   app.route('/', tokenRoutes(deps));

@@ -1,27 +1,27 @@
 import { Hono } from 'hono';
+import { ArticleImportPool } from '../domain/article-import-pool.js';
 import { createArticle, listArticles } from '../domain/articles.js';
 import { articleAccess, articleGuard, requireWorkspaceRole } from './access.js';
 import { type ApiDeps, limitBody, readJson } from './http.js';
 import { articleSchema } from './validation.js';
 
 /** Articles of a workspace; `/api/articles/:id/*` is guarded for every route under it, exports included. */
-export function articleRoutes({ db, store, auth }: ApiDeps): Hono {
+export function articleRoutes({ config, db, store, auth }: ApiDeps): Hono {
   const app = new Hono();
+  // The sanitizer and Markdown parser live on the pool's worker threads, never on the server's heap.
+  const imports = new ArticleImportPool(config.importBudget);
 
   app.post('/api/workspaces/:id/articles', limitBody(auth.config.articleMaxBytes), async (c) => {
     const { workspace, userId } = await requireWorkspaceRole(c, db, c.req.param('id'), 'checker');
     const input = await readJson(c, articleSchema);
-    // Loaded on first import: the sanitizer and Markdown parser are ~3 MB of heap a server that
-    // never imports an article would carry (and mark in every major GC) for nothing.
-    const { blocksFromBody } = await import('../domain/article-import.js');
-    const { blocks, format } = blocksFromBody(input);
+    const { update, format } = await imports.parse(input);
     const article = await createArticle(db, store, {
       workspaceId: workspace.id,
       title: input.title,
       sourceUrl: input.sourceUrl ?? undefined,
       createdBy: userId,
       format,
-      blocks,
+      initialUpdate: update,
     });
     return c.json(article, 201);
   });

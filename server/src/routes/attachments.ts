@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../domain/errors.js';
 import { roleIn } from '../domain/workspaces.js';
 import { articleAccess, requireArticleRole } from './access.js';
 import { type ApiDeps, limitBody, requireCaller } from './http.js';
+import { ATTACHMENT_CSP } from './security-headers.js';
 
 /**
  * Evidence files. Uploaded as the raw request body (content-type = the file's
@@ -44,6 +45,7 @@ export function attachmentRoutes({ db, config }: ApiDeps): Hono {
       'content-length': String(attachment.size),
       'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
       'x-content-type-options': 'nosniff',
+      'content-security-policy': ATTACHMENT_CSP,
       'cache-control': 'private, max-age=3600',
     });
   });

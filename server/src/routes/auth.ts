@@ -30,24 +30,27 @@ export function authRoutes({ db, store, auth, registry }: ApiDeps): Hono {
     await dropPresentedSession(c.req.raw.headers);
     const session = await auth.lucia.createSession(user.id, {});
     auth.setSessionCookie(c, session.id);
+    auth.setDeviceCookie(c, { id: user.id, passwordHash });
     return c.json({ user }, 201);
   });
 
   app.post('/api/auth/login', json, async (c) => {
     const body = await readJson(c, loginSchema);
     const email = normalizeEmail(body.email);
-    // Counted before the password is checked: a burst is refused whether its guesses are right or wrong.
-    const hits = await Promise.all([auth.loginPerAccount.take(email), auth.loginPerAddress.take(auth.rateLimitKey(c))]);
-    const waitMs = Math.max(...hits.map((h) => h.waitMs));
-    refuseWhenLimited(c, waitMs, 'too many login attempts; try again later');
     const user = await findUserByEmail(db, email);
+    // A browser that signed in to this account before is counted apart: others' guesses cannot lock it out.
+    const device = user ? auth.presentedDevice(c, user) : undefined;
+    // Counted before the password is checked: a burst is refused whether its guesses are right or wrong.
+    const admission = await auth.logins.admit({ account: email, address: auth.rateLimitKey(c), device });
+    refuseWhenLimited(c, admission.waitMs, 'too many login attempts; try again later');
     // Unknown email and wrong password: same message, same scrypt work.
     const ok = user ? await verifyPassword(user.passwordHash, body.password) : await verifyAgainstDummy(body.password);
     if (!user || !ok) throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
-    await auth.loginPerAccount.reset(email);
+    await admission.succeeded();
     await dropPresentedSession(c.req.raw.headers);
     const session = await auth.lucia.createSession(user.id, {});
     auth.setSessionCookie(c, session.id);
+    auth.setDeviceCookie(c, user);
     return c.json({ user: { id: user.id, email: user.email, name: user.name } }, 200);
   });
 

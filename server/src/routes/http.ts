@@ -5,12 +5,20 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { checkSameOrigin } from '../auth/origin.js';
 import type { AuthService, Caller } from '../auth/service.js';
-import type { ArticleAccess } from './access.js';
 import type { RoomRegistry } from '../collab/rooms.js';
+import type { Article } from '../domain/articles.js';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+import type { Role } from '../domain/roles.js';
 import type { Config } from '../config.js';
 import type { Db } from '../storage/db.js';
 import type { DocStore } from '../storage/doc-store.js';
+
+/** Who is asking about which article, set by the article guard (access.ts) for the routes under it. */
+export interface ArticleAccess {
+  article: Article;
+  role: Role;
+  userId: string;
+}
 
 /** What every route module of the API gets. */
 export interface ApiDeps {
@@ -27,6 +35,8 @@ declare module 'hono' {
     caller: Caller | null;
     /** Set by articleGuard for /api/articles/:id and everything under it. */
     articleAccess: ArticleAccess;
+    /** The most body bytes this request may send: jsonBodyLimit for every /api request, limitBody for a route of its own. */
+    bodyMaxBytes: number;
   }
 }
 
@@ -60,9 +70,9 @@ export function describeZodError(error: z.ZodError): string {
 
 /** Parses the JSON body and validates it; malformed JSON and schema failures are 400s, never 500s. */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const text = await readBodyText(c, c.get('bodyMaxBytes') ?? FALLBACK_BODY_MAX_BYTES);
   let raw: unknown;
   try {
-    const text = await c.req.text();
     raw = text.trim() === '' ? undefined : JSON.parse(text);
   } catch {
     throw badRequest('malformed JSON body');
@@ -73,9 +83,49 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   return parsed.data;
 }
 
-/** Refuses bodies larger than maxBytes with 413 before reading them whole. */
+/** For a request that reached readJson without jsonBodyLimit (a route mounted outside /api). */
+const FALLBACK_BODY_MAX_BYTES = 64 * 1024;
+
+const tooLarge = (maxBytes: number): DomainError => new DomainError('too_large', `request body larger than ${maxBytes} bytes`);
+
+/**
+ * The body as text, refused (413) past maxBytes without holding more than that: by its
+ * Content-Length before a byte is read, and by counting what arrives for a chunked body. What
+ * the client still sends after the refusal is drained and dropped by @hono/node-server.
+ */
+async function readBodyText(c: Context, maxBytes: number): Promise<string> {
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  const body = c.req.raw.body;
+  if (!body) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    // Not cancelled: cancelling would reset the connection before the 413 is written.
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** Every /api request's body budget unless its route sets its own (limitBody): `JSON_MAX_BYTES`. */
+export function jsonBodyLimit(maxBytes: number): MiddlewareHandler {
+  return async (c, next) => {
+    c.set('bodyMaxBytes', maxBytes);
+    await next();
+  };
+}
+
+/** A route's own body budget (larger or smaller than JSON_MAX_BYTES); refuses a larger body with 413 before reading it whole. */
 export function limitBody(maxBytes: number): MiddlewareHandler {
-  return bodyLimit({ maxSize: maxBytes, onError: (c) => c.json({ error: `request body larger than ${maxBytes} bytes` }, 413) });
+  const limit = bodyLimit({ maxSize: maxBytes, onError: (c) => c.json({ error: `request body larger than ${maxBytes} bytes` }, 413) });
+  return async (c, next) => {
+    c.set('bodyMaxBytes', maxBytes);
+    return limit(c, next);
+  };
 }
 
 export function requireCaller(c: Context): Caller {

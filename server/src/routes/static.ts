@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Hono } from 'hono';
+import { decodeUrlPart, malformedUrl } from './malformed-url.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +19,9 @@ const TYPES: Record<string, string> = {
 export function staticRoutes(distDir: string): Hono {
   const app = new Hono();
   app.get('*', async (c) => {
-    const urlPath = decodeURIComponent(new URL(c.req.url).pathname);
+    // The app-wide check refuses these first; this route must not 500 whoever mounts it.
+    const urlPath = decodeUrlPart(new URL(c.req.url).pathname);
+    if (urlPath === undefined) return malformedUrl(c);
     if (urlPath.startsWith('/api/') || urlPath.startsWith('/collab/')) return c.json({ error: 'not found' }, 404);
     const file = path.join(distDir, path.normalize(urlPath).replace(/^(\.\.[/\\])+/, ''));
     if (file.startsWith(distDir + path.sep)) {

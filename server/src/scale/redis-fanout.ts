@@ -11,6 +11,8 @@ const ACCESS_CHANNEL = 'fc:access';
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
 const ID_BYTES = 8;
+/** Shortest time between two re-reads of one document that its sockets' held updates ask for. */
+const SOCKET_HEAL_INTERVAL_MS = 1000;
 
 /**
  * Fan-out between server instances over Redis pub/sub, one channel per document.
@@ -33,6 +35,8 @@ export class RedisFanout {
   private readonly sub: Redis;
   private readonly rooms = new Map<string, Room>();
   private readonly healTimers = new Map<string, NodeJS.Timeout[]>();
+  /** When sockets last had a document re-read, and the re-read waiting for its slot. */
+  private readonly socketHeals = new Map<string, { at: number; timer?: NodeJS.Timeout }>();
   private connectedOnce = false;
   /** Set by the server: applies an access change announced by another instance. */
   onRemoteAccess: ((change: AccessChange) => void) | undefined;
@@ -93,6 +97,8 @@ export class RedisFanout {
       this.rooms.delete(room.docId);
       for (const t of this.healTimers.get(room.docId) ?? []) clearTimeout(t);
       this.healTimers.delete(room.docId);
+      clearTimeout(this.socketHeals.get(room.docId)?.timer);
+      this.socketHeals.delete(room.docId);
       await this.sub.unsubscribe(this.channel(room.docId)).catch(() => undefined);
     }
     if (room.discarded) return;
@@ -133,6 +139,25 @@ export class RedisFanout {
     }
   }
 
+  /**
+   * RoomHooks.onWaiting: a socket's update waits on structs this instance may have missed.
+   * Each re-read loads the whole document, so sockets get at most one per document every
+   * SOCKET_HEAL_INTERVAL_MS (a later ask waits for the next slot instead of being dropped).
+   */
+  healDoc(docId: string, why: string): void {
+    const room = this.rooms.get(docId);
+    if (!room) return;
+    const last = this.socketHeals.get(docId);
+    if (last?.timer) return;
+    const wait = last ? last.at + SOCKET_HEAL_INTERVAL_MS - Date.now() : 0;
+    const run = () => {
+      this.socketHeals.set(docId, { at: Date.now() });
+      if (this.rooms.get(docId) === room) this.heal(room, why);
+    };
+    if (wait <= 0) return run();
+    this.socketHeals.set(docId, { at: last!.at, timer: setTimeout(run, wait) });
+  }
+
   private healing = new Set<string>();
   private heal(room: Room, why: string): void {
     if (this.healing.has(room.docId)) return;
@@ -166,6 +191,7 @@ export class RedisFanout {
 
   async close(): Promise<void> {
     for (const timers of this.healTimers.values()) for (const t of timers) clearTimeout(t);
+    for (const { timer } of this.socketHeals.values()) clearTimeout(timer);
     this.pub.disconnect();
     this.sub.disconnect();
   }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 
-/** Root names of the public document schema (see CONTRACT.md, "Document schema"). */
+/** Root names of the public document schema (docs/api.md, "Document schema (Yjs)"). */
 export const BODY_KEY = 'body';
 export const CLAIMS_KEY = 'claims';
 

@@ -12,7 +12,7 @@ import type { ServerHandle } from '../servers/types.js';
 /**
  * Many connections over many documents, raw clients (a Y.Doc per socket would make the
  * generator the bottleneck). Ramps in steps and stops early if >1 % fail or the
- * handshake+sync p99 passes 1 s (BENCH-METHOD.md), then checks the held sockets are
+ * handshake+sync p99 passes 1 s (tests/bench/README.md, method), then checks the held sockets are
  * alive by sending one update per document and counting who receives it.
  */
 export async function connections(server: ServerHandle, plan: Plan['connections'], quietMaxMs: number): Promise<Row> {

@@ -52,7 +52,7 @@ interface Rep {
  * Stock readers each apply every update to a full Y.Doc on the generator's one core; with
  * 50 or 200 of them that work, as much as the server, decides the slowest readers' latency
  * (the generator's own loop lag nears the p99). Raw readers (clients/raw.ts) only decode
- * and timestamp, as BENCH-METHOD.md asks where the generator becomes the bottleneck, so the
+ * and timestamp, as the bench method (tests/bench/README.md) asks where the generator becomes the bottleneck, so the
  * same room measured with them shows the server's own fan-out cost. The writer stays stock.
  */
 export type ReaderKind = 'stock' | 'raw';

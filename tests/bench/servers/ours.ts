@@ -56,6 +56,9 @@ export async function startOurs(opts: OursOptions = {}): Promise<ServerHandle> {
       DATABASE_URL: undefined,
       REDIS_URL: undefined,
       NODE_ENV: 'production',
+      // Every bench socket uses one token; the default cap (100 per user) would refuse the
+      // connections scenario's 2,000 with 1013 (README, "Configuration").
+      SOCKETS_PER_USER: '100000',
     },
     label: 'ours',
   });

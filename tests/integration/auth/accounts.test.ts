@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/backends.js';
 import type { TestServer } from '../support/server.js';
-import { call, sessionCookie, signUp, uniqueEmail } from '../support/accounts.js';
+import { type Answer, call, deviceCookie, sessionCookie, signUp, uniqueEmail } from '../support/accounts.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -199,7 +199,14 @@ describe.each(backends())('login rate limiting ($name)', (backend) => {
     if (!backend.unavailable) {
       server = await backend.start({
         // Small limits, and addresses from X-Forwarded-For so one test process can play many clients.
-        env: { LOGIN_RATE_PER_ACCOUNT: '3', LOGIN_RATE_PER_ADDRESS: '6', LOGIN_RATE_WINDOW_MS: '60000', TRUST_PROXY: '1' },
+        env: {
+          LOGIN_RATE_PER_ACCOUNT_ADDRESS: '3',
+          LOGIN_RATE_PER_ACCOUNT: '8',
+          LOGIN_RATE_PER_ADDRESS: '6',
+          LOGIN_RATE_PER_DEVICE: '3',
+          LOGIN_RATE_WINDOW_MS: '60000',
+          TRUST_PROXY: '1',
+        },
       });
     }
   });
@@ -209,19 +216,75 @@ describe.each(backends())('login rate limiting ($name)', (backend) => {
   });
   const run = it.skipIf(backend.unavailable);
 
-  run('per account: after a burst of attempts from different addresses, 429 with Retry-After, even for the right password', async () => {
-    const account = await signUp(server, 'ratelimited');
-    const attempt = (password: string, address: string) =>
-      call(server, '/api/auth/login', { body: { email: account.email, password }, headers: { 'x-forwarded-for': address } });
-    for (let i = 0; i < 3; i++) expect((await attempt('wrong password', `10.0.0.${i + 1}`)).status).toBe(401);
-    const limited = await attempt(account.password, '10.0.0.99');
-    expect(limited.status).toBe(429);
-    expect(limited.body).toEqual({ error: expect.stringMatching(/too many/) });
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  const login = (account: { email: string }, password: string, address: string, cookie?: string) =>
+    call(server, '/api/auth/login', { body: { email: account.email, password }, headers: { 'x-forwarded-for': address }, cookie });
+
+  const expectThrottled = (res: Answer) => {
+    expect(res.status).toBe(429);
+    expect(res.body).toEqual({ error: expect.stringMatching(/too many/) });
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(sessionCookie(res.headers)).toBeUndefined();
+  };
+
+  run('a guesser cannot lock the owner out: 20 wrong passwords from A, the owner still signs in from B, and from A with their device cookie', async () => {
+    const owner = await signUp(server, 'targeted');
+    const guesser = '203.0.113.1';
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await login(owner, `wrong guess ${i}`, guesser)).status);
+    expect(statuses).toEqual([...Array(3).fill(401), ...Array(17).fill(429)]);
+    // The guesser is throttled, the right password included (no oracle).
+    expectThrottled(await login(owner, owner.password, guesser));
+
+    const fromB = await login(owner, owner.password, '203.0.113.2');
+    expect(fromB.status).toBe(200);
+    expect(sessionCookie(fromB.headers)).toBeDefined();
+    const device = deviceCookie(fromB.headers)!;
+    expect(device).toBeDefined();
+    const line = fromB.headers.getSetCookie().find((l) => l.startsWith(device))!;
+    expect(line).toMatch(/HttpOnly/i);
+    expect(line).toMatch(/SameSite=Strict/i);
+    expect(line).toMatch(/Path=\/api\/auth/i);
+
+    // The owner's browser at the guesser's address (one office NAT) is counted in its own bucket.
+    const fromA = await login(owner, owner.password, guesser, device);
+    expect(fromA.status).toBe(200);
+    expect(sessionCookie(fromA.headers)).toBeDefined();
+    expectThrottled(await login(owner, 'wrong again', guesser));
+    // A forged or another account's device cookie is no device: the guesser stays throttled.
+    const signatureAt = device.lastIndexOf('.') + 1; // its first character is fully significant: changing it changes the bytes
+    const forged = `${device.slice(0, signatureAt)}${device[signatureAt] === 'A' ? 'B' : 'A'}${device.slice(signatureAt + 1)}`;
+    expectThrottled(await login(owner, 'forged', guesser, forged));
+    const other = await signUp(server, 'other');
+    const otherDevice = deviceCookie((await login(other, other.password, '203.0.113.3')).headers)!;
+    expectThrottled(await login(owner, 'borrowed', guesser, otherDevice));
+  });
+
+  run('per account: guesses from many addresses fill the account’s untrusted budget; the owner’s device still gets in', async () => {
+    const owner = await signUp(server, 'distributed');
+    const device = deviceCookie((await login(owner, owner.password, '10.0.0.200')).headers)!;
+    // 1 sign-in above + 7 wrong guesses from 7 addresses = the account's 8.
+    for (let i = 1; i <= 7; i++) expect((await login(owner, 'wrong password', `10.0.0.${i}`)).status).toBe(401);
+    expectThrottled(await login(owner, owner.password, '10.0.0.99'));
+    expect((await login(owner, owner.password, '10.0.0.99', device)).status).toBe(200);
     // Other accounts are not affected.
     const other = await signUp(server, 'unaffected');
-    const ok = await call(server, '/api/auth/login', { body: { email: other.email, password: other.password }, headers: { 'x-forwarded-for': '10.0.1.1' } });
-    expect(ok.status).toBe(200);
+    expect((await login(other, other.password, '10.0.1.1')).status).toBe(200);
+  });
+
+  run('a device cookie has a small budget of its own, and the right password resets it', async () => {
+    const owner = await signUp(server, 'device');
+    const device = deviceCookie((await login(owner, owner.password, '10.2.0.1')).headers)!;
+    for (let i = 0; i < 3; i++) expect((await login(owner, 'typo', '10.2.0.1', device)).status).toBe(401);
+    expectThrottled(await login(owner, owner.password, '10.2.0.1', device));
+    // Without the cookie, the same browser is an untrusted client with its own budget left.
+    const again = await login(owner, owner.password, '10.2.0.1');
+    expect(again.status).toBe(200);
+    const renewed = deviceCookie(again.headers)!;
+    expect(renewed).not.toBe(device);
+    // Two typos, then the right password: the device's count starts over, three typos fit again.
+    for (let i = 0; i < 2; i++) expect((await login(owner, 'typo', '10.2.0.1', renewed)).status).toBe(401);
+    expect((await login(owner, owner.password, '10.2.0.1', renewed)).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await login(owner, 'typo', '10.2.0.1', renewed)).status).toBe(401);
   });
 
   run('per address: many accounts from one address are cut off at the limit', async () => {

@@ -2,16 +2,11 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { backends } from '../support/backends.js';
-import { connectClient, sleep, waitFor } from '../support/clients.js';
+import { frame } from '../support/frames.js';
+import { connectClient, sleep, syncedAfterRestart, waitFor } from '../support/clients.js';
 import { openRawSocket, upgradeStatus } from '../support/raw-socket.js';
 import type { TestServer } from '../support/server.js';
 import { writableDoc } from '../support/session.js';
-
-function frame(write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  write(e);
-  return encoding.toUint8Array(e);
-}
 
 const BAD_FRAMES: Record<string, Uint8Array> = {
   'a frame that is not a y-websocket message': new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]),
@@ -73,10 +68,7 @@ describe.each(backends())('bad input on the socket ($name)', (backend) => {
         await waitFor(() => b.doc.getText('t').toString() === 'before and after', 5000, 'others to keep working');
         a.destroy();
         b.destroy();
-        expect(await server.stop()).toBe(0);
-        await server.restart();
-        const c = connectClient(server, docId, params);
-        await c.synced;
+        const c = await syncedAfterRestart(server, docId, params);
         expect(c.doc.getText('t').toString()).toBe('before and after');
         c.destroy();
       } finally {

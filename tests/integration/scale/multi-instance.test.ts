@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startBalancer } from '../support/balancer.js';
@@ -8,6 +9,8 @@ import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { writableDoc } from '../support/session.js';
 import { call, createArticle, join, signUp } from '../support/accounts.js';
+import { syncFrame } from '../support/frames.js';
+import { openRawSocket } from '../support/raw-socket.js';
 
 const missing = [(await postgresReachable()) ? undefined : 'PostgreSQL', (await redisReachable()) ? undefined : 'Redis'].filter(Boolean);
 if (missing.length > 0) {
@@ -178,6 +181,37 @@ describe.skipIf(missing.length > 0)('scale-out on PostgreSQL + Redis', () => {
       onB.destroy();
     } finally {
       for (const s of servers) await s.stop();
+    }
+  });
+
+  it('a socket update waiting on structs only storage has (a Redis message missed) is held, then integrates once storage is re-read', async () => {
+    const server = await startServer({ databaseUrl: db.url, env: { REDIS_URL: TEST_REDIS_URL } });
+    try {
+      const { docId, params, token } = await writableDoc(server);
+      const reader = connectClient(server, docId, params);
+      await reader.synced;
+      // Past the room's own storage re-reads after opening (150 ms, 1 s, 5 s).
+      await sleep(5500);
+
+      const writer = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      writer.on('update', (u: Uint8Array) => updates.push(u));
+      writer.getText('t').insert(0, 'stored elsewhere;');
+      writer.getText('t').insert(writer.getText('t').length, ' sent here');
+      // The first as another instance committed it whose Redis message this one missed.
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      await client.query('INSERT INTO doc_updates (doc_id, data) VALUES ($1, $2)', [docId, Buffer.from(updates[0]!)]);
+      await client.end();
+
+      const raw = await openRawSocket(`${server.wsUrl}/${docId}?token=${token}`);
+      raw.ws.send(syncFrame(2, updates[1]!));
+      await waitFor(() => reader.doc.getText('t').toString() === 'stored elsewhere; sent here', 5000, 'the held update to integrate');
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+      raw.ws.close();
+      reader.destroy();
+    } finally {
+      await server.stop();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisRateLimits } from '../../../server/src/scale/redis-rate-limit.js';
-import { call, createArticle, sessionCookie, signUp, uniqueEmail } from '../support/accounts.js';
+import { call, createArticle, deviceCookie, sessionCookie, signUp, uniqueEmail } from '../support/accounts.js';
 import { sleep } from '../support/clients.js';
 import { freePort } from '../support/ports.js';
 import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
@@ -16,6 +16,8 @@ if (missing.length > 0) {
 }
 
 const WINDOW_MS = 4000;
+// Longer: the login test makes a dozen scrypt checks inside one window on a shared CPU.
+const LOGIN_WINDOW_MS = 8000;
 
 /**
  * Behind a load balancer without sticky sessions, one client's requests land on every
@@ -30,10 +32,11 @@ describe.skipIf(missing.length > 0)('sign-in limits are shared by every instance
     const env = {
       REDIS_URL: TEST_REDIS_URL,
       TRUST_PROXY: '1',
-      LOGIN_RATE_PER_ACCOUNT: '4',
-      LOGIN_RATE_WINDOW_MS: String(WINDOW_MS),
-      // The two accounts the tests sign up without X-Forwarded-For (127.0.0.1) fit exactly.
-      SIGNUP_RATE_PER_ADDRESS: '2',
+      LOGIN_RATE_PER_ACCOUNT_ADDRESS: '3',
+      LOGIN_RATE_PER_ACCOUNT: '6',
+      LOGIN_RATE_WINDOW_MS: String(LOGIN_WINDOW_MS),
+      // The three accounts the tests sign up without X-Forwarded-For (127.0.0.1) fit exactly.
+      SIGNUP_RATE_PER_ADDRESS: '3',
       JOIN_FAILURES_PER_ADDRESS: '3',
       JOIN_RATE_WINDOW_MS: String(WINDOW_MS),
     };
@@ -46,26 +49,37 @@ describe.skipIf(missing.length > 0)('sign-in limits are shared by every instance
 
   const at = (i: number): TestServer => servers[i % servers.length]!;
 
-  it('wrong passwords spread over three instances lock the account on all of them, then the window passes', async () => {
-    const owner = await signUp(at(0), 'locked');
-    const attempt = (i: number, password: string) => call(at(i), '/api/auth/login', { body: { email: owner.email, password }, headers: { 'x-forwarded-for': `192.0.2.${i + 1}` } });
-    for (let i = 0; i < 4; i++) expect((await attempt(i, 'wrong password')).status).toBe(401);
-    // The fifth attempt, whichever instance it reaches, is refused; the right password too (no oracle).
-    for (let i = 4; i < 7; i++) {
-      const refused = await attempt(i, 'wrong password');
+  const loginAt = (i: number, account: { email: string }, password: string, address: string, cookie?: string) =>
+    call(at(i), '/api/auth/login', { body: { email: account.email, password }, headers: { 'x-forwarded-for': address }, cookie });
+
+  it('a guesser spread over three instances is throttled on all of them, the owner is not; then the window passes', async () => {
+    const owner = await signUp(at(0), 'targeted');
+    const guesser = '192.0.2.50';
+    for (let i = 0; i < 3; i++) expect((await loginAt(i, owner, 'wrong password', guesser)).status).toBe(401);
+    // The fourth guess, whichever instance it reaches, is refused; the right password too (no oracle).
+    for (let i = 3; i < 6; i++) {
+      const refused = await loginAt(i, owner, i === 4 ? owner.password : 'wrong password', guesser);
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(sessionCookie(refused.headers)).toBeUndefined();
     }
-    const right = await attempt(7, owner.password);
-    expect(right.status).toBe(429);
-    expect(sessionCookie(right.headers)).toBeUndefined();
+    // The owner, from another address on any instance, signs in; and from the guesser's address with the device cookie.
+    const elsewhere = await loginAt(1, owner, owner.password, '192.0.2.60');
+    expect(elsewhere.status).toBe(200);
+    expect((await loginAt(2, owner, owner.password, guesser, deviceCookie(elsewhere.headers))).status).toBe(200);
+    expect((await loginAt(0, owner, 'wrong password', guesser)).status).toBe(429);
 
-    await sleep(WINDOW_MS + 200);
-    const later = await attempt(8, owner.password);
-    expect(later.status).toBe(200);
-    expect(sessionCookie(later.headers)).toBeDefined();
-    // A successful login clears the account's count everywhere: four more mistakes are allowed.
-    for (let i = 0; i < 4; i++) expect((await attempt(i, 'wrong again')).status).toBe(401);
+    await sleep(LOGIN_WINDOW_MS + 200);
+    expect((await loginAt(0, owner, 'wrong again', guesser)).status).toBe(401);
+  });
+
+  it('the account’s untrusted total is shared too: guesses from many addresses over three instances fill it; the owner’s device still gets in', async () => {
+    const owner = await signUp(at(0), 'distributed');
+    const device = deviceCookie((await loginAt(0, owner, owner.password, '192.0.2.90')).headers);
+    // That sign-in and five guesses from five addresses make the account's 6.
+    for (let i = 1; i <= 5; i++) expect((await loginAt(i, owner, 'wrong password', `192.0.2.${90 + i}`)).status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await loginAt(i, owner, owner.password, `192.0.2.10${i}`)).status).toBe(429);
+    for (let i = 0; i < 3; i++) expect((await loginAt(i, owner, owner.password, '192.0.2.100', device)).status).toBe(200);
   });
 
   it('sign-ups from one address count on every instance, and a refused one creates nothing', async () => {
@@ -74,12 +88,13 @@ describe.skipIf(missing.length > 0)('sign-in limits are shared by every instance
       call(at(i), '/api/auth/signup', { body: { email, password: 'correct horse battery', name }, headers: { 'x-forwarded-for': from }, sameOrigin: true });
     expect((await signupAt(0, uniqueEmail('a'))).status).toBe(201);
     expect((await signupAt(1, uniqueEmail('b'))).status).toBe(201);
+    expect((await signupAt(2, uniqueEmail('c'))).status).toBe(201);
     const email = uniqueEmail('refused');
-    const refused = await signupAt(2, email);
+    const refused = await signupAt(0, email);
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({ error: expect.stringMatching(/too many sign-ups/) });
     // No account was made: the email is free for someone elsewhere.
-    const elsewhere = await signupAt(0, email, '198.51.100.78', 'Real');
+    const elsewhere = await signupAt(1, email, '198.51.100.78', 'Real');
     expect(elsewhere.status).toBe(201);
   });
 

@@ -50,6 +50,14 @@ export function sessionCookie(headers: Headers): string | undefined {
   return undefined;
 }
 
+/** `fc_device_<userId>=<value>` (the login throttle's device cookie, device-cookie.ts) from a response's Set-Cookie, or undefined. */
+export function deviceCookie(headers: Headers): string | undefined {
+  return headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0]!)
+    .find((pair) => /^fc_device_[A-Za-z0-9_-]+=./.test(pair));
+}
+
 export interface Account {
   user: { id: string; email: string; name: string };
   email: string;

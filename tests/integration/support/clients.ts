@@ -69,3 +69,17 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Stops the server cleanly (exit 0), starts it again on the same data, and opens a synced client on the document. */
+export async function syncedAfterRestart(
+  server: Pick<TestServer, 'wsUrl' | 'stop' | 'restart'>,
+  docId: string,
+  params: Record<string, string>,
+): Promise<TestClient> {
+  const code = await server.stop();
+  if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM`);
+  await server.restart();
+  const client = connectClient(server, docId, params);
+  await client.synced;
+  return client;
+}

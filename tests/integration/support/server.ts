@@ -17,7 +17,7 @@ export interface TestServer {
   readonly databaseUrl: string | undefined;
   /** Everything the process wrote to stderr so far (the server logs one line per event). */
   logs(): string;
-  /** The current process id (it changes on restart), e.g. to read its RSS from /proc/<pid>/status. */
+  /** The current process's id (a restart changes it), to read its memory in /proc. */
   pid(): number;
   /** SIGTERM and wait for a clean exit; resolves with the exit code. */
   stop(): Promise<number | null>;

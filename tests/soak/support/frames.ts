@@ -1,57 +1,12 @@
 import * as encoding from 'lib0/encoding';
+import { awarenessFrame, frame, syncFrame } from '../../integration/support/frames.js';
 
-/*
- * y-websocket frames built by hand, for sending what no stock client would. Message and
- * sync types are y-websocket's (the server uses the same numbers).
- */
+/* The integration suite's hand-built frames, and the few more the fuzz sends. */
+export { awarenessFrame };
 
-function frame(write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  write(e);
-  return encoding.toUint8Array(e);
-}
-
-export function syncStep1Frame(stateVector: Uint8Array): Uint8Array {
-  return frame((e) => {
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint8Array(e, stateVector);
-  });
-}
-
-export function updateFrame(update: Uint8Array): Uint8Array {
-  return frame((e) => {
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 2);
-    encoding.writeVarUint8Array(e, update);
-  });
-}
-
-export interface PresenceEntry {
-  clientId: number;
-  clock: number;
-  /** The JSON text of the state, sent as is ('null' removes it). */
-  json: string;
-}
-
-export function awarenessFrame(entries: readonly PresenceEntry[]): Uint8Array {
-  const inner = frame((e) => {
-    encoding.writeVarUint(e, entries.length);
-    for (const entry of entries) {
-      encoding.writeVarUint(e, entry.clientId);
-      encoding.writeVarUint(e, entry.clock);
-      encoding.writeVarString(e, entry.json);
-    }
-  });
-  return frame((e) => {
-    encoding.writeVarUint(e, 1);
-    encoding.writeVarUint8Array(e, inner);
-  });
-}
-
-export function queryAwarenessFrame(): Uint8Array {
-  return Uint8Array.of(3);
-}
+export const syncStep1Frame = (stateVector: Uint8Array): Uint8Array => syncFrame(0, stateVector);
+export const updateFrame = (update: Uint8Array): Uint8Array => syncFrame(2, update);
+export const queryAwarenessFrame = (): Uint8Array => Uint8Array.of(3);
 
 export function authFrame(text: string): Uint8Array {
   return frame((e) => {
@@ -61,7 +16,7 @@ export function authFrame(text: string): Uint8Array {
   });
 }
 
-/** A state vector claiming `entries` clients (random ids and clocks), as sync step 1 carries it. */
+/** A state vector claiming these clients and clocks, as sync step 1 carries it. */
 export function stateVectorOf(entries: ReadonlyArray<readonly [client: number, clock: number]>): Uint8Array {
   return frame((e) => {
     encoding.writeVarUint(e, entries.length);

@@ -8,9 +8,9 @@
  *   {"k":"rss","t":…,"kb":…}              the server's VmRSS from /proc/<pid>/status
  * A line {"pid":…} on stdin points it at a restarted server.
  */
-import fs from 'node:fs';
 import readline from 'node:readline';
 import { connectClient } from '../../integration/support/clients.js';
+import { residentBytes } from '../../integration/support/process-memory.js';
 
 interface WatchConfig {
   httpUrl: string;
@@ -58,9 +58,7 @@ async function probeHealth(): Promise<void> {
 async function sampleRss(): Promise<void> {
   while (running) {
     try {
-      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-      if (kb) emit({ k: 'rss', kb });
+      emit({ k: 'rss', kb: residentBytes(pid) / 1024 });
     } catch {
       // between a kill and its restart there is no process to read
     }

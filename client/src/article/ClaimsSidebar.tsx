@@ -1,0 +1,172 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useClaimSelection, useClaimsData, type ClaimView } from './claims/ClaimsController'
+import { ClaimCard } from './claims/ClaimCard'
+import { ClaimFiltersBar } from './claims/ClaimFiltersBar'
+import { useClaimsEnv, useClaimsFeatures } from './claims/context'
+import { ExportMenu } from './claims/ExportMenu'
+import { matchesFilters, NO_FILTERS, type ClaimFilters } from './claims/filters'
+import { modKey } from './claims/format'
+import { moveInList, notForList } from '../ui/listKeys'
+import { useReadMarks } from './claims/readMarks'
+import { SidebarTabs, tabId, tabPanelId } from './claims/SidebarTabs'
+import { SuggestionsPanel } from './suggestions/SuggestionsPanel'
+import { useSuggestions } from './suggestions/useSuggestions'
+import './claims/claims.css'
+
+type SidebarView = 'claims' | 'suggestions'
+
+/**
+ * The claims column: every claim of the article as a card, in text order, with the
+ * claims whose words are gone in a group of their own. j/k or ↑/↓ move between cards
+ * while the list has focus; Enter opens one. Where suggestions are on (not in workshops),
+ * a second tab lists the sentences still worth marking.
+ */
+export function ClaimsSidebar() {
+  const { controller, me, canWrite, article } = useClaimsEnv()
+  const features = useClaimsFeatures()
+  const data = useClaimsData(controller)
+  const { selectedId, revealCard } = useClaimSelection(controller)
+  const suggestions = useSuggestions(controller.ydoc, me.id, article.id, features.suggestions)
+  const [view, setView] = useState<SidebarView>('claims')
+  const showing: SidebarView = features.suggestions ? view : 'claims'
+  const reads = useReadMarks(me.id)
+  const [filters, setFilters] = useState<ClaimFilters>(NO_FILTERS)
+  const listRef = useRef<HTMLDivElement>(null)
+
+  const total = data.inText.length + data.detached.length
+  const inText = useMemo(() => data.inText.filter((v) => matchesFilters(v, filters, me.id)), [data, filters, me.id])
+  const detached = useMemo(() => data.detached.filter((v) => matchesFilters(v, filters, me.id)), [data, filters, me.id])
+  const shown = inText.length + detached.length
+
+  // A claim opened from the text must be visible even if the filters would hide it.
+  const selectedHidden = selectedId !== null && data.byId.has(selectedId) && ![...inText, ...detached].some((v) => v.claim.id === selectedId)
+  useEffect(() => {
+    if (selectedHidden) setFilters(NO_FILTERS)
+  }, [selectedHidden])
+
+  // A claim opened from the text (a click on its words, a mark from a selection) shows its card.
+  useEffect(() => {
+    if (revealCard > 0) setView('claims')
+  }, [revealCard])
+
+  const openClaim = (claimId: string) => {
+    setView('claims')
+    controller.open(claimId, 'sidebar')
+  }
+
+  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (notForList(event)) return
+    const target = event.target as HTMLElement
+    if (event.key === 'Escape' && selectedId !== null) {
+      // Close the open card and land on its head, ready for j/k.
+      event.preventDefault()
+      const head = target.closest('[data-claim-card]')?.querySelector<HTMLElement>('[data-claim-head]')
+      controller.open(null, 'sidebar')
+      head?.focus()
+      return
+    }
+    const heads = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-claim-head]') ?? [])]
+    const card = target.closest('[data-claim-card]')
+    moveInList(event, heads, card === null ? -1 : heads.findIndex((h) => card.contains(h)))
+  }
+
+  const renderCard = (view: ClaimView) => (
+    <ClaimCard
+      key={view.claim.id}
+      view={view}
+      open={view.claim.id === selectedId}
+      unread={reads.unread(view.claim.id, view.claim.comments)}
+      onRead={() => reads.markRead(view.claim.id, view.claim.comments)}
+    />
+  )
+
+  return (
+    <section className="claims-sidebar" aria-labelledby="claims-heading" data-testid="claims-sidebar">
+      <header className="claims-sidebar__header">
+        <h2 id="claims-heading" className="panel-heading claims-sidebar__title">
+          Claims
+          {/* With tabs, their counts say it (Marked n, Suggested m): one count per number. */}
+          {!features.suggestions && (
+            <span className="panel-heading__count" data-testid="claims-count">
+              {total}
+            </span>
+          )}
+        </h2>
+        {features.exports && <ExportMenu empty={total === 0} />}
+      </header>
+
+      {features.suggestions && (
+        <SidebarTabs<SidebarView>
+          label="Claims and suggestions"
+          selected={showing}
+          onSelect={setView}
+          tabs={[
+            { id: 'claims', label: 'Marked', count: total },
+            { id: 'suggestions', label: 'Suggested', count: suggestions.shown.length },
+          ]}
+        />
+      )}
+
+      {showing === 'suggestions' ? (
+        <div className="claims-sidebar__panel" role="tabpanel" id={tabPanelId('suggestions')} aria-labelledby={tabId('suggestions')}>
+          <SuggestionsPanel suggestions={suggestions} claimCount={total} onOpenClaim={openClaim} />
+        </div>
+      ) : (
+        <div
+          className="claims-sidebar__panel"
+          {...(features.suggestions ? { role: 'tabpanel', id: tabPanelId('claims'), 'aria-labelledby': tabId('claims') } : {})}
+        >
+          {total > 0 && <ClaimFiltersBar filters={filters} onChange={setFilters} shown={shown} total={total} />}
+
+          {total === 0 ? (
+            <div className="claims-sidebar__empty" data-testid="claims-empty">
+              <p className="claims-sidebar__empty-title">No claims yet</p>
+              {canWrite ? (
+                <p>
+                  Select a statement in the article and choose <strong>Mark as claim</strong> (or press{' '}
+                  <kbd>{modKey()}</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd>). Each claim gets a card here for its evidence,
+                  verdict and discussion.
+                </p>
+              ) : (
+                <p>When the checkers in this workspace mark claims in the article, they appear here in text order.</p>
+              )}
+            </div>
+          ) : (
+            <div
+              className="claims-sidebar__lists"
+              ref={listRef}
+              onKeyDown={onListKeyDown}
+              aria-describedby="claims-keys-hint"
+            >
+              <p id="claims-keys-hint" className="visually-hidden">
+                Use J and K or the arrow keys to move between claims, Enter to open one, Escape to close it.
+              </p>
+              {shown === 0 && (
+                <p className="claims-sidebar__none" role="status">
+                  No claim matches these filters.
+                </p>
+              )}
+              {inText.length > 0 && (
+                <ol className="claim-list" aria-label="Claims in text order" data-testid="claim-list">
+                  {inText.map(renderCard)}
+                </ol>
+              )}
+              {detached.length > 0 && (
+                <section className="claims-detached" aria-labelledby="claims-detached-heading" data-testid="claims-detached">
+                  <h3 id="claims-detached-heading" className="claims-detached__title">
+                    Detached — words no longer in the text
+                  </h3>
+                  <p className="claims-detached__hint">
+                    Kept with their evidence and verdicts. Each one re-attaches by itself when its words are back in the
+                    article (undo, paste).
+                  </p>
+                  <ol className="claim-list">{detached.map(renderCard)}</ol>
+                </section>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,327 @@
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import * as Y from 'yjs'
+// The schema sub-module, not the package root: the root also exports the zod API schemas,
+// which the browser never needs (and which would not be tree-shaken away).
+import {
+  anchorClaims,
+  bodyFragment,
+  BodyText,
+  claimsMap,
+  decodeRelPos,
+  readClaims,
+  repairClaimAnchor,
+  type AnchorResult,
+  type Claim,
+} from '@fc/shared/schema/index'
+import type { Editor } from '@tiptap/core'
+import { locateSpan, markSelectionAsClaim, markTextAsClaim, type MarkResult, type TextSpan } from '../shared-text/markClaim'
+import { syncBinding, toEditorPosition } from '../shared-text/positions'
+import { scrollTextIntoView, spotlightRange } from '../shared-text/textSpotlight'
+
+/** A claim as the UI shows it: the stored claim plus where it sits in the text right now. */
+export interface ClaimView {
+  claim: Claim
+  /**
+   * `anchored`/`reanchored`: in the text (at these plain-text offsets when last sorted);
+   * `detached`: listed apart.
+   */
+  anchor: AnchorResult
+}
+
+export interface ClaimsSnapshot {
+  /** Claims in the text, in text order (ties: longer first, then oldest). */
+  inText: readonly ClaimView[]
+  /** Claims whose words are no longer in the text, oldest first. */
+  detached: readonly ClaimView[]
+  byId: ReadonlyMap<string, ClaimView>
+}
+
+export interface SelectionSnapshot {
+  /** The claim whose card is open (and emphasized in the text). */
+  selectedId: string | null
+  /** Bumped on each request to bring the open card into view (a click in the text). */
+  revealCard: number
+  /** A claim pointed at from the sidebar (hover/focus on its card): emphasized in the text. */
+  pointedId: string | null
+  /** Why the last "Mark as claim" did nothing, until the next attempt or selection. */
+  notice: string | null
+}
+
+const EMPTY: ClaimsSnapshot = { inText: [], detached: [], byId: new Map() }
+
+/** Body edits arrive per keystroke; anchoring walks the whole text, so let them settle a little. */
+const BODY_SETTLE_MS = 60
+
+/**
+ * The claims of one open article, shared by the editor (highlights) and the sidebar
+ * (cards): one place that watches the Y.Doc, anchors every claim against the text,
+ * re-anchors the ones whose words came back, and knows which claim is open.
+ */
+export class ClaimsController {
+  readonly body: Y.XmlFragment
+  private claimsData: ClaimsSnapshot = EMPTY
+  private claimsKey = ''
+  private selection: SelectionSnapshot = { selectedId: null, revealCard: 0, pointedId: null, notice: null }
+  private readonly dataListeners = new Set<() => void>()
+  private readonly selectionListeners = new Set<() => void>()
+  private readonly editorListeners = new Set<() => void>()
+  private bodyTimer: ReturnType<typeof setTimeout> | null = null
+  private recomputeQueued = false
+  private destroyed = false
+  private editorRef: Editor | null = null
+
+  constructor(
+    readonly ydoc: Y.Doc,
+    /** Who is working here: the author of the claims they mark. */
+    readonly userId: string,
+    /** Whether this person may write: only writers mark claims and store re-found positions. */
+    private canWrite: boolean,
+  ) {
+    this.body = bodyFragment(ydoc)
+    claimsMap(ydoc).observeDeep(this.onClaimsChange)
+    this.body.observeDeep(this.onBodyChange)
+    this.recompute()
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    claimsMap(this.ydoc).unobserveDeep(this.onClaimsChange)
+    this.body.unobserveDeep(this.onBodyChange)
+    if (this.bodyTimer !== null) clearTimeout(this.bodyTimer)
+  }
+
+  setCanWrite(canWrite: boolean): void {
+    if (this.canWrite === canWrite) return
+    this.canWrite = canWrite
+    this.queueRecompute()
+  }
+
+  get writable(): boolean {
+    return this.canWrite
+  }
+
+  // --- claims data ---------------------------------------------------------------
+
+  readonly subscribeData = (listener: () => void): (() => void) => {
+    this.dataListeners.add(listener)
+    return () => this.dataListeners.delete(listener)
+  }
+
+  readonly getData = (): ClaimsSnapshot => this.claimsData
+
+  private readonly onClaimsChange = () => this.queueRecompute()
+
+  private readonly onBodyChange = () => {
+    if (this.bodyTimer !== null) return
+    this.bodyTimer = setTimeout(() => {
+      this.bodyTimer = null
+      this.recompute()
+    }, BODY_SETTLE_MS)
+  }
+
+  private queueRecompute(): void {
+    if (this.recomputeQueued) return
+    this.recomputeQueued = true
+    queueMicrotask(() => {
+      this.recomputeQueued = false
+      this.recompute()
+    })
+  }
+
+  private recompute(): void {
+    if (this.destroyed) return
+    const claims = readClaims(this.ydoc)
+    const anchors = anchorClaims(this.ydoc, claims)
+    const views = claims.map((claim): ClaimView => ({ claim, anchor: anchors.get(claim.id) ?? { status: 'detached' } }))
+
+    // Words came back (undo, paste, retyping): store the re-found positions so every
+    // client sees the claim attached again. Viewers cannot write; they still see it in
+    // place, found by quote, without storing anything.
+    const reanchored = views.filter((v) => v.anchor.status === 'reanchored' && positionsSeen(this.ydoc, v.claim))
+    if (this.canWrite && reanchored.length > 0) {
+      this.ydoc.transact(() => {
+        for (const view of reanchored) repairClaimAnchor(this.ydoc, view.claim.id)
+      }, this)
+    }
+
+    const inText = views
+      .filter((v) => v.anchor.status !== 'detached')
+      .sort((a, b) => {
+        const ra = a.anchor as { from: number; to: number }
+        const rb = b.anchor as { from: number; to: number }
+        return ra.from - rb.from || rb.to - ra.to
+      })
+    const detached = views.filter((v) => v.anchor.status === 'detached')
+    // Most body edits only shift offsets, which the cards do not show: keep the snapshot
+    // (and skip a re-render) unless a claim, its status in the text or the order changed.
+    const key = JSON.stringify([inText, detached].map((list) => list.map((v) => [v.claim, v.anchor.status])))
+    if (key === this.claimsKey) return
+    this.claimsKey = key
+    this.claimsData = { inText, detached, byId: new Map(views.map((v) => [v.claim.id, v])) }
+    if (this.selection.selectedId !== null && !this.claimsData.byId.has(this.selection.selectedId)) {
+      // The open claim was deleted (here or by someone else).
+      this.setSelection({ ...this.selection, selectedId: null })
+    }
+    this.dataListeners.forEach((l) => l())
+  }
+
+  // --- which claim is open -------------------------------------------------------------
+
+  readonly subscribeSelection = (listener: () => void): (() => void) => {
+    this.selectionListeners.add(listener)
+    return () => this.selectionListeners.delete(listener)
+  }
+
+  readonly getSelection = (): SelectionSnapshot => this.selection
+
+  /**
+   * Opens a claim's card. From the text (`text`), the sidebar scrolls the card into view;
+   * from the sidebar (`sidebar`), the article scrolls to the claim's words.
+   */
+  open(claimId: string | null, from: 'text' | 'sidebar'): void {
+    const same = this.selection.selectedId === claimId
+    this.setSelection({
+      ...this.selection,
+      selectedId: claimId,
+      revealCard: from === 'text' ? this.selection.revealCard + 1 : this.selection.revealCard,
+    })
+    if (claimId !== null && from === 'sidebar' && !same) this.revealInText(claimId)
+  }
+
+  toggle(claimId: string): void {
+    this.open(this.selection.selectedId === claimId ? null : claimId, 'sidebar')
+  }
+
+  point(claimId: string | null): void {
+    if (this.selection.pointedId === claimId) return
+    this.setSelection({ ...this.selection, pointedId: claimId })
+  }
+
+  private setSelection(next: SelectionSnapshot): void {
+    this.selection = next
+    this.selectionListeners.forEach((l) => l())
+  }
+
+  // --- the editor ------------------------------------------------------------------------
+
+  /** Set by the editor once it exists; the toolbar and the sidebar reach the text through it. */
+  setEditor(editor: Editor | null): void {
+    if (this.editorRef === editor) return
+    this.editorRef = editor
+    this.editorListeners.forEach((l) => l())
+  }
+
+  get editor(): Editor | null {
+    return this.editorRef && !this.editorRef.isDestroyed ? this.editorRef : null
+  }
+
+  readonly subscribeEditor = (listener: () => void): (() => void) => {
+    this.editorListeners.add(listener)
+    return () => this.editorListeners.delete(listener)
+  }
+
+  /**
+   * "Mark as claim" for the toolbar, the bubble and the shortcut alike. Returns whether a
+   * claim was made; otherwise `notice` says why not.
+   */
+  markSelection(): boolean {
+    const editor = this.editor
+    if (editor === null) return false
+    const result = markSelectionAsClaim(editor, this, this.userId)
+    if (!result.ok) {
+      this.setSelection({ ...this.selection, notice: result.reason })
+      return false
+    }
+    // Collapse the selection after the claim: the new highlight shows, the bubble goes.
+    const { to } = editor.state.selection
+    editor.chain().setTextSelection(to).run()
+    this.setSelection({ ...this.selection, notice: null })
+    this.open(result.claimId, 'text')
+    return true
+  }
+
+  /**
+   * "Mark as claim" on words of the plain text (a suggested sentence): the claim is made
+   * like one from a selection, but neither the editor's selection nor the open card
+   * changes, so whoever works down a list of suggestions keeps their place.
+   */
+  markText(span: TextSpan): MarkResult {
+    return markTextAsClaim(this, span, this.userId)
+  }
+
+  clearNotice(): void {
+    if (this.selection.notice !== null) this.setSelection({ ...this.selection, notice: null })
+  }
+
+  /** Scrolls the article so the claim's words are in view. */
+  revealInText(claimId: string): void {
+    const editor = this.editor
+    if (editor === null) return
+    const target = editor.view.dom.querySelector(`[data-claim-id="${CSS.escape(claimId)}"]`)
+    if (target instanceof HTMLElement) scrollTextIntoView(target)
+  }
+
+  /**
+   * Scrolls the article to a span of the plain text (found again if the text moved) and
+   * lights its words up for a moment, in this browser only. Placed the way claims found by
+   * quote are placed.
+   */
+  revealText(span: TextSpan): void {
+    const editor = this.editor
+    const binding = editor === null ? undefined : syncBinding(editor.state)
+    if (editor === null || binding === undefined) return
+    const body = BodyText.of(this.ydoc)
+    const range = locateSpan(body.text, span)
+    if (range === null) return
+    const { from, to } = range
+    const start = toEditorPosition(this.ydoc, this.body, body.relativePositionAt(from, 'start'), binding)
+    const end = toEditorPosition(this.ydoc, this.body, body.relativePositionAt(to, 'end'), binding)
+    if (start === null || end === null) return
+    spotlightRange(editor.view, { from: start, to: end })
+  }
+}
+
+/**
+ * Whether this replica already holds the text a claim's stored positions point at. If it
+ * does not (an update still on its way), the positions only look broken here: storing a
+ * re-found range now would overwrite good positions, so the repair waits.
+ */
+function positionsSeen(doc: Y.Doc, claim: Claim): boolean {
+  for (const encoded of [claim.start, claim.end]) {
+    if (encoded === undefined) continue
+    const pos = decodeRelPos(encoded)
+    const id = pos?.item ?? pos?.type ?? null
+    if (id !== null && Y.getState(doc.store, id.client) <= id.clock) return false
+  }
+  return true
+}
+
+export function useClaimsData(controller: ClaimsController): ClaimsSnapshot {
+  return useSyncExternalStore(controller.subscribeData, controller.getData)
+}
+
+export function useClaimSelection(controller: ClaimsController): SelectionSnapshot {
+  return useSyncExternalStore(controller.subscribeSelection, controller.getSelection)
+}
+
+export function useControllerEditor(controller: ClaimsController): Editor | null {
+  return useSyncExternalStore(controller.subscribeEditor, () => controller.editor)
+}
+
+/** One controller per open document, created after the socket exists and destroyed with it. */
+export function useClaimsController(ydoc: Y.Doc | null, userId: string, canWrite: boolean): ClaimsController | null {
+  const [controller, setController] = useState<ClaimsController | null>(null)
+  useEffect(() => {
+    if (ydoc === null) return
+    const created = new ClaimsController(ydoc, userId, canWrite)
+    setController(created)
+    return () => {
+      created.destroy()
+      setController(null)
+    }
+    // canWrite is applied below without rebuilding everything.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ydoc, userId])
+  useEffect(() => controller?.setCanWrite(canWrite), [controller, canWrite])
+  return controller
+}

@@ -1,0 +1,235 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react'
+import { addComment, removeComment, type Claim, type Comment } from '@fc/shared/schema/index'
+import type { Member } from '../../api/types'
+import { colorForId } from '../../ui/identity'
+import { Avatar } from '../../live/Avatar'
+import { personName, useClaimsEnv, useClaimsFeatures } from './context'
+import { absoluteTime, modKey, relativeTime } from './format'
+import { activeMentionQuery, insertMention, matchMembers, mentionedIn, mentionSpans } from './mentions'
+
+const MAX_COMMENT = 4000
+
+/** The discussion of one claim: oldest first, newest at the bottom, next to the composer. */
+export function CommentThread({ claim, idPrefix }: { claim: Claim; idPrefix: string }) {
+  const { canWrite } = useClaimsEnv()
+  const { commentPrompt } = useClaimsFeatures()
+  const now = useNow(30_000)
+  const id = `${idPrefix}-comments`
+  return (
+    <section className="claim-section" aria-labelledby={`${id}-h`} data-testid="comment-thread">
+      <h4 className="claim-section__title" id={`${id}-h`}>
+        Discussion <span className="claim-section__count">{claim.comments.length}</span>
+      </h4>
+      {claim.comments.length === 0 ? (
+        <p className="claim-section__empty">No comments yet.{canWrite && ` ${commentPrompt}`}</p>
+      ) : (
+        <ol className="comments">
+          {claim.comments.map((comment) => (
+            <CommentItem key={comment.id} claimId={claim.id} comment={comment} now={now} />
+          ))}
+        </ol>
+      )}
+      {canWrite && <CommentComposer claimId={claim.id} idPrefix={id} />}
+    </section>
+  )
+}
+
+function CommentItem({ claimId, comment, now }: { claimId: string; comment: Comment; now: number }) {
+  const { controller, members, me } = useClaimsEnv()
+  const { strangerName } = useClaimsFeatures()
+  const [confirming, setConfirming] = useState(false)
+  const name = personName(members, comment.author, undefined, strangerName)
+  const mine = comment.author === me.id
+  return (
+    <li className="comment" data-testid="comment">
+      <Avatar name={name} color={colorForId(comment.author)} size="small" decorative />
+      <div className="comment__body">
+        <p className="comment__meta">
+          <span className="comment__author">{mine ? `${name} (you)` : name}</span>
+          <time className="comment__time" dateTime={comment.at} title={absoluteTime(comment.at)}>
+            {relativeTime(comment.at, now)}
+          </time>
+          {mine && !confirming && (
+            <button type="button" className="link-button link-button--muted comment__delete" onClick={() => setConfirming(true)}>
+              Delete
+            </button>
+          )}
+        </p>
+        <p className="comment__text" data-testid="comment-text">
+          {withMentions(comment, members, me.id)}
+        </p>
+        {confirming && (
+          <div className="claim-confirm claim-confirm--inline" role="alertdialog" aria-label="Delete this comment?">
+            <span className="claim-confirm__question">Delete this comment?</span>
+            <button type="button" className="button button--danger button--small" onClick={() => removeComment(controller.ydoc, claimId, comment.id)}>
+              Delete
+            </button>
+            <button type="button" className="button button--quiet button--small" autoFocus onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </div>
+        )}
+      </div>
+    </li>
+  )
+}
+
+/** The comment's text with each `@Name` of a mentioned member set apart. */
+function withMentions(comment: Comment, members: readonly Member[], meId: string): ReactNode[] {
+  const mentioned = members.filter((m) => comment.mentions?.includes(m.userId))
+  const spans = mentionSpans(comment.text, mentioned)
+  const parts: ReactNode[] = []
+  let at = 0
+  for (const span of spans) {
+    if (span.start > at) parts.push(comment.text.slice(at, span.start))
+    parts.push(
+      <mark
+        key={span.start}
+        className={`mention${span.member.userId === meId ? ' mention--me' : ''}`}
+        title={span.member.email}
+        data-testid="mention"
+      >
+        {comment.text.slice(span.start, span.end)}
+      </mark>,
+    )
+    at = span.end
+  }
+  if (at < comment.text.length) parts.push(comment.text.slice(at))
+  return parts
+}
+
+function CommentComposer({ claimId, idPrefix }: { claimId: string; idPrefix: string }) {
+  const { controller, members, me } = useClaimsEnv()
+  const [text, setText] = useState('')
+  const [caret, setCaret] = useState(0)
+  const [highlight, setHighlight] = useState(0)
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null)
+  const inputRef = useRef<HTMLTextAreaElement>(null)
+  const listId = useId()
+
+  const others = useMemo(() => members.filter((m) => m.userId !== me.id), [members, me.id])
+  const query = activeMentionQuery(text, caret)
+  const suggestions = query === null || query.start === dismissedAt ? [] : matchMembers(others, query.query)
+  const open = suggestions.length > 0
+  useEffect(() => setHighlight(0), [query?.query])
+
+  const choose = (member: Member) => {
+    if (query === null) return
+    const next = insertMention(text, query.start, caret, member.name)
+    setText(next.text)
+    setCaret(next.caret)
+    requestAnimationFrame(() => {
+      inputRef.current?.focus()
+      inputRef.current?.setSelectionRange(next.caret, next.caret)
+    })
+  }
+
+  const send = (event?: FormEvent) => {
+    event?.preventDefault()
+    const clean = text.trim()
+    if (clean === '') return
+    const mentions = mentionedIn(clean, members).map((m) => m.userId)
+    addComment(controller.ydoc, claimId, { author: me.id, text: clean.slice(0, MAX_COMMENT), mentions })
+    setText('')
+    setCaret(0)
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (open) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault()
+        const step = event.key === 'ArrowDown' ? 1 : -1
+        setHighlight((h) => (h + step + suggestions.length) % suggestions.length)
+        return
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault()
+        const member = suggestions[highlight]
+        if (member) choose(member)
+        return
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault()
+        setDismissedAt(query?.start ?? null)
+        return
+      }
+    }
+    if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+      event.preventDefault()
+      send()
+    }
+  }
+
+  const activeOption = open ? `${listId}-${highlight}` : undefined
+
+  return (
+    <form className="comment-composer" onSubmit={send}>
+      <label className="visually-hidden" htmlFor={`${idPrefix}-input`}>
+        Write a comment
+      </label>
+      <div className="comment-composer__field">
+        <textarea
+          ref={inputRef}
+          id={`${idPrefix}-input`}
+          className="text-area"
+          rows={2}
+          maxLength={MAX_COMMENT}
+          placeholder={others.length > 0 ? 'Write a comment… type @ to mention someone' : 'Write a comment…'}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value)
+            setCaret(e.target.selectionStart)
+          }}
+          onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+          onKeyDown={onKeyDown}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={open ? listId : undefined}
+          aria-activedescendant={activeOption}
+          data-testid="comment-input"
+        />
+        {open && (
+          <ul className="mention-list" id={listId} role="listbox" aria-label="People to mention" data-testid="mention-list">
+            {suggestions.map((member, i) => (
+              <li
+                key={member.userId}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === highlight}
+                className="mention-list__option"
+                onMouseDown={(e) => {
+                  e.preventDefault() // keep focus (and the caret) in the textarea
+                  choose(member)
+                }}
+                onMouseEnter={() => setHighlight(i)}
+              >
+                <Avatar name={member.name} color={colorForId(member.userId)} size="small" decorative />
+                <span className="mention-list__name">{member.name}</span>
+                <span className="mention-list__email">{member.email}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="comment-composer__actions">
+        <span className="comment-composer__hint">
+          <kbd>{modKey()}</kbd>+<kbd>Enter</kbd> to send
+        </span>
+        <button type="submit" className="button button--primary button--small" disabled={text.trim() === ''}>
+          Comment
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** The current time, refreshed every `ms`, so "2 minutes ago" keeps moving. */
+function useNow(ms: number): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms)
+    return () => clearInterval(timer)
+  }, [ms])
+  return now
+}

@@ -1,0 +1,76 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { EXPORTS, exportUrl } from '../../api/claims'
+import { useClaimsEnv } from './context'
+
+/** Downloads of the article's fact-check: ClaimReview, the Markdown report, Web Annotations. */
+export function ExportMenu({ empty = false }: { /** No claims yet: the downloads would be empty. */ empty?: boolean }) {
+  const { article } = useClaimsEnv()
+  const [open, setOpen] = useState(false)
+  const rootRef = useRef<HTMLDivElement>(null)
+  const menuId = useId()
+
+  useEffect(() => {
+    if (!open) return
+    const onPointer = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false)
+    }
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false)
+        rootRef.current?.querySelector<HTMLButtonElement>('button')?.focus()
+      }
+    }
+    document.addEventListener('pointerdown', onPointer)
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('pointerdown', onPointer)
+      document.removeEventListener('keydown', onKey)
+    }
+  }, [open])
+
+  return (
+    <div className="export-menu" ref={rootRef}>
+      <button
+        type="button"
+        className="button button--quiet button--small"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((o) => !o)}
+        title={empty ? 'Nothing to export yet: mark a claim first' : 'Download this fact-check'}
+        data-testid="export-button"
+      >
+        <DownloadIcon />
+        Export
+      </button>
+      {open && (
+        <ul className="export-menu__panel" id={menuId} aria-label="Downloads">
+          {EXPORTS.map((item) => (
+            <li key={item.kind}>
+              <a
+                className="export-menu__item"
+                href={exportUrl(article.id, item.kind)}
+                download
+                data-testid={`export-${item.kind}`}
+                onClick={() => setOpen(false)}
+              >
+                <span className="export-menu__label">{item.label}</span>
+                <span className="export-menu__detail">{item.detail}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+function DownloadIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14" className="icon">
+      <path
+        fill="currentColor"
+        d="M8 1.5a.75.75 0 0 1 .75.75v6.69l2.22-2.22a.75.75 0 1 1 1.06 1.06l-3.5 3.5a.75.75 0 0 1-1.06 0l-3.5-3.5a.75.75 0 0 1 1.06-1.06l2.22 2.22V2.25A.75.75 0 0 1 8 1.5ZM2.75 12a.75.75 0 0 1 .75.75v.75h9v-.75a.75.75 0 0 1 1.5 0v1.5a.75.75 0 0 1-.75.75H2.75a.75.75 0 0 1-.75-.75v-1.5a.75.75 0 0 1 .75-.75Z"
+      />
+    </svg>
+  )
+}

@@ -1,0 +1,26 @@
+import { initialsOf } from '../ui/identity'
+
+interface AvatarProps {
+  name: string
+  color: string
+  /** Accessible name when it should say more than the name, e.g. "Ana (you)". */
+  label?: string
+  size?: 'small' | 'medium'
+  /** Decorative when the name is printed right beside it. */
+  decorative?: boolean
+}
+
+export function Avatar({ name, color, label = name, size = 'medium', decorative = false }: AvatarProps) {
+  return (
+    <span
+      className={`avatar avatar--${size}`}
+      style={{ backgroundColor: color }}
+      aria-hidden={decorative ? 'true' : undefined}
+      role={decorative ? undefined : 'img'}
+      aria-label={decorative ? undefined : label}
+      title={decorative ? undefined : label}
+    >
+      {initialsOf(name)}
+    </span>
+  )
+}
