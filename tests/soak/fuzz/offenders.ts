@@ -29,7 +29,7 @@ export interface Attempt {
 /** One kind of hostile client and the close code the contract (issue 12) promises it. */
 export interface Offender {
   kind: string;
-  /** The variable(s) of the bound it crosses. */
+  /** The contract's variable of the bound it crosses, and (in brackets) the one the server reads. */
   bound: string;
   expected: { code: number; reason?: RegExp };
   attack(target: AttackTarget): Promise<Attempt>;
@@ -96,7 +96,7 @@ export const OFFENDERS: readonly Offender[] = [
   },
   {
     kind: 'pending-struct flood (struct count)',
-    bound: 'MAX_PENDING_STRUCTS',
+    bound: 'MAX_PENDING_STRUCTS (PENDING_UPDATES_PER_SOCKET)',
     expected: { code: 1008, reason: /pending|MAX_PENDING/i },
     attack: (t) =>
       onFreshDoc(t, (raw) => {
@@ -112,7 +112,7 @@ export const OFFENDERS: readonly Offender[] = [
   },
   {
     kind: 'pending-struct flood (bytes)',
-    bound: 'MAX_PENDING_BYTES',
+    bound: 'MAX_PENDING_BYTES (PENDING_BYTES_PER_SOCKET)',
     expected: { code: 1008, reason: /pending|MAX_PENDING/i },
     attack: (t) =>
       onFreshDoc(t, (raw) => {
@@ -124,14 +124,14 @@ export const OFFENDERS: readonly Offender[] = [
   },
   {
     kind: 'deep presence JSON (20,000 levels)',
-    bound: 'MAX_PRESENCE_DEPTH',
+    bound: 'MAX_PRESENCE_DEPTH (PRESENCE_MAX_DEPTH)',
     expected: { code: 1008, reason: /depth|deep|nest|MAX_PRESENCE_DEPTH/i },
     attack: (t) =>
       onFreshDoc(t, (raw) => sendWhileOpen(raw, [awarenessFrame([{ clientId: t.rng.int(1, 2 ** 30), clock: 1, json: nested(20_000) }])])),
   },
   {
     kind: 'big presence state',
-    bound: 'MAX_PRESENCE_BYTES',
+    bound: 'MAX_PRESENCE_BYTES (PRESENCE_MAX_BYTES)',
     expected: { code: 1008, reason: /presence|MAX_PRESENCE_BYTES/i },
     attack: (t) =>
       onFreshDoc(t, (raw) => {
@@ -141,7 +141,7 @@ export const OFFENDERS: readonly Offender[] = [
   },
   {
     kind: 'presence rate',
-    bound: 'PRESENCE_RATE_PER_SEC',
+    bound: 'PRESENCE_RATE_PER_SEC (PRESENCE_RATE_PER_SOCKET)',
     expected: { code: 1008, reason: /presence|rate|PRESENCE_RATE/i },
     attack: (t) =>
       onFreshDoc(t, (raw) => {
@@ -153,7 +153,7 @@ export const OFFENDERS: readonly Offender[] = [
   },
   {
     kind: 'many presence ids',
-    bound: 'MAX_PRESENCE_IDS',
+    bound: 'MAX_PRESENCE_IDS (PRESENCE_IDS_PER_SOCKET)',
     expected: { code: 1008, reason: /presence|ids|clients|MAX_PRESENCE_IDS/i },
     attack: (t) =>
       onFreshDoc(t, (raw) => {
@@ -166,7 +166,7 @@ export const OFFENDERS: readonly Offender[] = [
   },
   {
     kind: 'giant sync step 1 state vector',
-    bound: 'MAX_STATE_VECTOR_BYTES',
+    bound: 'MAX_STATE_VECTOR_BYTES (STATE_VECTOR_MAX_ENTRIES)',
     expected: { code: 1008, reason: /state.?vector|MAX_STATE_VECTOR/i },
     attack: (t) =>
       onFreshDoc(t, (raw) => {
@@ -177,7 +177,7 @@ export const OFFENDERS: readonly Offender[] = [
   },
   {
     kind: 'message flood',
-    bound: 'SOCKET_MESSAGES_PER_SEC',
+    bound: 'SOCKET_MESSAGES_PER_SEC (MESSAGE_RATE_PER_SOCKET)',
     expected: { code: 1008, reason: /message|rate|per.?s|SOCKET_MESSAGES/i },
     attack: (t) =>
       onFreshDoc(t, (raw) => {
@@ -188,7 +188,7 @@ export const OFFENDERS: readonly Offender[] = [
   },
   {
     kind: 'slow reader (stops reading)',
-    bound: 'MAX_OUTGOING_BYTES',
+    bound: 'MAX_OUTGOING_BYTES (OUTGOING_BUFFER_MAX_BYTES)',
     expected: { code: 1008, reason: /outgoing|buffer|backlog|slow|MAX_OUTGOING/i },
     async attack(t) {
       const { docId, url } = await t.freshDoc();
@@ -217,7 +217,7 @@ export const OFFENDERS: readonly Offender[] = [
   },
   {
     kind: 'many sockets on one token',
-    bound: 'MAX_SOCKETS_PER_USER',
+    bound: 'MAX_SOCKETS_PER_USER (SOCKETS_PER_USER)',
     expected: { code: 1013 },
     async attack(t) {
       const { docId, url } = await t.cappedDoc();
