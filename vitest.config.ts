@@ -19,6 +19,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: 'soak',
+          include: ['tests/soak/**/*.test.ts'],
+          // One file at a time: each measures a server's latency and memory, which a
+          // neighbour's load would distort. Timeouts are set per test from the run's size.
+          fileParallelism: false,
+          maxWorkers: 1,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
