@@ -26,3 +26,13 @@ export function shortQuote(quote: string, max = QUOTE_PREVIEW_CHARS): string {
   const cut = lastSpace > max * 0.6 ? head.slice(0, lastSpace) : head
   return `${cut.replace(/[\s,;:“"‘'(—–-]+$/u, '')}…`
 }
+
+/**
+ * The model's reasons in words as one line ("contains a figure; says what caused what"),
+ * or '' when it gave none. Each explanation may hold commas of its own ("names people,
+ * places or organisations"), so they are joined with semicolons.
+ */
+export function explanationLine(explanations: readonly string[] | undefined): string {
+  const parts = (explanations ?? []).map((text) => text.trim()).filter((text) => text.length > 0)
+  return parts.join('; ')
+}
