@@ -11,21 +11,8 @@ export const REASONS: Readonly<Record<SuggestionReason, { label: string; hint: s
   comparison: { label: 'comparison', hint: 'Compares or approximates a figure: more than, nearly, doubled' },
 }
 
-/** About three lines of the sidebar's quote face. */
-const QUOTE_PREVIEW_CHARS = 150
-
-/**
- * A long quote cut at a word boundary near `max` characters, with an ellipsis; short ones
- * unchanged. The cut never leaves a dangling comma or an opening quote mark behind.
- */
-export function shortQuote(quote: string, max = QUOTE_PREVIEW_CHARS): string {
-  if (quote.length <= max) return quote
-  const head = quote.slice(0, max)
-  const lastSpace = head.search(/\s\S*$/)
-  // One enormous "word" (a URL): cut it where it is.
-  const cut = lastSpace > max * 0.6 ? head.slice(0, lastSpace) : head
-  return `${cut.replace(/[\s,;:“"‘'(—–-]+$/u, '')}…`
-}
+// Quotes are cut the way claims' are (claims/format), so long ones read the same everywhere.
+export { shortQuote } from '../claims/format'
 
 /**
  * The model's reasons in words as one line ("contains a figure; says what caused what"),
