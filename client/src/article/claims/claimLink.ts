@@ -24,14 +24,16 @@ export function claimInAddress(search: string = location.search): string | null 
 export function useClaimFromAddress(controller: ClaimsController, known: ReadonlyMap<string, unknown>, onOpen: () => void): void {
   const editor = useControllerEditor(controller)
   const wanted = useRef(claimInAddress())
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(timer.current), [])
   useEffect(() => {
     const claimId = wanted.current
     if (claimId === null || editor === null || !known.has(claimId)) return
     wanted.current = null
     onOpen()
     controller.open(claimId, 'text')
-    // The highlight of its words is drawn on the next frames.
-    const timer = setTimeout(() => controller.revealInText(claimId), 100)
-    return () => clearTimeout(timer)
+    // The highlight of its words is drawn on the next frames (and claims keep arriving
+    // meanwhile: this timer must outlive the next data update, so it is not this effect's).
+    timer.current = setTimeout(() => controller.revealInText(claimId), 100)
   }, [controller, editor, known, onOpen])
 }
