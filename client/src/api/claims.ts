@@ -1,9 +1,9 @@
-// Typed calls for the claims UI: the workspace's verdict scale, evidence attachments and
-// export downloads (docs/api.md), through api.ts's one `request`; errors are the same ApiError.
+// Typed calls for the claims UI: the workspace's verdict scale, evidence attachments,
+// similar claims ("seen before") and export downloads (docs/api.md), through api.ts's one `request`; errors are the same ApiError.
 // None of them treats a 401 as a lost session (`expectUnauthorized`): a workshop guest reads
 // the scale too, and these calls never sent anyone to the login page.
 
-import { ATTACHMENT_MIMES, DEFAULT_VERDICT_SCALE, isAttachmentMime, isVerdictId, type EvidenceAttachment, type VerdictScale } from '@fc/shared/schema/index'
+import { ATTACHMENT_MIMES, DEFAULT_VERDICT_SCALE, isAttachmentMime, isVerdictId, type EvidenceAttachment, type VerdictId, type VerdictScale } from '@fc/shared/schema/index'
 import { ApiError, request } from './api'
 
 const id = encodeURIComponent
@@ -40,6 +40,42 @@ async function fetchScaleAt(path: string): Promise<VerdictScale> {
     if (error instanceof ApiError && error.status === 404) return DEFAULT_VERDICT_SCALE
     throw error
   }
+}
+
+/** A claim of another article in the workspace much like the one asked about. */
+export interface SimilarClaim {
+  articleId: string
+  articleTitle: string
+  claimId: string
+  quote: string
+  verdict?: VerdictId
+  /** Cosine similarity, 0..1. */
+  score: number
+}
+
+/**
+ * The claims of the workspace's other articles most like this claim's quote, best first
+ * (`GET /api/articles/:id/claims/:claimId/similar`). Entries the client cannot show (no
+ * ids, unknown verdict ids dropped to none) are left out rather than failing the list.
+ */
+export async function fetchSimilarClaims(articleId: string, claimId: string): Promise<SimilarClaim[]> {
+  const body = await request<unknown>(`/api/articles/${id(articleId)}/claims/${id(claimId)}/similar`, { expectUnauthorized: true })
+  if (!Array.isArray(body)) return []
+  return body.flatMap((entry: unknown): SimilarClaim[] => {
+    if (typeof entry !== 'object' || entry === null) return []
+    const { articleId: otherArticle, articleTitle, claimId: otherClaim, quote, verdict, score } = entry as Record<string, unknown>
+    if (typeof otherArticle !== 'string' || typeof otherClaim !== 'string' || typeof quote !== 'string') return []
+    return [
+      {
+        articleId: otherArticle,
+        articleTitle: typeof articleTitle === 'string' ? articleTitle : '',
+        claimId: otherClaim,
+        quote,
+        ...(isVerdictId(verdict) ? { verdict } : {}),
+        score: typeof score === 'number' ? score : 0,
+      },
+    ]
+  })
 }
 
 export const ACCEPTED_ATTACHMENT_TYPES = ATTACHMENT_MIMES.join(',')

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useClaimSelection, useClaimsData, type ClaimView } from './claims/ClaimsController'
 import { ClaimCard } from './claims/ClaimCard'
+import { useClaimFromAddress } from './claims/claimLink'
 import { ClaimFiltersBar } from './claims/ClaimFiltersBar'
 import { useClaimsEnv, useClaimsFeatures } from './claims/context'
 import { ExportMenu } from './claims/ExportMenu'
@@ -48,6 +49,10 @@ export function ClaimsSidebar() {
   useEffect(() => {
     if (revealCard > 0) setView('claims')
   }, [revealCard])
+
+  // Opened at a claim (`/a/:id?claim=…`, a "Seen before" link): that card, in the Marked tab.
+  const showClaims = useCallback(() => setView('claims'), [])
+  useClaimFromAddress(controller, data.byId, showClaims)
 
   const openClaim = (claimId: string) => {
     setView('claims')

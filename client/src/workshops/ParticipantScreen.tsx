@@ -37,6 +37,7 @@ const PARTICIPANT_FEATURES: ClaimsFeatures = {
   attachments: false,
   assignees: false,
   suggestions: false,
+  seenBefore: false,
   strangerName: 'Trainer',
   commentPrompt: 'Note your reasoning: your trainer can read it too.',
 }

@@ -102,6 +102,7 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
       attachments: false,
       assignees: false,
       suggestions: false,
+      seenBefore: false,
       commentPrompt: `Leave ${name} a note: it appears in their copy.`,
     }),
     [name],

@@ -5,6 +5,7 @@ import { CommentThread } from './CommentThread'
 import { personName, useClaimsEnv, useClaimsFeatures } from './context'
 import { EvidenceSection } from './EvidenceSection'
 import { absoluteTime, plural, relativeTime, STATUS_LABELS } from './format'
+import { SeenBefore } from './SeenBefore'
 import { VerdictEditor } from './VerdictEditor'
 
 /** The inside of an open claim card: workflow, verdict, evidence, discussion. */
@@ -80,6 +81,7 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
       )}
 
       <VerdictEditor claim={claim} idPrefix={id} />
+      <SeenBefore claim={claim} idPrefix={id} />
       <EvidenceSection claim={claim} idPrefix={id} />
       <CommentThread claim={claim} idPrefix={id} />
 

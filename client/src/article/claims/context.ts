@@ -20,6 +20,12 @@ export interface ClaimsFeatures {
    * are there to learn to find the claims themselves.
    */
   suggestions: boolean
+  /**
+   * "Seen before": the workspace's other articles' claims like the open one, with their
+   * verdicts. Off in workshops, like suggestions: a participant would read the answers
+   * there, and a copy's claims are not the article's.
+   */
+  seenBefore: boolean
   /** How an author who is not in `members` reads (a departed member; a workshop's trainer). */
   strangerName: string
   /** The comment box's invitation, after "No comments yet." */
@@ -31,6 +37,7 @@ export const DESK_FEATURES: ClaimsFeatures = {
   attachments: true,
   assignees: true,
   suggestions: true,
+  seenBefore: true,
   strangerName: 'Former member',
   commentPrompt: 'Ask a question or leave a note for the team.',
 }

@@ -72,3 +72,19 @@ export function plural(count: number, one: string, many: string = `${one}s`): st
 export function modKey(): string {
   return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl'
 }
+
+/** About three lines of the sidebar's quote face (a suggestion's preview). */
+const QUOTE_PREVIEW_CHARS = 150
+
+/**
+ * A long quote cut at a word boundary near `max` characters, with an ellipsis; short ones
+ * unchanged. The cut never leaves a dangling comma or an opening quote mark behind.
+ */
+export function shortQuote(quote: string, max = QUOTE_PREVIEW_CHARS): string {
+  if (quote.length <= max) return quote
+  const head = quote.slice(0, max)
+  const lastSpace = head.search(/\s\S*$/)
+  // One enormous "word" (a URL): cut it where it is.
+  const cut = lastSpace > max * 0.6 ? head.slice(0, lastSpace) : head
+  return `${cut.replace(/[\s,;:“"‘'(—–-]+$/u, '')}…`
+}

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { MarkIcon } from '../editor/ClaimOverlays'
-import { REASONS, shortQuote } from './format'
+import { explanationLine, REASONS, shortQuote } from './format'
 import type { ListedSuggestion } from './useSuggestions'
 
 interface SuggestionItemProps {
@@ -18,9 +18,12 @@ interface SuggestionItemProps {
 
 /** One suggested sentence: its words (a click shows them in the article), why, and what to do with it. */
 export function SuggestionItem({ suggestion, active, canMark, dismissed, onShow, onMark, onToggleDismissed }: SuggestionItemProps) {
-  const { quote, reasons, key } = suggestion
+  const { quote, reasons, explanations, key } = suggestion
   const preview = active ? quote : shortQuote(quote)
   const reasonsId = useId()
+  const whyId = useId()
+  const why = explanationLine(explanations)
+  const describedBy = [reasons.length > 0 ? reasonsId : null, why ? whyId : null].filter(Boolean).join(' ') || undefined
   return (
     <li
       className={`suggestion${active ? ' suggestion--active' : ''}${dismissed ? ' suggestion--dismissed' : ''}`}
@@ -33,19 +36,26 @@ export function SuggestionItem({ suggestion, active, canMark, dismissed, onShow,
         className="suggestion__quote"
         onClick={onShow}
         title={preview === quote ? 'Show in the article' : `${quote}\n\nShow in the article`}
-        aria-describedby={reasonsId}
+        aria-describedby={describedBy}
         aria-current={active ? 'true' : undefined}
         data-testid="suggestion-quote"
       >
         {preview}
       </button>
-      <ul className="suggestion__reasons" id={reasonsId} aria-label="Why it is suggested">
-        {reasons.map((reason) => (
-          <li key={reason} className="reason-chip" title={REASONS[reason].hint}>
-            {REASONS[reason].label}
-          </li>
-        ))}
-      </ul>
+      {reasons.length > 0 && (
+        <ul className="suggestion__reasons" id={reasonsId} aria-label="Checkable details">
+          {reasons.map((reason) => (
+            <li key={reason} className="reason-chip" title={REASONS[reason].hint}>
+              {REASONS[reason].label}
+            </li>
+          ))}
+        </ul>
+      )}
+      {why && (
+        <p className="suggestion__why" id={whyId} data-testid="suggestion-why">
+          <span className="suggestion__why-label">Why:</span> {why}
+        </p>
+      )}
       <div className="suggestion__actions">
         {canMark && (
           <button type="button" className="button button--small suggestion__mark" onClick={onMark} data-testid="suggestion-mark">

@@ -1,9 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { anchorClaim, BodyText, bodyFragment, claimsMap, readClaims } from '@fc/shared/schema/index'
-import { suggestCheckworthy, type Suggestion } from '@fc/shared/suggest/index'
+import { suggestCheckworthy, uncoveredSuggestions, type Suggestion } from '@fc/shared/suggest/index'
 import type { TextRange } from '@fc/shared/text/quote'
-import { uncoveredSuggestions } from './coverage'
 
 /**
  * Typing changes the sentences, but a list that reshuffles on every keystroke cannot be

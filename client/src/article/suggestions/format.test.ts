@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SUGGESTION_REASONS } from '@fc/shared/suggest/index'
-import { REASONS, shortQuote } from './format'
+import { explanationLine, REASONS, shortQuote } from './format'
 
 describe('shortQuote', () => {
   it('leaves a quote that fits alone', () => {
@@ -27,5 +27,19 @@ describe('shortQuote', () => {
 describe('REASONS', () => {
   it('names and explains every signal the scorer can find', () => {
     for (const reason of SUGGESTION_REASONS) expect(REASONS[reason].hint.length).toBeGreaterThan(0)
+  })
+})
+
+describe('explanationLine', () => {
+  it('joins the reasons with semicolons, since one may hold commas', () => {
+    expect(explanationLine(['contains a figure', 'names people, places or organisations'])).toBe(
+      'contains a figure; names people, places or organisations',
+    )
+  })
+
+  it('is empty when the model gave no reason (or an older payload has none)', () => {
+    expect(explanationLine([])).toBe('')
+    expect(explanationLine(undefined)).toBe('')
+    expect(explanationLine(['  '])).toBe('')
   })
 })

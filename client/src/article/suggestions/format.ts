@@ -11,18 +11,15 @@ export const REASONS: Readonly<Record<SuggestionReason, { label: string; hint: s
   comparison: { label: 'comparison', hint: 'Compares or approximates a figure: more than, nearly, doubled' },
 }
 
-/** About three lines of the sidebar's quote face. */
-const QUOTE_PREVIEW_CHARS = 150
+// Quotes are cut the way claims' are (claims/format), so long ones read the same everywhere.
+export { shortQuote } from '../claims/format'
 
 /**
- * A long quote cut at a word boundary near `max` characters, with an ellipsis; short ones
- * unchanged. The cut never leaves a dangling comma or an opening quote mark behind.
+ * The model's reasons in words as one line ("contains a figure; says what caused what"),
+ * or '' when it gave none. Each explanation may hold commas of its own ("names people,
+ * places or organisations"), so they are joined with semicolons.
  */
-export function shortQuote(quote: string, max = QUOTE_PREVIEW_CHARS): string {
-  if (quote.length <= max) return quote
-  const head = quote.slice(0, max)
-  const lastSpace = head.search(/\s\S*$/)
-  // One enormous "word" (a URL): cut it where it is.
-  const cut = lastSpace > max * 0.6 ? head.slice(0, lastSpace) : head
-  return `${cut.replace(/[\s,;:“"‘'(—–-]+$/u, '')}…`
+export function explanationLine(explanations: readonly string[] | undefined): string {
+  const parts = (explanations ?? []).map((text) => text.trim()).filter((text) => text.length > 0)
+  return parts.join('; ')
 }
