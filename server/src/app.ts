@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AuthService } from './auth/service.js';
 import type { RoomRegistry } from './collab/rooms.js';
-import type { Config } from './config.js';
+import type { Config } from './config/index.js';
 import { log } from './log.js';
 import { apiRoutes } from './routes/api.js';
 import { healthRoutes } from './routes/health.js';
@@ -37,6 +37,6 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
   app.use('*', securityHeaders(), refuseMalformedUrls());
   app.route('/', healthRoutes(deps.store));
   app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth }));
-  app.route('/', staticRoutes(deps.config.clientDist));
+  app.route('/', staticRoutes(deps.config.server.clientDist));
   return app;
 }

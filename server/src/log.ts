@@ -1,5 +1,5 @@
-/** One line per event, so operators can grep; silent in benchmarks. */
-let silent = process.env.LOG_LEVEL === 'silent';
+/** One line per event, so operators can grep; silent in benchmarks (LOG_LEVEL, set by main.ts). */
+let silent = false;
 
 export function setLogSilent(value: boolean): void {
   silent = value;

@@ -1,9 +1,19 @@
-import { loadConfig } from './config.js';
-import { log } from './log.js';
+import { ConfigError, EXIT_CONFIG, loadConfig } from './config/index.js';
+import { log, setLogSilent } from './log.js';
 import { startServer } from './server.js';
 import { EXIT_UNREADABLE_STORE, UnreadableStoreError } from './storage/storage-errors.js';
 
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    // Every bad variable at once, without a stack trace, whatever LOG_LEVEL says.
+    process.stderr.write(`${err.message}\n`);
+    process.exit(EXIT_CONFIG);
+  }
+})();
+setLogSilent(config.server.logLevel === 'silent');
 const server = await startServer(config).catch((err: unknown) => {
   if (!(err instanceof UnreadableStoreError)) throw err;
   // Written whatever LOG_LEVEL says: the operator must learn why the server did not start.

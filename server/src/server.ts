@@ -3,14 +3,14 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { Hono } from 'hono';
 import { buildApp } from './app.js';
-import { loadAuthConfig } from './auth/config.js';
 import { AuthService } from './auth/service.js';
 import { createSocketGate } from './auth/socket-gate.js';
 import { CLOSE_GOING_AWAY } from './collab/gate.js';
+import { enableAdmissionHold } from './collab/admission-hold.js';
 import { startHeartbeat } from './collab/heartbeat.js';
 import { RoomRegistry } from './collab/rooms.js';
 import { attachSocketServer } from './collab/socket-route.js';
-import type { Config } from './config.js';
+import type { Config } from './config/index.js';
 import { log } from './log.js';
 import { SqlDocStore } from './storage/doc-store.js';
 import { openDb } from './storage/open.js';
@@ -23,18 +23,19 @@ export interface RunningServer {
 
 /** Wires config → storage → rooms → HTTP + socket, and starts listening. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const db = await openDb(config);
-  const store = new SqlDocStore(db, config);
+  enableAdmissionHold(config.test.holdAdmission);
+  const db = await openDb(config.storage);
+  const store = new SqlDocStore(db, config.storage);
   // Several instances share one set of sign-in limits through Redis, or the budget would grow with each.
-  const limits = config.redisUrl
-    ? new (await import('./scale/redis-rate-limit.js')).RedisRateLimits(config.redisUrl, config.databaseUrl ?? config.dataDir)
+  const limits = config.scale.redisUrl
+    ? new (await import('./scale/redis-rate-limit.js')).RedisRateLimits(config.scale.redisUrl, config.storage.databaseUrl ?? config.storage.dataDir)
     : undefined;
   await limits?.connect().catch((err: unknown) => log('rate limits: Redis not reachable at start, counting per instance', { error: String(err) }));
   // Accounts, sessions and roles; the socket gate resolves the caller with the same service.
-  const auth = new AuthService(db, loadAuthConfig(), limits?.factory);
+  const auth = new AuthService(db, config.auth, limits?.factory);
 
   // ioredis is loaded only with REDIS_URL: ~2 MB of heap a single instance does not need.
-  const fanout = config.redisUrl ? new (await import('./scale/redis-fanout.js')).RedisFanout(config.redisUrl, store) : undefined;
+  const fanout = config.scale.redisUrl ? new (await import('./scale/redis-fanout.js')).RedisFanout(config.scale.redisUrl, store) : undefined;
   await fanout?.connect();
   const registry = new RoomRegistry(store, {
     onLocalUpdate(docId, update) {
@@ -44,7 +45,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     onLocalAwareness: fanout ? (docId, update) => fanout.publishAwareness(docId, update) : undefined,
     onWaiting: fanout ? (docId) => fanout.healDoc(docId, 'socket update waits on missing structs') : undefined,
     canStore: () => !store.storageFull,
-  }, config.socketLimits);
+  }, config.socket.limits);
   store.onStorageFull = (full) => registry.storageWritable(!full);
   // Alone, this instance wrote every logged row from its open rooms; with Redis, others write too.
   if (!fanout) store.liveDoc = (docId) => registry.openRooms.get(docId)?.doc;
@@ -61,12 +62,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   buildApp(app, { config, db, store, registry, auth });
 
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, () => resolve(s));
   });
-  const wss = attachSocketServer(server as Server, { registry, gate: createSocketGate(auth), maxMessageBytes: config.maxMessageBytes });
-  const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs);
+  const wss = attachSocketServer(server as Server, { registry, gate: createSocketGate(auth), maxMessageBytes: config.socket.maxMessageBytes });
+  const stopHeartbeat = startHeartbeat(wss, config.socket.heartbeatMs);
   const port = (server.address() as AddressInfo).port;
-  log('listening', { port, storage: config.databaseUrl ? 'postgres' : `sqlite:${config.dataDir}`, fanout: fanout ? 'redis' : 'none' });
+  log('listening', { port, storage: config.storage.databaseUrl ? 'postgres' : `sqlite:${config.storage.dataDir}`, fanout: fanout ? 'redis' : 'none' });
 
   return {
     port,
@@ -75,7 +76,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       auth.close();
       server.close();
       // Frames already on their way (in socket buffers) are still applied before the sockets close.
-      await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+      await new Promise((resolve) => setTimeout(resolve, config.socket.shutdownDrainMs));
       await registry.closeAll(CLOSE_GOING_AWAY, 'server shutting down');
       await fanout?.close();
       await limits?.close();

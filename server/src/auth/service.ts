@@ -5,7 +5,7 @@ import { addressKey } from './address-key.js';
 import { userForApiToken } from '../domain/tokens.js';
 import type { PublicUser } from '../domain/users.js';
 import type { Db } from '../storage/db.js';
-import type { AuthConfig } from './config.js';
+import type { AuthConfig } from '../config/index.js';
 import { GuestSessions } from './guest-session.js';
 import { type AppLucia, createLucia } from './lucia.js';
 import type { OriginPolicy } from './origin.js';

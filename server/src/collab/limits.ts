@@ -2,7 +2,7 @@
 export const CLOSE_POLICY = 1008;
 export const CLOSE_TRY_AGAIN = 1013;
 
-export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from '../config.js';
+export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from '../config/index.js';
 
 /** Thrown where a frame breaks a bound; the socket route closes the socket with 1008 and `reason`. */
 export class LimitExceeded extends Error {

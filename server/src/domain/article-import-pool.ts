@@ -5,7 +5,7 @@ import type { ArticleBody, BodyFormat } from './article-import.js';
 import type { ImportAnswer } from './article-import-thread.js';
 import { DomainError } from './errors.js';
 
-/** How much of the server one import may take (config.ts: the IMPORT_* variables). */
+/** How much of the server one import may take (config/index.ts: the IMPORT_* variables). */
 export interface ImportBudget {
   /** Longest a body may take to parse and encode; past it the worker is terminated and the import refused (413). */
   timeoutMs: number;

@@ -20,7 +20,7 @@ import { workspaceRoutes } from './workspaces.js';
  */
 export function apiRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
-  app.use('/api/*', jsonBodyLimit(deps.auth.config.jsonMaxBytes));
+  app.use('/api/*', jsonBodyLimit(deps.config.http.jsonMaxBytes));
   app.use('/api/*', originGuard(deps.auth), callerResolver(deps.auth));
   app.route('/', authRoutes(deps));
   app.route('/', tokenRoutes(deps));

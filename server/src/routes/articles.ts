@@ -9,9 +9,9 @@ import { articleSchema } from './validation.js';
 export function articleRoutes({ config, db, store, auth }: ApiDeps): Hono {
   const app = new Hono();
   // The sanitizer and Markdown parser live on the pool's worker threads, never on the server's heap.
-  const imports = new ArticleImportPool(config.importBudget);
+  const imports = new ArticleImportPool(config.http.importBudget);
 
-  app.post('/api/workspaces/:id/articles', limitBody(auth.config.articleMaxBytes), async (c) => {
+  app.post('/api/workspaces/:id/articles', limitBody(config.http.articleMaxBytes), async (c) => {
     const { workspace, userId } = await requireWorkspaceRole(c, db, c.req.param('id'), 'checker');
     const input = await readJson(c, articleSchema);
     const { update, format } = await imports.parse(input);

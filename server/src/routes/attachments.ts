@@ -14,10 +14,10 @@ import { ATTACHMENT_CSP } from './security-headers.js';
 export function attachmentRoutes({ db, config }: ApiDeps): Hono {
   const app = new Hono();
 
-  app.post('/api/articles/:id/attachments', limitBody(config.attachmentMaxBytes), async (c) => {
+  app.post('/api/articles/:id/attachments', limitBody(config.http.attachmentMaxBytes), async (c) => {
     const { article, userId } = requireArticleRole(c, 'checker');
     const data = new Uint8Array(await c.req.arrayBuffer());
-    const mime = checkAttachment(c.req.header('content-type') ?? '', data, config.attachmentMaxBytes);
+    const mime = checkAttachment(c.req.header('content-type') ?? '', data, config.http.attachmentMaxBytes);
     const meta = await insertAttachment(db, {
       articleId: article.id,
       workspaceId: article.workspaceId,

@@ -10,9 +10,9 @@ import { loginSchema, signupSchema } from './validation.js';
 const WRONG_CREDENTIALS = 'wrong email or password';
 
 /** Sign up, log in, log out, me. Every sign-in mints a new session id (no fixation). */
-export function authRoutes({ db, store, auth, registry }: ApiDeps): Hono {
+export function authRoutes({ config, db, store, auth, registry }: ApiDeps): Hono {
   const app = new Hono();
-  const json = limitBody(auth.config.jsonMaxBytes);
+  const json = limitBody(config.http.jsonMaxBytes);
 
   /** Drops the session the request came with, if any, before a new one is issued. */
   async function dropPresentedSession(headers: Headers): Promise<void> {

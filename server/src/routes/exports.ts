@@ -26,13 +26,13 @@ import type { ApiDeps } from './http.js';
 const LD_JSON = 'application/ld+json; charset=utf-8';
 
 /** Where people reach this app: PUBLIC_URL behind a proxy, else the request's own origin. */
-function publicOrigin(c: Context): string {
-  return process.env.PUBLIC_URL?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+function publicOrigin(c: Context, publicUrl: string | undefined): string {
+  return publicUrl ?? new URL(c.req.url).origin;
 }
 
 /** The public page of an article in this app: annotation targets and review URLs point here. */
-function articleMeta(c: Context, article: Article): ArticleMeta {
-  const origin = publicOrigin(c);
+function articleMeta(c: Context, publicUrl: string | undefined, article: Article): ArticleMeta {
+  const origin = publicOrigin(c, publicUrl);
   return {
     id: article.id,
     title: article.title,
@@ -50,8 +50,9 @@ function downloadName(article: Article, ext: string): string {
  * Exports of an article's fact-check, computed from the live document. Mounted
  * after the article routes, so `articleGuard` has already admitted the caller.
  */
-export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
+export function exportRoutes({ config, db, store, registry }: ApiDeps): Hono {
   const app = new Hono();
+  const publicUrl = config.server.publicUrl;
 
   // Each export reads only what it needs: anchoring every claim costs a walk of the body.
   const read = <T>(article: Article, fn: (doc: Y.Doc) => T) => withDocument(registry, store, article.docId, fn);
@@ -69,7 +70,7 @@ export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
     const workspace = await getWorkspace(db, article.workspaceId);
     const claims = await read(article, readClaims);
     const refused: RefusedUrl[] = [];
-    const reviews = buildClaimReviews(articleMeta(c, article), claims, await verdictScaleFor(db, article.workspaceId), {
+    const reviews = buildClaimReviews(articleMeta(c, publicUrl, article), claims, await verdictScaleFor(db, article.workspaceId), {
       organization: { name: workspace?.name ?? 'Fact-check desk' },
       onRefusedUrl: (r) => refused.push(r),
     });
@@ -85,11 +86,11 @@ export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
   app.get('/api/articles/:id/report.md', async (c) => {
     const { article } = articleAccess(c);
     const { claims, anchors } = await read(article, claimsAndAnchors);
-    const markdown = buildReportMarkdown(articleMeta(c, article), claims, await verdictScaleFor(db, article.workspaceId), {
+    const markdown = buildReportMarkdown(articleMeta(c, publicUrl, article), claims, await verdictScaleFor(db, article.workspaceId), {
       anchors,
       generatedAt: new Date().toISOString(),
       // Members-only downloads (GET /api/attachments/:id): a reader needs access to the workspace.
-      attachmentBaseUrl: `${publicOrigin(c)}/api/attachments`,
+      attachmentBaseUrl: `${publicOrigin(c, publicUrl)}/api/attachments`,
     });
     attachmentHeader(c, article, 'report.md');
     return c.body(markdown, 200, { 'content-type': 'text/markdown; charset=utf-8' });
@@ -98,7 +99,7 @@ export function exportRoutes({ db, store, registry }: ApiDeps): Hono {
   app.get('/api/articles/:id/annotations', async (c) => {
     const { article } = articleAccess(c);
     const { claims, anchors, text } = await read(article, (doc) => ({ ...claimsAndAnchors(doc), text: BodyText.of(doc).text }));
-    const annotations = buildWebAnnotations(articleMeta(c, article), claims, text, {
+    const annotations = buildWebAnnotations(articleMeta(c, publicUrl, article), claims, text, {
       anchors,
       scale: await verdictScaleFor(db, article.workspaceId),
     });

@@ -4,10 +4,10 @@ import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
 import { tokenSchema } from './validation.js';
 
 /** Personal API tokens: shown once at creation, then only listed by name, and revocable. */
-export function tokenRoutes({ db, auth, registry }: ApiDeps): Hono {
+export function tokenRoutes({ config, db, auth, registry }: ApiDeps): Hono {
   const app = new Hono();
 
-  app.post('/api/tokens', limitBody(auth.config.jsonMaxBytes), async (c) => {
+  app.post('/api/tokens', limitBody(config.http.jsonMaxBytes), async (c) => {
     const caller = requireCaller(c);
     const { name } = await readJson(c, tokenSchema);
     const { id, token } = await createApiToken(db, caller.user.id, name);

@@ -12,9 +12,9 @@ import { workshopSummary } from './workshop-summary.js';
  * A workshop after it was set up: its trainers rename or delete it, and everyone in it
  * (trainers and participants) reads the verdict labels its workspace uses.
  */
-export function workshopManageRoutes({ db, store, registry, auth }: ApiDeps): Hono {
+export function workshopManageRoutes({ config, db, store, registry, auth }: ApiDeps): Hono {
   const app = new Hono();
-  const json = limitBody(auth.config.jsonMaxBytes);
+  const json = limitBody(config.http.jsonMaxBytes);
 
   app.patch('/api/workshops/:id', json, async (c) => {
     const { workshop } = await requireTrainer(c, db, auth, c.req.param('id'));

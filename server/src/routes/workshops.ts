@@ -30,9 +30,9 @@ import { workshopSummary } from './workshop-summary.js';
  * trainer watches progress, reveals, and reads scores and agreement. The key lives
  * in the database only (domain/workshops.ts), never in a document.
  */
-export function workshopRoutes({ db, store, registry, auth }: ApiDeps): Hono {
+export function workshopRoutes({ config, db, store, registry, auth }: ApiDeps): Hono {
   const app = new Hono();
-  const json = limitBody(auth.config.jsonMaxBytes);
+  const json = limitBody(config.http.jsonMaxBytes);
   const readDoc = <T>(docId: string, fn: (doc: Y.Doc) => T) => withDocument(registry, store, docId, fn);
   const eachParticipant = <T>(participants: Participant[], fn: (doc: Y.Doc) => T) => Promise.all(participants.map((p) => readDoc(p.docId, fn)));
 

@@ -9,9 +9,9 @@ import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
 import { roleSchema, workspaceSchema } from './validation.js';
 
 /** Workspaces, invites, members. */
-export function workspaceRoutes({ db, registry, auth }: ApiDeps): Hono {
+export function workspaceRoutes({ config, db, registry, auth }: ApiDeps): Hono {
   const app = new Hono();
-  const json = limitBody(auth.config.jsonMaxBytes);
+  const json = limitBody(config.http.jsonMaxBytes);
   const inviteTtlMs = auth.config.inviteDays * 24 * 60 * 60_000;
 
   app.post('/api/workspaces', json, async (c) => {

@@ -1,13 +1,17 @@
-import type { Config } from '../config.js';
+import type { StorageConfig } from '../config/index.js';
 import type { Db } from './db.js';
 import { schemaStatements } from './schema.js';
 import { openSqlite, sqliteFile } from './sqlite.js';
 import { isUnreadableDatabase, UnreadableStoreError } from './storage-errors.js';
 
 /** PostgreSQL when DATABASE_URL is set, the embedded SQLite file in DATA_DIR otherwise. */
-export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+export async function openDb(
+  config: Pick<StorageConfig, 'databaseUrl' | 'dataDir'> & Partial<Pick<StorageConfig, 'pgPoolMax' | 'sqliteSynchronous'>>,
+): Promise<Db> {
   // pg is loaded only when used: ~3 MB of heap the embedded default does not need.
-  const db = config.databaseUrl ? (await import('./postgres.js')).openPostgres(config.databaseUrl) : openEmbedded(config.dataDir);
+  const db = config.databaseUrl
+    ? (await import('./postgres.js')).openPostgres(config.databaseUrl, config.pgPoolMax)
+    : openEmbedded(config.dataDir, config.sqliteSynchronous);
   try {
     await migrate(db);
   } catch (err) {
@@ -21,9 +25,9 @@ export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): P
 }
 
 /** A file that is not a database fails at its first pragma: said once, with the file, not as a stack trace. */
-function openEmbedded(dataDir: string): Db {
+function openEmbedded(dataDir: string, synchronous: StorageConfig['sqliteSynchronous'] | undefined): Db {
   try {
-    return openSqlite(dataDir);
+    return openSqlite(dataDir, synchronous);
   } catch (err) {
     if (isUnreadableDatabase(err)) throw new UnreadableStoreError(sqliteFile(dataDir), err);
     throw err;

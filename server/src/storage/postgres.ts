@@ -4,8 +4,9 @@ import type { Db, Queryable, SqlParam } from './db.js';
 // BIGINT columns (seq, timestamps) fit in a JS number for this product's lifetime.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export function openPostgres(url: string): Db {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+/** poolMax: PG_POOL_MAX (config/index.ts). */
+export function openPostgres(url: string, poolMax = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
   pool.on('error', () => undefined); // an idle client's error must not crash the server; the next query reports it
 
   const asQueryable = (client: pg.Pool | pg.PoolClient): Queryable => ({

@@ -17,7 +17,7 @@ export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'factcheck.sqlite3');
 }
 
-export function openSqlite(dataDir: string): Db {
+export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL'): Db {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = sqliteFile(dataDir);
   const db = new Database(file);
@@ -25,7 +25,6 @@ export function openSqlite(dataDir: string): Db {
   // Checkpoints happen off the event loop (sqlite-checkpointer.ts), never inside a commit.
   db.pragma('wal_autocheckpoint = 0');
   const checkpointer = startCheckpointer(file);
-  const synchronous = process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL';
   db.pragma(`synchronous = ${synchronous}`);
   const docLog = startLogWriter(file, { synchronous });
   db.pragma('foreign_keys = ON');

@@ -24,18 +24,22 @@ interface StoreLike {
 
 // Paths held in variables: the harness type-checks without depending on server internals.
 const serverModule = (rel: string): Promise<Record<string, unknown>> => import(`@fc/server/src/${rel}`);
-const { loadConfig } = (await serverModule('config.js')) as { loadConfig(env: NodeJS.ProcessEnv): { groupCommitMs: number } };
+const { loadConfig } = (await serverModule('config/index.js')) as {
+  loadConfig(env: NodeJS.ProcessEnv): { server: { logLevel: string }; storage: { groupCommitMs: number; sqliteSynchronous: string } };
+};
+const { setLogSilent } = (await serverModule('log.js')) as { setLogSilent(silent: boolean): void };
 const { openDb } = (await serverModule('storage/open.js')) as {
-  openDb(c: { databaseUrl: undefined; dataDir: string }): Promise<{ query<T>(sql: string): Promise<T[]>; close(): Promise<void> }>;
+  openDb(c: { databaseUrl: undefined; dataDir: string; sqliteSynchronous: string }): Promise<{ query<T>(sql: string): Promise<T[]>; close(): Promise<void> }>;
 };
 const { SqlDocStore } = (await serverModule('storage/doc-store.js')) as { SqlDocStore: new (db: unknown, options: unknown) => unknown };
 
 // Created and removed by the parent, so it is cleaned up even if this process is killed.
 const dataDir = dataDirArg as string;
 const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' });
-const db = await openDb({ databaseUrl: undefined, dataDir });
+setLogSilent(config.server.logLevel === 'silent');
+const db = await openDb({ ...config.storage, databaseUrl: undefined, dataDir });
 // No compaction during the run: it would delete rows we count, and it is measured elsewhere.
-const store = new SqlDocStore(db, { ...config, compactAfterUpdates: Number.MAX_SAFE_INTEGER }) as unknown as StoreLike;
+const store = new SqlDocStore(db, { ...config.storage, compactAfterUpdates: Number.MAX_SAFE_INTEGER }) as unknown as StoreLike;
 
 // Wrap the batch writer to learn when each update became durable. It is private API:
 // if it moves, the latency fields go null and throughput is still measured via flush().
@@ -114,7 +118,7 @@ await db.close();
 
 console.log(
   `RESULT ${JSON.stringify({
-    groupCommitMs: config.groupCommitMs,
+    groupCommitMs: config.storage.groupCommitMs,
     offeredPerSec,
     durableP50Ms: pct(durableMs, 50),
     durableP99Ms: pct(durableMs, 99),
