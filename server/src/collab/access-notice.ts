@@ -1,4 +1,4 @@
-import { encodeAccessMessage, encodePermissionDenied, type SocketAccessState } from './access-message.js';
+import { encodeAccessMessage, encodePermissionDenied, type SocketAccessState } from '@fc/shared';
 import type { Connection } from './connection.js';
 import { encodeSyncStep1 } from './protocol.js';
 import type { Room } from './room.js';

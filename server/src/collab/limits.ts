@@ -1,7 +1,3 @@
-/** Close codes for a socket that broke a per-client bound (RFC 6455 §7.4.1). */
-export const CLOSE_POLICY = 1008;
-export const CLOSE_TRY_AGAIN = 1013;
-
 /**
  * Per-client bounds on the collaboration socket (docs/api.md, "Limits and failures"). Each
  * one, when broken, closes only the offending socket, with 1008 and a reason naming the
@@ -53,7 +49,10 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   rejectLogWindowMs: 60_000,
 };
 
-/** Thrown where a frame breaks a bound; the socket route closes the socket with 1008 and `reason`. */
+/**
+ * Thrown where a frame breaks a bound; the socket route closes the socket with 1008
+ * (CLOSE_POLICY) and `reason`, one of the `…Limit` CLOSE_REASONS of @fc/shared.
+ */
 export class LimitExceeded extends Error {
   constructor(readonly reason: string) {
     super(reason);
