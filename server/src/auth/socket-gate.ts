@@ -1,9 +1,8 @@
 import type { Access } from '../collab/connection.js';
-import { ACCESS_REASONS, CLOSE_FORBIDDEN, CLOSE_LOAD_FAILED, CLOSE_REASONS, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from '@fc/shared';
+import { ACCESS_REASONS, canWriteDocuments, CLOSE_FORBIDDEN, CLOSE_LOAD_FAILED, CLOSE_REASONS, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from '@fc/shared';
 import type { GateDecision, SocketGate } from '../collab/gate.js';
 import { ownerOfDocument } from '../domain/documents.js';
-import { canWriteDocuments } from '../domain/roles.js';
-import { isTrainer, trainsByRole } from '../domain/workshops.js';
+import { isTrainer } from '../domain/workshops.js';
 import { roleIn } from '../domain/workspaces.js';
 import { log } from '../log.js';
 import { checkSameOrigin } from './origin.js';

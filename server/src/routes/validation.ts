@@ -1,6 +1,6 @@
+import { ROLES } from '@fc/shared';
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
-import { ROLES } from '../domain/roles.js';
 
 /**
  * Request bodies of the API, validated at the edge. Every failure becomes a 400

@@ -1,8 +1,7 @@
+import { canRunWorkshops, canWriteDocuments } from '@fc/shared';
 import { Hono } from 'hono';
 import { forbidden } from '../domain/errors.js';
 import { acceptInvite, createInvite } from '../domain/invites.js';
-import { canWriteDocuments } from '../domain/roles.js';
-import { trainsByRole } from '../domain/workshops.js';
 import { changeMemberRole, createWorkspace, listMembers, listWorkspacesFor, removeMember } from '../domain/workspaces.js';
 import { requireWorkspaceRole } from './access.js';
 import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
@@ -58,7 +57,7 @@ export function workspaceRoutes({ db, registry, auth }: ApiDeps): Hono {
       userId: member.userId,
       canWrite: canWriteDocuments(member.role),
       role: member.role,
-      trainsWorkshops: trainsByRole(member.role),
+      trainsWorkshops: canRunWorkshops(member.role),
     });
     return c.json(member);
   });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isSafeHttpUrl } from '../export/safe-url.js';
 import { VERDICT_IDS } from '../schema/verdicts.js';
-import { INVITABLE_ROLES } from './roles.js';
 
 /** Every length limit on API input, in one place so docs and UI can quote them. */
 export const LIMITS = {
@@ -67,10 +66,6 @@ export const loginBody = body({
 export const createTokenBody = body({ name: requiredText(LIMITS.nameMax) });
 
 export const createWorkspaceBody = body({ name: requiredText(LIMITS.nameMax) });
-
-export const createInviteBody = body({
-  role: z.enum(INVITABLE_ROLES, { error: `must be one of ${INVITABLE_ROLES.join(', ')}` }),
-});
 
 /** JSON clients often send null for "not given"; it reads as absent. */
 function articleContent(max: number) {
@@ -150,7 +145,6 @@ export type SignupBody = z.output<typeof signupBody>;
 export type LoginBody = z.output<typeof loginBody>;
 export type CreateTokenBody = z.output<typeof createTokenBody>;
 export type CreateWorkspaceBody = z.output<typeof createWorkspaceBody>;
-export type CreateInviteBody = z.output<typeof createInviteBody>;
 export type CreateArticleBody = z.output<typeof createArticleBody>;
 export type CreateWorkshopBody = z.output<typeof createWorkshopBody>;
 export type WorkshopKeyBody = z.output<typeof workshopKeyBody>;
