@@ -2,10 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { Hono } from 'hono';
+import { CLOSE_GOING_AWAY, CLOSE_REASONS } from '@fc/shared';
 import { buildApp } from './app.js';
 import { AuthService } from './auth/service.js';
 import { createSocketGate } from './auth/socket-gate.js';
-import { CLOSE_GOING_AWAY } from './collab/gate.js';
 import { enableAdmissionHold } from './collab/admission-hold.js';
 import { startHeartbeat } from './collab/heartbeat.js';
 import { RoomRegistry } from './collab/rooms.js';
@@ -77,7 +77,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.close();
       // Frames already on their way (in socket buffers) are still applied before the sockets close.
       await new Promise((resolve) => setTimeout(resolve, config.socket.shutdownDrainMs));
-      await registry.closeAll(CLOSE_GOING_AWAY, 'server shutting down');
+      await registry.closeAll(CLOSE_GOING_AWAY, CLOSE_REASONS.shuttingDown);
       await fanout?.close();
       await limits?.close();
       await store.close();

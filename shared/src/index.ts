@@ -7,4 +7,5 @@ export * from './export/index.js';
 export * from './validation/index.js';
 export * from './suggest/index.js';
 export * from './workshop/index.js';
+export * from './protocol/index.js';
 export { CONTEXT_CHARS, quoteAt, findQuote, type TextQuote, type TextRange } from './text/quote.js';

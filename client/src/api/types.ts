@@ -1,10 +1,10 @@
 // The shapes the app shell hands to screens (ArticleScreen, claims UI, members page).
 // They mirror the public API (docs/api.md); the shell is the one place that fetches them.
 
-/** Roles, most to least: owner, editor (reviews, publishes), checker (annotates), viewer (reads). */
-export type Role = 'owner' | 'editor' | 'checker' | 'viewer'
+import type { Role } from '@fc/shared/validation/roles'
 
-export const ROLES: readonly Role[] = ['owner', 'editor', 'checker', 'viewer']
+// Roles and what each may do are shared with the server: one definition for both ends.
+export { canInvite, canRunWorkshops, canWriteDocuments as canEdit, isRole, ROLES, type Role } from '@fc/shared/validation/roles'
 
 /** The signed-in person. `color` is `#rrggbb`, derived from `id` (same on every device). */
 export interface Me {
@@ -38,19 +38,4 @@ export interface ArticleScreenProps {
   me: Me
   role: Role
   members: Member[]
-}
-
-/** Roles that may change the document text and claims (the socket drops a viewer's updates). */
-export function canEdit(role: Role): boolean {
-  return role !== 'viewer'
-}
-
-/** Owners and editors may invite; only owners may invite owners. */
-export function canInvite(role: Role): boolean {
-  return role === 'owner' || role === 'editor'
-}
-
-/** Owners and editors run workshops on the workspace's articles (their creators keep training them). */
-export function canRunWorkshops(role: Role): boolean {
-  return role === 'owner' || role === 'editor'
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from '@fc/shared/protocol/index'
 import { api } from '../api/api'
 import { useVerdictScale } from '../article/claims/useVerdictScale'
 import { ConnectionBadge } from '../live/ConnectionBadge'
@@ -22,7 +23,7 @@ import { ViewOnlyBadge } from './ViewOnlyBadge'
 export function ArticleScreen({ article, me, role: loadedRole, members }: ArticleScreenProps) {
   const scale = useVerdictScale(article.workspaceId)
   const reloadRole = useCallback(() => api.workspace(article.workspaceId).then((w) => w.role), [article.workspaceId])
-  // Removed from the workspace (4403): the switcher must stop offering it; a role change shows there too.
+  // Removed from the workspace (CLOSE_FORBIDDEN): the switcher must stop offering it; a role change shows there too.
   const refreshWorkspaces = useWorkspaces()?.refresh
   const live = useLiveRole(loadedRole, reloadRole, refreshWorkspaces)
   const role = live.role
@@ -34,7 +35,7 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
   const [startingWorkshop, setStartingWorkshop] = useState(false)
   const refusedCode = connection.refusal?.code
   useEffect(() => {
-    if (refusedCode === 4403) void refreshWorkspaces?.()
+    if (refusedCode === CLOSE_FORBIDDEN) void refreshWorkspaces?.()
   }, [refusedCode, refreshWorkspaces])
 
   return (
@@ -87,9 +88,9 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
 function ArticleRefusal({ code, hadAccess, workspaceId }: { code: number; hadAccess: boolean; workspaceId: string }) {
   const { title, detail } = refusalMessage(code, hadAccess)
   const action =
-    code === 4401
+    code === CLOSE_UNAUTHENTICATED
       ? { label: 'Sign in again', onClick: () => navigate(loginPath(location.pathname)) }
-      : code === 4404
+      : code === CLOSE_UNKNOWN_DOC
         ? { label: 'Back to the articles', onClick: () => navigate(workspacePath(workspaceId)) }
         : { label: 'Go to your workspaces', onClick: () => navigate('/') }
   return (
@@ -103,18 +104,18 @@ function ArticleRefusal({ code, hadAccess, workspaceId }: { code: number; hadAcc
 // article was open and in step before the server closed it (removed, signed out elsewhere).
 function refusalMessage(code: number, hadAccess: boolean): { title: string; detail: string } {
   switch (code) {
-    case 4404:
+    case CLOSE_UNKNOWN_DOC:
       return hadAccess
         ? { title: 'This article no longer exists', detail: 'It was removed while you had it open.' }
         : { title: 'This article does not exist', detail: 'It may have been deleted, or the link is mistyped.' }
-    case 4403:
+    case CLOSE_FORBIDDEN:
       return hadAccess
         ? {
             title: 'You no longer have access to this article',
             detail: 'You were removed from its workspace. Ask one of its owners to invite you again.',
           }
         : { title: 'You do not have access to this article', detail: 'Ask someone in its workspace to invite you.' }
-    case 4401:
+    case CLOSE_UNAUTHENTICATED:
       return {
         title: hadAccess ? 'Your session has ended' : 'Sign in to open this article',
         detail: 'Sign in again to keep working on this article.',

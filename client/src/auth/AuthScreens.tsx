@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { LIMITS } from '@fc/shared/validation/limits'
 import { api, ApiError, sentence } from '../api/api'
 import { Field, FormError, type ControlProps } from '../ui/Field'
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../api/formErrors'
@@ -7,7 +8,7 @@ import { currentNext, followLink, loginPath, signupPath } from '../ui/router'
 import { useSession } from './session'
 import './auth.css'
 
-export const MIN_PASSWORD_LENGTH = 10
+const MIN_PASSWORD_LENGTH = LIMITS.passwordMin
 
 /** The calm centred card both screens share; says what an invitation link is for. */
 function AuthCard({ title, lede, children, footer }: { title: string; lede: ReactNode; children: ReactNode; footer: ReactNode }) {
@@ -162,7 +163,7 @@ export function SignupScreen() {
       <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="signup-form">
         <Field label="Your name" error={errors.fields.name} hint="Shown to colleagues next to your cursor and your notes.">
           {(control) => (
-            <input {...control} className="text-input" name="name" autoComplete="name" autoFocus maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+            <input {...control} className="text-input" name="name" autoComplete="name" autoFocus maxLength={LIMITS.nameMax} value={name} onChange={(e) => setName(e.target.value)} />
           )}
         </Field>
         <Field label="Email" error={errors.fields.email}>

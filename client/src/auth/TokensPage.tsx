@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { LIMITS } from '@fc/shared/validation/limits'
 import { api, describeError, type ApiTokenInfo, type NewApiToken } from '../api/api'
 import { AppFrame } from '../ui/AppFrame'
 import { CopyField } from '../ui/CopyField'
@@ -55,7 +56,7 @@ export function TokensPage() {
             <Field label="Name" error={errors.fields.name} hint="So you can tell your tokens apart later.">
               {(control) => (
                 <div className="token-form__row">
-                  <input {...control} className="text-input" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. newsroom bot" />
+                  <input {...control} className="text-input" maxLength={LIMITS.nameMax} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. newsroom bot" />
                   <button type="submit" className="button button--primary" disabled={pending}>
                     {pending ? 'Creating…' : 'Create token'}
                   </button>

@@ -2,7 +2,8 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import { messageAuth, type WebsocketProvider } from 'y-websocket'
-import { feedAccessMessages, readAuthMessage, SocketAccessFeed } from './socketAccess'
+import { readAuthMessage } from '@fc/shared/protocol/index'
+import { feedAccessMessages, SocketAccessFeed } from './socketAccess'
 
 /** An auth message as the server frames it (docs/api.md, "Access changes"). */
 function authFrame(sub: number, text: string): Uint8Array {

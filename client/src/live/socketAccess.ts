@@ -1,44 +1,18 @@
-import * as decoding from 'lib0/decoding'
+import { readAuthMessage, type SocketAccessState } from '@fc/shared/protocol/index'
 import { messageAuth, type WebsocketProvider } from 'y-websocket'
 
 // The server tells an open socket when its access changes (docs/api.md, "Access changes"):
-// a y-protocols auth message (type 2) with sub-type 1 and a JSON body. Sub-type 0 is
-// y-protocols' own permission-denied, which the server sends before a demotion's access
-// message for the sake of stock clients; the access message says the same, so we skip it.
-
-const AUTH_PERMISSION_DENIED = 0
-const AUTH_ACCESS = 1
+// a y-protocols auth message (type 2) with sub-type 1 and a JSON body, read by the shared
+// codec. Sub-type 0 is y-protocols' own permission-denied, which the server sends before a
+// demotion's access message for the sake of stock clients; the access message says the
+// same, so we skip it.
 
 /**
  * What the socket may do now. `role` is the member's workspace role when the server said it;
- * `reason` says why when it is not a role change (`workshop-revealed`: a participant's answers are final).
+ * `reason` says why when it is not a role change (ACCESS_REASONS: `workshop-revealed`, a
+ * participant's answers are final).
  */
-export interface SocketAccess {
-  canWrite: boolean
-  role?: string
-  reason?: string
-}
-
-export type AuthMessage = { kind: 'access'; access: SocketAccess } | { kind: 'permission-denied'; reason: string } | { kind: 'unknown' }
-
-/** Reads what follows the message type; anything malformed or unknown is `unknown`, never a throw. */
-export function readAuthMessage(decoder: decoding.Decoder): AuthMessage {
-  try {
-    const sub = decoding.readVarUint(decoder)
-    if (sub === AUTH_PERMISSION_DENIED) return { kind: 'permission-denied', reason: decoding.readVarString(decoder) }
-    if (sub !== AUTH_ACCESS) return { kind: 'unknown' }
-    const body: unknown = JSON.parse(decoding.readVarString(decoder))
-    if (typeof body !== 'object' || body === null) return { kind: 'unknown' }
-    const { canWrite, role, reason } = body as Record<string, unknown>
-    if (typeof canWrite !== 'boolean') return { kind: 'unknown' }
-    const access: SocketAccess = { canWrite }
-    if (typeof role === 'string') access.role = role
-    if (typeof reason === 'string') access.reason = reason
-    return { kind: 'access', access }
-  } catch {
-    return { kind: 'unknown' }
-  }
-}
+export type SocketAccess = SocketAccessState
 
 /** Access messages of one provider, kept until its session ends. */
 export class SocketAccessFeed {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { ACCESS_CLOSE_CODES } from '@fc/shared/protocol/index'
 import { feedAccessMessages, SocketAccessFeed } from './socketAccess'
 
 /** One open article: its local replica and the socket that keeps it in step with others. */
@@ -27,13 +28,11 @@ export function collabServerUrl(loc: Location = location): string {
 }
 
 /**
- * Close codes from the public contract after which reconnecting cannot help:
- * 4401 not signed in, 4403 no access (or just removed from the workspace), 4404 unknown document.
- * The provider then stops and emits `closed`, which the connection state shows as a refusal.
+ * Close codes after which reconnecting cannot help: the contract's access codes (not signed
+ * in, no access or just removed from the workspace, unknown document) and the rest of the
+ * 44xx range the y-websocket convention treats as final. The provider then stops and emits
+ * `closed`, which the connection state shows as a refusal.
  */
-export const ACCESS_CLOSE_CODES: ReadonlySet<number> = new Set([4401, 4403, 4404])
-
-/** Our access codes, and the rest of the 44xx range the y-websocket convention treats as final. */
 export function isFinalClose(code: number): boolean {
   return ACCESS_CLOSE_CODES.has(code) || (code >= 4400 && code < 4500)
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AccessFollower } from './useFollowAccess'
-import { ROLES, type Role } from '../api/types'
+import { isRole, type Role } from '../api/types'
 
 /** A role change seen while the screen was open. `id` tells two changes to the same role apart. */
 export interface RoleChange {
@@ -17,10 +17,6 @@ export interface LiveRole {
   dismiss: () => void
   /** Hand to useOpenDocument: it feeds the document socket's access messages here. */
   follower: AccessFollower
-}
-
-function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
 }
 
 /**

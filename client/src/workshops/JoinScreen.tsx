@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
+import { LIMITS } from '@fc/shared/validation/limits'
 import { ApiError } from '../api/api'
 import { Field, FormError } from '../ui/Field'
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../api/formErrors'
@@ -10,7 +11,7 @@ import { rememberJoin, tidyJoinCode } from './guestMemory'
 import '../auth/auth.css'
 import './workshops.css'
 
-const NAME_MAX = 80
+const NAME_MAX = LIMITS.participantNameMax
 
 /**
  * `/join` and `/join/:code`: a participant types the code from the projector and their
@@ -92,7 +93,7 @@ export function JoinScreen({ code: initialCode }: { code: string }) {
                 autoCapitalize="characters"
                 spellCheck={false}
                 autoFocus={initialCode === ''}
-                maxLength={64}
+                maxLength={LIMITS.joinCodeMax}
                 value={code}
                 onChange={(e) => setCode(e.target.value.toUpperCase())}
                 placeholder="ABCD 2345"

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { LIMITS } from '@fc/shared/validation/limits'
 import { api, describeError } from '../api/api'
 import { Dialog } from '../ui/Dialog'
 import { CreateActions, Field, FormError } from '../ui/Field'
@@ -14,7 +15,7 @@ interface NewWorkshopDialogProps {
   onClose: () => void
 }
 
-const TITLE_MAX = 300
+const TITLE_MAX = LIMITS.titleMax
 
 /** Name a workshop on an article; the trainer lands on its page to set the key and share the code. */
 export function NewWorkshopDialog({ workspaceId, article, onClose }: NewWorkshopDialogProps) {

@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react'
+import { CLOSE_REASONS, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from '@fc/shared/protocol/index'
 import { AppFrame } from '../ui/AppFrame'
 import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from '../article/DocumentPanes'
 import { InlineState } from '../ui/InlineState'
@@ -15,7 +16,7 @@ import { Avatar } from '../live/Avatar'
 import { forgetJoin, joinedWorkshop } from './guestMemory'
 import { LeaveWorkshopDialog } from './LeaveWorkshopDialog'
 import { ParticipantResultCard } from './ParticipantResultCard'
-import { REASON_WORKSHOP_DELETED, WorkshopDeleted } from './WorkshopDeleted'
+import { WorkshopDeleted } from './WorkshopDeleted'
 
 /** Everything a participant's screen needs, from `GET /api/workshops/:id`. */
 export interface ParticipantCopy {
@@ -81,10 +82,10 @@ export function ParticipantScreen({ copy, problem }: ParticipantScreenProps) {
 
   // The socket refused for an ended session: the text's placeholder says so, once; nothing
   // else on the page (the polled warning, the intro, Leave) still applies.
-  const sessionEnded = doc.connection.refusal?.code === 4401
+  const sessionEnded = doc.connection.refusal?.code === CLOSE_UNAUTHENTICATED
   const canLeave = !sessionEnded && problem === null
 
-  if (doc.connection.refusal?.code === 4404 && doc.connection.refusal.reason === REASON_WORKSHOP_DELETED) return <WorkshopDeleted />
+  if (doc.connection.refusal?.code === CLOSE_UNKNOWN_DOC && doc.connection.refusal.reason === CLOSE_REASONS.workshopDeleted) return <WorkshopDeleted />
 
   return (
     <AppFrame
@@ -139,10 +140,10 @@ export function ParticipantScreen({ copy, problem }: ParticipantScreenProps) {
               refused={(refusal) => (
                 <InlineState
                   tone="error"
-                  title={refusal === 4401 ? 'Your workshop session has ended' : refusal === 4404 ? 'Your copy no longer exists' : 'Your copy cannot be opened here'}
+                  title={refusal === CLOSE_UNAUTHENTICATED ? 'Your workshop session has ended' : refusal === CLOSE_UNKNOWN_DOC ? 'Your copy no longer exists' : 'Your copy cannot be opened here'}
                   action={{ label: code ? 'Join again' : 'Join with a code', onClick: () => navigate(joinPath(code)) }}
                 >
-                  {refusal === 4401
+                  {refusal === CLOSE_UNAUTHENTICATED
                     ? 'This browser no longer holds your workshop pass. Joining again gives you a fresh copy; your trainer still sees the work you did before.'
                     : 'Ask your trainer for the code and join again.'}
                 </InlineState>

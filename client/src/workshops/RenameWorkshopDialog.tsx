@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react'
+import { LIMITS } from '@fc/shared/validation/limits'
 import { Dialog } from '../ui/Dialog'
 import { Field, FormError } from '../ui/Field'
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../api/formErrors'
 import { workshopsApi } from '../api/workshops'
 
-const TITLE_MAX = 300
+const TITLE_MAX = LIMITS.titleMax
 
 interface RenameWorkshopDialogProps {
   workshopId: string

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react'
+import { CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from '@fc/shared/protocol/index'
 import { api, ApiError, describeError, type Workspace } from '../api/api'
 import { AppFrame } from '../ui/AppFrame'
 import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from '../article/DocumentPanes'
@@ -153,8 +154,8 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
               what="this copy"
               connection={doc.connection}
               refused={(code) => (
-                <InlineState tone="error" title={code === 4404 ? 'This copy no longer exists' : 'You cannot open this copy'} action={{ label: 'Back to the workshop', onClick: () => navigate(back) }}>
-                  {code === 4401 ? 'Your session has ended: sign in again.' : 'Only the workshop’s trainers open participants’ copies.'}
+                <InlineState tone="error" title={code === CLOSE_UNKNOWN_DOC ? 'This copy no longer exists' : 'You cannot open this copy'} action={{ label: 'Back to the workshop', onClick: () => navigate(back) }}>
+                  {code === CLOSE_UNAUTHENTICATED ? 'Your session has ended: sign in again.' : 'Only the workshop’s trainers open participants’ copies.'}
                 </InlineState>
               )}
             />

@@ -2,9 +2,6 @@ import { CenteredFrame } from '../ui/CenteredFrame'
 import { InlineState } from '../ui/InlineState'
 import { joinPath, navigate } from '../ui/router'
 
-/** Close reason the server gives a participant's socket when the trainer deletes the workshop. */
-export const REASON_WORKSHOP_DELETED = 'workshop deleted'
-
 /**
  * What a participant sees once the trainer deleted the workshop: the copy is gone for
  * good, so say so plainly instead of leaving an editor that can no longer connect.

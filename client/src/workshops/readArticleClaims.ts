@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from '@fc/shared/protocol/index'
 import { anchorClaims, readClaims, type Claim } from '@fc/shared/schema/index'
 import { collabServerUrl, isFinalClose } from '../live/useCollabDoc'
 
@@ -38,9 +39,9 @@ export function readArticleClaims(docId: string): Promise<Claim[]> {
     const onClosed = (event: { code: number }) => {
       if (!isFinalClose(event.code)) return
       const message =
-        event.code === 4404
+        event.code === CLOSE_UNKNOWN_DOC
           ? 'The original article no longer exists.'
-          : event.code === 4401
+          : event.code === CLOSE_UNAUTHENTICATED
             ? 'Your session has ended: sign in again to read the article.'
             : 'You cannot open the original article any more.'
       finish(() => reject(new Error(message)))

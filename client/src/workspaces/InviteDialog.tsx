@@ -7,6 +7,7 @@ import { formErrorsFrom } from '../api/formErrors'
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../api/roleLabels'
 import { formatDate } from '../ui/format'
 import { invitePath } from '../ui/router'
+import { INVITABLE_ROLES } from '@fc/shared/validation/roles'
 import type { Role } from '../api/types'
 
 /** The link a new colleague opens: they sign up or log in, then join with the invite's role. */
@@ -14,9 +15,9 @@ export function inviteLink(code: string): string {
   return `${location.origin}${invitePath(code)}`
 }
 
-/** Roles an inviter may hand out: owners any, editors all but owner. */
+/** Roles an inviter may hand out (owners any, editors all but owner), least privileged first. */
 export function invitableRoles(role: Role): Role[] {
-  return role === 'owner' ? ['viewer', 'checker', 'editor', 'owner'] : role === 'editor' ? ['viewer', 'checker', 'editor'] : []
+  return [...INVITABLE_ROLES[role]].reverse()
 }
 
 /** Owners and editors: pick a role, get a reusable link (valid for a week) to send. */

@@ -1,4 +1,5 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react'
+import { LIMITS } from '@fc/shared/validation/limits'
 import { api, type NewArticle } from '../api/api'
 import { Dialog } from '../ui/Dialog'
 import { CreateActions, Field, FormError } from '../ui/Field'
@@ -108,7 +109,7 @@ export function NewArticleDialog({ workspaceId, onClose }: { workspaceId: string
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field label="Title" error={errors.fields.title}>
           {(control) => (
-            <input {...control} className="text-input" name="title" autoFocus maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} />
+            <input {...control} className="text-input" name="title" autoFocus maxLength={LIMITS.titleMax} value={title} onChange={(e) => setTitle(e.target.value)} />
           )}
         </Field>
         <Field label="Source URL" aside="optional" error={errors.fields.sourceUrl} hint="Where the article was published, e.g. https://www.dawn.com/news/1912345">

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { LIMITS } from '@fc/shared/validation/limits'
 import { api } from '../api/api'
 import { Dialog } from '../ui/Dialog'
 import { CreateActions, Field, FormError } from '../ui/Field'
@@ -46,7 +47,7 @@ export function NewWorkspaceDialog({ onClose }: { onClose: () => void }) {
               {...control}
               className="text-input"
               autoFocus
-              maxLength={100}
+              maxLength={LIMITS.nameMax}
               value={name}
               onChange={(e) => setName(e.target.value)}
               placeholder="e.g. Election desk"

@@ -4,11 +4,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * scrypt (memory-hard, never a fast hash). Parameters are stored with each hash,
  * so raising the cost later only affects new hashes. N = 2^15, r = 8 needs
  * 32 MiB per hash; node runs it on the libuv pool, off the event loop.
+ * (Password length limits are validated at the edge: LIMITS in @fc/shared.)
  */
-export const MIN_PASSWORD_LENGTH = 10;
-/** Long enough for any passphrase, short enough that hashing it is not a lever. */
-export const MAX_PASSWORD_LENGTH = 1024;
-
 const LOG_N = 15;
 const R = 8;
 const P = 1;

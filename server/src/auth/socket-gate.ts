@@ -1,8 +1,8 @@
 import type { Access } from '../collab/connection.js';
-import { CLOSE_FORBIDDEN, CLOSE_LOAD_FAILED, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC, type GateDecision, type SocketGate } from '../collab/gate.js';
+import { ACCESS_REASONS, canWriteDocuments, CLOSE_FORBIDDEN, CLOSE_LOAD_FAILED, CLOSE_REASONS, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from '@fc/shared';
+import type { GateDecision, SocketGate } from '../collab/gate.js';
 import { ownerOfDocument } from '../domain/documents.js';
-import { canWriteDocuments } from '../domain/roles.js';
-import { isTrainer, trainsByRole } from '../domain/workshops.js';
+import { isTrainer } from '../domain/workshops.js';
 import { roleIn } from '../domain/workspaces.js';
 import { log } from '../log.js';
 import { checkSameOrigin } from './origin.js';
@@ -33,26 +33,26 @@ export function createSocketGate(auth: AuthService): SocketGate {
       const headers = request.headers;
       const tokenParam = request.url.searchParams.get('token') ?? undefined;
       const resolved = await auth.resolve(headers, tokenParam === '' ? undefined : tokenParam);
-      if (resolved.kind === 'invalid') return refuse(CLOSE_UNAUTHENTICATED, 'invalid session or token');
+      if (resolved.kind === 'invalid') return refuse(CLOSE_UNAUTHENTICATED, CLOSE_REASONS.invalidCredential);
       const caller = resolved.kind === 'caller' ? resolved.caller : null;
       const guest = await auth.guests.resolve(headers);
-      if (!caller && guest.kind !== 'guest') return refuse(CLOSE_UNAUTHENTICATED, guest.kind === 'invalid' ? 'invalid guest session' : 'not signed in');
+      if (!caller && guest.kind !== 'guest') return refuse(CLOSE_UNAUTHENTICATED, guest.kind === 'invalid' ? CLOSE_REASONS.invalidGuestSession : CLOSE_REASONS.notSignedIn);
 
       // A page on another origin must not ride a cookie (account or guest) into a socket (cross-site socket hijacking).
       const sameOrigin = checkSameOrigin(headers, auth.originPolicy).ok;
       const byCookie = caller ? caller.via === 'session' : true;
-      if (byCookie && !sameOrigin) return refuse(CLOSE_FORBIDDEN, 'cross-origin socket refused');
+      if (byCookie && !sameOrigin) return refuse(CLOSE_FORBIDDEN, CLOSE_REASONS.crossOrigin);
       // With a token from elsewhere, the guest cookie the browser attached grants nothing.
       const guestId = guest.kind === 'guest' && sameOrigin ? guest.guestId : null;
 
       const doc = await ownerOfDocument(auth.db, docId);
-      if (!doc) return refuse(CLOSE_UNKNOWN_DOC, 'unknown document');
+      if (!doc) return refuse(CLOSE_UNKNOWN_DOC, CLOSE_REASONS.unknownDocument);
 
       if (doc.kind === 'workshop-copy') {
         // Once the trainer reveals the key, answers are final: the copy is read-only for its participant.
         if (guestId !== null && guestId === doc.guestId) {
           const access: Access = { canWrite: !doc.revealed, credentialId: guestId, workshopId: doc.workshopId };
-          return { ok: true, access, told: doc.revealed ? { reason: 'workshop-revealed' } : {} };
+          return { ok: true, access, told: doc.revealed ? { reason: ACCESS_REASONS.workshopRevealed } : {} };
         }
         if (caller) {
           const role = await roleIn(auth.db, doc.workspaceId, caller.user.id);
@@ -63,16 +63,16 @@ export function createSocketGate(auth: AuthService): SocketGate {
             return { ok: true, access, told: { role } };
           }
         }
-        return refuse(CLOSE_FORBIDDEN, 'no access to this document');
+        return refuse(CLOSE_FORBIDDEN, CLOSE_REASONS.noAccess);
       }
 
-      if (!caller) return refuse(CLOSE_FORBIDDEN, 'a workshop guest opens only their own copy');
+      if (!caller) return refuse(CLOSE_FORBIDDEN, CLOSE_REASONS.guestOwnCopyOnly);
       const role = await roleIn(auth.db, doc.workspaceId, caller.user.id);
-      if (!role) return refuse(CLOSE_FORBIDDEN, 'no access to this document');
+      if (!role) return refuse(CLOSE_FORBIDDEN, CLOSE_REASONS.noAccess);
       return { ok: true, access: memberAccess(caller, doc.workspaceId, canWriteDocuments(role)), told: { role } };
     } catch (err) {
       log('socket gate failed', { docId, error: String(err) });
-      return refuse(CLOSE_LOAD_FAILED, 'could not check access');
+      return refuse(CLOSE_LOAD_FAILED, CLOSE_REASONS.accessCheckFailed);
     }
   };
 }

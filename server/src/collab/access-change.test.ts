@@ -1,9 +1,8 @@
+import { AUTH_ACCESS, AUTH_PERMISSION_DENIED, MESSAGE_AUTH, MESSAGE_SYNC, SYNC_STEP1 } from '@fc/shared';
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
-import { AUTH_ACCESS, AUTH_PERMISSION_DENIED } from './access-message.js';
 import { acquireAccess } from './access-pool.js';
 import { Connection } from './connection.js';
-import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_STEP1 } from './protocol.js';
 import { type AccessChange, RoomRegistry } from './rooms.js';
 import { emptyStore, RecordingPeer } from './test-doubles.testing.js';
 

@@ -1,9 +1,6 @@
+import { CLOSE_FORBIDDEN, CLOSE_REASONS, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from '@fc/shared';
 import type { Connection } from './connection.js';
-import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from './gate.js';
 import type { AccessChange } from './access-change.js';
-
-/** Close reason of a socket whose workshop was deleted; the participant's client words it. */
-export const REASON_WORKSHOP_DELETED = 'workshop deleted';
 
 export interface Closing {
   code: number;
@@ -20,17 +17,17 @@ export interface Closing {
 export function closingFor(change: AccessChange, conn: Connection, docId: string): Closing | undefined {
   switch (change.kind) {
     case 'credential':
-      return conn.access.credentialId === change.credentialId ? { code: CLOSE_UNAUTHENTICATED, reason: 'signed out' } : undefined;
+      return conn.access.credentialId === change.credentialId ? { code: CLOSE_UNAUTHENTICATED, reason: CLOSE_REASONS.signedOut } : undefined;
     case 'copies-deleted':
-      return change.docIds.includes(docId) ? { code: CLOSE_UNKNOWN_DOC, reason: REASON_WORKSHOP_DELETED } : undefined;
+      return change.docIds.includes(docId) ? { code: CLOSE_UNKNOWN_DOC, reason: CLOSE_REASONS.workshopDeleted } : undefined;
     case 'workshop-revealed':
       return undefined;
     case 'member': {
       if (conn.access.userId !== change.userId || conn.access.workspaceId !== change.workspaceId) return undefined;
-      if (change.canWrite === null) return { code: CLOSE_FORBIDDEN, reason: 'removed from workspace' };
+      if (change.canWrite === null) return { code: CLOSE_FORBIDDEN, reason: CLOSE_REASONS.removedFromWorkspace };
       // A trainer by role who no longer is one: the gate would refuse their sockets on participants'
       // copies now, so those close as on a removal (also when an older instance's change does not say).
-      if (change.trainsWorkshops !== true && conn.access.trainerByRole === true) return { code: CLOSE_FORBIDDEN, reason: 'no longer a trainer of this workshop' };
+      if (change.trainsWorkshops !== true && conn.access.trainerByRole === true) return { code: CLOSE_FORBIDDEN, reason: CLOSE_REASONS.noLongerTrainer };
       return undefined;
     }
   }

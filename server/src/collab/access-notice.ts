@@ -1,10 +1,9 @@
-import { encodeAccessMessage, encodePermissionDenied, type SocketAccessState } from './access-message.js';
+import { ACCESS_REASONS, encodeAccessMessage, encodePermissionDenied, type SocketAccessState } from '@fc/shared';
 import type { Connection } from './connection.js';
 import { encodeSyncStep1 } from './protocol.js';
 import type { Room } from './room.js';
 
 /** Access message reason while storage cannot write (docs/api.md, "Storage full"). */
-export const STORAGE_FULL = 'storage-full';
 
 /**
  * A socket whose write permission is being set, with whether it could write before. Read
@@ -51,7 +50,7 @@ export function tellAccess(targets: readonly AccessTarget[], state: SocketAccess
 }
 
 function deniedBecause({ role, reason }: SocketAccessState): string {
-  if (reason === 'workshop-revealed') return 'the trainer revealed the answers';
-  if (reason === STORAGE_FULL) return 'the server cannot store edits now (storage full)';
+  if (reason === ACCESS_REASONS.workshopRevealed) return 'the trainer revealed the answers';
+  if (reason === ACCESS_REASONS.storageFull) return 'the server cannot store edits now (storage full)';
   return `your role changed${role ? ` to ${role}` : ''}`;
 }

@@ -1,6 +1,6 @@
+import { CLOSE_REASONS, CLOSE_TRY_AGAIN, type SocketAccessState } from '@fc/shared';
 import type { Closing } from './access-closes.js';
 import { setAccess } from './access-notice.js';
-import type { SocketAccessState } from './access-message.js';
 import type { Connection } from './connection.js';
 import type { GateDecision, GateRequest, SocketGate } from './gate.js';
 import type { Room } from './room.js';
@@ -8,8 +8,6 @@ import type { RoomRegistry } from './rooms.js';
 
 /** How often a socket's access is asked again while changes keep landing during the asking. */
 const MAX_REASKS = 10;
-/** "Try again later": a stock client reconnects, and its new socket asks the gate afresh. */
-const CLOSE_TRY_AGAIN = 1013;
 
 /** What the socket route kept of an admission: enough to ask the gate again, nothing per socket after it. */
 export interface Admission {
@@ -40,7 +38,7 @@ export async function settleAccess({ registry, gate, request, docId, epoch, deci
   const admittedAt = epoch;
   let told: SocketAccessState = { canWrite: decision.access.canWrite, ...decision.told };
   for (let asked = 0; registry.accessEpoch !== epoch; asked++) {
-    if (asked === MAX_REASKS) return close(registry, conn, room, { code: CLOSE_TRY_AGAIN, reason: 'access kept changing; reconnect' });
+    if (asked === MAX_REASKS) return close(registry, conn, room, { code: CLOSE_TRY_AGAIN, reason: CLOSE_REASONS.accessKeptChanging });
     epoch = registry.accessEpoch;
     const now = await gate(request, docId);
     if (conn.closed) return false;

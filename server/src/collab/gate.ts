@@ -1,14 +1,5 @@
-import type { SocketAccessState } from './access-message.js';
+import type { SocketAccessState } from '@fc/shared';
 import type { Access } from './connection.js';
-
-/** Close codes of the contract. */
-export const CLOSE_UNAUTHENTICATED = 4401;
-export const CLOSE_FORBIDDEN = 4403;
-export const CLOSE_UNKNOWN_DOC = 4404;
-export const CLOSE_TOO_LARGE = 1009;
-export const CLOSE_UNDECODABLE = 1007;
-export const CLOSE_LOAD_FAILED = 1011;
-export const CLOSE_GOING_AWAY = 1001;
 
 /**
  * `told`: what the access message says beside `canWrite` (the member's role, or why it is

@@ -3,19 +3,18 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as string from 'lib0/string';
 import * as Y from 'yjs';
+import {
+  CLOSE_REASONS,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+} from '@fc/shared';
 import { LimitExceeded } from './limits.js';
 import { exceedsDepth } from './json-depth.js';
-
-/** y-websocket message types (y-websocket's server and provider use the same numbers). */
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_AUTH = 2;
-export const MESSAGE_QUERY_AWARENESS = 3;
-
-/** y-protocols sync sub-types. */
-export const SYNC_STEP1 = 0;
-export const SYNC_STEP2 = 1;
-export const SYNC_UPDATE = 2;
 
 /** A frame we cannot decode: the connection is closed with 1007 and nothing of it is applied. */
 export class ProtocolError extends Error {}
@@ -58,7 +57,7 @@ export function decodeClientMessage(frame: Uint8Array, limits: DecodeLimits = NO
         const payload = decoding.readVarUint8Array(decoder);
         if (syncType === SYNC_STEP1) {
           // Counted before it is decoded: decoding a huge one is the cost to avoid.
-          if (decoding.readVarUint(decoding.createDecoder(payload)) > limits.stateVectorEntries + knownClients) throw new LimitExceeded('state vector limit');
+          if (decoding.readVarUint(decoding.createDecoder(payload)) > limits.stateVectorEntries + knownClients) throw new LimitExceeded(CLOSE_REASONS.stateVectorLimit);
           Y.decodeStateVector(payload); // throws on garbage
           message = { kind: 'sync-step1', stateVector: payload };
         } else if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) {
@@ -109,9 +108,9 @@ function awarenessEntries(update: Uint8Array, limits: DecodeLimits): AwarenessEn
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const bytes = decoding.readVarUint8Array(decoder);
-    if (bytes.byteLength > limits.presenceBytes) throw new LimitExceeded('presence size limit');
+    if (bytes.byteLength > limits.presenceBytes) throw new LimitExceeded(CLOSE_REASONS.presenceSizeLimit);
     const json = string.decodeUtf8(bytes);
-    if (exceedsDepth(json, limits.presenceDepth)) throw new LimitExceeded('presence depth limit');
+    if (exceedsDepth(json, limits.presenceDepth)) throw new LimitExceeded(CLOSE_REASONS.presenceDepthLimit);
     entries.push({ clientId, clock, removes: JSON.parse(json) === null });
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update');

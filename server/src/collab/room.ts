@@ -1,3 +1,4 @@
+import { CLOSE_REASONS } from '@fc/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { Connection } from './connection.js';
@@ -101,7 +102,7 @@ export class Room {
         return;
       case 'awareness':
         if (introducedIds(this.awareness, conn, message.entries) + conn.presenceIds > this.limits.presenceIds) {
-          throw new LimitExceeded('presence ids limit');
+          throw new LimitExceeded(CLOSE_REASONS.presenceIdsLimit);
         }
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
         return;
@@ -133,7 +134,7 @@ export class Room {
     // from other instances or storage: applied as theirs.
     retryDocPending(this.doc, REMOTE_ORIGIN);
     this.retryHeld();
-    if (over) throw new LimitExceeded('pending structs limit');
+    if (over) throw new LimitExceeded(CLOSE_REASONS.pendingStructsLimit);
   }
 
   /** After the document moved: sockets' held updates whose predecessors arrived integrate now. */

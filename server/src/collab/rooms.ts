@@ -1,6 +1,7 @@
+import { ACCESS_REASONS } from '@fc/shared';
 import { log } from '../log.js';
 import type { DocStore } from '../storage/doc-store.js';
-import { type AccessTarget, setAccess, STORAGE_FULL, tellAccess } from './access-notice.js';
+import { type AccessTarget, setAccess, tellAccess } from './access-notice.js';
 import type { Connection } from './connection.js';
 import { type Closing, closingFor } from './access-closes.js';
 import type { AccessChange } from './access-change.js';
@@ -90,7 +91,7 @@ export class RoomRegistry {
   }
 
   private tellStorageFull(targets: readonly AccessTarget[]): void {
-    tellAccess(targets.map((t) => ({ ...t, couldWrite: true })), { canWrite: false, reason: STORAGE_FULL });
+    tellAccess(targets.map((t) => ({ ...t, couldWrite: true })), { canWrite: false, reason: ACCESS_REASONS.storageFull });
   }
 
   leave(room: Room, conn: Connection): void {
@@ -197,7 +198,7 @@ export class RoomRegistry {
    */
   private lockParticipants(workshopId: string): void {
     const affected = this.collect((conn) => conn.access.workshopId === workshopId && conn.access.canWrite);
-    setAccess(affected, { canWrite: false, reason: 'workshop-revealed' });
+    setAccess(affected, { canWrite: false, reason: ACCESS_REASONS.workshopRevealed });
   }
 
   /** Sockets in rooms matching a predicate, each with its permission before any is changed. */

@@ -1,14 +1,15 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { CLOSE_LOAD_FAILED, CLOSE_POLICY, CLOSE_REASONS, CLOSE_TRY_AGAIN, CLOSE_UNDECODABLE } from '@fc/shared';
 import { log } from '../log.js';
 import { holdAdmission } from './admission-hold.js';
 import { type Admission, settleAccess } from './admission.js';
 import { acquireAccess, releaseAccess } from './access-pool.js';
 import { Connection, type Access, type Peer } from './connection.js';
 import { isValidDocId } from './doc-id.js';
-import { CLOSE_LOAD_FAILED, CLOSE_UNDECODABLE, type SocketGate } from './gate.js';
-import { CLOSE_POLICY, CLOSE_TRY_AGAIN, LimitExceeded, type SocketLimits } from './limits.js';
+import type { SocketGate } from './gate.js';
+import { LimitExceeded, type SocketLimits } from './limits.js';
 import { ProtocolError, decodeClientMessage } from './protocol.js';
 import { RejectLog } from './reject-log.js';
 import type { Room } from './room.js';
@@ -71,7 +72,7 @@ export function attachSocketServer(server: Server, { registry, gate, maxMessageB
         if (!decision.ok) ws.close(decision.code, decision.reason);
         else if (!policy.quota.take(decision.access)) {
           policy.rejects.note('refusing socket: too many open', { docId, who: decision.access.userId ?? 'guest' });
-          ws.close(CLOSE_TRY_AGAIN, 'too many sockets');
+          ws.close(CLOSE_TRY_AGAIN, CLOSE_REASONS.tooManySockets);
         } else attach(ws as CollabSocket, socket, policy, { registry, gate, request, docId, epoch, decision });
       });
     });
@@ -118,7 +119,7 @@ class CollabSocket extends WebSocket implements Peer, HeartbeatSocket {
 
   /** Closed as the bound says (the frame queues behind the backlog), then destroyed to free it now. */
   overflow(conn: SocketConnection): void {
-    refuse1008(conn, 'outgoing buffer limit', { queuedBytes: this.raw!.writableLength });
+    refuse1008(conn, CLOSE_REASONS.outgoingBufferLimit, { queuedBytes: this.raw!.writableLength });
     this.raw!.destroy();
   }
 
@@ -185,7 +186,7 @@ function attach(ws: CollabSocket, raw: Duplex, policy: SocketPolicy, admission: 
     .catch((err: unknown) => {
       if (conn.closed) return;
       log('could not open document', { docId, error: String(err) });
-      conn.close(CLOSE_LOAD_FAILED, 'could not load document');
+      conn.close(CLOSE_LOAD_FAILED, CLOSE_REASONS.loadFailed);
     });
 }
 
@@ -193,11 +194,11 @@ function onMessage(conn: SocketConnection, data: Buffer, isBinary: boolean): voi
   if (conn.closed) return;
   if (!isBinary) {
     conn.policy.rejects.note('closing socket: text frame', { docId: conn.docId });
-    conn.close(CLOSE_UNDECODABLE, 'binary y-websocket frames only');
+    conn.close(CLOSE_UNDECODABLE, CLOSE_REASONS.binaryFramesOnly);
     return;
   }
   // Counted on arrival, also while the document loads: frames queued then are handled later.
-  if (!takeMessage(conn, conn.policy.limits, performance.now())) return refuse1008(conn, 'message rate limit');
+  if (!takeMessage(conn, conn.policy.limits, performance.now())) return refuse1008(conn, CLOSE_REASONS.messageRateLimit);
   if (conn.early) conn.early.push(data);
   else handle(conn, data);
 }
@@ -216,7 +217,7 @@ function handle(conn: SocketConnection, frame: Uint8Array): void {
   try {
     const message = decodeClientMessage(frame, limits, room.doc.store.clients.size);
     if ((message.kind === 'awareness' || message.kind === 'query-awareness') && !takePresence(conn)) {
-      throw new LimitExceeded('presence rate limit');
+      throw new LimitExceeded(CLOSE_REASONS.presenceRateLimit);
     }
     // Its reply (the whole document, for a new peer) is not built for a socket that reads nothing.
     if (message.kind === 'sync-step1' && (conn.peer as CollabSocket).raw!.writableLength > limits.outgoingBytes) {
@@ -227,7 +228,7 @@ function handle(conn: SocketConnection, frame: Uint8Array): void {
     if (err instanceof LimitExceeded) return refuse1008(conn, err.reason);
     const reason = err instanceof ProtocolError ? err.message : `rejected update: ${String(err)}`;
     conn.policy.rejects.note('closing socket: undecodable message', { docId: conn.docId, reason });
-    conn.close(CLOSE_UNDECODABLE, 'undecodable message');
+    conn.close(CLOSE_UNDECODABLE, CLOSE_REASONS.undecodable);
   }
 }
 

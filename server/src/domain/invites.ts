@@ -1,7 +1,7 @@
+import { canInvite, type Role } from '@fc/shared';
 import type { Db, Queryable } from '../storage/db.js';
 import { DomainError, forbidden } from './errors.js';
 import { hashSecret, newSecret } from './ids.js';
-import { canInvite, type Role } from './roles.js';
 import { addMember } from './workspaces.js';
 
 /**

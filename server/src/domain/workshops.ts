@@ -1,10 +1,9 @@
-import type { VerdictId } from '@fc/shared';
+import { canRunWorkshops, type Role, type VerdictId } from '@fc/shared';
 import type { Db, Queryable } from '../storage/db.js';
 import { toBytes } from '../storage/db.js';
 import { DomainError, isUniqueViolation } from './errors.js';
 import { newId } from './ids.js';
 import { newJoinCode } from './join-codes.js';
-import { type Role, roleAtLeast } from './roles.js';
 
 export interface Workshop {
   id: string;
@@ -60,12 +59,7 @@ function fromRow(r: WorkshopRow): Workshop {
  */
 export function isTrainer(role: Role | null, userId: string, workshop: Pick<Workshop, 'createdBy'>): boolean {
   if (!role) return false;
-  return trainsByRole(role) || workshop.createdBy === userId;
-}
-
-/** Whether a role alone makes a member a trainer of every workshop of their workspace. */
-export function trainsByRole(role: Role): boolean {
-  return roleAtLeast(role, 'editor');
+  return canRunWorkshops(role) || workshop.createdBy === userId;
 }
 
 export async function createWorkshop(

@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../storage/db.js';
 import { conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
-import type { Role } from './roles.js';
+import type { Role } from '@fc/shared';
 
 export interface Workspace {
   id: string;

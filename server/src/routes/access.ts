@@ -1,7 +1,7 @@
+import { type Role, roleAtLeast } from '@fc/shared';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getArticle, type Article } from '../domain/articles.js';
 import { DomainError, forbidden, notFound } from '../domain/errors.js';
-import { type Role, roleAtLeast } from '../domain/roles.js';
 import { getWorkspace, roleIn, type Workspace } from '../domain/workspaces.js';
 import type { Queryable } from '../storage/db.js';
 import { type ArticleAccess, requireCaller } from './http.js';

@@ -1,9 +1,9 @@
+import { createArticleBody } from '@fc/shared';
 import { Hono } from 'hono';
 import { ArticleImportPool } from '../domain/article-import-pool.js';
 import { createArticle, listArticles } from '../domain/articles.js';
 import { articleAccess, articleGuard, requireWorkspaceRole } from './access.js';
 import { type ApiDeps, limitBody, readJson } from './http.js';
-import { articleSchema } from './validation.js';
 
 /** Articles of a workspace; `/api/articles/:id/*` is guarded for every route under it, exports included. */
 export function articleRoutes({ config, db, store, auth }: ApiDeps): Hono {
@@ -13,7 +13,7 @@ export function articleRoutes({ config, db, store, auth }: ApiDeps): Hono {
 
   app.post('/api/workspaces/:id/articles', limitBody(config.http.articleMaxBytes), async (c) => {
     const { workspace, userId } = await requireWorkspaceRole(c, db, c.req.param('id'), 'checker');
-    const input = await readJson(c, articleSchema);
+    const input = await readJson(c, createArticleBody);
     const { update, format } = await imports.parse(input);
     const article = await createArticle(db, store, {
       workspaceId: workspace.id,

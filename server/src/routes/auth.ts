@@ -1,3 +1,4 @@
+import { loginBody, signupBody } from '@fc/shared';
 import { Hono } from 'hono';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords.js';
 import { registerUser } from '../domain/accounts.js';
@@ -5,7 +6,6 @@ import { conflict, DomainError } from '../domain/errors.js';
 import { emailTaken, findUserByEmail, normalizeEmail } from '../domain/users.js';
 import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
 import { refuseWhenLimited } from './throttled.js';
-import { loginSchema, signupSchema } from './validation.js';
 
 const WRONG_CREDENTIALS = 'wrong email or password';
 
@@ -21,7 +21,7 @@ export function authRoutes({ config, db, store, auth, registry }: ApiDeps): Hono
   }
 
   app.post('/api/auth/signup', json, async (c) => {
-    const body = await readJson(c, signupSchema);
+    const body = await readJson(c, signupBody);
     // Counted before the email is looked up, so probing which emails have accounts (409) spends the budget too.
     refuseWhenLimited(c, (await auth.signupPerAddress.take(auth.rateLimitKey(c))).waitMs, 'too many sign-ups from this address; try again later');
     if (await emailTaken(db, body.email)) throw conflict('an account with this email already exists');
@@ -35,7 +35,7 @@ export function authRoutes({ config, db, store, auth, registry }: ApiDeps): Hono
   });
 
   app.post('/api/auth/login', json, async (c) => {
-    const body = await readJson(c, loginSchema);
+    const body = await readJson(c, loginBody);
     const email = normalizeEmail(body.email);
     const user = await findUserByEmail(db, email);
     // A browser that signed in to this account before is counted apart: others' guesses cannot lock it out.

@@ -8,7 +8,7 @@ import type { AuthService, Caller } from '../auth/service.js';
 import type { RoomRegistry } from '../collab/rooms.js';
 import type { Article } from '../domain/articles.js';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
-import type { Role } from '../domain/roles.js';
+import type { Role } from '@fc/shared';
 import type { Config } from '../config/index.js';
 import type { Db } from '../storage/db.js';
 import type { DocStore } from '../storage/doc-store.js';

@@ -1,7 +1,7 @@
+import { createTokenBody } from '@fc/shared';
 import { Hono } from 'hono';
 import { createApiToken, listApiTokens, revokeApiToken } from '../domain/tokens.js';
 import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
-import { tokenSchema } from './validation.js';
 
 /** Personal API tokens: shown once at creation, then only listed by name, and revocable. */
 export function tokenRoutes({ config, db, auth, registry }: ApiDeps): Hono {
@@ -9,7 +9,7 @@ export function tokenRoutes({ config, db, auth, registry }: ApiDeps): Hono {
 
   app.post('/api/tokens', limitBody(config.http.jsonMaxBytes), async (c) => {
     const caller = requireCaller(c);
-    const { name } = await readJson(c, tokenSchema);
+    const { name } = await readJson(c, createTokenBody);
     const { id, token } = await createApiToken(db, caller.user.id, name);
     return c.json({ token, id, name }, 201);
   });

@@ -1,13 +1,8 @@
-import { VERDICT_IDS } from '@fc/shared';
+import { verdictLabelsBody } from '@fc/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { setVerdictLabels, verdictScaleFor } from '../domain/verdict-labels.js';
 import { requireWorkspaceRole } from './access.js';
 import { type ApiDeps, readJson } from './http.js';
-
-const labelsBody = z.strictObject({
-  labels: z.partialRecord(z.enum(VERDICT_IDS as unknown as [string, ...string[]]), z.string().trim().min(1).max(40)),
-});
 
 /** The workspace's verdict scale: every member reads it, owners relabel it (the ids stay). */
 export function verdictRoutes({ db }: ApiDeps): Hono {
@@ -18,7 +13,7 @@ export function verdictRoutes({ db }: ApiDeps): Hono {
   });
   app.put('/api/workspaces/:id/verdicts', async (c) => {
     const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'owner');
-    const { labels } = await readJson(c, labelsBody);
+    const { labels } = await readJson(c, verdictLabelsBody);
     return c.json(await setVerdictLabels(db, workspace.id, labels as Record<string, string>));
   });
   return app;

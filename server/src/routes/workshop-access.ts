@@ -1,7 +1,7 @@
+import type { Role } from '@fc/shared';
 import type { Context } from 'hono';
 import type { AuthService } from '../auth/service.js';
 import { DomainError, forbidden, notFound } from '../domain/errors.js';
-import type { Role } from '../domain/roles.js';
 import { participantOf, type Participant } from '../domain/workshop-participants.js';
 import { getWorkshop, isTrainer, type Workshop } from '../domain/workshops.js';
 import { roleIn } from '../domain/workspaces.js';

@@ -1,12 +1,10 @@
+import { canRunWorkshops, canWriteDocuments, createWorkspaceBody, roleBody } from '@fc/shared';
 import { Hono } from 'hono';
 import { forbidden } from '../domain/errors.js';
 import { acceptInvite, createInvite } from '../domain/invites.js';
-import { canWriteDocuments } from '../domain/roles.js';
-import { trainsByRole } from '../domain/workshops.js';
 import { changeMemberRole, createWorkspace, listMembers, listWorkspacesFor, removeMember } from '../domain/workspaces.js';
 import { requireWorkspaceRole } from './access.js';
 import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
-import { roleSchema, workspaceSchema } from './validation.js';
 
 /** Workspaces, invites, members. */
 export function workspaceRoutes({ config, db, registry, auth }: ApiDeps): Hono {
@@ -16,7 +14,7 @@ export function workspaceRoutes({ config, db, registry, auth }: ApiDeps): Hono {
 
   app.post('/api/workspaces', json, async (c) => {
     const caller = requireCaller(c);
-    const { name } = await readJson(c, workspaceSchema);
+    const { name } = await readJson(c, createWorkspaceBody);
     const workspace = await createWorkspace(db, caller.user.id, name);
     return c.json({ ...workspace, role: 'owner' }, 201);
   });
@@ -31,7 +29,7 @@ export function workspaceRoutes({ config, db, registry, auth }: ApiDeps): Hono {
   app.post('/api/workspaces/:id/invites', json, async (c) => {
     const { workspace, role: inviterRole, userId } = await requireWorkspaceRole(c, db, c.req.param('id'), 'viewer');
     if (inviterRole !== 'owner' && inviterRole !== 'editor') throw forbidden('only owners and editors can invite');
-    const { role } = await readJson(c, roleSchema);
+    const { role } = await readJson(c, roleBody);
     const invite = await createInvite(db, { workspaceId: workspace.id, inviterRole, inviterId: userId, role, ttlMs: inviteTtlMs });
     return c.json(invite, 201);
   });
@@ -48,7 +46,7 @@ export function workspaceRoutes({ config, db, registry, auth }: ApiDeps): Hono {
 
   app.patch('/api/workspaces/:id/members/:userId', json, async (c) => {
     const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'owner');
-    const { role } = await readJson(c, roleSchema);
+    const { role } = await readJson(c, roleBody);
     const member = await changeMemberRole(db, workspace.id, c.req.param('userId'), role);
     // The member's open sockets (on every instance) follow the new role at once, and are told of it;
     // those on participants' copies close if the role no longer makes them a trainer.
@@ -58,7 +56,7 @@ export function workspaceRoutes({ config, db, registry, auth }: ApiDeps): Hono {
       userId: member.userId,
       canWrite: canWriteDocuments(member.role),
       role: member.role,
-      trainsWorkshops: trainsByRole(member.role),
+      trainsWorkshops: canRunWorkshops(member.role),
     });
     return c.json(member);
   });

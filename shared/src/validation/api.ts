@@ -1,32 +1,80 @@
 import { z } from 'zod';
-import { isSafeHttpUrl } from '../export/safe-url.js';
 import { VERDICT_IDS } from '../schema/verdicts.js';
-import { INVITABLE_ROLES } from './roles.js';
+import { LIMITS } from './limits.js';
+import { ROLES } from './roles.js';
 
-/** Every length limit on API input, in one place so docs and UI can quote them. */
-export const LIMITS = {
-  emailMax: 254,
-  passwordMin: 10,
-  passwordMax: 256,
-  nameMax: 100,
-  titleMax: 300,
-  /** text and markdown article bodies, in characters */
-  articleTextMax: 1_000_000,
-  /** HTML carries markup on top of the text, so it gets twice the room */
-  articleHtmlMax: 2_000_000,
-  urlMax: 2048,
-  idMax: 100,
-  joinCodeMax: 64,
-  participantNameMax: 80,
-  keyClaimsMax: 500,
-  keyQuoteMax: 5000,
-  keyRationaleMax: 5000,
-} as const;
-
-/*
- * Messages are written to follow a field name: formatZodError prints "password: must be at
- * least 10 characters".
+/**
+ * Request bodies of the API, validated at the server's edge (routes read them with
+ * `readJson`, which answers 400 naming the first offending field); their limits are
+ * limits.ts, which the client's forms quote. Messages are written to follow a field name:
+ * "password: must be at least 10 characters".
  */
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const signupBody = z.object({
+  email: z.email('must be an email address').max(LIMITS.emailMax, `must be at most ${LIMITS.emailMax} characters`),
+  // Never trimmed: spaces are part of a password.
+  password: z
+    .string()
+    .min(LIMITS.passwordMin, `must be at least ${LIMITS.passwordMin} characters`)
+    .max(LIMITS.passwordMax, `must be at most ${LIMITS.passwordMax} characters`),
+  name: text(LIMITS.nameMax),
+});
+
+/** No strength rule here: a rule added later must not lock out existing accounts. */
+export const loginBody = z.object({
+  email: z.string().min(1, 'must not be empty').max(LIMITS.emailMax, `must be at most ${LIMITS.emailMax} characters`),
+  password: z.string().min(1, 'must not be empty').max(LIMITS.passwordMax, `must be at most ${LIMITS.passwordMax} characters`),
+});
+
+export const createTokenBody = z.object({ name: text(LIMITS.nameMax) });
+
+export const createWorkspaceBody = z.object({ name: text(LIMITS.nameMax) });
+
+/** An invite's role or a member's new role; who may grant which is roles.ts' canInvite and the domain's. */
+export const roleBody = z.object({ role: z.enum(ROLES, `must be one of ${ROLES.join(', ')}`) });
+
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export const ARTICLE_FORMATS = ['text', 'markdown', 'html'] as const;
+export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
+
+const articleText = z.string().max(LIMITS.articleBodyMax, `must be at most ${LIMITS.articleBodyMax} characters`);
+
+export const createArticleBody = z
+  .object({
+    title: text(LIMITS.titleMax),
+    text: articleText.nullish(),
+    markdown: articleText.nullish(),
+    html: articleText.nullish(),
+    sourceUrl: z
+      .string()
+      .trim()
+      .max(LIMITS.urlMax, `must be at most ${LIMITS.urlMax} characters`)
+      .refine(isWebUrl, 'must be an http or https URL')
+      .nullish(),
+  })
+  .superRefine((value, ctx) => {
+    const given = ARTICLE_FORMATS.filter((k) => typeof value[k] === 'string');
+    if (given.length > 1) {
+      ctx.addIssue({ code: 'custom', path: [given[1]!], message: `give at most one of text, markdown, html (got ${given.join(', ')})` });
+    }
+  });
+
+/** New labels for some of the verdict scale's fixed ids. */
+export const verdictLabelsBody = z.strictObject({
+  labels: z.partialRecord(z.enum(VERDICT_IDS as unknown as [string, ...string[]]), z.string().trim().min(1).max(LIMITS.verdictLabelMax)),
+});
+
+/* Workshops. These name a missing or mistyped field in words of their own. */
 
 function string() {
   return z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
@@ -42,73 +90,6 @@ function requiredText(max: number) {
 function body<T extends z.ZodRawShape>(shape: T) {
   return z.object(shape, { error: 'request body must be a JSON object' });
 }
-
-const email = string()
-  .trim()
-  .toLowerCase()
-  .max(LIMITS.emailMax, `must be at most ${LIMITS.emailMax} characters`)
-  .pipe(z.email('must be a valid email address'));
-
-export const signupBody = body({
-  email,
-  // Never trimmed: spaces are part of a password.
-  password: string()
-    .min(LIMITS.passwordMin, `must be at least ${LIMITS.passwordMin} characters`)
-    .max(LIMITS.passwordMax, `must be at most ${LIMITS.passwordMax} characters`),
-  name: requiredText(LIMITS.nameMax),
-});
-
-/** No strength rule here: a rule added later must not lock out existing accounts. */
-export const loginBody = body({
-  email: string().trim().toLowerCase().min(1, 'must not be empty').max(LIMITS.emailMax, `must be at most ${LIMITS.emailMax} characters`),
-  password: string().min(1, 'must not be empty').max(LIMITS.passwordMax, `must be at most ${LIMITS.passwordMax} characters`),
-});
-
-export const createTokenBody = body({ name: requiredText(LIMITS.nameMax) });
-
-export const createWorkspaceBody = body({ name: requiredText(LIMITS.nameMax) });
-
-export const createInviteBody = body({
-  role: z.enum(INVITABLE_ROLES, { error: `must be one of ${INVITABLE_ROLES.join(', ')}` }),
-});
-
-/** JSON clients often send null for "not given"; it reads as absent. */
-function articleContent(max: number) {
-  return string()
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => value.trim().length > 0, 'must not be empty')
-    .nullish()
-    .transform((value) => value ?? undefined);
-}
-
-export const ARTICLE_FORMATS = ['text', 'markdown', 'html'] as const;
-export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
-
-export const createArticleBody = body({
-  title: requiredText(LIMITS.titleMax),
-  text: articleContent(LIMITS.articleTextMax),
-  markdown: articleContent(LIMITS.articleTextMax),
-  html: articleContent(LIMITS.articleHtmlMax),
-  // Forms send "" and JSON clients null for an empty field; both mean "no source".
-  sourceUrl: string()
-    .trim()
-    .max(LIMITS.urlMax, `must be at most ${LIMITS.urlMax} characters`)
-    .refine((value) => value === '' || isSafeHttpUrl(value), 'must be an http or https URL')
-    .nullish()
-    .transform((value) => (value === '' || value === null ? undefined : value)),
-}).superRefine((value, ctx) => {
-  const given = ARTICLE_FORMATS.filter((format) => value[format] !== undefined);
-  if (given.length !== 1) {
-    ctx.addIssue({
-      code: 'custom',
-      path: [],
-      message:
-        given.length === 0
-          ? 'one of text, markdown or html is required'
-          : `give exactly one of text, markdown or html, not ${given.join(' and ')}`,
-    });
-  }
-});
 
 export const createWorkshopBody = body({
   articleId: requiredText(LIMITS.idMax),
@@ -146,11 +127,12 @@ export const joinWorkshopBody = body({
   name: requiredText(LIMITS.participantNameMax),
 });
 
+export type RoleBody = z.output<typeof roleBody>;
+export type VerdictLabelsBody = z.output<typeof verdictLabelsBody>;
 export type SignupBody = z.output<typeof signupBody>;
 export type LoginBody = z.output<typeof loginBody>;
 export type CreateTokenBody = z.output<typeof createTokenBody>;
 export type CreateWorkspaceBody = z.output<typeof createWorkspaceBody>;
-export type CreateInviteBody = z.output<typeof createInviteBody>;
 export type CreateArticleBody = z.output<typeof createArticleBody>;
 export type CreateWorkshopBody = z.output<typeof createWorkshopBody>;
 export type WorkshopKeyBody = z.output<typeof workshopKeyBody>;
