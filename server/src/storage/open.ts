@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from './db.js';
-import { schemaStatements } from './schema.js';
+import { runMigrations } from './migrations/runner.js';
 import { openSqlite, sqliteFile } from './sqlite.js';
 import { isUnreadableDatabase, UnreadableStoreError } from './storage-errors.js';
 
@@ -9,7 +9,7 @@ export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): P
   // pg is loaded only when used: ~3 MB of heap the embedded default does not need.
   const db = config.databaseUrl ? (await import('./postgres.js')).openPostgres(config.databaseUrl) : openEmbedded(config.dataDir);
   try {
-    await migrate(db);
+    await runMigrations(db, undefined, config.databaseUrl ? 'the PostgreSQL database' : sqliteFile(config.dataDir));
   } catch (err) {
     if (!config.databaseUrl && isUnreadableDatabase(err)) throw new UnreadableStoreError(sqliteFile(config.dataDir), err);
     throw err;
@@ -28,11 +28,4 @@ function openEmbedded(dataDir: string): Db {
     if (isUnreadableDatabase(err)) throw new UnreadableStoreError(sqliteFile(dataDir), err);
     throw err;
   }
-}
-
-async function migrate(db: Db): Promise<void> {
-  // Several instances may start at once against one PostgreSQL: serialize the DDL.
-  await db.txLocked('schema-migration', async (q) => {
-    for (const statement of schemaStatements(db.dialect)) await q.query(statement);
-  });
 }

@@ -97,6 +97,7 @@ export function openSqlite(dataDir: string): Db {
     query: (sql, params) => exclusive(() => direct.query(sql, params)),
     tx,
     txLocked: (_key, fn) => tx(fn),
+    locked: (_key, fn) => fn(tx),
     async close() {
       await docLog.stop();
       await checkpointer.stop();
