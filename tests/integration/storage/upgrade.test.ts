@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,9 +6,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../fixtures/prev-release/generate.js';
 import { call, sessionCookie } from '../support/accounts.js';
-import { freePort } from '../support/ports.js';
 import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
-import { REPO_ROOT, startServer, type TestServer } from '../support/server.js';
+import { REPO_ROOT, runUntilExit, startServer, type TestServer } from '../support/server.js';
 import { onServerDb } from '../support/stored-docs.js';
 import { cookieClient } from '../workshops/helpers.js';
 
@@ -165,22 +163,6 @@ describe.each(STORES)('upgrading a database made by the previous release ($name)
     expect((await versions(server)).map((v) => Number(v.version))).toEqual([1, 2]);
   });
 });
-
-/** Starts the current server and waits for it to exit by itself: its exit code and stderr. */
-async function runUntilExit(options: { dataDir: string; databaseUrl?: string }): Promise<{ code: number | null; stderr: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: 'silent', DATABASE_URL: options.databaseUrl ?? '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-  clearTimeout(timer);
-  return { code, stderr };
-}
 
 describe.each(STORES)('a database newer than this code ($name)', (store) => {
   it.skipIf(store.unavailable)('is refused with one message and the documented exit code, and left as it was', async () => {
