@@ -1,7 +1,7 @@
 import { ConfigError, EXIT_CONFIG, loadConfig } from './config/index.js';
 import { log, setLogSilent } from './log.js';
 import { startServer } from './server.js';
-import { EXIT_UNREADABLE_STORE, UnreadableStoreError } from './storage/storage-errors.js';
+import { EXIT_NEWER_SCHEMA, EXIT_UNREADABLE_STORE, NewerSchemaError, UnreadableStoreError } from './storage/storage-errors.js';
 
 const config = (() => {
   try {
@@ -15,10 +15,10 @@ const config = (() => {
 })();
 setLogSilent(config.server.logLevel === 'silent');
 const server = await startServer(config).catch((err: unknown) => {
-  if (!(err instanceof UnreadableStoreError)) throw err;
+  if (!(err instanceof UnreadableStoreError) && !(err instanceof NewerSchemaError)) throw err;
   // Written whatever LOG_LEVEL says: the operator must learn why the server did not start.
   process.stderr.write(`${err.message}\n`);
-  process.exit(EXIT_UNREADABLE_STORE);
+  process.exit(err instanceof NewerSchemaError ? EXIT_NEWER_SCHEMA : EXIT_UNREADABLE_STORE);
 });
 
 let stopping = false;

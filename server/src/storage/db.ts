@@ -22,6 +22,8 @@ export interface DocLogWriter {
   compact(docId: string, snapshot?: Uint8Array): Promise<void>;
 }
 
+export type TxRunner = <T>(fn: (q: Queryable) => Promise<T>) => Promise<T>;
+
 export interface Db extends Queryable {
   readonly dialect: Dialect;
   /**
@@ -33,6 +35,12 @@ export interface Db extends Queryable {
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   /** Serializes concurrent writers of one key across instances (advisory lock on PostgreSQL). */
   txLocked<T>(lockKey: string, fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Holds the lock of `lockKey` across several transactions (`tx`), each committed on its own:
+   * a session advisory lock on PostgreSQL, on one connection that also runs the transactions.
+   * SQLite has one server process per DATA_DIR: there it is plain `tx`.
+   */
+  locked<T>(lockKey: string, fn: (tx: TxRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 import type { StorageConfig } from '../config/index.js';
 import type { Db } from './db.js';
-import { schemaStatements } from './schema.js';
+import { runMigrations } from './migrations/runner.js';
 import { openSqlite, sqliteFile } from './sqlite.js';
 import { isUnreadableDatabase, UnreadableStoreError } from './storage-errors.js';
 
@@ -13,7 +13,7 @@ export async function openDb(
     ? (await import('./postgres.js')).openPostgres(config.databaseUrl, config.pgPoolMax)
     : openEmbedded(config.dataDir, config.sqliteSynchronous);
   try {
-    await migrate(db);
+    await runMigrations(db, undefined, config.databaseUrl ? 'the PostgreSQL database' : sqliteFile(config.dataDir));
   } catch (err) {
     if (!config.databaseUrl && isUnreadableDatabase(err)) throw new UnreadableStoreError(sqliteFile(config.dataDir), err);
     throw err;
@@ -32,11 +32,4 @@ function openEmbedded(dataDir: string, synchronous: StorageConfig['sqliteSynchro
     if (isUnreadableDatabase(err)) throw new UnreadableStoreError(sqliteFile(dataDir), err);
     throw err;
   }
-}
-
-async function migrate(db: Db): Promise<void> {
-  // Several instances may start at once against one PostgreSQL: serialize the DDL.
-  await db.txLocked('schema-migration', async (q) => {
-    for (const statement of schemaStatements(db.dialect)) await q.query(statement);
-  });
 }

@@ -96,6 +96,7 @@ export function openSqlite(dataDir: string, synchronous: 'NORMAL' | 'FULL' = 'NO
     query: (sql, params) => exclusive(() => direct.query(sql, params)),
     tx,
     txLocked: (_key, fn) => tx(fn),
+    locked: (_key, fn) => fn(tx),
     async close() {
       await docLog.stop();
       await checkpointer.stop();

@@ -57,3 +57,26 @@ export class UnreadableStoreError extends Error {
 
 /** Exit status of a server that refused to start on an unreadable database file (sysexits' EX_DATAERR). */
 export const EXIT_UNREADABLE_STORE = 65;
+
+/**
+ * The database's schema version is newer than the migrations this code knows: a newer release
+ * wrote it. Starting would run old code on a schema it does not know, so the server refuses;
+ * main.ts prints `message` alone and exits with EXIT_NEWER_SCHEMA.
+ */
+export class NewerSchemaError extends Error {
+  constructor(
+    readonly where: string,
+    readonly version: number,
+    readonly latest: number,
+  ) {
+    super(
+      `The schema of ${where} is at version ${version}, newer than this server knows (version ${latest}): a newer release wrote it.\n` +
+        `The server did not start and changed nothing. Run that release (or a newer one) on it, or restore a backup taken\n` +
+        `before the upgrade. See "Schema migrations" in docs/operations.md.`,
+    );
+    this.name = 'NewerSchemaError';
+  }
+}
+
+/** Exit status of a server that refused to start on a schema newer than its code (sysexits' EX_NOINPUT slot, 66). */
+export const EXIT_NEWER_SCHEMA = 66;

@@ -1,29 +1,11 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../support/ports.js';
-import { REPO_ROOT, startServer } from '../support/server.js';
+import { runUntilExit, startServer } from '../support/server.js';
 
 /** The exit status docs/operations.md documents for a database file that cannot be read. */
 const EXIT_UNREADABLE_STORE = 65;
-
-/** Starts the server on DATA_DIR and waits for it to exit by itself; its exit code and stderr. */
-async function runUntilExit(dataDir: string): Promise<{ code: number | null; stderr: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-  clearTimeout(timer);
-  return { code, stderr };
-}
 
 describe('a database file that is not a database (embedded store)', () => {
   it('the server says so once, naming the file and the way back, and exits with the documented code', async () => {
@@ -31,7 +13,7 @@ describe('a database file that is not a database (embedded store)', () => {
     const file = path.join(dataDir, 'factcheck.sqlite3');
     try {
       fs.writeFileSync(file, 'these are the minutes of a meeting, not a database\n'.repeat(200));
-      const { code, stderr } = await runUntilExit(dataDir);
+      const { code, stderr } = await runUntilExit({ dataDir });
       expect(code).toBe(EXIT_UNREADABLE_STORE);
       expect(stderr).toContain(file);
       expect(stderr).toMatch(/not a readable SQLite database/);
@@ -54,7 +36,7 @@ describe('a database file that is not a database (embedded store)', () => {
       const bytes = fs.readFileSync(file);
       bytes.fill(0xa5, 100, Math.min(bytes.length, 64 * 1024));
       fs.writeFileSync(file, bytes);
-      const { code, stderr } = await runUntilExit(server.dataDir);
+      const { code, stderr } = await runUntilExit({ dataDir: server.dataDir });
       expect(code).toBe(EXIT_UNREADABLE_STORE);
       expect(stderr).toContain(file);
       expect(stderr).not.toMatch(/^\s+at /m);

@@ -99,3 +99,22 @@ async function waitForHealth(base: string, child: ChildProcess, logs: () => stri
   }
   throw new Error(`server not healthy within 30 s:\n${logs()}`);
 }
+
+/**
+ * Starts the server and waits for it to exit by itself (a server that refuses to start): its exit
+ * code and stderr. SIGKILL after 30 s, should it start after all.
+ */
+export async function runUntilExit(options: { dataDir: string; databaseUrl?: string }): Promise<{ code: number | null; stderr: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: 'silent', DATABASE_URL: options.databaseUrl ?? '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, stderr };
+}

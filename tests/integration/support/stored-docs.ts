@@ -23,7 +23,7 @@ export async function storedDocRows(server: Pick<TestServer, 'dataDir' | 'databa
 }
 
 /** Runs one statement on the server's database directly (written once with `$n` placeholders). */
-async function onServerDb<T>(server: Pick<TestServer, 'dataDir' | 'databaseUrl'>, sql: string, params: unknown[]): Promise<T[]> {
+export async function onServerDb<T>(server: Pick<TestServer, 'dataDir' | 'databaseUrl'>, sql: string, params: unknown[]): Promise<T[]> {
   if (server.databaseUrl) {
     const client = new pg.Client({ connectionString: server.databaseUrl });
     await client.connect();

@@ -1,31 +1,23 @@
-import type { Dialect } from './db.js';
+import type { Migration } from './types.js';
+import { statements } from './sql.js';
 
 /**
- * One schema for both drivers. The few type names that differ are substituted,
- * so a table added here exists on the embedded store and on PostgreSQL alike.
- * Statements are separated by blank-line-free `;` ends and run in order.
+ * The schema as the last release before numbered migrations (45c3936) created it, statement for
+ * statement. Every statement is IF NOT EXISTS: a database from before migrations holds these
+ * tables already and is recorded as version 1 without running this (runner.ts), and running it
+ * on such a database would change nothing either.
  *
- * Accounts (users, sessions, api_tokens), workspaces (memberships, invites) and
- * articles follow the document tables: ids are random TEXT, times are ms BIGINT,
- * secrets (API tokens, invite codes) are stored as SHA-256 hex only. No `;` may
- * appear inside a statement (the split below is naive).
+ * Accounts (users, sessions, api_tokens), workspaces (memberships, invites) and articles follow
+ * the document tables: ids are random TEXT, times are ms BIGINT, secrets (API tokens, invite
+ * codes) are stored as SHA-256 hex only.
  *
- * Workshops: the answer key is JSON in `workshops.answer_key`, never in a document, so no
- * socket can carry it. `body_snapshot` is the article's body as a document update, taken
- * once at creation so every participant starts from the same text. A participant's
- * `guest_id` has no foreign key on purpose: an expired guest session must not take the
- * participant's work and scores with it.
- *
- * `doc_quarantine` holds stored document rows (a log update or a snapshot) whose bytes no
- * longer decode, moved aside by the store so the rest of the document still opens
- * (quarantine.ts). `seq` is the log row's, null for a snapshot.
+ * Workshops: the answer key is JSON in `workshops.answer_key`, never in a document, so no socket
+ * can carry it. `body_snapshot` is the article's body as a document update, taken once at
+ * creation so every participant starts from the same text. A participant's `guest_id` has no
+ * foreign key on purpose: an expired guest session must not take the participant's work and
+ * scores with it.
  */
-const TYPES: Record<Dialect, Record<string, string>> = {
-  sqlite: { BYTES: 'BLOB', SERIAL: 'INTEGER PRIMARY KEY AUTOINCREMENT', BIGINT: 'INTEGER' },
-  postgres: { BYTES: 'BYTEA', SERIAL: 'BIGSERIAL PRIMARY KEY', BIGINT: 'BIGINT' },
-};
-
-const SCHEMA = `
+const SQL = `
 CREATE TABLE IF NOT EXISTS doc_snapshots (
   doc_id TEXT PRIMARY KEY,
   snapshot {BYTES} NOT NULL,
@@ -140,26 +132,10 @@ CREATE TABLE IF NOT EXISTS workshop_participants (
   UNIQUE (workshop_id, guest_id)
 );
 CREATE INDEX IF NOT EXISTS workshop_participants_guest ON workshop_participants (guest_id);
-CREATE TABLE IF NOT EXISTS doc_quarantine (
-  id {SERIAL},
-  doc_id TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('update', 'snapshot')),
-  seq {BIGINT},
-  data {BYTES} NOT NULL,
-  error TEXT NOT NULL,
-  quarantined_at {BIGINT} NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_quarantine_doc ON doc_quarantine (doc_id);
 `;
 
-export function schemaStatements(dialect: Dialect): string[] {
-  const sql = SCHEMA.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const type = TYPES[dialect][name];
-    if (!type) throw new Error(`schema type ${name} has no ${dialect} mapping`);
-    return type;
-  });
-  return sql
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+export const initial: Migration = {
+  version: 1,
+  name: 'initial',
+  statements: (dialect) => statements(SQL, dialect),
+};
