@@ -10,6 +10,7 @@ import { AppFrame } from '../ui/AppFrame'
 import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from '../article/DocumentPanes'
 import { InlineState } from '../ui/InlineState'
 import { RoleChangeNotice } from '../live/RoleChangeNotice'
+import { StorageFullNotice } from '../live/StorageFullNotice'
 import { loginPath, navigate, workspacePath } from '../ui/router'
 import { canEdit, canRunWorkshops, type ArticleScreenProps } from '../api/types'
 import { useLiveRole } from '../live/useLiveRole'
@@ -27,7 +28,7 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
   const refreshWorkspaces = useWorkspaces()?.refresh
   const live = useLiveRole(loadedRole, reloadRole, refreshWorkspaces)
   const role = live.role
-  const doc = useOpenDocument({ docId: article.docId, me, canWrite: canEdit(role), article, members, scale, follower: live.follower })
+  const doc = useOpenDocument({ docId: article.docId, me, canWrite: canEdit(role) && !live.storageFull, article, members, scale, follower: live.follower })
   const { connection, people, headingTitle } = doc
   // The title from the API; the article's own leading heading wins once loaded.
   const title = connection.refusal !== null ? 'Article unavailable' : (headingTitle ?? article.title)
@@ -67,7 +68,14 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
           me={me}
           role={role}
           headline={article.title}
-          notice={live.change !== null && <RoleChangeNotice change={live.change} onDismiss={live.dismiss} />}
+          notice={
+            (live.storageFull || live.change !== null) && (
+              <>
+                {live.storageFull && <StorageFullNotice />}
+                {live.change !== null && <RoleChangeNotice change={live.change} onDismiss={live.dismiss} />}
+              </>
+            )
+          }
           placeholder={
             <OpeningPlaceholder connection={connection} refused={(code, hadAccess) => <ArticleRefusal code={code} hadAccess={hadAccess} workspaceId={article.workspaceId} />} />
           }

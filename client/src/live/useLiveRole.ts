@@ -1,6 +1,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { ACCESS_REASONS } from '@fc/shared/protocol/index'
 import type { AccessFollower } from './useFollowAccess'
+import type { SocketAccess } from './socketAccess'
 import { isRole, type Role } from '../api/types'
+
+/**
+ * What one access message means for the screen. A full disk on the server pauses writing
+ * without touching the role: it is not a demotion, and it ends with `canWrite: true`.
+ */
+export type AccessReading = { kind: 'storage-full' } | { kind: 'role'; role: Role } | { kind: 'read-only' } | { kind: 'ask-role' }
+
+export function readAccess(access: SocketAccess): AccessReading {
+  if (access.reason === ACCESS_REASONS.storageFull) return { kind: 'storage-full' }
+  if (isRole(access.role)) return { kind: 'role', role: access.role }
+  if (!access.canWrite) return { kind: 'read-only' }
+  return { kind: 'ask-role' }
+}
 
 /** A role change seen while the screen was open. `id` tells two changes to the same role apart. */
 export interface RoleChange {
@@ -17,6 +32,8 @@ export interface LiveRole {
   dismiss: () => void
   /** Hand to useOpenDocument: it feeds the document socket's access messages here. */
   follower: AccessFollower
+  /** The server cannot store edits (disk full): writing is paused until it says otherwise. */
+  storageFull: boolean
 }
 
 /**
@@ -28,6 +45,7 @@ export interface LiveRole {
  */
 export function useLiveRole(initial: Role, reload: () => Promise<Role>, refreshWorkspaces?: () => Promise<unknown>): LiveRole {
   const [state, setState] = useState<{ role: Role; change: RoleChange | null }>({ role: initial, change: null })
+  const [storageFull, setStorageFull] = useState(false)
   const reloadRef = useRef(reload)
   useEffect(() => {
     reloadRef.current = reload
@@ -52,9 +70,13 @@ export function useLiveRole(initial: Role, reload: () => Promise<Role>, refreshW
     }
     return {
       accessChanged(access) {
+        const reading = readAccess(access)
+        if (reading.kind === 'storage-full') return setStorageFull(true)
         told.current++
-        if (isRole(access.role)) moveTo(access.role)
-        else if (!access.canWrite) moveTo('viewer')
+        // Any other word from the server is the socket's current access: a pause is over.
+        if (access.canWrite) setStorageFull(false)
+        if (reading.kind === 'role') moveTo(reading.role)
+        else if (reading.kind === 'read-only') moveTo('viewer')
         else fetchRole()
       },
       connected: fetchRole,
@@ -70,5 +92,5 @@ export function useLiveRole(initial: Role, reload: () => Promise<Role>, refreshW
   }, [state.role, refreshWorkspaces])
 
   const dismiss = useCallback(() => setState((was) => ({ ...was, change: null })), [])
-  return { role: state.role, change: state.change, dismiss, follower }
+  return { role: state.role, change: state.change, dismiss, follower, storageFull }
 }
