@@ -8,6 +8,7 @@ export const emptyStore: DocStore = {
   onAppend: () => undefined,
   flush: async () => undefined,
   compact: async () => undefined,
+  remove: async () => undefined,
   close: async () => undefined,
   storageFull: false,
   quarantined: () => ({ rows: 0, lastAt: null }),

@@ -1,6 +1,5 @@
 import { renameWorkshopBody } from '@fc/shared';
 import { Hono } from 'hono';
-import { forgetDocuments } from '../domain/document-removal.js';
 import { verdictScaleFor } from '../domain/verdict-labels.js';
 import { deleteWorkshopRows, getWorkshop, renameWorkshop } from '../domain/workshops.js';
 import { log } from '../log.js';
@@ -37,8 +36,7 @@ export function workshopManageRoutes({ config, db, store, registry, auth }: ApiD
     const docIds = await deleteWorkshopRows(db, workshop.id);
     registry.changeAccess({ kind: 'copies-deleted', docIds });
     await registry.unloaded();
-    await store.flush();
-    await forgetDocuments(db, docIds);
+    await store.remove(docIds);
     log('workshop deleted', { workshopId: workshop.id, copies: docIds.length });
     return c.body(null, 204);
   });

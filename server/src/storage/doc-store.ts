@@ -32,6 +32,11 @@ export interface DocStore {
   flush(): Promise<void>;
   /** Folds the log into the snapshot. Safe while other instances append. */
   compact(docId: string): Promise<void>;
+  /**
+   * Drops documents for good: snapshot, every logged update, quarantined rows. Only once no
+   * room holds them (an unload's flush or compaction would write them back).
+   */
+  remove(docIds: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -204,6 +209,20 @@ export class SqlDocStore implements DocStore {
       if (await quarantineRow(this.db, docId, row, problem)) this.quarantine = { rows: this.quarantine.rows + 1, lastAt: new Date().toISOString() };
     } catch (err) {
       log('could not quarantine a stored row; left out of the document', { docId, seq: row.seq ?? 'snapshot', error: String(err) });
+    }
+  }
+
+  async remove(docIds: readonly string[]): Promise<void> {
+    // Anything still queued for them is committed first, so no later group commit revives them.
+    await this.flush();
+    for (const docId of docIds) {
+      this.sinceCompaction.delete(docId);
+      // Under the compaction lock: a compaction running on another instance finishes before its rows go.
+      await this.db.txLocked(`doc:${docId}`, async (q) => {
+        await q.query('DELETE FROM doc_updates WHERE doc_id = $1', [docId]);
+        await q.query('DELETE FROM doc_snapshots WHERE doc_id = $1', [docId]);
+        await q.query('DELETE FROM doc_quarantine WHERE doc_id = $1', [docId]);
+      });
     }
   }
 
