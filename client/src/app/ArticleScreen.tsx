@@ -67,6 +67,7 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
           doc={doc}
           me={me}
           role={role}
+          paused={live.storageFull}
           headline={article.title}
           notice={
             (live.storageFull || live.change !== null) && (

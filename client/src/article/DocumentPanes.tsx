@@ -98,12 +98,14 @@ interface DocumentTextProps {
   headline: string
   /** What stands in for the text until it is open (connecting, refused, offline). */
   placeholder: ReactNode
+  /** Writing is paused though the role may write (the server's storage is full). */
+  paused?: boolean
   /** Docked above the text with the toolbar, e.g. that your role just changed. */
   notice?: ReactNode
 }
 
 /** The marking toolbar and the article sheet with the live editor. */
-export function DocumentText({ doc, me, role, headline, placeholder, notice }: DocumentTextProps) {
+export function DocumentText({ doc, me, role, headline, placeholder, notice, paused }: DocumentTextProps) {
   if (!doc.open || doc.session === null || doc.claimsEnv === null) return <>{placeholder}</>
   return (
     <ClaimsContext.Provider value={doc.claimsEnv}>
@@ -115,7 +117,7 @@ export function DocumentText({ doc, me, role, headline, placeholder, notice }: D
             <h1 className="article-sheet__title">{headline}</h1>
           </header>
         )}
-        <ArticleEditor session={doc.session} me={me} role={role} claims={doc.claimsEnv.controller} />
+        <ArticleEditor session={doc.session} me={me} role={role} paused={paused} claims={doc.claimsEnv.controller} />
       </article>
     </ClaimsContext.Provider>
   )

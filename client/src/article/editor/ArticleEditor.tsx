@@ -19,6 +19,8 @@ interface ArticleEditorProps {
   me: Me
   /** A viewer reads only: the editor is not editable (the server drops a viewer's updates anyway). */
   role: Role
+  /** Writing is paused whatever the role (the server cannot store edits now). */
+  paused?: boolean
   /** The article's claims: highlighted in the text, marked from a selection. */
   claims: ClaimsController
 }
@@ -27,8 +29,8 @@ interface ArticleEditorProps {
  * The shared article text. Mount it only once the first sync has arrived: an editor on
  * an empty fragment would show a blank page and invite typing into the void.
  */
-export function ArticleEditor({ session, me, role, claims }: ArticleEditorProps) {
-  const editable = canEdit(role)
+export function ArticleEditor({ session, me, role, paused = false, claims }: ArticleEditorProps) {
+  const editable = canEdit(role) && !paused
   const [hover, setHover] = useState<ClaimHover | null>(null)
   const editor = useEditor(
     {
