@@ -49,9 +49,9 @@ describe.each(backends().filter((b) => soakStores.includes(b.name)))('soak: stoc
   afterAll(() => backend.cleanup());
 
   it.skipIf(backend.unavailable)(`${soakClients} clients over ${soakDocs} documents for ${soakSeconds} s: every copy identical, nothing acknowledged lost`, async () => {
-    // All clients share one token: the per-user socket cap (the contract's name, and the server's) must not count them.
+    // All clients share one token: the per-user socket cap must not count them.
     const cap = String(soakClients * 4);
-    const server = await backend.start({ env: { LOG_LEVEL: 'silent', MAX_SOCKETS_PER_USER: cap, SOCKETS_PER_USER: cap } });
+    const server = await backend.start({ env: { LOG_LEVEL: 'silent', SOCKETS_PER_USER: cap } });
     const ledger = new Ledger();
     const counts = { disconnects: 0, leaves: 0 };
     const actors: Actor[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Connection } from './connection.js';
+import { measure } from './held-cost.testing.js';
 import { LimitExceeded } from './limits.js';
 import { Room } from './room.js';
 import { RecordingPeer } from './test-doubles.testing.js';
@@ -87,6 +88,44 @@ describe('held updates and other instances', () => {
     Y.applyUpdate(check, remote!);
     Y.applyUpdate(check, stored[0]!);
     expect(check.getText('t').toString()).toBe('ab');
+  });
+});
+
+describe('held updates cost an honest update nothing (counted, not timed)', () => {
+  // Each honest update used to re-check every held update of its room, and re-apply those whose
+  // first wait was met but that still lacked something: one Yjs transaction per such update.
+  it.each(['never', 'honest-clock', 'stuck'] as const)('orphans that wait %s: the same transactions and state lookups with 0 or 400 held', (kind) => {
+    // The same document either way (for `stuck`, the structs the orphans build on), held or not.
+    const alone = measure(kind, 400, 20, false);
+    const crowded = measure(kind, 400, 20);
+    expect(crowded.transactions).toBe(alone.transactions);
+    expect(crowded.stateLookups).toBe(alone.stateLookups);
+  });
+
+  it('an update whose wait was met but that still lacks another struct waits for that one, then integrates', () => {
+    const stored: Uint8Array[] = [];
+    const room = new Room('d', { onLocalUpdate: (_id, u) => stored.push(u) }, LIMITS);
+    const conn = writer();
+    room.add(conn);
+    const other = new Y.Doc();
+    other.getText('t').insert(0, 'b');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    const sv0 = Y.encodeStateVector(doc);
+    doc.getMap('m').set('a0', 0);
+    const sv1 = Y.encodeStateVector(doc);
+    const first = Y.encodeStateAsUpdate(doc, sv0);
+    doc.getText('t').insert(1, 'a'); // after 'b', which the room does not have
+    const second = Y.encodeStateAsUpdate(doc, sv1);
+    room.receive(conn, { kind: 'update', update: second });
+    room.receive(conn, { kind: 'update', update: first });
+    expect(room.doc.getMap('m').get('a0')).toBe(0);
+    expect(room.doc.getText('t').toString()).toBe('');
+    expect(conn.held).toBeDefined();
+    room.receive(writer(), { kind: 'update', update: Y.encodeStateAsUpdate(other) });
+    expect(room.doc.getText('t').toString()).toBe('ba');
+    expect(conn.held).toBeUndefined();
+    expect(room.doc.store.pendingStructs).toBeNull();
   });
 });
 

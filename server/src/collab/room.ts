@@ -44,8 +44,6 @@ export class Room {
   readonly conns = new Set<Connection>();
   /** Its document was deleted (a workshop removed): nothing it holds may be written back. */
   discarded = false;
-  /** Sockets with updates waiting on structs the document lacks (held-updates.ts). */
-  private holding: Set<Connection> | undefined;
 
   constructor(
     readonly docId: string,
@@ -122,10 +120,9 @@ export class Room {
     const left = applyApart(this.doc, update, conn);
     let over = false;
     if (left) {
-      const held = (conn.held ??= new HeldUpdates());
+      const held = (conn.held ??= new HeldUpdates(this.doc, conn));
       const wasEmpty = held.empty;
       held.add(left);
-      (this.holding ??= new Set()).add(conn);
       over = held.updates > this.limits.pendingUpdates || held.bytes > this.limits.pendingBytes;
       if (over) this.dropHeld(conn);
       else if (wasEmpty) this.hooks.onWaiting?.(this.docId);
@@ -137,29 +134,32 @@ export class Room {
     if (over) throw new LimitExceeded(CLOSE_REASONS.pendingStructsLimit);
   }
 
-  /** After the document moved: sockets' held updates whose predecessors arrived integrate now. */
+  /**
+   * After the document moved: sockets' held updates whose predecessors arrived integrate now.
+   * Only those whose wait the document met are looked at (held-updates.ts indexes them).
+   */
   private retryHeld(): void {
     // Held updates wait while storage is full, like anything a socket sends then.
     if (this.hooks.canStore?.() === false) return;
-    for (let moved = true; moved && this.holding; ) {
-      moved = false;
-      for (const conn of this.holding) {
+    for (let ready = HeldUpdates.takeReady(this.doc); ready.length > 0; ready = HeldUpdates.takeReady(this.doc)) {
+      for (const held of ready) {
+        const conn = held.origin as Connection;
+        if (conn.held !== held) continue;
         // A socket that lost write access since: what it held is dropped like what it sends now.
         if (!conn.access.canWrite) {
           this.dropHeld(conn);
           continue;
         }
-        if (conn.held!.retry(this.doc, conn)) moved = true;
-        if (conn.held!.empty) this.dropHeld(conn);
+        held.retry();
+        if (held.empty) this.dropHeld(conn);
       }
     }
   }
 
   private dropHeld(conn: Connection): void {
     if (!conn.held) return;
+    conn.held.drop();
     conn.held = undefined;
-    this.holding?.delete(conn);
-    if (this.holding?.size === 0) this.holding = undefined;
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
