@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AuthService } from './auth/service.js';
 import type { RoomRegistry } from './collab/rooms.js';
 import type { Config } from './config/index.js';
+import type { AccessEvents } from './domain/access-events.js';
 import { log } from './log.js';
 import { apiRoutes } from './routes/api.js';
 import { healthRoutes } from './routes/health.js';
@@ -36,7 +37,9 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
   // First: the headers reach every answer, the 400 for a bad URL included.
   app.use('*', securityHeaders(), refuseMalformedUrls());
   app.route('/', healthRoutes(deps.store));
-  app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth }));
+  // The one place access changes from the domain commands reach the open sockets (and other instances).
+  const access: AccessEvents = { changed: (change) => deps.registry.changeAccess(change), settled: () => deps.registry.unloaded() };
+  app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth, access }));
   app.route('/', staticRoutes(deps.config.server.clientDist));
   return app;
 }

@@ -6,7 +6,7 @@ import { CLOSE_GOING_AWAY, CLOSE_REASONS } from '@fc/shared';
 import { buildApp } from './app.js';
 import { AuthService } from './auth/service.js';
 import { createSocketGate } from './auth/socket-gate.js';
-import { enableAdmissionHold } from './collab/admission-hold.js';
+import { enableAdmissionHold } from './collab/access/admission-hold.js';
 import { startHeartbeat } from './collab/heartbeat.js';
 import { RoomRegistry } from './collab/rooms.js';
 import { attachSocketServer } from './collab/socket-route.js';

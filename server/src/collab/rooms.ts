@@ -1,14 +1,13 @@
-import { ACCESS_REASONS } from '@fc/shared';
-import { log } from '../log.js';
 import type { DocStore } from '../storage/doc-store.js';
-import { type AccessTarget, setAccess, tellAccess } from './access-notice.js';
+import { log } from '../log.js';
+import { AccessApplier } from './access/access-applier.js';
+import type { AccessChange } from './access/access-change.js';
+import type { Closing } from './access/access-closes.js';
 import type { Connection } from './connection.js';
-import { type Closing, closingFor } from './access-closes.js';
-import type { AccessChange } from './access-change.js';
-
-export type { AccessChange, WorkshopCopiesChange } from './access-change.js';
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './limits.js';
 import { Room, type RoomHooks } from './room.js';
+
+export type { AccessChange, WorkshopCopiesChange } from './access/access-change.js';
 
 export interface RoomEvents {
   /**
@@ -22,12 +21,6 @@ export interface RoomEvents {
   accessChanged?(change: AccessChange): void;
 }
 
-/** Kinds this version applies; a newer instance may publish others during a rolling upgrade. */
-const KNOWN_KINDS: ReadonlySet<string> = new Set<AccessChange['kind']>(['member', 'credential', 'workshop-revealed', 'copies-deleted']);
-
-/** Changes remembered for sockets still being admitted (admission.ts); far more than can land in one admission. */
-const RECENT_CHANGES = 64;
-
 /**
  * Open documents by id. A document is loaded once however many sockets ask at
  * the same moment, and unloaded (after a final flush) when its last socket leaves.
@@ -36,9 +29,13 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly ready = new Map<string, Room>();
   private readonly unloading = new Set<Promise<void>>();
-  private epoch = 0;
-  /** The last few changes with the epoch each moved to, oldest first. */
-  private readonly recent: Array<{ epoch: number; change: AccessChange }> = [];
+  /** Access changes reaching the sockets in these rooms (access/access-applier.ts). */
+  private readonly access = new AccessApplier({
+    openRooms: this.ready,
+    storageFull: () => this.store.storageFull,
+    closeEach: (closing) => this.closeEach(closing),
+    discard: (docId) => this.discard(docId),
+  });
   events: RoomEvents = {};
 
   constructor(
@@ -52,13 +49,9 @@ export class RoomRegistry {
     return this.ready;
   }
 
-  /**
-   * Moves on every access change applied here. applyAccess reaches only sockets already in
-   * a room: one the gate let in before a change but that joins after it compares epochs
-   * and asks the gate again (admission.ts).
-   */
+  /** Moves on every access change applied here (access/access-applier.ts). */
   get accessEpoch(): number {
-    return this.epoch;
+    return this.access.accessEpoch;
   }
 
   async join(docId: string, conn: Connection): Promise<Room> {
@@ -75,23 +68,13 @@ export class RoomRegistry {
     }
     room.add(conn);
     // Opened while storage is full: read-only for now, told as the open sockets were.
-    if (this.store.storageFull && conn.access.canWrite) this.tellStorageFull([{ room, conn, couldWrite: true }]);
+    if (this.store.storageFull && conn.access.canWrite) this.access.tellStorageFull([{ room, conn, couldWrite: true }]);
     return room;
   }
 
-  /**
-   * Storage stopped (disk full) or resumed taking writes: every socket that may write is told
-   * it cannot, or can again; its permission itself is unchanged. Resuming sends sync step 1
-   * too, so what such a socket typed meanwhile (dropped, still in its history) is sent again.
-   */
+  /** Storage stopped (disk full) or resumed taking writes: the sockets that may write are told. */
   storageWritable(writable: boolean): void {
-    const targets = this.collect((conn) => conn.access.canWrite);
-    if (writable) tellAccess(targets.map((t) => ({ ...t, couldWrite: false })), { canWrite: true });
-    else this.tellStorageFull(targets);
-  }
-
-  private tellStorageFull(targets: readonly AccessTarget[]): void {
-    tellAccess(targets.map((t) => ({ ...t, couldWrite: true })), { canWrite: false, reason: ACCESS_REASONS.storageFull });
+    this.access.storageWritable(writable);
   }
 
   leave(room: Room, conn: Connection): void {
@@ -140,46 +123,14 @@ export class RoomRegistry {
     this.events.accessChanged?.(change);
   }
 
-  /**
-   * A removed member's sockets close at once (4403), a revoked credential's too (4401);
-   * a changed role takes effect on the next frame, and the member's open sockets are told
-   * (docs/api.md, "Access changes"), so an open editor can follow instead of typing into the void.
-   * Which sockets a change closes, and with which words, is access-closes.ts.
-   */
+  /** Applies an access change to the sockets here (access/access-applier.ts). */
   applyAccess(change: AccessChange): void {
-    // Moved even for a change not understood here: sockets being let in ask the gate again,
-    // which reads the truth from the database whatever the change was.
-    this.epoch++;
-    if (!KNOWN_KINDS.has(change.kind)) {
-      log('ignored an access change of a kind this version does not know', { kind: String(change.kind) });
-      return;
-    }
-    this.recent.push({ epoch: this.epoch, change });
-    if (this.recent.length > RECENT_CHANGES) this.recent.shift();
-    if (change.kind === 'workshop-revealed') return this.lockParticipants(change.workshopId);
-    // Deleted documents: nothing of them is written back when their sockets leave.
-    if (change.kind === 'copies-deleted') for (const docId of change.docIds) this.discard(docId);
-    this.closeEach((conn, room) => closingFor(change, conn, room.docId));
-    if (change.kind === 'member' && change.canWrite !== null) {
-      const { workspaceId, userId, canWrite, role } = change;
-      const theirs = (conn: Connection) => conn.access.userId === userId && conn.access.workspaceId === workspaceId;
-      const targets = this.collect(theirs);
-      setAccess(targets, role === undefined ? { canWrite } : { canWrite, role });
-      // Promoted while storage is full: they may write once it has space, not before.
-      if (canWrite && this.store.storageFull) this.tellStorageFull(targets);
-    }
+    this.access.applyAccess(change);
   }
 
-  /**
-   * How the changes applied after `epoch` would have closed this socket, had it been in its
-   * room then (the newest that closes it), or undefined: none did (or none still remembered).
-   */
+  /** How the changes applied after `epoch` would have closed this socket (access/access-applier.ts). */
   closingSince(epoch: number, conn: Connection, docId: string): Closing | undefined {
-    for (let i = this.recent.length - 1; i >= 0 && this.recent[i]!.epoch > epoch; i--) {
-      const closing = closingFor(this.recent[i]!.change, conn, docId);
-      if (closing) return closing;
-    }
-    return undefined;
+    return this.access.closingSince(epoch, conn, docId);
   }
 
   /** Closes every socket `closing` gives a reason for. */
@@ -190,24 +141,6 @@ export class RoomRegistry {
         if (why) this.closeSocket(room, conn, why);
       }
     }
-  }
-
-  /**
-   * The reveal makes answers final: the workshop's participants' sockets stop writing and
-   * are told why (a trainer's socket keeps its rights, it may still leave a note).
-   */
-  private lockParticipants(workshopId: string): void {
-    const affected = this.collect((conn) => conn.access.workshopId === workshopId && conn.access.canWrite);
-    setAccess(affected, { canWrite: false, reason: ACCESS_REASONS.workshopRevealed });
-  }
-
-  /** Sockets in rooms matching a predicate, each with its permission before any is changed. */
-  private collect(match: (conn: Connection) => boolean): AccessTarget[] {
-    const targets: AccessTarget[] = [];
-    for (const room of this.ready.values()) {
-      for (const conn of room.conns) if (match(conn)) targets.push({ room, conn, couldWrite: conn.access.canWrite });
-    }
-    return targets;
   }
 
   private discard(docId: string): void {

@@ -83,7 +83,7 @@ export interface HttpConfig {
 }
 
 export interface TestConfig {
-  /** FC_TEST_HOLD_ADMISSION=1: collab/admission-hold.ts holds sockets that ask for it. */
+  /** FC_TEST_HOLD_ADMISSION=1: collab/access/admission-hold.ts holds sockets that ask for it. */
   holdAdmission: boolean;
 }
 

@@ -1,5 +1,6 @@
 import type { Queryable } from '../storage/db.js';
 import { ignoreStorageFull } from '../storage/storage-errors.js';
+import type { AccessEvents } from './access-events.js';
 import { notFound } from './errors.js';
 import { hashSecret, newId, newSecret } from './ids.js';
 import type { PublicUser } from './users.js';
@@ -61,8 +62,10 @@ export async function listApiTokens(q: Queryable, userId: string): Promise<ApiTo
   }));
 }
 
-export async function revokeApiToken(q: Queryable, userId: string, tokenId: string): Promise<void> {
+/** Revokes one of the user's tokens; sockets opened with it close everywhere (4401). */
+export async function revokeApiToken(q: Queryable, access: AccessEvents, userId: string, tokenId: string): Promise<void> {
   const rows = await q.query('SELECT id FROM api_tokens WHERE id = $1 AND user_id = $2', [tokenId, userId]);
   if (rows.length === 0) throw notFound('token');
   await q.query('DELETE FROM api_tokens WHERE id = $1 AND user_id = $2', [tokenId, userId]);
+  access.changed({ kind: 'credential', credentialId: tokenId });
 }

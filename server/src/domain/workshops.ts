@@ -1,6 +1,7 @@
 import { canRunWorkshops, type Role, type VerdictId } from '@fc/shared';
 import type { Db, Queryable } from '../storage/db.js';
 import { toBytes } from '../storage/db.js';
+import type { AccessEvents } from './access-events.js';
 import { DomainError, isUniqueViolation } from './errors.js';
 import { newId } from './ids.js';
 import { newJoinCode } from './join-codes.js';
@@ -133,7 +134,7 @@ export async function renameWorkshop(q: Queryable, id: string, title: string): P
 
 /**
  * Removes the workshop and its participants (their rows, not their documents: those
- * are the caller's to forget once no socket holds them, see routes/workshop-removal.ts).
+ * are forgotten once no socket holds them, see deleteWorkshop in workshop-deletion.ts).
  * Returns the participants' document ids.
  */
 export async function deleteWorkshopRows(db: Db, id: string): Promise<string[]> {
@@ -146,7 +147,11 @@ export async function deleteWorkshopRows(db: Db, id: string): Promise<string[]> 
   });
 }
 
-/** Idempotent: revealing twice keeps the first time. */
-export async function revealWorkshop(q: Queryable, id: string): Promise<void> {
+/**
+ * Idempotent: revealing twice keeps the first time. Answers are final from now on: open
+ * participant sockets turn read-only (the gate opens new ones so).
+ */
+export async function revealWorkshop(q: Queryable, access: AccessEvents, id: string): Promise<void> {
   await q.query('UPDATE workshops SET revealed_at = $1 WHERE id = $2 AND revealed_at IS NULL', [Date.now(), id]);
+  access.changed({ kind: 'workshop-revealed', workshopId: id });
 }

@@ -1,7 +1,8 @@
 import type { Db, Queryable } from '../storage/db.js';
 import { conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
-import type { Role } from '@fc/shared';
+import { canRunWorkshops, canWriteDocuments, type Role } from '@fc/shared';
+import type { AccessEvents } from './access-events.js';
 
 export interface Workspace {
   id: string;
@@ -92,8 +93,12 @@ async function ensureNotLastOwner(q: Queryable, workspaceId: string, userId: str
   if (owners.length === 1 && owners[0]!.user_id === userId) throw conflict(`cannot ${action} the last owner of the workspace`);
 }
 
-export function changeMemberRole(db: Db, workspaceId: string, userId: string, role: Role): Promise<Member> {
-  return withMembershipLock(db, workspaceId, async (q) => {
+/**
+ * Once committed, the member's open sockets (on every instance) follow the new role at once,
+ * and are told of it; those on participants' copies close if the role no longer makes them a trainer.
+ */
+export async function changeMemberRole(db: Db, access: AccessEvents, workspaceId: string, userId: string, role: Role): Promise<Member> {
+  const member = await withMembershipLock(db, workspaceId, async (q) => {
     const current = await roleIn(q, workspaceId, userId);
     if (!current) throw notFound('member');
     if (current === 'owner' && role !== 'owner') await ensureNotLastOwner(q, workspaceId, userId, 'demote');
@@ -102,13 +107,24 @@ export function changeMemberRole(db: Db, workspaceId: string, userId: string, ro
     if (!member) throw notFound('member');
     return member;
   });
+  access.changed({
+    kind: 'member',
+    workspaceId,
+    userId: member.userId,
+    canWrite: canWriteDocuments(member.role),
+    role: member.role,
+    trainsWorkshops: canRunWorkshops(member.role),
+  });
+  return member;
 }
 
-export function removeMember(db: Db, workspaceId: string, userId: string): Promise<void> {
-  return withMembershipLock(db, workspaceId, async (q) => {
+/** Once committed, the member's open sockets in the workspace close everywhere (4403). */
+export async function removeMember(db: Db, access: AccessEvents, workspaceId: string, userId: string): Promise<void> {
+  await withMembershipLock(db, workspaceId, async (q) => {
     const current = await roleIn(q, workspaceId, userId);
     if (!current) throw notFound('member');
     if (current === 'owner') await ensureNotLastOwner(q, workspaceId, userId, 'remove');
     await q.query('DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId]);
   });
+  access.changed({ kind: 'member', workspaceId, userId, canWrite: null });
 }

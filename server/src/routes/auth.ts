@@ -1,6 +1,7 @@
 import { loginBody, signupBody } from '@fc/shared';
 import { Hono } from 'hono';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords.js';
+import { endCredential } from '../domain/access-events.js';
 import { registerUser } from '../domain/accounts.js';
 import { conflict, DomainError } from '../domain/errors.js';
 import { emailTaken, findUserByEmail, normalizeEmail } from '../domain/users.js';
@@ -10,7 +11,7 @@ import { refuseWhenLimited } from './throttled.js';
 const WRONG_CREDENTIALS = 'wrong email or password';
 
 /** Sign up, log in, log out, me. Every sign-in mints a new session id (no fixation). */
-export function authRoutes({ config, db, store, auth, registry }: ApiDeps): Hono {
+export function authRoutes({ config, db, store, auth, access }: ApiDeps): Hono {
   const app = new Hono();
   const json = limitBody(config.http.jsonMaxBytes);
 
@@ -56,9 +57,12 @@ export function authRoutes({ config, db, store, auth, registry }: ApiDeps): Hono
 
   app.post('/api/auth/logout', async (c) => {
     const caller = c.get('caller');
-    if (caller?.via === 'session' && caller.sessionId) {
-      await auth.lucia.invalidateSession(caller.sessionId);
-      registry.changeAccess({ kind: 'credential', credentialId: caller.sessionId });
+    const sessionId = caller?.via === 'session' ? caller.sessionId : undefined;
+    if (sessionId) {
+      await endCredential(access, async () => {
+        await auth.lucia.invalidateSession(sessionId);
+        return sessionId;
+      });
     }
     auth.clearSessionCookie(c);
     return c.body(null, 204);

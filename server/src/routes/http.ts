@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { checkSameOrigin } from '../auth/origin.js';
 import type { AuthService, Caller } from '../auth/service.js';
 import type { RoomRegistry } from '../collab/rooms.js';
+import type { AccessEvents } from '../domain/access-events.js';
 import type { Article } from '../domain/articles.js';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
 import type { Role } from '@fc/shared';
@@ -26,6 +27,8 @@ export interface ApiDeps {
   db: Db;
   store: DocStore;
   registry: RoomRegistry;
+  /** Where the domain commands tell access changes (app.ts wires it to the registry). */
+  access: AccessEvents;
   auth: AuthService;
 }
 

@@ -4,7 +4,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../domain/tokens.
 import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
 
 /** Personal API tokens: shown once at creation, then only listed by name, and revocable. */
-export function tokenRoutes({ config, db, auth, registry }: ApiDeps): Hono {
+export function tokenRoutes({ config, db, auth, access }: ApiDeps): Hono {
   const app = new Hono();
 
   app.post('/api/tokens', limitBody(config.http.jsonMaxBytes), async (c) => {
@@ -17,8 +17,7 @@ export function tokenRoutes({ config, db, auth, registry }: ApiDeps): Hono {
   app.get('/api/tokens', async (c) => c.json(await listApiTokens(db, requireCaller(c).user.id)));
 
   app.delete('/api/tokens/:tokenId', async (c) => {
-    await revokeApiToken(db, requireCaller(c).user.id, c.req.param('tokenId'));
-    registry.changeAccess({ kind: 'credential', credentialId: c.req.param('tokenId') });
+    await revokeApiToken(db, access, requireCaller(c).user.id, c.req.param('tokenId'));
     return c.body(null, 204);
   });
 

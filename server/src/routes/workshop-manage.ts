@@ -1,7 +1,8 @@
 import { renameWorkshopBody } from '@fc/shared';
 import { Hono } from 'hono';
 import { verdictScaleFor } from '../domain/verdict-labels.js';
-import { deleteWorkshopRows, getWorkshop, renameWorkshop } from '../domain/workshops.js';
+import { deleteWorkshop } from '../domain/workshop-deletion.js';
+import { getWorkshop, renameWorkshop } from '../domain/workshops.js';
 import { log } from '../log.js';
 import { type ApiDeps, limitBody, readJson } from './http.js';
 import { requireTrainer, workshopAccess } from './workshop-access.js';
@@ -11,7 +12,7 @@ import { workshopSummary } from './workshop-summary.js';
  * A workshop after it was set up: its trainers rename or delete it, and everyone in it
  * (trainers and participants) reads the verdict labels its workspace uses.
  */
-export function workshopManageRoutes({ config, db, store, registry, auth }: ApiDeps): Hono {
+export function workshopManageRoutes({ config, db, store, auth, access }: ApiDeps): Hono {
   const app = new Hono();
   const json = limitBody(config.http.jsonMaxBytes);
 
@@ -25,19 +26,11 @@ export function workshopManageRoutes({ config, db, store, registry, auth }: ApiD
     return c.json(workshopSummary(renamed));
   });
 
-  /*
-   * Order matters. The rows go first, so no new socket can open a copy (the gate finds no
-   * owner: 4404) and no join can add one. Then the open copies close everywhere, and once
-   * this instance has unloaded them (flushed what they held), their stored state is dropped:
-   * dropping it earlier would let the unload write it back.
-   */
+  // The rows, the open copies and their stored documents, in that order (domain/workshop-deletion.ts).
   app.delete('/api/workshops/:id', async (c) => {
     const { workshop } = await requireTrainer(c, db, auth, c.req.param('id'));
-    const docIds = await deleteWorkshopRows(db, workshop.id);
-    registry.changeAccess({ kind: 'copies-deleted', docIds });
-    await registry.unloaded();
-    await store.remove(docIds);
-    log('workshop deleted', { workshopId: workshop.id, copies: docIds.length });
+    const copies = await deleteWorkshop(db, store, access, workshop.id);
+    log('workshop deleted', { workshopId: workshop.id, copies });
     return c.body(null, 204);
   });
 

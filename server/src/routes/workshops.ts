@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type * as Y from 'yjs';
 import { bodyCopyUpdate } from '../articles/body-copy.js';
 import { withDocument } from '../articles/doc-reader.js';
+import { endCredential } from '../domain/access-events.js';
 import { getArticle } from '../domain/articles.js';
 import { conflict, forbidden, notFound, unauthenticated } from '../domain/errors.js';
 import { normalizeJoinCode } from '../domain/join-codes.js';
@@ -30,7 +31,7 @@ import { workshopSummary } from './workshop-summary.js';
  * trainer watches progress, reveals, and reads scores and agreement. The key lives
  * in the database only (domain/workshops.ts), never in a document.
  */
-export function workshopRoutes({ config, db, store, registry, auth }: ApiDeps): Hono {
+export function workshopRoutes({ config, db, store, registry, auth, access }: ApiDeps): Hono {
   const app = new Hono();
   const json = limitBody(config.http.jsonMaxBytes);
   const readDoc = <T>(docId: string, fn: (doc: Y.Doc) => T) => withDocument(registry, store, docId, fn);
@@ -81,9 +82,8 @@ export function workshopRoutes({ config, db, store, registry, auth }: ApiDeps): 
   // A participant leaving (a shared computer, the next person's turn): the session ends on
   // every instance, open sockets close 4401; what they did stays for the trainer.
   app.post('/api/workshops/leave', async (c) => {
-    const guestId = await auth.guests.end(c);
+    const guestId = await endCredential(access, () => auth.guests.end(c));
     if (!guestId) throw unauthenticated('no workshop session in this browser');
-    registry.changeAccess({ kind: 'credential', credentialId: guestId });
     return c.body(null, 204);
   });
 
@@ -125,9 +125,8 @@ export function workshopRoutes({ config, db, store, registry, auth }: ApiDeps): 
   app.post('/api/workshops/:id/reveal', async (c) => {
     const { workshop } = await requireTrainer(c, db, auth, c.req.param('id'));
     if (!workshop.hasKey) throw conflict('set the answer key before revealing');
-    await revealWorkshop(db, workshop.id);
-    // Answers are final from now on: open participant sockets turn read-only (the gate opens new ones so).
-    registry.changeAccess({ kind: 'workshop-revealed', workshopId: workshop.id });
+    // Answers are final from now on: open participant sockets turn read-only (revealWorkshop tells access).
+    await revealWorkshop(db, access, workshop.id);
     return c.body(null, 204);
   });
 

@@ -1,4 +1,4 @@
-import { canRunWorkshops, canWriteDocuments, createWorkspaceBody, roleBody } from '@fc/shared';
+import { createWorkspaceBody, roleBody } from '@fc/shared';
 import { Hono } from 'hono';
 import { forbidden } from '../domain/errors.js';
 import { acceptInvite, createInvite } from '../domain/invites.js';
@@ -7,7 +7,7 @@ import { requireWorkspaceRole } from './access.js';
 import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
 
 /** Workspaces, invites, members. */
-export function workspaceRoutes({ config, db, registry, auth }: ApiDeps): Hono {
+export function workspaceRoutes({ config, db, auth, access }: ApiDeps): Hono {
   const app = new Hono();
   const json = limitBody(config.http.jsonMaxBytes);
   const inviteTtlMs = auth.config.inviteDays * 24 * 60 * 60_000;
@@ -47,18 +47,8 @@ export function workspaceRoutes({ config, db, registry, auth }: ApiDeps): Hono {
   app.patch('/api/workspaces/:id/members/:userId', json, async (c) => {
     const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'owner');
     const { role } = await readJson(c, roleBody);
-    const member = await changeMemberRole(db, workspace.id, c.req.param('userId'), role);
-    // The member's open sockets (on every instance) follow the new role at once, and are told of it;
-    // those on participants' copies close if the role no longer makes them a trainer.
-    registry.changeAccess({
-      kind: 'member',
-      workspaceId: workspace.id,
-      userId: member.userId,
-      canWrite: canWriteDocuments(member.role),
-      role: member.role,
-      trainsWorkshops: canRunWorkshops(member.role),
-    });
-    return c.json(member);
+    // The member's open sockets follow the new role (changeMemberRole tells access).
+    return c.json(await changeMemberRole(db, access, workspace.id, c.req.param('userId'), role));
   });
 
   // Owners remove anyone; any member may remove themselves (leave). The last owner can do neither.
@@ -66,8 +56,7 @@ export function workspaceRoutes({ config, db, registry, auth }: ApiDeps): Hono {
     const target = c.req.param('userId');
     const self = requireCaller(c).user.id === target;
     const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), self ? 'viewer' : 'owner');
-    await removeMember(db, workspace.id, target);
-    registry.changeAccess({ kind: 'member', workspaceId: workspace.id, userId: target, canWrite: null });
+    await removeMember(db, access, workspace.id, target);
     return c.body(null, 204);
   });
 

@@ -3,7 +3,7 @@ import type { TestServer } from './server.js';
 import { type TestClient, waitFor } from './clients.js';
 
 /**
- * The server's test hook (server/src/collab/admission-hold.ts): started with this env, a socket
+ * The server's test hook (server/src/collab/access/admission-hold.ts): started with this env, a socket
  * whose URL carries HOLD_PARAM is held after the gate decided and before it joins its room,
  * until the server applies an access change. The race "changed while being let in", every time.
  */

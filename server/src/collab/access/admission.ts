@@ -1,10 +1,10 @@
 import { CLOSE_REASONS, CLOSE_TRY_AGAIN, type SocketAccessState } from '@fc/shared';
 import type { Closing } from './access-closes.js';
 import { setAccess } from './access-notice.js';
-import type { Connection } from './connection.js';
-import type { GateDecision, GateRequest, SocketGate } from './gate.js';
-import type { Room } from './room.js';
-import type { RoomRegistry } from './rooms.js';
+import type { Connection } from '../connection.js';
+import type { GateDecision, GateRequest, SocketGate } from '../gate.js';
+import type { Room } from '../room.js';
+import type { RoomRegistry } from '../rooms.js';
 
 /** How often a socket's access is asked again while changes keep landing during the asking. */
 const MAX_REASKS = 10;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { acquireAccess } from './access-pool.js';
 import { type Admission, settleAccess } from './admission.js';
-import { Connection } from './connection.js';
-import type { GateDecision } from './gate.js';
-import { type AccessChange, RoomRegistry } from './rooms.js';
-import { emptyStore, RecordingPeer } from './test-doubles.testing.js';
+import { Connection } from '../connection.js';
+import type { GateDecision } from '../gate.js';
+import { type AccessChange, RoomRegistry } from '../rooms.js';
+import { emptyStore, RecordingPeer } from '../test-doubles.testing.js';
 
 const editor: Extract<GateDecision, { ok: true }> = { ok: true, access: { canWrite: true, userId: 'u', workspaceId: 'w', credentialId: 'c' }, told: { role: 'editor' } };
 const as = (canWrite: boolean, role: string): GateDecision => ({ ok: true, access: { ...editor.access, canWrite }, told: { role } });

@@ -1,4 +1,4 @@
-import type { Access } from './connection.js';
+import type { Access } from '../connection.js';
 
 interface Entry {
   access: Access;

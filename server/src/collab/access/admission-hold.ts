@@ -1,5 +1,5 @@
-import { log } from '../log.js';
-import type { RoomRegistry } from './rooms.js';
+import { log } from '../../log.js';
+import type { RoomRegistry } from '../rooms.js';
 
 /**
  * Integration tests only (FC_TEST_HOLD_ADMISSION=1, config.test.holdAdmission; server.ts switches it on): a socket whose URL carries

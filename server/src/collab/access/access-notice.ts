@@ -1,7 +1,7 @@
 import { ACCESS_REASONS, encodeAccessMessage, encodePermissionDenied, type SocketAccessState } from '@fc/shared';
-import type { Connection } from './connection.js';
-import { encodeSyncStep1 } from './protocol.js';
-import type { Room } from './room.js';
+import type { Connection } from '../connection.js';
+import { encodeSyncStep1 } from '../protocol.js';
+import type { Room } from '../room.js';
 
 /** Access message reason while storage cannot write (docs/api.md, "Storage full"). */
 

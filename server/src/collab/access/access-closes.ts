@@ -1,5 +1,5 @@
 import { CLOSE_FORBIDDEN, CLOSE_REASONS, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from '@fc/shared';
-import type { Connection } from './connection.js';
+import type { Connection } from '../connection.js';
 import type { AccessChange } from './access-change.js';
 
 export interface Closing {

@@ -2,9 +2,9 @@ import { AUTH_ACCESS, AUTH_PERMISSION_DENIED, MESSAGE_AUTH, MESSAGE_SYNC, SYNC_S
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import { acquireAccess } from './access-pool.js';
-import { Connection } from './connection.js';
-import { type AccessChange, RoomRegistry } from './rooms.js';
-import { emptyStore, RecordingPeer } from './test-doubles.testing.js';
+import { Connection } from '../connection.js';
+import { type AccessChange, RoomRegistry } from '../rooms.js';
+import { emptyStore, RecordingPeer } from '../test-doubles.testing.js';
 
 /** What a frame is, in the terms of docs/api.md. */
 function describeFrame(frame: Uint8Array): string {
