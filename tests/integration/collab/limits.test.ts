@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import * as encoding from 'lib0/encoding';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -7,6 +6,7 @@ import { connectClient, sleep, syncedAfterRestart, waitFor, type TestClient } fr
 import { awarenessFrame, frame, syncFrame } from '../support/frames.js';
 import { openRawSocket, type RawSocket } from '../support/raw-socket.js';
 import { startServer, type TestServer } from '../support/server.js';
+import { residentBytes } from '../support/process-memory.js';
 import { writableDoc } from '../support/session.js';
 
 /**
@@ -75,11 +75,6 @@ function chainOfEdits(count: number): Uint8Array[] {
   doc.on('update', (u: Uint8Array) => updates.push(u));
   for (let i = 0; i < count; i++) doc.getText('junk').insert(i, 'x');
   return updates;
-}
-
-function rssKiB(server: TestServer): number {
-  const status = fs.readFileSync(`/proc/${server.pid()}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
 }
 
 const AUTH_FRAME = frame((e) => {
@@ -285,7 +280,7 @@ describe('per-client bounds on the socket', () => {
       for (let i = 0; i < 16; i++) a.doc.getText('big').insert(a.doc.getText('big').length, `${i}`.padEnd(64 * 1024, 'y'));
       await waitFor(() => b.doc.getText('big').length === 16 * 64 * 1024, 10_000, 'the large document');
       await sleep(300);
-      const before = rssKiB(server);
+      const before = residentBytes(server.pid());
       const raw = await openRawSocket(url);
       const tcp = (raw.ws as unknown as { _socket: import('node:net').Socket })._socket;
       tcp.pause();
@@ -296,7 +291,7 @@ describe('per-client bounds on the socket', () => {
         if (i % 20 === 0) await sleep(5);
       }
       await waitFor(() => server.logs().includes('outgoing buffer limit'), 10_000, 'the slow reader to be dropped');
-      const grownMiB = (rssKiB(server) - before) / 1024;
+      const grownMiB = (residentBytes(server.pid()) - before) / (1024 * 1024);
       expect(grownMiB).toBeLessThan(100);
       tcp.resume();
       const closed = await raw.closed;
