@@ -3,6 +3,7 @@ import type { AuthService } from './auth/service.js';
 import type { RoomRegistry } from './collab/rooms.js';
 import type { Config } from './config/index.js';
 import type { AccessEvents } from './domain/access-events.js';
+import type { EventBus } from './events/event-bus.js';
 import { log } from './log.js';
 import { apiRoutes } from './routes/api.js';
 import { healthRoutes } from './routes/health.js';
@@ -20,6 +21,7 @@ export interface AppDeps {
   store: DocStore;
   registry: RoomRegistry;
   auth: AuthService;
+  events: EventBus;
 }
 
 /** Mounts every route module on the app; order matters only for the SPA fallback, which is last. */
@@ -39,7 +41,7 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
   app.route('/', healthRoutes(deps.store));
   // The one place access changes from the domain commands reach the open sockets (and other instances).
   const access: AccessEvents = { changed: (change) => deps.registry.changeAccess(change), settled: () => deps.registry.unloaded() };
-  app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth, access }));
+  app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth, events: deps.events, access }));
   app.route('/', staticRoutes(deps.config.server.clientDist));
   return app;
 }

@@ -11,6 +11,7 @@ import { startHeartbeat } from './collab/heartbeat.js';
 import { RoomRegistry } from './collab/rooms.js';
 import { attachSocketServer } from './collab/socket-route.js';
 import type { Config } from './config/index.js';
+import { EventBus } from './events/event-bus.js';
 import { log } from './log.js';
 import { SqlDocStore } from './storage/doc-store.js';
 import { openDb } from './storage/open.js';
@@ -58,8 +59,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     fanout.onRemoteAccess = (change) => registry.applyAccess(change);
   }
 
+  // Live events (GET /api/events) reach the streams held by every instance through Redis.
+  const relay = config.scale.redisUrl ? new (await import('./scale/redis-events.js')).RedisEventRelay(config.scale.redisUrl) : undefined;
+  await relay?.connect();
+  const events = new EventBus(relay);
+
   const app = new Hono();
-  buildApp(app, { config, db, store, registry, auth });
+  buildApp(app, { config, db, store, registry, auth, events });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, () => resolve(s));
@@ -79,6 +85,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await new Promise((resolve) => setTimeout(resolve, config.socket.shutdownDrainMs));
       await registry.closeAll(CLOSE_GOING_AWAY, CLOSE_REASONS.shuttingDown);
       await fanout?.close();
+      await events.close();
       await limits?.close();
       await store.close();
       await db.close();

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { articleRoutes } from './articles.js';
 import { authRoutes } from './auth.js';
 import { demoRoutes } from './demo.js';
+import { eventRoutes } from './events.js';
 import { attachmentRoutes } from './attachments.js';
 import { exportRoutes } from './exports.js';
 import { similarRoutes } from './similar.js';
@@ -24,6 +25,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   app.use('/api/*', originGuard(deps.auth), callerResolver(deps.auth));
   app.route('/', authRoutes(deps));
   app.route('/', tokenRoutes(deps));
+  app.route('/', eventRoutes(deps));
   app.route('/', workspaceRoutes(deps));
   app.route('/', articleRoutes(deps));
   // After articleRoutes: its guard on /api/articles/:id/* admits the caller first.

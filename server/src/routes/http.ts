@@ -13,6 +13,7 @@ import type { Role } from '@fc/shared';
 import type { Config } from '../config/index.js';
 import type { Db } from '../storage/db.js';
 import type { DocStore } from '../storage/doc-store.js';
+import type { EventBus } from '../events/event-bus.js';
 
 /** Who is asking about which article, set by the article guard (access.ts) for the routes under it. */
 export interface ArticleAccess {
@@ -30,6 +31,8 @@ export interface ApiDeps {
   /** Where the domain commands tell access changes (app.ts wires it to the registry). */
   access: AccessEvents;
   auth: AuthService;
+  /** Live events for `GET /api/events`: what a route publishes reaches the audience on every instance. */
+  events: EventBus;
 }
 
 declare module 'hono' {

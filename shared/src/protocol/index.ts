@@ -2,3 +2,4 @@
 export * from './messages.js';
 export * from './close-codes.js';
 export * from './access-message.js';
+export * from './events.js';
