@@ -297,13 +297,15 @@ export const clientLayering: Layering = {
 /**
  * server/src, top to bottom: routes → auth → domain → articles → collab → storage
  * (docs/architecture.md). app.ts, server.ts and main.ts wire everything and sit on top;
- * config/ and log.ts are infrastructure at the bottom; scale/ adapts collab, storage and
+ * config/ and log.ts are infrastructure at the bottom, events/ (the live events bus, which
+ * knows nothing of the layers above it) beside storage; scale/ adapts collab, storage and
  * auth to Redis and is wired in by server.ts, so it is outside the order.
  */
 export const SERVER_LAYERS: Record<string, number | null> = {
   'log.ts': -1,
   config: -1,
   storage: 0,
+  events: 0,
   collab: 1,
   articles: 2,
   domain: 3,
