@@ -47,7 +47,26 @@ test('workspaces: switch, create one, and fill it with pasted and imported artic
   await expect(page).toHaveURL(/\/a\/[A-Za-z0-9_-]+$/)
   await expect(olu.text).toContainText('The commission said turnout reached 61%')
   await expect(olu.text.locator('h1')).toHaveText('Turnout figures')
-  await expect(page.getByTestId('article-title')).toHaveText('Turnout figures')
+  // The top bar names the article by the title given, the heading stays part of the text; the source is one click away.
+  await expect(page.getByTestId('article-title')).toHaveText('Turnout figures in the provincial vote')
+  await expect(page.getByTestId('article-source').getByRole('link')).toHaveAttribute('href', 'https://www.dawn.com/news/1912345/turnout')
+  await expect(page.getByTestId('article-source')).toContainText('dawn.com')
+  await screenshot(page, 'article-source-line')
+
+  // HTML pasted with the default "Plain text" format: the dialog says so and reads it as HTML on request.
+  await page.goto('/')
+  await page.getByRole('button', { name: 'New article' }).click()
+  await dialog.getByLabel('Title').fill('Clinic closures')
+  await expect(dialog.getByLabel('Format')).toHaveValue('text')
+  await dialog.getByLabel('Text', { exact: true }).fill('<h2>Clinics</h2>\n<p>The ministry said <strong>12 clinics</strong> closed in May.</p>')
+  await expect(dialog.getByTestId('format-offer')).toContainText('This looks like HTML')
+  await screenshot(page, 'new-article-format-offer')
+  await dialog.getByTestId('format-offer').getByRole('button', { name: 'Import as HTML' }).click()
+  await expect(dialog.getByLabel('Format')).toHaveValue('html')
+  await expect(dialog.getByTestId('format-offer')).toHaveCount(0)
+  await dialog.getByRole('button', { name: 'Create article' }).click()
+  await expect(olu.text).toContainText('The ministry said 12 clinics closed in May.')
+  await expect(olu.text).not.toContainText('<strong>')
 
   // An HTML file read in the browser; its headline becomes the title; scripts do not survive.
   await page.goto('/')
@@ -71,10 +90,10 @@ test('workspaces: switch, create one, and fill it with pasted and imported artic
   // The list: newest first, with date and source domain.
   await page.goto('/')
   const items = page.getByTestId('article-list').getByRole('listitem')
-  await expect(items).toHaveCount(2)
+  await expect(items).toHaveCount(3)
   await expect(items.first()).toContainText('Rally crowd size')
-  await expect(items.nth(1)).toContainText('dawn.com')
-  await expect(items.nth(1)).toContainText(/Added .*\d{4}/)
+  await expect(items.nth(2)).toContainText('dawn.com')
+  await expect(items.nth(2)).toContainText(/Added .*\d{4}/)
   await screenshot(page, 'article-list-filled')
 
   // Both workspaces in the switcher now.

@@ -29,9 +29,9 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
   const live = useLiveRole(loadedRole, reloadRole, refreshWorkspaces)
   const role = live.role
   const doc = useOpenDocument({ docId: article.docId, me, canWrite: canEdit(role) && !live.storageFull, article, members, scale, follower: live.follower })
-  const { connection, people, headingTitle } = doc
-  // The title from the API; the article's own leading heading wins once loaded.
-  const title = connection.refusal !== null ? 'Article unavailable' : (headingTitle ?? article.title)
+  const { connection, people } = doc
+  // The title given when the article was made: a heading at the top of the body is part of the text, not its name.
+  const title = connection.refusal !== null ? 'Article unavailable' : article.title
   // Owners and editors train: a workshop hands this article to a room with a hidden key.
   const [startingWorkshop, setStartingWorkshop] = useState(false)
   const refusedCode = connection.refusal?.code
@@ -69,6 +69,7 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
           role={role}
           paused={live.storageFull}
           headline={article.title}
+          sourceUrl={article.sourceUrl}
           notice={
             (live.storageFull || live.change !== null) && (
               <>
@@ -85,7 +86,7 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
       {startingWorkshop && (
         <NewWorkshopDialog
           workspaceId={article.workspaceId}
-          article={{ id: article.id, title: headingTitle ?? article.title }}
+          article={{ id: article.id, title: article.title }}
           onClose={() => setStartingWorkshop(false)}
         />
       )}

@@ -12,6 +12,7 @@ import { useDocTitle } from './editor/useDocTitle'
 import { PresenceList } from '../live/PresenceList'
 import { usePresence, type Person } from '../live/usePresence'
 import { ArticleSkeleton, InlineState } from '../ui/InlineState'
+import { sourceDomain } from '../ui/format'
 import type { ArticleRef, Me, Member, Role } from '../api/types'
 
 // The editor and the claims column around one open document. The article screen, a
@@ -96,6 +97,8 @@ interface DocumentTextProps {
   role: Role
   /** Shown as the headline when the text carries none of its own. */
   headline: string
+  /** Where the article was published, shown and linked above the text. */
+  sourceUrl?: string | null
   /** What stands in for the text until it is open (connecting, refused, offline). */
   placeholder: ReactNode
   /** Writing is paused though the role may write (the server's storage is full). */
@@ -105,21 +108,36 @@ interface DocumentTextProps {
 }
 
 /** The marking toolbar and the article sheet with the live editor. */
-export function DocumentText({ doc, me, role, headline, placeholder, notice, paused }: DocumentTextProps) {
+export function DocumentText({ doc, me, role, headline, sourceUrl, placeholder, notice, paused }: DocumentTextProps) {
   if (!doc.open || doc.session === null || doc.claimsEnv === null) return <>{placeholder}</>
   return (
     <ClaimsContext.Provider value={doc.claimsEnv}>
       <ArticleToolbar banner={notice} />
       <article className="article-sheet">
-        {doc.headingTitle === null && (
-          // The body does not carry its headline: show the one the server knows, above the text.
-          <header className="article-sheet__header">
-            <h1 className="article-sheet__title">{headline}</h1>
+        {(doc.headingTitle === null || sourceUrl) && (
+          <header className={doc.headingTitle === null ? 'article-sheet__header' : 'article-sheet__header article-sheet__header--source-only'}>
+            {/* The body does not carry its headline: show the one the server knows, above the text. */}
+            {doc.headingTitle === null && <h1 className="article-sheet__title">{headline}</h1>}
+            {sourceUrl && <SourceLine url={sourceUrl} />}
           </header>
         )}
         <ArticleEditor session={doc.session} me={me} role={role} paused={paused} claims={doc.claimsEnv.controller} />
       </article>
     </ClaimsContext.Provider>
+  )
+}
+
+/** The original the checkers work from, one click away (it opens in a new tab). */
+function SourceLine({ url }: { url: string }) {
+  const domain = sourceDomain(url)
+  return (
+    <p className="article-sheet__source" data-testid="article-source">
+      Source:{' '}
+      <a href={url} target="_blank" rel="noopener noreferrer" title={url}>
+        {domain ?? url}
+        <span aria-hidden="true"> ↗</span>
+      </a>
+    </p>
   )
 }
 

@@ -5,6 +5,7 @@ import { Dialog } from '../ui/Dialog'
 import { CreateActions, Field, FormError } from '../ui/Field'
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../api/formErrors'
 import { articlePath, navigate } from '../ui/router'
+import { detectFormat } from './detectFormat'
 
 type BodyFormat = 'text' | 'markdown' | 'html'
 type BodySource = 'paste' | 'file'
@@ -55,6 +56,9 @@ export function NewArticleDialog({ workspaceId, onClose }: { workspaceId: string
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS)
 
   const body = source === 'paste' ? pasted : (file?.content ?? '')
+  // Markup pasted as plain text would arrive as literal tags: say so and offer the right reading.
+  const [keptAsText, setKeptAsText] = useState<string | null>(null)
+  const detected = source === 'paste' && format === 'text' && keptAsText !== pasted ? detectFormat(pasted) : 'text'
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const picked = event.target.files?.[0]
@@ -157,7 +161,23 @@ export function NewArticleDialog({ workspaceId, onClose }: { workspaceId: string
                 />
               )}
             </Field>
-          ) : (
+          ) : null}
+          {source === 'paste' && detected !== 'text' ? (
+            <div className="format-offer" role="status" data-testid="format-offer">
+              <p className="format-offer__text">
+                This looks like {FORMAT_LABELS[detected]}. Read as plain text, its {detected === 'html' ? 'tags' : 'marks'} would appear in the article as typed.
+              </p>
+              <div className="format-offer__actions">
+                <button type="button" className="button button--small" onClick={() => setFormat(detected)}>
+                  Import as {FORMAT_LABELS[detected]}
+                </button>
+                <button type="button" className="button button--quiet button--small" onClick={() => setKeptAsText(pasted)}>
+                  Keep plain text
+                </button>
+              </div>
+            </div>
+          ) : null}
+          {source === 'file' && (
             <Field
               label="File"
               error={errors.fields.body}

@@ -16,6 +16,7 @@ const CLAIM: Claim = {
   evidence: [
     {
       id: 'e1',
+      kind: 'link',
       url: 'https://gov.example/press',
       // Bare URLs, www. names and emails in user text: GFM would link them without any markup.
       title: 'Ministry release (mirror: www.evil.example)',

@@ -72,3 +72,19 @@ describe('buildClaimReviews', () => {
     expect(review!.datePublished).toBe(new Date().toISOString().slice(0, 10));
   });
 });
+
+describe('ClaimReview: evidence without an address', () => {
+  it('cites only what has a URL, and reports nothing refused for an interview or a document without one', () => {
+    const refused: unknown[] = [];
+    const claim = {
+      ...KILLED,
+      evidence: [
+        ...KILLED.evidence.filter((e) => e.id === 'e-ok'),
+        { id: 'e-int', kind: 'interview' as const, url: '', title: '', quote: '', stance: 'refutes' as const, addedBy: 'u', addedAt: '2025-02-01T09:00:00.000Z', interviewee: 'Dr. Rana', interviewedAt: '2025-02-01' },
+      ],
+    };
+    const [review] = buildClaimReviews(ARTICLE, [claim], DEFAULT_VERDICT_SCALE, { organization: { name: 'Example Checks' }, datePublished: '2025-02-03', onRefusedUrl: (r) => refused.push(r) });
+    expect(review!.citation).toEqual([{ '@type': 'CreativeWork', url: 'https://gov.example/press?id=7', name: 'Ministry press [release]' }]);
+    expect(refused).toEqual([]);
+  });
+});

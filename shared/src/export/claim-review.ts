@@ -93,6 +93,8 @@ export function buildClaimReviews(
 
 function citations(claim: Claim, onRefused: ClaimReviewOptions['onRefusedUrl']): NonNullable<ClaimReview['citation']> {
   return claim.evidence.flatMap((evidence) => {
+    // A document or an interview may have no address: nothing to cite by URL, nothing refused.
+    if (evidence.kind !== 'link' && evidence.url.trim() === '') return [];
     if (!isSafeHttpUrl(evidence.url)) {
       onRefused?.({ claimId: claim.id, evidenceId: evidence.id, url: evidence.url });
       return [];

@@ -90,3 +90,19 @@ describe('buildReportMarkdown', () => {
     expect(buildReportMarkdown(ARTICLE, [], DEFAULT_VERDICT_SCALE)).toContain('No claims have been marked in this article yet.');
   });
 });
+
+describe('report: evidence kinds', () => {
+  it('names an interview by who and when, a document as a document, and asks no link of either', () => {
+    const claim = {
+      ...KILLED,
+      evidence: [
+        { id: 'e-int', kind: 'interview' as const, url: '', title: '', quote: 'We counted nine.', stance: 'refutes' as const, addedBy: 'user-2', addedAt: '2025-02-01T09:00:00.000Z', interviewee: 'Dr. Rana', interviewedAt: '2025-02-01T14:05' },
+        { id: 'e-doc', kind: 'document' as const, url: '', title: 'Hospital admissions log', quote: '', stance: 'context' as const, addedBy: 'user-2', addedAt: '2025-02-01T09:00:00.000Z' },
+      ],
+    };
+    const md = buildReportMarkdown(ARTICLE, [claim], DEFAULT_VERDICT_SCALE, { generatedAt: '2025-02-03T12:00:00.000Z' });
+    expect(md).toContain('1. **Interview or call with Dr. Rana**, 2025-02-01 14:05: refutes the claim');
+    expect(md).toContain('2. **Hospital admissions log** (document): context');
+    expect(md).not.toContain('No link given.');
+  });
+});

@@ -89,20 +89,35 @@ function claimSection(
 function evidenceItem(evidence: Evidence, number: number, attachmentBaseUrl: string | undefined): string[] {
   const marker = `${number}. `;
   const indent = ' '.repeat(marker.length);
-  const title = escapeInline(evidence.title) || 'Untitled source';
   const source = evidence.sourceName?.trim() ? ` (${escapeInline(evidence.sourceName)})` : '';
-  const lines = [`${marker}**${title}**${source}: ${STANCE_LABELS[evidence.stance]}`];
+  const lines = [`${marker}${evidenceHeading(evidence)}${source}: ${STANCE_LABELS[evidence.stance]}`];
   if (evidence.quote.trim()) lines.push('', blockquote(evidence.quote, indent), '');
   if (isSafeHttpUrl(evidence.url)) {
     lines.push(`${indent}Link: ${autolink(evidence.url)}`);
   } else if (evidence.url.trim()) {
     const shown = evidence.url.length > REFUSED_URL_SHOWN ? `${evidence.url.slice(0, REFUSED_URL_SHOWN)}…` : evidence.url;
     lines.push(`${indent}Link refused (not a plain http or https URL): ${codeSpan(shown)}`);
-  } else {
+  } else if (evidence.kind === 'link') {
     lines.push(`${indent}No link given.`);
   }
   lines.push(...attachmentLines(evidence.attachments ?? [], indent, attachmentBaseUrl));
   return lines;
+}
+
+/** "**Title**", "**Title** (document)", or "**Interview with X**, 30 Nov 2026 (title)": what the source is, in words. */
+function evidenceHeading(evidence: Evidence): string {
+  const title = escapeInline(evidence.title);
+  switch (evidence.kind) {
+    case 'interview': {
+      const who = escapeInline(evidence.interviewee ?? '') || 'someone unnamed';
+      const when = evidence.interviewedAt ? `, ${escapeInline(evidence.interviewedAt.replace('T', ' '))}` : '';
+      return `**Interview or call with ${who}**${when}${title ? ` (${title})` : ''}`;
+    }
+    case 'document':
+      return `**${title || 'Untitled document'}** (document)`;
+    default:
+      return `**${title || 'Untitled source'}**`;
+  }
 }
 
 /** Document order when positions are known, detached claims last; otherwise as given. */

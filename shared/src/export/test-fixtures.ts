@@ -38,6 +38,7 @@ export const KILLED = claim({
   evidence: [
     {
       id: 'e-ok',
+      kind: 'link',
       url: 'https://gov.example/press?id=7',
       title: 'Ministry press [release]',
       quote: 'Twelve personnel lost their lives.',
@@ -48,6 +49,7 @@ export const KILLED = claim({
     },
     {
       id: 'e-js',
+      kind: 'link',
       url: 'javascript:alert(document.cookie)',
       title: 'Totally legit',
       quote: '',

@@ -143,6 +143,7 @@ describe('evidence and comments', () => {
     expect(readClaim(doc, id)!.evidence).toEqual([
       {
         id: ev,
+        kind: 'link',
         url: 'https://example.org/report',
         title: 'Ministry report',
         quote: '12 personnel died',
@@ -211,7 +212,7 @@ describe('reading claims', () => {
         status: 'open',
         createdBy: '',
         createdAt: '',
-        evidence: [{ id: 'e1', url: '', title: '', quote: '', stance: 'context', addedBy: '', addedAt: '' }],
+        evidence: [{ id: 'e1', kind: 'link', url: '', title: '', quote: '', stance: 'context', addedBy: '', addedAt: '' }],
         comments: [],
       },
     ]);

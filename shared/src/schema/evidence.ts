@@ -1,13 +1,18 @@
 import * as Y from 'yjs';
 import { ClaimSchemaError } from './errors.js';
 import { newId } from './ids.js';
-import { isAttachmentMime, isStance, type Evidence, type EvidenceAttachment } from './types.js';
+import { evidenceProblems } from './evidence-kinds.js';
+import { isAttachmentMime, isEvidenceKind, isStance, type Evidence, type EvidenceAttachment, type EvidenceKind } from './types.js';
 import { childArray, claimYMap, indexOfEntry, requireText, setOrDelete } from './ymap-access.js';
 
 export interface NewEvidence {
-  /** Stored as given; exports refuse anything but http(s) links (see isSafeHttpUrl). */
-  url: string;
-  title: string;
+  /** `link` when omitted; each kind has its required fields (evidence-kinds.ts). */
+  kind?: EvidenceKind;
+  /** Stored as given; exports refuse anything but http(s) links (see isSafeHttpUrl). Optional for documents and interviews. */
+  url?: string;
+  title?: string;
+  interviewee?: string;
+  interviewedAt?: string;
   quote?: string;
   stance: Evidence['stance'];
   addedBy: string;
@@ -20,18 +25,35 @@ export interface NewEvidence {
   id?: string;
 }
 
-export type EvidencePatch = Partial<Pick<Evidence, 'url' | 'title' | 'quote' | 'stance' | 'sourceName' | 'accessedAt'>>;
+export type EvidencePatch = Partial<Pick<Evidence, 'kind' | 'url' | 'title' | 'quote' | 'stance' | 'sourceName' | 'accessedAt' | 'interviewee' | 'interviewedAt'>>;
+
+/** Fields a patch may remove (set to undefined); the others are required by some kind and only ever replaced. */
+const REMOVABLE: ReadonlySet<string> = new Set(['sourceName', 'accessedAt', 'interviewee', 'interviewedAt']);
+const PATCHABLE = ['kind', 'url', 'title', 'quote', 'stance', 'sourceName', 'accessedAt', 'interviewee', 'interviewedAt'] as const;
+
+function checkWhole(fields: Parameters<typeof evidenceProblems>[0]): void {
+  if (!isEvidenceKind(fields.kind)) throw new ClaimSchemaError(`unknown evidence kind ${String(fields.kind)}`, 'invalid');
+  const problems = Object.entries(evidenceProblems(fields));
+  if (problems.length > 0) throw new ClaimSchemaError(`evidence (${fields.kind}): ${problems.map(([field, message]) => `${field}: ${message}`).join(' ')}`, 'invalid');
+}
 
 /** Appends evidence to a claim and returns its id. */
 export function addEvidence(doc: Y.Doc, claimId: string, input: NewEvidence): string {
   requireText(input.addedBy, 'addedBy');
   checkStance(input.stance);
+  const kind = input.kind ?? 'link';
+  const url = (input.url ?? '').trim();
+  const title = input.title ?? '';
+  checkWhole({ kind, url, title, interviewee: input.interviewee, interviewedAt: input.interviewedAt, attachments: input.attachments });
   const claim = claimYMap(doc, claimId);
   const id = input.id ?? newId();
   const entry = new Y.Map<unknown>();
   entry.set('id', id);
-  entry.set('url', input.url.trim());
-  entry.set('title', input.title);
+  entry.set('kind', kind);
+  entry.set('url', url);
+  entry.set('title', title);
+  if (input.interviewee !== undefined) entry.set('interviewee', input.interviewee.trim());
+  if (input.interviewedAt !== undefined) entry.set('interviewedAt', input.interviewedAt.trim());
   entry.set('quote', input.quote ?? '');
   entry.set('stance', input.stance);
   entry.set('addedBy', input.addedBy);
@@ -52,12 +74,23 @@ export function addEvidence(doc: Y.Doc, claimId: string, input: NewEvidence): st
 export function updateEvidence(doc: Y.Doc, claimId: string, evidenceId: string, patch: EvidencePatch): void {
   if (patch.stance !== undefined) checkStance(patch.stance);
   const entry = evidenceYMap(doc, claimId, evidenceId);
+  const read = (key: string) => (typeof entry.get(key) === 'string' ? (entry.get(key) as string) : undefined);
+  const after = (key: (typeof PATCHABLE)[number]) => (key in patch && (patch[key] !== undefined || REMOVABLE.has(key)) ? patch[key] : read(key));
+  const attachments = entry.get('attachments');
+  checkWhole({
+    kind: (after('kind') ?? 'link') as EvidenceKind,
+    url: after('url') ?? '',
+    title: after('title') ?? '',
+    interviewee: after('interviewee'),
+    interviewedAt: after('interviewedAt'),
+    attachments: attachments instanceof Y.Array ? (attachments.toArray() as EvidenceAttachment[]) : [],
+  });
   doc.transact(() => {
-    for (const key of ['url', 'title', 'quote', 'stance', 'sourceName', 'accessedAt'] as const) {
+    for (const key of PATCHABLE) {
       if (!(key in patch)) continue;
       const value = patch[key];
-      if (value === undefined && key !== 'sourceName' && key !== 'accessedAt') continue; // required fields stay
-      setOrDelete(entry, key, key === 'url' && value !== undefined ? value.trim() : value);
+      if (value === undefined && !REMOVABLE.has(key)) continue; // required fields stay
+      setOrDelete(entry, key, (key === 'url' || key === 'interviewee' || key === 'interviewedAt') && value !== undefined ? value.trim() : value);
     }
   });
 }

@@ -44,6 +44,7 @@ export {
   type NewEvidence,
   type EvidencePatch,
 } from './evidence.js';
+export { evidenceProblems, type EvidenceField, type EvidenceFields } from './evidence-kinds.js';
 export { addComment, removeComment, type NewComment } from './comments.js';
 export {
   anchorClaim,

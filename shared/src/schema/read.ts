@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { claimsMap } from './doc-keys.js';
-import { isAttachmentMime, isClaimStatus, isStance, type Claim, type Comment, type Evidence, type EvidenceAttachment } from './types.js';
+import { isAttachmentMime, isClaimStatus, isEvidenceKind, isStance, type Claim, type Comment, type Evidence, type EvidenceAttachment } from './types.js';
 import { isVerdictId } from './verdicts.js';
 
 /*
@@ -53,8 +53,10 @@ function evidenceFromYMap(map: Y.Map<unknown>): Evidence | undefined {
   const id = str(map, 'id');
   if (id === undefined) return undefined; // unaddressable: could never be updated or removed
   const stance = map.get('stance');
+  const kind = map.get('kind');
   const evidence: Evidence = {
     id,
+    kind: isEvidenceKind(kind) ? kind : 'link',
     url: str(map, 'url') ?? '',
     title: str(map, 'title') ?? '',
     quote: str(map, 'quote') ?? '',
@@ -66,6 +68,10 @@ function evidenceFromYMap(map: Y.Map<unknown>): Evidence | undefined {
   if (sourceName !== undefined) evidence.sourceName = sourceName;
   const accessedAt = str(map, 'accessedAt');
   if (accessedAt !== undefined) evidence.accessedAt = accessedAt;
+  const interviewee = str(map, 'interviewee');
+  if (interviewee !== undefined) evidence.interviewee = interviewee;
+  const interviewedAt = str(map, 'interviewedAt');
+  if (interviewedAt !== undefined) evidence.interviewedAt = interviewedAt;
   const attachments = map.get('attachments');
   if (attachments instanceof Y.Array) evidence.attachments = attachments.toArray().flatMap((a) => attachmentFrom(a) ?? []);
   return evidence;

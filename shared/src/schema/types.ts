@@ -6,6 +6,14 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export const STANCES = ['supports', 'refutes', 'context'] as const;
 export type Stance = (typeof STANCES)[number];
 
+/**
+ * What kind of source an evidence entry is (docs/api.md, "Evidence kinds"): a web page, a
+ * document (the file is the source), or an interview or call (a person at a time). An entry
+ * written without `kind` is a link.
+ */
+export const EVIDENCE_KINDS = ['link', 'document', 'interview'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
 /** Image and document types an evidence attachment may have (the server enforces the same list). */
 export const ATTACHMENT_MIMES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
 export type AttachmentMime = (typeof ATTACHMENT_MIMES)[number];
@@ -27,6 +35,8 @@ export interface EvidenceAttachment {
 /** Plain (non-Yjs) view of one evidence entry, as stored under a claim's `evidence`. */
 export interface Evidence {
   id: string;
+  kind: EvidenceKind;
+  /** Required for a link; optional for a document or an interview ('' when absent). */
   url: string;
   title: string;
   /** The passage of the source that matters, as the checker copied it. */
@@ -36,6 +46,10 @@ export interface Evidence {
   addedAt: string;
   sourceName?: string;
   accessedAt?: string;
+  /** Interviews and calls: who was asked. */
+  interviewee?: string;
+  /** Interviews and calls: when (an ISO date, or date and time). */
+  interviewedAt?: string;
   /** Files attached to this evidence; absent when none was ever attached. */
   attachments?: EvidenceAttachment[];
 }
@@ -78,6 +92,12 @@ const ATTACHMENT_MIME_SET: ReadonlySet<string> = new Set(ATTACHMENT_MIMES);
 
 export function isAttachmentMime(value: unknown): value is AttachmentMime {
   return typeof value === 'string' && ATTACHMENT_MIME_SET.has(value);
+}
+
+const EVIDENCE_KIND_SET: ReadonlySet<string> = new Set(EVIDENCE_KINDS);
+
+export function isEvidenceKind(value: unknown): value is EvidenceKind {
+  return typeof value === 'string' && EVIDENCE_KIND_SET.has(value);
 }
 
 export function isStance(value: unknown): value is Stance {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { CLAIM_STATUSES, removeClaim, setClaimField, setStatus } from '@fc/shared/schema/index'
+import { canEdit } from '../../api/types'
 import type { ClaimView } from './ClaimsController'
 import { CommentThread } from './CommentThread'
 import { personName, useClaimsEnv, useClaimsFeatures } from './context'
@@ -11,6 +12,8 @@ import { VerdictEditor } from './VerdictEditor'
 /** The inside of an open claim card: workflow, verdict, evidence, discussion. */
 export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView; onClose: () => void }) {
   const { controller, members, me, canWrite } = useClaimsEnv()
+  // Work goes to people who can do it: a viewer cannot write a verdict or evidence.
+  const assignable = members.filter((m) => canEdit(m.role))
   const features = useClaimsFeatures()
   const { claim } = view
   const doc = controller.ydoc
@@ -68,10 +71,10 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
             data-testid="assignee-select"
           >
             <option value="">Unassigned</option>
-            {claim.assignee !== undefined && !members.some((m) => m.userId === claim.assignee) && (
+            {claim.assignee !== undefined && !assignable.some((m) => m.userId === claim.assignee) && (
               <option value={claim.assignee}>{personName(members, claim.assignee, me.id)}</option>
             )}
-            {members.map((m) => (
+            {assignable.map((m) => (
               <option key={m.userId} value={m.userId}>
                 {m.userId === me.id ? `${m.name} (you)` : m.name}
               </option>

@@ -5,7 +5,7 @@ import { StanceChip } from './Chips'
 import { personName, useClaimsEnv, useClaimsFeatures } from './context'
 import { AttachmentList } from './AttachmentList'
 import { EvidenceForm } from './EvidenceForm'
-import { absoluteTime, relativeTime, shortDate } from './format'
+import { absoluteTime, EVIDENCE_KIND_LABELS, relativeTime, shortDate } from './format'
 
 /** The sources behind a claim: each with its stance, the passage that matters and any files. */
 export function EvidenceSection({ claim, idPrefix }: { claim: Claim; idPrefix: string }) {
@@ -53,7 +53,7 @@ function EvidenceItem({ claimId, evidence, onEdit }: { claimId: string; evidence
   const [confirming, setConfirming] = useState(false)
   const safe = isSafeHttpUrl(evidence.url)
   const host = safe ? new URL(evidence.url).hostname.replace(/^www\./, '') : null
-  const title = evidence.title.trim() || (host ?? 'Untitled source')
+  const title = evidenceTitle(evidence, host)
 
   return (
     <article className={`evidence evidence--${evidence.stance}`} data-testid="evidence-item">
@@ -69,10 +69,7 @@ function EvidenceItem({ claimId, evidence, onEdit }: { claimId: string; evidence
           </span>
         )}
       </div>
-      <p className="evidence__source">
-        {[evidence.sourceName, host].filter((s, i, all) => s && all.indexOf(s) === i).join(' · ')}
-        {evidence.accessedAt && <> · accessed {shortDate(evidence.accessedAt)}</>}
-      </p>
+      <p className="evidence__source">{sourceLine(evidence, host).join(' · ')}</p>
       {!safe && evidence.url.trim() !== '' && (
         // Written by another client: shown as text so nobody follows a javascript:/data: link.
         <p className="evidence__refused" data-testid="evidence-refused-url">
@@ -120,4 +117,32 @@ function EvidenceItem({ claimId, evidence, onEdit }: { claimId: string; evidence
       )}
     </article>
   )
+}
+
+/** The line under the title: kind, who, where from, when. */
+function sourceLine(evidence: Evidence, host: string | null): string[] {
+  const parts: Array<string | undefined> = [
+    evidence.kind === 'link' ? undefined : EVIDENCE_KIND_LABELS[evidence.kind],
+    // Without a title the interviewee is the title already.
+    evidence.kind === 'interview' && evidence.title.trim() !== '' ? evidence.interviewee : undefined,
+    evidence.sourceName,
+    host ?? undefined,
+    evidence.kind === 'interview' && evidence.interviewedAt ? interviewTime(evidence.interviewedAt) : undefined,
+    evidence.accessedAt ? `accessed ${shortDate(evidence.accessedAt)}` : undefined,
+  ]
+  return parts.filter((p, i): p is string => p !== undefined && p !== '' && parts.indexOf(p) === i)
+}
+
+/** What the entry is called: its title, else who was interviewed, else the link's host. */
+function evidenceTitle(evidence: Evidence, host: string | null): string {
+  const title = evidence.title.trim()
+  if (title !== '') return title
+  if (evidence.kind === 'interview' && evidence.interviewee) return `Interview or call with ${evidence.interviewee}`
+  return host ?? (evidence.kind === 'document' ? 'Untitled document' : 'Untitled source')
+}
+
+/** "30 Nov 2026" or "30 Nov 2026, 14:05": when an interview or call took place. */
+function interviewTime(value: string): string {
+  const time = /T(\d{2}:\d{2})/.exec(value)?.[1]
+  return time ? `${shortDate(value.slice(0, 10))}, ${time}` : shortDate(value)
 }

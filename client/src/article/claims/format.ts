@@ -1,10 +1,16 @@
-import type { ClaimStatus, Stance } from '@fc/shared/schema/index'
+import type { ClaimStatus, EvidenceKind, Stance } from '@fc/shared/schema/index'
 
 export const STATUS_LABELS: Record<ClaimStatus, string> = {
   open: 'Open',
   researching: 'Researching',
   'needs-review': 'Needs review',
   done: 'Done',
+}
+
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+  link: 'Link',
+  document: 'Document',
+  interview: 'Interview or call',
 }
 
 export const STANCE_LABELS: Record<Stance, string> = {
