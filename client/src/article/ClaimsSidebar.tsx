@@ -8,6 +8,7 @@ import { ExportMenu } from './claims/ExportMenu'
 import { matchesFilters, NO_FILTERS, type ClaimFilters } from './claims/filters'
 import { modKey } from './claims/format'
 import { moveInList, notForList } from '../ui/listKeys'
+import { useSidebarDrawer } from '../ui/SidebarDrawer'
 import { useReadMarks } from './claims/readMarks'
 import { SidebarTabs, tabId, tabPanelId } from './claims/SidebarTabs'
 import { SuggestionsPanel } from './suggestions/SuggestionsPanel'
@@ -46,12 +47,21 @@ export function ClaimsSidebar() {
   }, [selectedHidden])
 
   // A claim opened from the text (a click on its words, a mark from a selection) shows its card.
+  const drawer = useSidebarDrawer()
+  const showPanel = useRef(drawer?.show)
+  showPanel.current = drawer?.show
   useEffect(() => {
-    if (revealCard > 0) setView('claims')
+    if (revealCard === 0) return
+    setView('claims')
+    // On a narrow window the panel is a drawer: open it over the text rather than scroll to it.
+    showPanel.current?.()
   }, [revealCard])
 
   // Opened at a claim (`/a/:id?claim=…`, a "Seen before" link): that card, in the Marked tab.
-  const showClaims = useCallback(() => setView('claims'), [])
+  const showClaims = useCallback(() => {
+    setView('claims')
+    showPanel.current?.()
+  }, [])
   useClaimFromAddress(controller, data.byId, showClaims)
 
   const openClaim = (claimId: string) => {
