@@ -271,6 +271,8 @@ test('a viewer reads claims but cannot mark them; the layout holds on a narrow s
   await selectInArticle(v.page, 'Operation Herof Phase II')
   await v.page.keyboard.press('Control+Shift+M')
   await expect(v.page.getByTestId('mark-bubble')).toHaveCount(0)
+  // Narrower than 1024 px the claims are a drawer over the text, opened from its toggle.
+  await v.page.getByTestId('side-panel-show').click()
   await expect(v.sidebar.getByTestId('claim-card')).toHaveCount(1)
   await card(v, CLAIM_ONE).locator('[data-claim-head]').click()
   await expect(card(v, CLAIM_ONE).getByTestId('add-evidence')).toHaveCount(0)

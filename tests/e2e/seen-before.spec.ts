@@ -74,6 +74,7 @@ test('a figure verdicted in one article is "seen before" in another, written in 
   // A phone: the section wraps within the card.
   const phone = await openDesk(browser, owner, b.id, { width: 390, height: 844 })
   const phoneCard = card(phone, FIGURE_B)
+  await phone.page.getByTestId('side-panel-show').click()
   await phoneCard.locator('[data-claim-head]').click()
   const phoneSeen = phoneCard.getByTestId('seen-before')
   await expect(phoneSeen.getByTestId('seen-before-item')).toHaveCount(await seen.getByTestId('seen-before-item').count())

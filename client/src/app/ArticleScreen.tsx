@@ -60,6 +60,7 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
           <ConnectionBadge state={connection} />
         </>
       }
+      sidebarLabel="Claims"
       sidebar={<DocumentSidebar doc={doc} />}
     >
       <div className="reading-column">

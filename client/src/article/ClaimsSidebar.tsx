@@ -8,8 +8,11 @@ import { ExportMenu } from './claims/ExportMenu'
 import { matchesFilters, NO_FILTERS, type ClaimFilters } from './claims/filters'
 import { modKey } from './claims/format'
 import { moveInList, notForList } from '../ui/listKeys'
+import { useSidebarDrawer } from '../ui/SidebarDrawer'
 import { useReadMarks } from './claims/readMarks'
 import { SidebarTabs, tabId, tabPanelId } from './claims/SidebarTabs'
+import { claimKeyAction, nextStatus } from './claims/claimKeys'
+import { ShortcutSheet } from './claims/ShortcutSheet'
 import { SuggestionsPanel } from './suggestions/SuggestionsPanel'
 import { useSuggestions } from './suggestions/useSuggestions'
 import './claims/claims.css'
@@ -23,7 +26,8 @@ type SidebarView = 'claims' | 'suggestions'
  * a second tab lists the sentences still worth marking.
  */
 export function ClaimsSidebar() {
-  const { controller, me, canWrite, article } = useClaimsEnv()
+  const { controller, me, canWrite, article, scale } = useClaimsEnv()
+  const [showingKeys, setShowingKeys] = useState(false)
   const features = useClaimsFeatures()
   const data = useClaimsData(controller)
   const { selectedId, revealCard } = useClaimSelection(controller)
@@ -46,12 +50,21 @@ export function ClaimsSidebar() {
   }, [selectedHidden])
 
   // A claim opened from the text (a click on its words, a mark from a selection) shows its card.
+  const drawer = useSidebarDrawer()
+  const showPanel = useRef(drawer?.show)
+  showPanel.current = drawer?.show
   useEffect(() => {
-    if (revealCard > 0) setView('claims')
+    if (revealCard === 0) return
+    setView('claims')
+    // On a narrow window the panel is a drawer: open it over the text rather than scroll to it.
+    showPanel.current?.()
   }, [revealCard])
 
   // Opened at a claim (`/a/:id?claim=…`, a "Seen before" link): that card, in the Marked tab.
-  const showClaims = useCallback(() => setView('claims'), [])
+  const showClaims = useCallback(() => {
+    setView('claims')
+    showPanel.current?.()
+  }, [])
   useClaimFromAddress(controller, data.byId, showClaims)
 
   const openClaim = (claimId: string) => {
@@ -62,6 +75,14 @@ export function ClaimsSidebar() {
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (notForList(event)) return
     const target = event.target as HTMLElement
+    const onClosedHead = target.matches('[data-claim-head]') && target.getAttribute('aria-expanded') === 'false'
+    if (event.key === 'Escape' && onClosedHead) {
+      // A second Escape: back to the claim's words in the text (Ctrl+Shift+Enter comes here again).
+      // Left to bubble, so a drawer over the text closes as well.
+      const id = target.closest<HTMLElement>('[data-claim-card]')?.dataset.claimId
+      if (id !== undefined) controller.focusTextAt(id)
+      return
+    }
     if (event.key === 'Escape' && selectedId !== null) {
       // Close the open card and land on its head, ready for j/k.
       event.preventDefault()
@@ -71,8 +92,35 @@ export function ClaimsSidebar() {
       return
     }
     const heads = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-claim-head]') ?? [])]
-    const card = target.closest('[data-claim-card]')
-    moveInList(event, heads, card === null ? -1 : heads.findIndex((h) => card.contains(h)))
+    const card = target.closest<HTMLElement>('[data-claim-card]')
+    if (moveInList(event, heads, card === null ? -1 : heads.findIndex((h) => card.contains(h)))) return
+    const action = claimKeyAction(event.key, scale.length)
+    if (action === null) return
+    if (action.kind === 'help') {
+      event.preventDefault()
+      return setShowingKeys(true)
+    }
+    const claimId = card?.dataset.claimId
+    const view = claimId === undefined ? undefined : data.byId.get(claimId)
+    if (card === null || view === undefined || !canWrite) return
+    event.preventDefault()
+    // The card's own controls do the work (status steps may ask the server for a review),
+    // so a key and a click can never disagree; opening the card first puts them on screen.
+    const press = (selector: string) => card.querySelector<HTMLElement>(selector)?.click()
+    const inOpenCard = (then: () => void) => {
+      if (selectedId !== view.claim.id) controller.open(view.claim.id, 'sidebar')
+      requestAnimationFrame(then)
+    }
+    switch (action.kind) {
+      case 'verdict':
+        return controller.requestVerdict(view.claim.id, scale[action.index]!.id)
+      case 'status':
+        return inOpenCard(() => press(`[data-status-step="${nextStatus(view.claim.status, action.step)}"]`))
+      case 'evidence':
+        return inOpenCard(() => press('[data-testid="add-evidence"]'))
+      case 'comment':
+        return inOpenCard(() => card.querySelector<HTMLElement>('[data-testid="comment-input"]')?.focus())
+    }
   }
 
   const renderCard = (view: ClaimView) => (
@@ -144,7 +192,8 @@ export function ClaimsSidebar() {
               aria-describedby="claims-keys-hint"
             >
               <p id="claims-keys-hint" className="visually-hidden">
-                Use J and K or the arrow keys to move between claims, Enter to open one, Escape to close it.
+                Use J and K or the arrow keys to move between claims, Enter to open one, Escape to close it. S steps the
+                status, 1 to {scale.length} picks a verdict, E adds evidence, C writes a comment, question mark lists every key.
               </p>
               {shown === 0 && (
                 <p className="claims-sidebar__none" role="status">
@@ -170,8 +219,14 @@ export function ClaimsSidebar() {
               )}
             </div>
           )}
+          {total > 0 && (
+            <button type="button" className="link-button claims-sidebar__keys" onClick={() => setShowingKeys(true)} data-testid="show-shortcuts">
+              Keyboard shortcuts <kbd>?</kbd>
+            </button>
+          )}
         </div>
       )}
+      {showingKeys && <ShortcutSheet onClose={() => setShowingKeys(false)} />}
     </section>
   )
 }

@@ -109,6 +109,7 @@ export function ParticipantScreen({ copy, problem }: ParticipantScreenProps) {
           {leaving && <LeaveWorkshopDialog title={copy.title} onLeft={() => left(copy.title)} onClose={() => setLeaving(false)} />}
         </>
       }
+      sidebarLabel="Claims"
       sidebar={
         <DocumentSidebar
           doc={doc}

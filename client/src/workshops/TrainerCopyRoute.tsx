@@ -120,6 +120,7 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
           <ConnectionBadge state={doc.connection} />
         </>
       }
+      sidebarLabel="Claims"
       sidebar={<DocumentSidebar doc={doc} presenceHeading="In this copy" aloneHint={`${name} does not have their copy open right now.`} />}
     >
       <div className="reading-column">

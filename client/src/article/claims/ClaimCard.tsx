@@ -121,7 +121,9 @@ function revealInColumn(element: HTMLElement): void {
   while (parent !== null && parent !== document.body) {
     const { overflowY } = getComputedStyle(parent)
     if ((overflowY === 'auto' || overflowY === 'scroll') && parent.scrollHeight > parent.clientHeight) {
-      const offset = element.getBoundingClientRect().top - parent.getBoundingClientRect().top - 8
+      // Below what sticks at the top of the column (the tabs): its scroll-margin says how far.
+      const margin = parseFloat(getComputedStyle(element).scrollMarginTop) || 8
+      const offset = element.getBoundingClientRect().top - parent.getBoundingClientRect().top - margin
       parent.scrollBy({ top: offset, behavior })
       return
     }

@@ -47,6 +47,7 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
                 type="button"
                 className={`status-steps__step${index < current ? ' status-steps__step--past' : ''}`}
                 aria-pressed={claim.status === status}
+                data-status-step={status}
                 disabled={!canWrite}
                 onClick={() => setStatus(doc, claim.id, status)}
               >

@@ -45,6 +45,8 @@ export interface SelectionSnapshot {
   pointedId: string | null
   /** Why the last "Mark as claim" did nothing, until the next attempt or selection. */
   notice: string | null
+  /** A verdict picked from the keyboard (1–7 on a claim): its card's editor takes it up and asks for the rationale. */
+  verdictRequest?: { claimId: string; verdictId: string; seq: number }
 }
 
 const EMPTY: ClaimsSnapshot = { inText: [], detached: [], byId: new Map() }
@@ -192,6 +194,18 @@ export class ClaimsController {
     this.open(this.selection.selectedId === claimId ? null : claimId, 'sidebar')
   }
 
+  /** The keyboard's "this verdict for this claim": opens the claim and hands the choice to its verdict editor. */
+  requestVerdict(claimId: string, verdictId: string): void {
+    const seq = (this.selection.verdictRequest?.seq ?? 0) + 1
+    this.setSelection({ ...this.selection, selectedId: claimId, verdictRequest: { claimId, verdictId, seq } })
+  }
+
+  /** The verdict editor took the request up: it is not applied twice. */
+  consumeVerdictRequest(seq: number): void {
+    if (this.selection.verdictRequest?.seq !== seq) return
+    this.setSelection({ ...this.selection, verdictRequest: undefined })
+  }
+
   point(claimId: string | null): void {
     if (this.selection.pointedId === claimId) return
     this.setSelection({ ...this.selection, pointedId: claimId })
@@ -254,6 +268,36 @@ export class ClaimsController {
   }
 
   /** Scrolls the article so the claim's words are in view. */
+  /**
+   * From the text to the claims panel (Ctrl+Shift+Enter): the open claim, else the one under
+   * the caret, gets its card opened and focused. Returns whether there was one.
+   */
+  focusCardFromText(): boolean {
+    const editor = this.editor
+    let claimId = this.selection.selectedId
+    if (claimId === null && editor !== null) {
+      const at = editor.view.domAtPos(editor.state.selection.from)
+      const node = at.node instanceof HTMLElement ? at.node : at.node.parentElement
+      claimId = node?.closest<HTMLElement>('[data-claim-id]')?.dataset.claimId ?? null
+    }
+    if (claimId === null) return false
+    this.open(claimId, 'text')
+    const id = claimId
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-claim-card][data-claim-id="${CSS.escape(id)}"] [data-claim-head]`)?.focus())
+    return true
+  }
+
+  /** From a card back to its words (Escape on a closed card): the caret at the claim's start, in view. */
+  focusTextAt(claimId: string): void {
+    const editor = this.editor
+    if (editor === null) return
+    const target = editor.view.dom.querySelector(`[data-claim-id="${CSS.escape(claimId)}"]`)
+    const pos = target === null ? null : editor.view.posAtDOM(target, 0)
+    if (pos === null) editor.commands.focus()
+    else editor.chain().setTextSelection(pos).focus(undefined, { scrollIntoView: false }).run()
+    this.revealInText(claimId)
+  }
+
   revealInText(claimId: string): void {
     const editor = this.editor
     if (editor === null) return

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { removeEvidence, type Claim, type Evidence } from '@fc/shared/schema/index'
 import { isSafeHttpUrl } from '@fc/shared/export/safe-url'
 import { StanceChip } from './Chips'
@@ -13,9 +13,13 @@ export function EvidenceSection({ claim, idPrefix }: { claim: Claim; idPrefix: s
   const [adding, setAdding] = useState(false)
   const [editingId, setEditingId] = useState<string | null>(null)
   const id = `${idPrefix}-evidence`
+  const sectionRef = useRef<HTMLElement>(null)
+  // A closed form would leave the focus nowhere: back to the claim's card, where its keys work.
+  const backToCard = () =>
+    requestAnimationFrame(() => sectionRef.current?.closest('[data-claim-card]')?.querySelector<HTMLElement>('[data-claim-head]')?.focus())
 
   return (
-    <section className="claim-section" aria-labelledby={`${id}-h`} data-testid="evidence-section">
+    <section ref={sectionRef} className="claim-section" aria-labelledby={`${id}-h`} data-testid="evidence-section">
       <h4 className="claim-section__title" id={`${id}-h`}>
         Evidence <span className="claim-section__count">{claim.evidence.length}</span>
       </h4>
@@ -25,7 +29,11 @@ export function EvidenceSection({ claim, idPrefix }: { claim: Claim; idPrefix: s
           {claim.evidence.map((evidence) =>
             editingId === evidence.id ? (
               <li key={evidence.id} className="evidence-list__item">
-                <EvidenceForm claimId={claim.id} initial={evidence} idPrefix={`${id}-${evidence.id}`} onDone={() => setEditingId(null)} />
+                <EvidenceForm claimId={claim.id} initial={evidence} idPrefix={`${id}-${evidence.id}`} onDone={() => {
+                    setEditingId(null)
+                    backToCard()
+                  }}
+                />
               </li>
             ) : (
               <li key={evidence.id} className="evidence-list__item">
@@ -37,7 +45,14 @@ export function EvidenceSection({ claim, idPrefix }: { claim: Claim; idPrefix: s
       )}
       {canWrite &&
         (adding ? (
-          <EvidenceForm claimId={claim.id} idPrefix={`${id}-new`} onDone={() => setAdding(false)} />
+          <EvidenceForm
+            claimId={claim.id}
+            idPrefix={`${id}-new`}
+            onDone={() => {
+              setAdding(false)
+              backToCard()
+            }}
+          />
         ) : (
           <button type="button" className="button button--quiet button--small" onClick={() => setAdding(true)} data-testid="add-evidence">
             + Add evidence

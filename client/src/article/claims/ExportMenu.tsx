@@ -36,6 +36,14 @@ export function ExportMenu({ empty = false }: { /** No claims yet: the downloads
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((o) => !o)}
+        onKeyDown={(event) => {
+          // The menu pattern: ArrowDown (or Up) opens it on its first (or last) download.
+          if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
+          event.preventDefault()
+          setOpen(true)
+          const last = event.key === 'ArrowUp'
+          requestAnimationFrame(() => focusItem(rootRef.current, last ? -1 : 0))
+        }}
         title={empty ? 'Nothing to export yet: mark a claim first' : 'Download this fact-check'}
         data-testid="export-button"
       >
@@ -43,7 +51,7 @@ export function ExportMenu({ empty = false }: { /** No claims yet: the downloads
         Export
       </button>
       {open && (
-        <ul className="export-menu__panel" id={menuId} aria-label="Downloads">
+        <ul className="export-menu__panel" id={menuId} aria-label="Downloads" onKeyDown={(event) => moveInMenu(event, rootRef.current)}>
           {EXPORTS.map((item) => (
             <li key={item.kind}>
               <a
@@ -62,6 +70,22 @@ export function ExportMenu({ empty = false }: { /** No claims yet: the downloads
       )}
     </div>
   )
+}
+
+/** Focuses the download at `index` (negative: from the end). */
+function focusItem(root: HTMLElement | null, index: number) {
+  const items = [...(root?.querySelectorAll<HTMLElement>('.export-menu__item') ?? [])]
+  items.at(index)?.focus()
+}
+
+/** ↓/↑ between the downloads (wrapping), Home and End. */
+function moveInMenu(event: React.KeyboardEvent, root: HTMLElement | null) {
+  const items = [...(root?.querySelectorAll<HTMLElement>('.export-menu__item') ?? [])]
+  const at = items.indexOf(document.activeElement as HTMLElement)
+  const target = event.key === 'ArrowDown' ? (at + 1) % items.length : event.key === 'ArrowUp' ? (at - 1 + items.length) % items.length : event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : null
+  if (target === null || items.length === 0) return
+  event.preventDefault()
+  items[target]?.focus()
 }
 
 function DownloadIcon() {

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { clearVerdict, isVerdictId, setVerdict, type Claim, type VerdictId } from '@fc/shared/schema/index'
 import { VerdictChip } from './Chips'
+import { useClaimSelection } from './ClaimsController'
 import { useClaimsEnv } from './context'
 
 /** The verdict from the workspace's scale, always with the reasoning behind it. */
@@ -11,6 +12,29 @@ export function VerdictEditor({ claim, idPrefix }: { claim: Claim; idPrefix: str
   const [rationale, setRationale] = useState(claim.rationale ?? '')
   const [errors, setErrors] = useState<{ verdict?: string; rationale?: string }>({})
   const id = `${idPrefix}-verdict`
+  const rationaleRef = useRef<HTMLTextAreaElement>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+  const [focusRationale, setFocusRationale] = useState(0)
+
+  // A verdict picked with a number key: take it, and ask for the reasoning right away.
+  const { verdictRequest } = useClaimSelection(controller)
+  useEffect(() => {
+    // Also when the card opens because of the request: the editor mounts after it was made.
+    if (!canWrite || verdictRequest === undefined || verdictRequest.claimId !== claim.id) return
+    controller.consumeVerdictRequest(verdictRequest.seq)
+    if (!isVerdictId(verdictRequest.verdictId)) return
+    if (!editing) setRationale(claim.rationale ?? '')
+    setVerdictChoice(verdictRequest.verdictId)
+    setErrors({})
+    setEditing(true)
+    setFocusRationale((n) => n + 1)
+  }, [verdictRequest, canWrite, claim.id, claim.rationale, editing, controller])
+  useEffect(() => {
+    if (focusRationale > 0) rationaleRef.current?.focus()
+  }, [focusRationale])
+
+  // After saving, back on the claim's card, ready for the next key.
+  const backToCard = () => formRef.current?.closest('[data-claim-card]')?.querySelector<HTMLElement>('[data-claim-head]')?.focus()
 
   const startEditing = () => {
     setVerdictChoice(claim.verdict ?? '')
@@ -26,8 +50,14 @@ export function VerdictEditor({ claim, idPrefix }: { claim: Claim; idPrefix: str
     if (rationale.trim() === '') next.rationale = 'Explain the verdict: a rationale is required.'
     setErrors(next)
     if (next.verdict !== undefined || next.rationale !== undefined || !isVerdictId(verdict)) return
+    const card = backToCard
     setVerdict(controller.ydoc, claim.id, verdict, rationale.trim())
     setEditing(false)
+    card()
+  }
+
+  const onRationaleKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) save(event)
   }
 
   if (claim.verdict !== undefined && !editing) {
@@ -74,7 +104,7 @@ export function VerdictEditor({ claim, idPrefix }: { claim: Claim; idPrefix: str
       <h4 className="claim-section__title" id={`${id}-h`}>
         Verdict
       </h4>
-      <form className="verdict-form" onSubmit={save} noValidate data-testid="verdict-form">
+      <form ref={formRef} className="verdict-form" onSubmit={save} noValidate data-testid="verdict-form">
         <label className="visually-hidden" htmlFor={`${id}-select`}>
           Verdict
         </label>
@@ -106,6 +136,8 @@ export function VerdictEditor({ claim, idPrefix }: { claim: Claim; idPrefix: str
           Rationale <span className="cl-label__hint">required</span>
         </label>
         <textarea
+          ref={rationaleRef}
+          onKeyDown={onRationaleKey}
           id={`${id}-rationale`}
           className="text-area"
           rows={3}

@@ -50,6 +50,7 @@ export function ArticleEditor({ session, me, role, paused = false, claims }: Art
           controller: claims,
           onHover: setHover,
           onMark: () => claims.markSelection(),
+          onFocusClaim: () => claims.focusCardFromText(),
         }),
         // Where a suggestion from the sidebar sits, lit up for a moment.
         TextSpotlight,

@@ -39,6 +39,8 @@ export interface ClaimHighlightsOptions {
   onHover: (hover: ClaimHover | null) => void
   /** The keyboard shortcut; returns whether it did anything. */
   onMark: () => boolean
+  /** Ctrl+Shift+Enter: to the claim's card in the panel; returns whether there was a claim. */
+  onFocusClaim: () => boolean
 }
 
 interface HighlightState {
@@ -58,12 +60,13 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
   name: 'claimHighlights',
 
   addOptions() {
-    return { controller: null, onHover: () => {}, onMark: () => false }
+    return { controller: null, onHover: () => {}, onMark: () => false, onFocusClaim: () => false }
   },
 
   addKeyboardShortcuts() {
     return {
       'Mod-Shift-m': () => this.options.onMark(),
+      'Mod-Shift-Enter': () => this.options.onFocusClaim(),
     }
   },
 
