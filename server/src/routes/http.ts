@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { checkSameOrigin } from '../auth/origin.js';
 import type { AuthService, Caller } from '../auth/service.js';
+import type { Attribution } from '../collab/attribution/attribution.js';
 import type { RoomRegistry } from '../collab/rooms.js';
 import type { AccessEvents } from '../domain/access-events.js';
 import type { Article } from '../domain/articles.js';
@@ -33,6 +34,8 @@ export interface ApiDeps {
   auth: AuthService;
   /** Live events for `GET /api/events`: what a route publishes reaches the audience on every instance. */
   events: EventBus;
+  /** Attributed claim changes of every room (collab/attribution): review state and history listen here. */
+  attribution: Attribution;
 }
 
 declare module 'hono' {
@@ -74,12 +77,15 @@ export function describeZodError(error: z.ZodError): string {
   return `${field}: ${issue.message}`;
 }
 
-/** Parses the JSON body and validates it; malformed JSON and schema failures are 400s, never 500s. */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+/**
+ * Parses the JSON body and validates it; malformed JSON and schema failures are 400s, never 500s.
+ * `emptyAs`: what an empty body stands for, on routes whose every field is optional.
+ */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S, options: { emptyAs?: unknown } = {}): Promise<z.output<S>> {
   const text = await readBodyText(c, c.get('bodyMaxBytes') ?? FALLBACK_BODY_MAX_BYTES);
   let raw: unknown;
   try {
-    raw = text.trim() === '' ? undefined : JSON.parse(text);
+    raw = text.trim() === '' ? options.emptyAs : JSON.parse(text);
   } catch {
     throw badRequest('malformed JSON body');
   }

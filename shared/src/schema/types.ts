@@ -74,6 +74,8 @@ export interface Claim {
   status: ClaimStatus;
   verdict?: VerdictId;
   rationale?: string;
+  /** Who made the claim (a person or an organisation): ClaimReview's `itemReviewed.author`. */
+  claimant?: string;
   assignee?: string;
   createdBy: string;
   createdAt: string;

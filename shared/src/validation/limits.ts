@@ -16,4 +16,8 @@ export const LIMITS = {
   keyQuoteMax: 5000,
   keyRationaleMax: 5000,
   verdictLabelMax: 40,
+  /** A review request's or a decision's note, a correction's note. */
+  noteMax: 5000,
+  /** Who made a claim (a person, an organisation). */
+  claimantMax: 300,
 } as const;
