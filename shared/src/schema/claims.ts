@@ -100,7 +100,7 @@ function claimContext(input: NewClaim, anchor: Anchor | null): { quote: string; 
 }
 
 /** Scalar fields set directly; the verdict goes through setVerdict, with its rationale. */
-export type EditableClaimField = 'status' | 'rationale' | 'assignee';
+export type EditableClaimField = 'status' | 'rationale' | 'assignee' | 'claimant';
 
 /** Sets a field, or removes it when `value` is undefined (status cannot be removed). */
 export function setClaimField(doc: Y.Doc, claimId: string, field: EditableClaimField, value: string | undefined): void {

@@ -46,6 +46,8 @@ export function claimFromYMap(id: string, map: Y.Map<unknown>): Claim {
   if (rationale !== undefined) claim.rationale = rationale;
   const assignee = str(map, 'assignee');
   if (assignee !== undefined) claim.assignee = assignee;
+  const claimant = str(map, 'claimant');
+  if (claimant !== undefined) claim.claimant = claimant;
   return claim;
 }
 

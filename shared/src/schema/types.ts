@@ -61,6 +61,8 @@ export interface Claim {
   verdict?: VerdictId;
   rationale?: string;
   assignee?: string;
+  /** Who made the claim (a person, an organisation), for ClaimReview's itemReviewed.author. */
+  claimant?: string;
   createdBy: string;
   createdAt: string;
   evidence: Evidence[];
