@@ -53,6 +53,8 @@ test('checker asks for review, editor sends it back from the queue, checker fixe
   const claim = card(desk, FIGURE)
   await expect(claim).toHaveAttribute('data-open', 'true')
   const claimId = (await claim.getAttribute('data-claim-id'))!
+  // The sentence's attribution is offered; the checker writes the full name instead.
+  await expect(claim.getByTestId('claimant-suggestion')).toHaveText('BLA')
   await claim.getByTestId('claimant-input').fill(CLAIMANT)
   await claim.getByTestId('claimant-input').press('Enter')
   await claim.getByTestId('verdict-select').selectOption('unproven')

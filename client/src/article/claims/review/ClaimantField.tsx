@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react'
-import { setClaimField, type Claim } from '@fc/shared/schema/index'
+import { useEffect, useMemo, useState } from 'react'
+import { getBodyText, setClaimField, type Claim } from '@fc/shared/schema/index'
+import { suggestClaimant } from '@fc/shared/suggest/index'
 import { LIMITS } from '@fc/shared/validation/limits'
 import { useClaimsEnv } from '../context'
 
@@ -14,14 +15,22 @@ export function ClaimantField({ claim, idPrefix }: { claim: Claim; idPrefix: str
   const [value, setValue] = useState(stored)
   const [focused, setFocused] = useState(false)
   const id = `${idPrefix}-claimant`
+  // Who the sentence names as the source ("the BLA alleged that…"), offered while none is set.
+  const suggestion = useMemo(() => {
+    if (stored !== '' || !canWrite) return null
+    const text = getBodyText(controller.ydoc)
+    const at = text.indexOf(claim.prefix + claim.quote)
+    const from = at >= 0 ? at + claim.prefix.length : text.indexOf(claim.quote)
+    return from < 0 ? null : suggestClaimant(text, from, from + claim.quote.length)
+  }, [stored, canWrite, controller, claim.prefix, claim.quote])
 
   // Someone else changed it while this field was not being typed in: show theirs.
   useEffect(() => {
     if (!focused) setValue(stored)
   }, [stored, focused])
 
-  const save = () => {
-    const next = value.trim().slice(0, LIMITS.claimantMax)
+  const save = (typed: string = value) => {
+    const next = typed.trim().slice(0, LIMITS.claimantMax)
     if (next === stored) return
     setClaimField(controller.ydoc, claim.id, 'claimant', next === '' ? undefined : next)
   }
@@ -63,6 +72,22 @@ export function ClaimantField({ claim, idPrefix }: { claim: Claim; idPrefix: str
         }}
         data-testid="claimant-input"
       />
+      {suggestion !== null && value.trim() === '' && (
+        <p className="claimant__suggestion">
+          The sentence names{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setValue(suggestion)
+              save(suggestion)
+            }}
+            data-testid="claimant-suggestion"
+          >
+            {suggestion}
+          </button>
+        </p>
+      )}
     </div>
   )
 }
