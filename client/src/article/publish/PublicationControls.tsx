@@ -31,31 +31,26 @@ export function PublicationControls({ quoteOf, onOpenClaim }: PublicationControl
         <span className="publication" data-testid="publication-state" data-published="true">
           <button
             type="button"
-            className="tag tag--success publication__badge"
-            title={`First published ${formatDateTime(review.factCheckPublishedAt ?? '')}${review.lastPublishedAt !== null ? `, last ${formatDateTime(review.lastPublishedAt)}` : ''}. Show the corrections log.`}
+            className={`tag publication__badge ${review.updatedAfterPublish ? 'tag--warning' : 'tag--success'}`}
+            title={`First published ${formatDateTime(review.factCheckPublishedAt ?? '')}${review.lastPublishedAt !== null ? `, last ${formatDateTime(review.lastPublishedAt)}` : ''}${review.updatedAfterPublish ? '; edited after publication' : ''}. Show the corrections log.`}
             onClick={() => setDialog('corrections')}
             data-testid="show-corrections"
           >
             Published {formatDate(review.lastPublishedAt ?? review.factCheckPublishedAt ?? '')}
           </button>
           {review.updatedAfterPublish && (
-            <span className="tag tag--warning" data-testid="edited-after-publication" title="An approved claim or the text changed after the latest publication">
+            <span className="tag tag--warning publication__edited" data-testid="edited-after-publication" title="An approved claim or the text changed after the latest publication">
               edited after publication
             </span>
           )}
         </span>
-      ) : (
-        editor && (
-          <span className="publication publication--draft" data-testid="publication-state" data-published="false">
-            Not published
-          </span>
-        )
-      )}
+      ) : null}
       {editor && (
         <button
           type="button"
-          className={`button button--small topbar__action ${published && !review.updatedAfterPublish ? 'button--quiet' : 'button--primary'}`}
+          className={`button button--small publication__publish ${published && !review.updatedAfterPublish ? 'button--quiet' : 'button--primary'}`}
           onClick={() => setDialog('publish')}
+          title={published ? 'Publish the approved claims again, with a correction note if something changed' : 'Not published yet: publish the approved claims as this article’s ClaimReview'}
           data-testid="publish-button"
         >
           {published ? 'Publish again' : 'Publish'}
