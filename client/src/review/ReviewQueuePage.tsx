@@ -78,6 +78,8 @@ export function ReviewQueuePage({ workspace }: { workspace: Workspace }) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
     if (notForList(event) || event.shiftKey) return
+    // Enter on a row's button presses that button; only on the claim itself does it open the claim.
+    if (event.key === 'Enter' && !(event.target as HTMLElement).hasAttribute('data-queue-head')) return
     const all = heads()
     const row = (event.target as HTMLElement).closest('[data-queue-item]')
     const index = row === null ? -1 : all.findIndex((h) => row.contains(h))

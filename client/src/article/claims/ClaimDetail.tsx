@@ -52,7 +52,8 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
                 disabled={!canWrite}
                 onClick={() => {
                   setStatus(doc, claim.id, status)
-                  if (status === 'needs-review') void review?.request(claim.id).catch(() => review.reload())
+                  // The review panel shows why a request failed.
+                  if (status === 'needs-review') void review?.request(claim.id).catch(() => undefined)
                 }}
               >
                 {STATUS_LABELS[status]}

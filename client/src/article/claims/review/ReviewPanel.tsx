@@ -96,9 +96,9 @@ export function ReviewPanel({ claim, idPrefix }: { claim: Claim; idPrefix: strin
           </button>
         </p>
       )}
-      {error !== null && (
+      {(error ?? (env.refusedRequest?.claimId === claim.id ? env.refusedRequest.message : null)) !== null && (
         <p className="cl-error" role="alert" data-testid="review-error">
-          {error}
+          {error ?? env.refusedRequest?.message}
         </p>
       )}
       {env.review !== null && (checker || editor) && (

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { describeError } from '../../../api/api'
 import { decide, fetchArticleReview, requestReview, type ArticleReview, type ClaimReviewState, type Decision } from '../../../api/review'
 import type { Role } from '../../../api/types'
 import { useLiveEvent, useLiveEventsReconnected } from '../../../live/liveEvents'
@@ -15,6 +16,8 @@ export interface ReviewEnv {
   /** null until the first answer arrives. */
   review: ArticleReview | null
   failed: boolean
+  /** The last review request that failed, wherever it was made (the card's button, the "Needs review" step). */
+  refusedRequest: { claimId: string; message: string } | null
   reload: () => void
   stateOf: (claimId: string) => ClaimReviewState | undefined
   request: (claimId: string) => Promise<void>
@@ -30,6 +33,7 @@ export function useReview(): ReviewEnv | null {
 export function useArticleReview(articleId: string, role: Role): ReviewEnv {
   const [review, setReview] = useState<ArticleReview | null>(null)
   const [failed, setFailed] = useState(false)
+  const [refusedRequest, setRefusedRequest] = useState<ReviewEnv['refusedRequest']>(null)
   // Answers may arrive out of order (an event right after an action): only the latest counts.
   const asked = useRef(0)
 
@@ -60,14 +64,22 @@ export function useArticleReview(articleId: string, role: Role): ReviewEnv {
       failed,
       reload,
       stateOf: (claimId) => byClaim.get(claimId),
+      refusedRequest,
       request: async (claimId) => {
-        await requestReview(articleId, claimId)
-        reload()
+        try {
+          await requestReview(articleId, claimId)
+          setRefusedRequest(null)
+        } catch (error) {
+          setRefusedRequest({ claimId, message: describeError(error) })
+          throw error
+        } finally {
+          reload()
+        }
       },
       decide: async (claimId, decision, note) => {
         await decide(articleId, claimId, decision, note)
         reload()
       },
     }
-  }, [articleId, role, review, failed, reload])
+  }, [articleId, role, review, failed, refusedRequest, reload])
 }
