@@ -130,8 +130,8 @@ test('checker asks for review, editor sends it back from the queue, checker fixe
   await screenshot(queuePage, 'desk-claim-review-1440')
 
   // --- Publishing before approval is refused, naming the claim; the name leads to it -------------------
-  await expect(queuePage.getByTestId('publication-state')).toHaveCount(0)
-  await expect(queuePage.getByTestId('publish-button')).toHaveText('Publish')
+  await expect(queuePage.getByTestId('unpublished-state')).toHaveText('Not published yet')
+  await expect(queuePage.getByTestId('publish-button')).toHaveText('Publish…')
   await queuePage.getByTestId('publish-button').click()
   const publish = queuePage.getByTestId('publish-dialog')
   await publish.getByTestId('publish-submit').click()
@@ -170,7 +170,7 @@ test('checker asks for review, editor sends it back from the queue, checker fixe
   await publish.getByTestId('publish-url').fill(PUBLIC_URL)
   await publish.getByTestId('publish-submit').click()
   await expect(publish).toBeHidden()
-  await expect(queuePage.getByTestId('show-corrections')).toContainText('Published')
+  await expect(queuePage.getByTestId('published-state')).toContainText('Published')
   await expect(queuePage.getByTestId('publish-button')).toHaveText('Publish again')
 
   // --- The exports and the article list reflect it -------------------------------------------------------

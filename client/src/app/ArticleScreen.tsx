@@ -62,7 +62,6 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
           <>
             <PresenceAvatars people={people} />
             {role === 'viewer' && <ViewOnlyBadge />}
-            {connection.refusal === null && <PublicationControls quoteOf={quoteOf} onOpenClaim={openClaim} />}
             {canRunWorkshops(role) && connection.refusal === null && (
               <button
                 type="button"
@@ -80,6 +79,7 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
         sidebar={<DocumentSidebar doc={doc} />}
       >
         <div className="reading-column">
+          {doc.open && <PublicationControls quoteOf={quoteOf} onOpenClaim={openClaim} />}
           <DocumentText
             doc={doc}
             me={me}

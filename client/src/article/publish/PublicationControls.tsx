@@ -14,8 +14,9 @@ interface PublicationControlsProps {
 }
 
 /**
- * The article's publication in its top bar: published or not and when, "edited after
- * publication", the corrections log, and for editors and owners the Publish button.
+ * The article's publication, above its text: published or not and when, "edited after
+ * publication", the corrections log, and for editors and owners the Publish button. (Not in the
+ * top bar: beside presence, workshops and the connection it would push out the article's title.)
  */
 export function PublicationControls({ quoteOf, onOpenClaim }: PublicationControlsProps) {
   const env = useReview()
@@ -25,35 +26,41 @@ export function PublicationControls({ quoteOf, onOpenClaim }: PublicationControl
   const editor = canReview(env.role)
   const published = review.factCheckPublishedAt !== null
 
+  if (!published && !editor) return null
+
   return (
-    <>
+    <div className="publication-bar" data-testid="publication-bar">
       {published ? (
-        <span className="publication" data-testid="publication-state" data-published="true">
-          <button
-            type="button"
-            className={`tag publication__badge ${review.updatedAfterPublish ? 'tag--warning' : 'tag--success'}`}
-            title={`First published ${formatDateTime(review.factCheckPublishedAt ?? '')}${review.lastPublishedAt !== null ? `, last ${formatDateTime(review.lastPublishedAt)}` : ''}${review.updatedAfterPublish ? '; edited after publication' : ''}. Show the corrections log.`}
-            onClick={() => setDialog('corrections')}
-            data-testid="show-corrections"
+        <>
+          <span
+            className="tag tag--success"
+            title={`First published ${formatDateTime(review.factCheckPublishedAt ?? '')}${review.lastPublishedAt !== null ? `, last ${formatDateTime(review.lastPublishedAt)}` : ''}`}
+            data-testid="published-state"
           >
             Published {formatDate(review.lastPublishedAt ?? review.factCheckPublishedAt ?? '')}
-          </button>
+          </span>
           {review.updatedAfterPublish && (
-            <span className="tag tag--warning publication__edited" data-testid="edited-after-publication" title="An approved claim or the text changed after the latest publication">
-              edited after publication
+            <span className="tag tag--warning" title="An approved claim or the text changed after the latest publication" data-testid="edited-after-publication">
+              Edited after publication
             </span>
           )}
+          <button type="button" className="link-button publication-bar__link" onClick={() => setDialog('corrections')} data-testid="show-corrections">
+            Corrections
+          </button>
+        </>
+      ) : (
+        <span className="publication-bar__draft" data-testid="unpublished-state">
+          Not published yet
         </span>
-      ) : null}
+      )}
       {editor && (
         <button
           type="button"
-          className={`button button--small publication__publish ${published && !review.updatedAfterPublish ? 'button--quiet' : 'button--primary'}`}
+          className={`button button--small ${published && !review.updatedAfterPublish ? 'button--quiet' : 'button--primary'}`}
           onClick={() => setDialog('publish')}
-          title={published ? 'Publish the approved claims again, with a correction note if something changed' : 'Not published yet: publish the approved claims as this article’s ClaimReview'}
           data-testid="publish-button"
         >
-          {published ? 'Publish again' : 'Publish'}
+          {published ? 'Publish again' : 'Publish…'}
         </button>
       )}
       {dialog === 'publish' && (
@@ -67,6 +74,7 @@ export function PublicationControls({ quoteOf, onOpenClaim }: PublicationControl
         />
       )}
       {dialog === 'corrections' && <CorrectionsDialog articleId={env.articleId} quoteOf={quoteOf} onClose={() => setDialog(null)} />}
-    </>
+    </div>
   )
 }
+
