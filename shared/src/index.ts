@@ -8,4 +8,5 @@ export * from './validation/index.js';
 export * from './suggest/index.js';
 export * from './workshop/index.js';
 export * from './protocol/index.js';
+export * from './review/index.js';
 export { CONTEXT_CHARS, quoteAt, findQuote, type TextQuote, type TextRange } from './text/quote.js';

@@ -3,14 +3,16 @@
 // state is the server's (kept outside the document), so every screen reads it from here.
 
 import { REVIEW_STATES, type PersonRef, type ReviewState } from '@fc/shared'
+import type { Decision, ReviewReason } from '@fc/shared/review/index'
 import { isVerdictId, type VerdictId } from '@fc/shared/schema/index'
 import { ApiError, request } from './api'
 
-export type { PersonRef, ReviewState }
+export type { Decision, PersonRef, ReviewState }
+
+// The shapes below are the server's (`@fc/shared/review`: ArticleReview, ReviewQueueItem,
+// CorrectionItem) as the screens use them: absent rather than null, and read defensively.
 
 const id = encodeURIComponent
-
-export type Decision = 'approve' | 'request-changes'
 
 /** One claim's review, as `GET /api/articles/:id/review` lists it. */
 export interface ClaimReviewState {
@@ -42,7 +44,7 @@ export interface ArticleReview {
   updatedAfterPublish: boolean
 }
 
-export type QueueReason = 'requested' | 'changed-after-approval'
+export type QueueReason = ReviewReason
 
 /** One claim waiting in `GET /api/workspaces/:id/review-queue`, oldest request first. */
 export interface QueueItem {
@@ -53,7 +55,8 @@ export interface QueueItem {
   verdict?: VerdictId
   rationale: string
   evidenceCount: number
-  requestedBy: PersonRef
+  /** null when the change that reopened it came from nobody the server knows. */
+  requestedBy: PersonRef | null
   requestedAt: string
   reason: QueueReason
 }
@@ -170,8 +173,7 @@ export function readArticleReview(body: unknown): ArticleReview {
 export function readQueue(body: unknown): QueueItem[] {
   return list(body).flatMap((entry): QueueItem[] => {
     const q = obj(entry)
-    const requestedBy = person(q.requestedBy)
-    if (typeof q.articleId !== 'string' || typeof q.claimId !== 'string' || requestedBy === undefined) return []
+    if (typeof q.articleId !== 'string' || typeof q.claimId !== 'string') return []
     return [
       {
         articleId: q.articleId,
@@ -181,7 +183,7 @@ export function readQueue(body: unknown): QueueItem[] {
         ...(isVerdictId(q.verdict) ? { verdict: q.verdict } : {}),
         rationale: text(q.rationale) ?? '',
         evidenceCount: typeof q.evidenceCount === 'number' ? q.evidenceCount : 0,
-        requestedBy,
+        requestedBy: person(q.requestedBy) ?? null,
         requestedAt: text(q.requestedAt) ?? '',
         reason: q.reason === 'changed-after-approval' ? 'changed-after-approval' : 'requested',
       },

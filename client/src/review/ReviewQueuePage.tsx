@@ -182,7 +182,7 @@ interface QueueRowProps {
 }
 
 function QueueRow({ item, meId, scale, mayDecide, busy, onApprove, onRequestChanges }: QueueRowProps) {
-  const asker = item.requestedBy.id === meId ? 'you' : item.requestedBy.name
+  const asker = item.requestedBy === null ? 'someone' : item.requestedBy.id === meId ? 'you' : item.requestedBy.name
   return (
     <li className="queue__item" data-queue-item="" data-testid="queue-item" data-claim-id={item.claimId} data-reason={item.reason}>
       <a className="queue__head" href={claimPath(item.articleId, item.claimId)} onClick={followLink} data-queue-head="">

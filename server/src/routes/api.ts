@@ -5,6 +5,8 @@ import { demoRoutes } from './demo.js';
 import { eventRoutes } from './events.js';
 import { attachmentRoutes } from './attachments.js';
 import { exportRoutes } from './exports.js';
+import { publishingRoutes } from './publishing.js';
+import { reviewRoutes } from './review.js';
 import { similarRoutes } from './similar.js';
 import { verdictRoutes } from './verdicts.js';
 import { type ApiDeps, callerResolver, jsonBodyLimit, originGuard } from './http.js';
@@ -30,6 +32,8 @@ export function apiRoutes(deps: ApiDeps): Hono {
   app.route('/', articleRoutes(deps));
   // After articleRoutes: its guard on /api/articles/:id/* admits the caller first.
   app.route('/', exportRoutes(deps));
+  app.route('/', reviewRoutes(deps));
+  app.route('/', publishingRoutes(deps));
   app.route('/', similarRoutes(deps));
   app.route('/', attachmentRoutes(deps));
   app.route('/', verdictRoutes(deps));

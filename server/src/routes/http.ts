@@ -77,12 +77,15 @@ export function describeZodError(error: z.ZodError): string {
   return `${field}: ${issue.message}`;
 }
 
-/** Parses the JSON body and validates it; malformed JSON and schema failures are 400s, never 500s. */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+/**
+ * Parses the JSON body and validates it; malformed JSON and schema failures are 400s, never 500s.
+ * `emptyAs`: what an empty body stands for, on routes whose every field is optional.
+ */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S, options: { emptyAs?: unknown } = {}): Promise<z.output<S>> {
   const text = await readBodyText(c, c.get('bodyMaxBytes') ?? FALLBACK_BODY_MAX_BYTES);
   let raw: unknown;
   try {
-    raw = text.trim() === '' ? undefined : JSON.parse(text);
+    raw = text.trim() === '' ? options.emptyAs : JSON.parse(text);
   } catch {
     throw badRequest('malformed JSON body');
   }

@@ -8,6 +8,7 @@ import { encodeRelPos } from './rel-pos.js';
 import { isClaimStatus, type ClaimStatus } from './types.js';
 import { isVerdictId, type VerdictId } from './verdicts.js';
 import { claimYMap, requireText, setOrDelete } from './ymap-access.js';
+import { LIMITS } from '../validation/limits.js';
 
 export interface NewClaim {
   /**
@@ -107,6 +108,9 @@ export function setClaimField(doc: Y.Doc, claimId: string, field: EditableClaimF
   const claim = claimYMap(doc, claimId);
   if (field === 'status' && !isClaimStatus(value)) {
     throw new ClaimSchemaError(`unknown status ${String(value)}`, 'invalid');
+  }
+  if (field === 'claimant' && value !== undefined && (value.trim() === '' || value.length > LIMITS.claimantMax)) {
+    throw new ClaimSchemaError(`claimant must be 1 to ${LIMITS.claimantMax} characters`, 'invalid');
   }
   if (field === 'rationale' && (value === undefined || value.trim() === '') && isVerdictId(claim.get('verdict'))) {
     throw new ClaimSchemaError('a claim with a verdict needs a rationale', 'invalid');

@@ -44,10 +44,10 @@ export function claimFromYMap(id: string, map: Y.Map<unknown>): Claim {
   if (isVerdictId(verdict)) claim.verdict = verdict;
   const rationale = str(map, 'rationale');
   if (rationale !== undefined) claim.rationale = rationale;
+  const claimant = str(map, 'claimant');
+  if (claimant !== undefined && claimant.trim() !== '') claim.claimant = claimant;
   const assignee = str(map, 'assignee');
   if (assignee !== undefined) claim.assignee = assignee;
-  const claimant = str(map, 'claimant');
-  if (claimant !== undefined) claim.claimant = claimant;
   return claim;
 }
 

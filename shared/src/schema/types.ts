@@ -60,9 +60,9 @@ export interface Claim {
   status: ClaimStatus;
   verdict?: VerdictId;
   rationale?: string;
-  assignee?: string;
-  /** Who made the claim (a person, an organisation), for ClaimReview's itemReviewed.author. */
+  /** Who made the claim (a person or an organisation): ClaimReview's `itemReviewed.author`. */
   claimant?: string;
+  assignee?: string;
   createdBy: string;
   createdAt: string;
   evidence: Evidence[];

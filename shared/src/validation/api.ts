@@ -127,6 +127,28 @@ export const joinWorkshopBody = body({
   name: requiredText(LIMITS.participantNameMax),
 });
 
+/* The editor's desk: review requests, decisions, publishing. */
+
+const note = () => requiredText(LIMITS.noteMax);
+
+export const reviewRequestBody = body({ note: note().optional() });
+
+export const decisionBody = body({
+  decision: z.enum(['approve', 'request-changes'], { error: 'must be approve or request-changes' }),
+  note: note().optional(),
+}).superRefine((value, ctx) => {
+  if (value.decision === 'request-changes' && value.note === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required to request changes' });
+  }
+});
+
+const webUrl = string()
+  .trim()
+  .max(LIMITS.urlMax, `must be at most ${LIMITS.urlMax} characters`)
+  .refine(isWebUrl, 'must be an http or https URL');
+
+export const publishBody = body({ url: webUrl.optional(), note: note().optional() });
+
 export type RoleBody = z.output<typeof roleBody>;
 export type VerdictLabelsBody = z.output<typeof verdictLabelsBody>;
 export type SignupBody = z.output<typeof signupBody>;
@@ -137,3 +159,6 @@ export type CreateArticleBody = z.output<typeof createArticleBody>;
 export type CreateWorkshopBody = z.output<typeof createWorkshopBody>;
 export type WorkshopKeyBody = z.output<typeof workshopKeyBody>;
 export type JoinWorkshopBody = z.output<typeof joinWorkshopBody>;
+export type ReviewRequestBody = z.output<typeof reviewRequestBody>;
+export type DecisionBody = z.output<typeof decisionBody>;
+export type PublishBody = z.output<typeof publishBody>;

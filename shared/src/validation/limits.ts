@@ -16,8 +16,8 @@ export const LIMITS = {
   keyQuoteMax: 5000,
   keyRationaleMax: 5000,
   verdictLabelMax: 40,
-  /** A review decision's or a correction's note. */
+  /** A review request's or a decision's note, a correction's note. */
   noteMax: 5000,
-  /** Who made a claim (a claim's `claimant`). */
+  /** Who made a claim (a person, an organisation). */
   claimantMax: 300,
 } as const;

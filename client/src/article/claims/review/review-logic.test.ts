@@ -60,12 +60,12 @@ describe('reading the review answers', () => {
   it('reads the queue, with the reason defaulting to a request', () => {
     const queue = readQueue([
       { articleId: 'a', articleTitle: 'T', claimId: 'c', quote: 'q', verdict: 'true', rationale: 'r', evidenceCount: 2, requestedBy: { id: 'u', name: 'N' }, requestedAt: 'x', reason: 'changed-after-approval' },
-      { articleId: 'a', claimId: 'd', requestedBy: { id: 'u', name: 'N' } },
+      { articleId: 'a', claimId: 'd', verdict: null, rationale: null, requestedBy: null },
       { claimId: 'no-article', requestedBy: { id: 'u', name: 'N' } },
     ])
     expect(queue).toHaveLength(2)
     expect(queue[0]).toMatchObject({ reason: 'changed-after-approval', evidenceCount: 2, verdict: 'true' })
-    expect(queue[1]).toMatchObject({ reason: 'requested', evidenceCount: 0, quote: '', rationale: '' })
+    expect(queue[1]).toMatchObject({ reason: 'requested', evidenceCount: 0, quote: '', rationale: '', requestedBy: null })
     expect(queue[1]?.verdict).toBeUndefined()
   })
 

@@ -1,3 +1,4 @@
+import { reviewTransition } from '@fc/shared/review/index'
 import type { ArticleReview, DecisionRecord, QueueReason, ReviewState } from '../../../api/review'
 
 export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
@@ -17,13 +18,10 @@ export function decisionsOf(review: ArticleReview | null, claimId: string): Deci
   return (review?.decisions ?? []).filter((d) => d.claimId === claimId).sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id))
 }
 
-/** What a review action would do from `state` (the contract's transition table), for the buttons. */
+/** Which review actions move the claim from `state` (the shared transition table), for the buttons. */
 export function reviewActions(state: ReviewState, hasVerdict: boolean): { request: boolean; approve: boolean; requestChanges: boolean } {
-  return {
-    request: state === 'unreviewed' || state === 'changes-requested',
-    approve: state !== 'approved' && hasVerdict,
-    requestChanges: state === 'in-review' || state === 'approved',
-  }
+  const moves = (action: Parameters<typeof reviewTransition>[1]) => reviewTransition(state, action, hasVerdict).kind === 'moved'
+  return { request: moves('review-request'), approve: moves('approve'), requestChanges: moves('request-changes') }
 }
 
 /** `you` for the caller, the name otherwise. */
