@@ -257,6 +257,7 @@ export const CLIENT_WINGS: Record<string, number> = {
   workspaces: 3,
   auth: 3,
   members: 3,
+  review: 3,
   app: 4,
   'main.tsx': 5,
 }
@@ -268,16 +269,20 @@ export const CLIENT_WINGS: Record<string, number> = {
  * the wing-level cycle check keeps it from turning into a circle.
  */
 export const CLIENT_SIDEWAYS: Record<FileId, { by: string[]; why: string }> = {
-  'auth/session.tsx': { by: ['workspaces', 'members', 'workshops'], why: 'who is signed in (useMe, useSession)' },
+  'auth/session.tsx': { by: ['workspaces', 'members', 'workshops', 'review'], why: 'who is signed in (useMe, useSession)' },
   'auth/auth.css': { by: ['workshops'], why: 'the join screen is drawn like the sign-in screens' },
   'workspaces/workspaces.tsx': { by: ['members', 'workshops'], why: 'the workspaces list and the current workspace' },
-  'workspaces/WorkspaceHeader.tsx': { by: ['members', 'workshops'], why: 'the header of every workspace page' },
-  'workspaces/workspaces.css': { by: ['workshops'], why: 'the workshops list is a workspace page' },
+  'workspaces/WorkspaceHeader.tsx': { by: ['members', 'workshops', 'review'], why: 'the header of every workspace page' },
+  'workspaces/workspaces.css': { by: ['workshops', 'review'], why: 'the workshops list and the review queue are workspace pages' },
   'workspaces/InviteDialog.tsx': { by: ['members'], why: 'inviting from the members page' },
   'article/DocumentPanes.tsx': { by: ['workshops'], why: 'a workshop copy opens like an article' },
   'article/claims/context.ts': { by: ['workshops'], why: 'the claims features a workshop screen turns on' },
-  'article/claims/useVerdictScale.ts': { by: ['workshops'], why: "the workspace's verdict labels" },
-  'article/claims/format.ts': { by: ['workshops'], why: 'stance and verdict labels in the answer key' },
+  'article/claims/useVerdictScale.ts': { by: ['workshops', 'review'], why: "the workspace's verdict labels" },
+  'article/claims/format.ts': { by: ['workshops', 'review'], why: 'stance and verdict labels in the answer key; relative times in the queue' },
+  'article/claims/Chips.tsx': { by: ['review'], why: 'a queued claim shows its verdict as on its card' },
+  'article/claims/claimLink.ts': { by: ['review'], why: 'a queued claim opens in its article' },
+  'article/claims/review/DecisionDialog.tsx': { by: ['review'], why: 'the queue decides with the claim card\'s dialog' },
+  'article/claims/review/reviewFormat.ts': { by: ['review'], why: 'review state and reason labels' },
 }
 
 export const clientLayering: Layering = {

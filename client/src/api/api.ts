@@ -27,6 +27,13 @@ export interface Article {
   format: ArticleFormat | string
   createdBy: string
   createdAt: string
+  /** The desk's overview (`GET /api/workspaces/:id/articles`); absent from an older server. */
+  claimCount?: number
+  verdictCount?: number
+  inReviewCount?: number
+  approvedCount?: number
+  factCheckPublishedAt?: string | null
+  updatedAfterPublish?: boolean
 }
 
 /** `GET /api/demo`: the caller's own copy of the seed article. */
@@ -80,12 +87,15 @@ export class ApiError extends Error {
   readonly status: number
   /** Seconds to wait, from `Retry-After` on a 429. */
   readonly retryAfter: number | null
+  /** The whole error body, for answers that carry more than a message (a refused publish's claims). */
+  readonly body: unknown
 
-  constructor(message: string, status: number, retryAfter: number | null = null) {
+  constructor(message: string, status: number, retryAfter: number | null = null, body: unknown = null) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.retryAfter = retryAfter
+    this.body = body
   }
 
   get unreachable(): boolean {
@@ -148,6 +158,7 @@ export async function request<T>(path: string, { method = 'GET', body, upload, e
       errorMessage(payload) ?? `Request failed (${response.status})`,
       response.status,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      payload,
     )
   }
   return payload as T

@@ -132,7 +132,7 @@ function capitalized(message: string): string {
 export type ExportKind = 'claimreview' | 'report' | 'annotations'
 
 export const EXPORTS: ReadonlyArray<{ kind: ExportKind; label: string; detail: string }> = [
-  { kind: 'claimreview', label: 'ClaimReview (JSON-LD)', detail: 'schema.org ClaimReview for every claim with a verdict' },
+  { kind: 'claimreview', label: 'ClaimReview (JSON-LD)', detail: 'schema.org ClaimReview for the approved claims, once published' },
   { kind: 'report', label: 'Report (Markdown)', detail: 'Every claim with its verdict, rationale and evidence' },
   { kind: 'annotations', label: 'Web Annotations', detail: 'W3C annotations for Hypothesis- and Recogito-style tools' },
 ]
@@ -141,4 +141,9 @@ export const EXPORTS: ReadonlyArray<{ kind: ExportKind; label: string; detail: s
 export function exportUrl(articleId: string, kind: ExportKind): string {
   const path = kind === 'report' ? 'report.md' : kind
   return `/api/articles/${id(articleId)}/${path}?download`
+}
+
+/** The ClaimReview the article would publish now (its approved claims, undated): editors and owners. */
+export function claimReviewPreviewUrl(articleId: string): string {
+  return `/api/articles/${id(articleId)}/claimreview?preview=1`
 }

@@ -6,6 +6,7 @@ import { SessionProvider, useSession } from '../auth/session'
 import { TopBar } from './TopBar'
 import { TokensPage } from '../auth/TokensPage'
 import { MembersPage } from '../members/MembersPage'
+import { ReviewQueuePage } from '../review/ReviewQueuePage'
 import { ArticleListPage } from '../workspaces/ArticleListPage'
 import { HomeRoute } from '../workspaces/HomeRoute'
 import { InviteRoute } from '../workspaces/InviteRoute'
@@ -90,6 +91,12 @@ function SignedInScreens({ route }: { route: Route }) {
       return (
         <WorkspaceScope key={route.workspaceId} workspaceId={route.workspaceId} title="Members">
           {(workspace, reload) => <MembersPage workspace={workspace} reloadWorkspace={reload} />}
+        </WorkspaceScope>
+      )
+    case 'reviewQueue':
+      return (
+        <WorkspaceScope key={route.workspaceId} workspaceId={route.workspaceId} title="Review">
+          {(workspace) => <ReviewQueuePage workspace={workspace} />}
         </WorkspaceScope>
       )
     case 'workshops':

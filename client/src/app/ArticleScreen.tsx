@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
+import { readClaim } from '@fc/shared/schema/index'
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from '@fc/shared/protocol/index'
 import { api } from '../api/api'
 import { useVerdictScale } from '../article/claims/useVerdictScale'
+import { ReviewContext, useArticleReview } from '../article/claims/review/reviewContext'
+import { PublicationControls } from '../article/publish/PublicationControls'
 import { ConnectionBadge } from '../live/ConnectionBadge'
 import { PresenceAvatars } from '../live/PresenceAvatars'
 import { NewWorkshopDialog } from '../workshops/NewWorkshopDialog'
@@ -35,63 +38,78 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
   // Owners and editors train: a workshop hands this article to a room with a hidden key.
   const [startingWorkshop, setStartingWorkshop] = useState(false)
   const refusedCode = connection.refusal?.code
+  // The claims' review state and the article's publication: the server's, shared by the cards and the top bar.
+  const review = useArticleReview(article.id, role)
+  const ydoc = doc.session?.ydoc
+  const controller = doc.claimsEnv?.controller
+  const quoteOf = useCallback((claimId: string) => (ydoc === undefined ? undefined : readClaim(ydoc, claimId)?.quote), [ydoc])
+  const openClaim = useCallback(
+    (claimId: string) => {
+      controller?.open(claimId, 'text')
+      controller?.revealInText(claimId)
+    },
+    [controller],
+  )
   useEffect(() => {
     if (refusedCode === CLOSE_FORBIDDEN) void refreshWorkspaces?.()
   }, [refusedCode, refreshWorkspaces])
 
   return (
-    <AppFrame
-      title={title}
-      status={
-        <>
-          <PresenceAvatars people={people} />
-          {role === 'viewer' && <ViewOnlyBadge />}
-          {canRunWorkshops(role) && connection.refusal === null && (
-            <button
-              type="button"
-              className="button button--quiet button--small topbar__action"
-              onClick={() => setStartingWorkshop(true)}
-              title="Hand this article to a room of participants, each with their own copy, and score them against your answer key"
-              data-testid="start-workshop"
-            >
-              Start a workshop
-            </button>
-          )}
-          <ConnectionBadge state={connection} />
-        </>
-      }
-      sidebarLabel="Claims"
-      sidebar={<DocumentSidebar doc={doc} />}
-    >
-      <div className="reading-column">
-        <DocumentText
-          doc={doc}
-          me={me}
-          role={role}
-          paused={live.storageFull}
-          headline={article.title}
-          sourceUrl={article.sourceUrl}
-          notice={
-            (live.storageFull || live.change !== null) && (
-              <>
-                {live.storageFull && <StorageFullNotice />}
-                {live.change !== null && <RoleChangeNotice change={live.change} onDismiss={live.dismiss} />}
-              </>
-            )
-          }
-          placeholder={
-            <OpeningPlaceholder connection={connection} refused={(code, hadAccess) => <ArticleRefusal code={code} hadAccess={hadAccess} workspaceId={article.workspaceId} />} />
-          }
-        />
-      </div>
-      {startingWorkshop && (
-        <NewWorkshopDialog
-          workspaceId={article.workspaceId}
-          article={{ id: article.id, title: article.title }}
-          onClose={() => setStartingWorkshop(false)}
-        />
-      )}
-    </AppFrame>
+    <ReviewContext.Provider value={review}>
+      <AppFrame
+        title={title}
+        status={
+          <>
+            <PresenceAvatars people={people} />
+            {role === 'viewer' && <ViewOnlyBadge />}
+            {canRunWorkshops(role) && connection.refusal === null && (
+              <button
+                type="button"
+                className="button button--quiet button--small topbar__action"
+                onClick={() => setStartingWorkshop(true)}
+                title="Hand this article to a room of participants, each with their own copy, and score them against your answer key"
+                data-testid="start-workshop"
+              >
+                Start a workshop
+              </button>
+            )}
+            <ConnectionBadge state={connection} />
+          </>
+        }
+        sidebarLabel="Claims"
+        sidebar={<DocumentSidebar doc={doc} />}
+      >
+        <div className="reading-column">
+          {doc.open && <PublicationControls quoteOf={quoteOf} onOpenClaim={openClaim} />}
+          <DocumentText
+            doc={doc}
+            me={me}
+            role={role}
+            paused={live.storageFull}
+            headline={article.title}
+            sourceUrl={article.sourceUrl}
+            notice={
+              (live.storageFull || live.change !== null) && (
+                <>
+                  {live.storageFull && <StorageFullNotice />}
+                  {live.change !== null && <RoleChangeNotice change={live.change} onDismiss={live.dismiss} />}
+                </>
+              )
+            }
+            placeholder={
+              <OpeningPlaceholder connection={connection} refused={(code, hadAccess) => <ArticleRefusal code={code} hadAccess={hadAccess} workspaceId={article.workspaceId} />} />
+            }
+          />
+        </div>
+        {startingWorkshop && (
+          <NewWorkshopDialog
+            workspaceId={article.workspaceId}
+            article={{ id: article.id, title: article.title }}
+            onClose={() => setStartingWorkshop(false)}
+          />
+        )}
+      </AppFrame>
+    </ReviewContext.Provider>
   )
 }
 

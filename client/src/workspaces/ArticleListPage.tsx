@@ -6,6 +6,7 @@ import { InlineState } from '../ui/InlineState'
 import { articlePath, followLink } from '../ui/router'
 import { canEdit, canInvite } from '../api/types'
 import { useResource } from '../ui/useResource'
+import { deskSummary, type DeskSummary } from './deskSummary'
 import { InviteDialog } from './InviteDialog'
 import { NewArticleDialog } from './NewArticleDialog'
 import { WorkspaceHeader } from './WorkspaceHeader'
@@ -123,11 +124,38 @@ function ArticleList({ articles }: { articles: Article[] }) {
                   </>
                 )}
               </p>
+              <DeskLine summary={deskSummary(article)} />
             </li>
           )
         })}
       </ul>
     </section>
+  )
+}
+
+/** Where the article stands at the desk: claims, verdicts, review, publication. */
+function DeskLine({ summary }: { summary: DeskSummary | null }) {
+  if (summary === null) return null
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+  const parts = [count(summary.claims, 'claim')]
+  if (summary.verdicts !== null) parts.push(`${summary.verdicts} with a verdict`)
+  return (
+    <p className="article-list__desk" data-testid="article-desk">
+      <span>{parts.join(' · ')}</span>
+      {summary.inReview !== null && summary.inReview > 0 && <span className="tag tag--info">{summary.inReview} in review</span>}
+      {summary.approved !== null && summary.approved > 0 && <span className="tag tag--success">{summary.approved} approved</span>}
+      {summary.publishedAt !== undefined &&
+        (summary.publishedAt === null ? (
+          <span className="tag" data-testid="article-unpublished">
+            Not published
+          </span>
+        ) : (
+          <span className="tag tag--success" data-testid="article-published">
+            Published {formatDate(summary.publishedAt)}
+          </span>
+        ))}
+      {summary.editedAfter && <span className="tag tag--warning">edited after publication</span>}
+    </p>
   )
 }
 

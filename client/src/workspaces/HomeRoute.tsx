@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react'
 import { describeError } from '../api/api'
+import { fetchReviewQueue } from '../api/review'
+import { canReview } from '../api/types'
 import { AppFrame } from '../ui/AppFrame'
 import { InlineState } from '../ui/InlineState'
-import { navigate, workspacePath } from '../ui/router'
+import { navigate, reviewQueuePath, workspacePath } from '../ui/router'
 import { useMe } from '../auth/session'
 import { NewWorkspaceDialog } from './NewWorkspaceDialog'
 import { lastWorkspace, useWorkspaces } from './workspaces'
@@ -20,8 +22,19 @@ export function HomeRoute() {
       ? (state.list.find((w) => w.id === lastWorkspace(me.id)) ?? state.list[0])
       : undefined
 
+  // Editors and owners land on the review queue when claims wait for them there; with none
+  // waiting (a new workspace, a quiet day) the articles are the better start.
   useEffect(() => {
-    if (target !== undefined) navigate(workspacePath(target.id), { replace: true })
+    if (target === undefined) return
+    if (!canReview(target.role)) return navigate(workspacePath(target.id), { replace: true })
+    let cancelled = false
+    fetchReviewQueue(target.id).then(
+      (queue) => !cancelled && navigate(queue.length > 0 ? reviewQueuePath(target.id) : workspacePath(target.id), { replace: true }),
+      () => !cancelled && navigate(workspacePath(target.id), { replace: true }),
+    )
+    return () => {
+      cancelled = true
+    }
   }, [target])
 
   return (

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react'
 import type { Workspace } from '../api/api'
 import { ROLE_LABELS } from '../api/roleLabels'
-import { followLink, membersPath, workshopsPath, workspacePath } from '../ui/router'
+import { followLink, membersPath, reviewQueuePath, workshopsPath, workspacePath } from '../ui/router'
 import { canRunWorkshops } from '../api/types'
 
 interface WorkspaceHeaderProps {
   workspace: Workspace
-  current: 'articles' | 'members' | 'workshops'
+  current: 'articles' | 'review' | 'members' | 'workshops'
   actions?: ReactNode
 }
 
@@ -28,6 +28,10 @@ export function WorkspaceHeader({ workspace, current, actions }: WorkspaceHeader
       <nav className="tabs" aria-label="Workspace pages">
         <a className="tabs__tab" href={workspacePath(workspace.id)} onClick={followLink} aria-current={current === 'articles' ? 'page' : undefined}>
           Articles
+        </a>
+        {/* Everyone sees what waits for an editor; editors and owners decide there. */}
+        <a className="tabs__tab" href={reviewQueuePath(workspace.id)} onClick={followLink} aria-current={current === 'review' ? 'page' : undefined} data-testid="review-tab">
+          Review
         </a>
         <a className="tabs__tab" href={membersPath(workspace.id)} onClick={followLink} aria-current={current === 'members' ? 'page' : undefined}>
           Members

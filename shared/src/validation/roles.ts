@@ -27,6 +27,11 @@ export function canRunWorkshops(role: Role): boolean {
   return roleAtLeast(role, 'editor');
 }
 
+/** Editor and up: decides on claims (approve, request changes) and publishes articles. */
+export function canReview(role: Role): boolean {
+  return roleAtLeast(role, 'editor');
+}
+
 /** Roles each role may hand out with an invite: owners any, editors all but owner, the others none. */
 export const INVITABLE_ROLES: Readonly<Record<Role, readonly Role[]>> = {
   owner: ROLES,

@@ -5,6 +5,8 @@ import { useClaimSelection, type ClaimView } from './ClaimsController'
 import { ClaimDetail } from './ClaimDetail'
 import { StatusPill, VerdictChip } from './Chips'
 import { personName, useClaimsEnv } from './context'
+import { ReviewChip } from './review/ReviewChip'
+import { useReview } from './review/reviewContext'
 import { plural } from './format'
 import { verdictKey } from './verdictStyle'
 
@@ -20,6 +22,7 @@ export function ClaimCard({ view, open, unread, onRead }: ClaimCardProps) {
   const { controller, members, me, scale } = useClaimsEnv()
   const { revealCard } = useClaimSelection(controller)
   const { claim } = view
+  const reviewState = useReview()?.stateOf(claim.id)?.state
   const cardRef = useRef<HTMLElement>(null)
   const headRef = useRef<HTMLButtonElement>(null)
   const detailId = `claim-detail-${claim.id}`
@@ -71,6 +74,7 @@ export function ClaimCard({ view, open, unread, onRead }: ClaimCardProps) {
           <span className="claim-card__meta">
             <StatusPill status={claim.status} />
             <VerdictChip verdict={claim.verdict} scale={scale} />
+            {reviewState !== undefined && reviewState !== 'unreviewed' && <ReviewChip state={reviewState} />}
             <span className="claim-card__counts">
               {assignee !== undefined && assigneeName !== null && (
                 <span className="claim-card__assignee" title={`Assigned to ${assigneeLabel}`} data-testid="claim-assignee">

@@ -6,6 +6,9 @@ import { CommentThread } from './CommentThread'
 import { personName, useClaimsEnv, useClaimsFeatures } from './context'
 import { EvidenceSection } from './EvidenceSection'
 import { absoluteTime, plural, relativeTime, STATUS_LABELS } from './format'
+import { ClaimantField } from './review/ClaimantField'
+import { useReview } from './review/reviewContext'
+import { ReviewPanel } from './review/ReviewPanel'
 import { SeenBefore } from './SeenBefore'
 import { VerdictEditor } from './VerdictEditor'
 
@@ -18,6 +21,8 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
   const { claim } = view
   const doc = controller.ydoc
   const [confirmDelete, setConfirmDelete] = useState(false)
+  // "Needs review" is the team's status and, where the article has a review (not in a workshop), a review request.
+  const review = useReview()
 
   return (
     <div className="claim-detail" id={id} data-testid="claim-detail">
@@ -49,7 +54,11 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
                 aria-pressed={claim.status === status}
                 data-status-step={status}
                 disabled={!canWrite}
-                onClick={() => setStatus(doc, claim.id, status)}
+                onClick={() => {
+                  setStatus(doc, claim.id, status)
+                  // The review panel shows why a request failed.
+                  if (status === 'needs-review') void review?.request(claim.id).catch(() => undefined)
+                }}
               >
                 {STATUS_LABELS[status]}
               </button>
@@ -84,7 +93,10 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
         </div>
       )}
 
+      {review !== null && <ClaimantField claim={claim} idPrefix={id} />}
+
       <VerdictEditor claim={claim} idPrefix={id} />
+      <ReviewPanel claim={claim} idPrefix={id} />
       <SeenBefore claim={claim} idPrefix={id} />
       <EvidenceSection claim={claim} idPrefix={id} />
       <CommentThread claim={claim} idPrefix={id} />

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { EXPORTS, exportUrl } from '../../api/claims'
+import { claimReviewPreviewUrl, EXPORTS, exportUrl } from '../../api/claims'
+import { canReview } from '../../api/types'
 import { useClaimsEnv } from './context'
+import { useReview } from './review/reviewContext'
 
 /** Downloads of the article's fact-check: ClaimReview, the Markdown report, Web Annotations. */
 export function ExportMenu({ empty = false }: { /** No claims yet: the downloads would be empty. */ empty?: boolean }) {
@@ -8,6 +10,9 @@ export function ExportMenu({ empty = false }: { /** No claims yet: the downloads
   const [open, setOpen] = useState(false)
   const rootRef = useRef<HTMLDivElement>(null)
   const menuId = useId()
+  // Editors check what publishing would put out before they publish.
+  const review = useReview()
+  const preview = review !== null && canReview(review.role)
 
   useEffect(() => {
     if (!open) return
@@ -66,6 +71,21 @@ export function ExportMenu({ empty = false }: { /** No claims yet: the downloads
               </a>
             </li>
           ))}
+          {preview && (
+            <li>
+              <a
+                className="export-menu__item"
+                href={claimReviewPreviewUrl(article.id)}
+                target="_blank"
+                rel="noopener"
+                data-testid="export-claimreview-preview"
+                onClick={() => setOpen(false)}
+              >
+                <span className="export-menu__label">ClaimReview preview</span>
+                <span className="export-menu__detail">What publishing now would put out: the approved claims, undated (opens in a new tab)</span>
+              </a>
+            </li>
+          )}
         </ul>
       )}
     </div>
