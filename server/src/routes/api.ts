@@ -5,6 +5,7 @@ import { demoRoutes } from './demo.js';
 import { eventRoutes } from './events.js';
 import { attachmentRoutes } from './attachments.js';
 import { exportRoutes } from './exports.js';
+import { historyRoutes } from './history.js';
 import { similarRoutes } from './similar.js';
 import { verdictRoutes } from './verdicts.js';
 import { type ApiDeps, callerResolver, jsonBodyLimit, originGuard } from './http.js';
@@ -31,6 +32,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   // After articleRoutes: its guard on /api/articles/:id/* admits the caller first.
   app.route('/', exportRoutes(deps));
   app.route('/', similarRoutes(deps));
+  app.route('/', historyRoutes(deps));
   app.route('/', attachmentRoutes(deps));
   app.route('/', verdictRoutes(deps));
   app.route('/', demoRoutes(deps));

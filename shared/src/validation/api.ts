@@ -137,3 +137,29 @@ export type CreateArticleBody = z.output<typeof createArticleBody>;
 export type CreateWorkshopBody = z.output<typeof createWorkshopBody>;
 export type WorkshopKeyBody = z.output<typeof workshopKeyBody>;
 export type JoinWorkshopBody = z.output<typeof joinWorkshopBody>;
+
+/** A named version (`POST /api/articles/:id/versions`). */
+export const createVersionBody = z.object({ label: text(LIMITS.labelMax) });
+
+const documentId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be an id');
+
+/** `POST /api/articles/:id/versions/:versionId/restore`: the whole version, or one claim of it. */
+export const restoreVersionBody = z.object({ claimId: documentId.optional() });
+
+/** `?before=<id>&limit=<1..200>` of every paged list; the query's strings, parsed. */
+export const pageQuery = z.object({
+  before: documentId.optional(),
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,3}$/, `must be a whole number from 1 to ${LIMITS.pageMax}`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= LIMITS.pageMax, `must be a whole number from 1 to ${LIMITS.pageMax}`)
+    .optional()
+    .transform((n) => n ?? LIMITS.pageDefault),
+});
+
+/** `?from=<versionId | my-last-review>&to=<versionId | current>` of the changes view. */
+export const changesQuery = z.object({
+  from: z.union([z.literal('my-last-review'), documentId], 'must be a version id or my-last-review'),
+  to: z.union([z.literal('current'), documentId], 'must be a version id or current').optional().transform((t) => t ?? 'current'),
+});

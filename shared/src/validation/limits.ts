@@ -16,4 +16,9 @@ export const LIMITS = {
   keyQuoteMax: 5000,
   keyRationaleMax: 5000,
   verdictLabelMax: 40,
+  /** A named version's label (the contract's labels, 1–200). */
+  labelMax: 200,
+  /** Page sizes of the paged lists (versions, activity, notifications): `?limit=`, default pageDefault. */
+  pageMax: 200,
+  pageDefault: 50,
 } as const;
