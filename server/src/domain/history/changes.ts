@@ -1,5 +1,5 @@
 import { type Claim, getBodyText, readClaims } from '@fc/shared';
-import { diffWordsWithSpace } from 'diff';
+import { diffArrays, diffWordsWithSpace } from 'diff';
 import type * as Y from 'yjs';
 
 export interface TextOp {
@@ -29,25 +29,57 @@ export function docContent(doc: Y.Doc): DocContent {
 }
 
 /**
- * Past this many word-level edits the diff stops looking for a short script and shows the whole
- * text as replaced: a version of a rewritten article is still readable, and the request bounded.
+ * Past this many word-level edits within one changed run of paragraphs, that run is shown as
+ * replaced whole: a rewritten passage is still readable, and the request bounded.
  */
-const MAX_EDITS = 20_000;
+const MAX_EDITS = 5_000;
 
-/** Word-granular: keep + delete texts give `from`, keep + insert give `to` (whitespace included). */
+/**
+ * Word-granular: keep + delete texts give `from`, keep + insert give `to` (whitespace included).
+ * Paragraphs are compared first and words only inside the runs of paragraphs that differ: a word
+ * diff of a whole long article costs seconds (Myers is O(N·D) in words), this costs milliseconds.
+ */
 export function diffText(from: string, to: string): TextOp[] {
-  if (from === to) return from === '' ? [] : [{ op: 'keep', text: from }];
-  const parts = diffWordsWithSpace(from, to, { maxEditLength: MAX_EDITS });
-  if (!parts) return [...(from ? [{ op: 'delete' as const, text: from }] : []), ...(to ? [{ op: 'insert' as const, text: to }] : [])];
   const ops: TextOp[] = [];
-  for (const part of parts) {
-    if (part.value === '') continue;
-    const op = part.added ? 'insert' : part.removed ? 'delete' : 'keep';
+  const push = (op: TextOp['op'], text: string): void => {
+    if (text === '') return;
     const last = ops[ops.length - 1];
-    if (last && last.op === op) last.text += part.value;
-    else ops.push({ op, text: part.value });
+    if (last && last.op === op) last.text += text;
+    else ops.push({ op, text });
+  };
+  let removed = '';
+  let added = '';
+  const flush = (): void => {
+    if (removed !== '' || added !== '') wordDiff(removed, added, push);
+    removed = '';
+    added = '';
+  };
+  for (const part of diffArrays(paragraphs(from), paragraphs(to))) {
+    const text = part.value.join('');
+    if (part.removed) removed += text;
+    else if (part.added) added += text;
+    else {
+      flush();
+      push('keep', text);
+    }
   }
+  flush();
   return ops;
+}
+
+function wordDiff(from: string, to: string, push: (op: TextOp['op'], text: string) => void): void {
+  const parts = from === '' || to === '' ? undefined : diffWordsWithSpace(from, to, { maxEditLength: MAX_EDITS });
+  if (!parts) {
+    push('delete', from);
+    push('insert', to);
+    return;
+  }
+  for (const part of parts) push(part.added ? 'insert' : part.removed ? 'delete' : 'keep', part.value);
+}
+
+/** Paragraphs with the line breaks after them, so that joined they are the text again. */
+function paragraphs(text: string): string[] {
+  return text.match(/[^\n]*\n*|[^\n]+$/g)?.filter((p) => p !== '') ?? [];
 }
 
 /** Claim by claim, in `to`'s order then the removed ones: what a reviewer reads, one line each. */
