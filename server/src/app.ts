@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AuthService } from './auth/service.js';
+import type { Attribution } from './collab/attribution/attribution.js';
 import type { RoomRegistry } from './collab/rooms.js';
 import type { Config } from './config/index.js';
 import type { AccessEvents } from './domain/access-events.js';
@@ -22,6 +23,7 @@ export interface AppDeps {
   registry: RoomRegistry;
   auth: AuthService;
   events: EventBus;
+  attribution: Attribution;
 }
 
 /** Mounts every route module on the app; order matters only for the SPA fallback, which is last. */
@@ -41,7 +43,7 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
   app.route('/', healthRoutes(deps.store));
   // The one place access changes from the domain commands reach the open sockets (and other instances).
   const access: AccessEvents = { changed: (change) => deps.registry.changeAccess(change), settled: () => deps.registry.unloaded() };
-  app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth, events: deps.events, access }));
+  app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth, events: deps.events, attribution: deps.attribution, access }));
   app.route('/', staticRoutes(deps.config.server.clientDist));
   return app;
 }

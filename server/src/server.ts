@@ -10,6 +10,8 @@ import { enableAdmissionHold } from './collab/access/admission-hold.js';
 import { startHeartbeat } from './collab/heartbeat.js';
 import { RoomRegistry } from './collab/rooms.js';
 import { attachSocketServer } from './collab/socket-route.js';
+import { Attribution } from './collab/attribution/attribution.js';
+import { getArticleByDocId } from './domain/articles.js';
 import type { Config } from './config/index.js';
 import { HistoryRecorder } from './domain/history/recorder.js';
 import { EventBus } from './events/event-bus.js';
@@ -39,9 +41,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // ioredis is loaded only with REDIS_URL: ~2 MB of heap a single instance does not need.
   const fanout = config.scale.redisUrl ? new (await import('./scale/redis-fanout.js')).RedisFanout(config.scale.redisUrl, store) : undefined;
   await fanout?.connect();
+  // Who did what, from who sent it: every room's socket updates are attributed before anyone reads them.
+  const attribution = new Attribution(db, async (docId) => (await getArticleByDocId(db, docId))?.id);
   // Auto versions and visits (domain/history): fed by the rooms, the documents read from them.
   const history = new HistoryRecorder(db, (docId) => registry.openRooms.get(docId)?.doc);
   const registry = new RoomRegistry(store, {
+    attach: (room) => attribution.attach(room),
+    detach: (room) => attribution.detach(room),
     onLocalUpdate(docId, update) {
       store.appendUpdate(docId, update);
       fanout?.publishUpdate(docId, update);
@@ -74,7 +80,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const events = new EventBus(relay);
 
   const app = new Hono();
-  buildApp(app, { config, db, store, registry, auth, events });
+  buildApp(app, { config, db, store, registry, auth, events, attribution });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, () => resolve(s));

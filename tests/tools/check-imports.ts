@@ -305,6 +305,8 @@ export const SERVER_LAYERS: Record<string, number | null> = {
   config: -1,
   storage: 0,
   collab: 1,
+  // The live-events bus knows only log.ts and @fc/shared: any layer above may publish on it.
+  events: 1,
   articles: 2,
   domain: 3,
   auth: 4,

@@ -32,6 +32,13 @@ export class Connection {
    * on first use: many sockets (bots, dashboards) never send presence.
    */
   awarenessIds: Set<number> | undefined;
+  /**
+   * Client ids this socket sent a presence state for, applied or not (a reconnecting stock client
+   * resends its state with a clock the server already saw, which awareness ignores): the ids it
+   * says are its own, which attribution may bind to its user (collab/attribution). At most
+   * PRESENCE_IDS_PER_SOCKET; created on first use.
+   */
+  announcedIds: Set<number> | undefined;
   /** Presence ids this socket introduced over its life (PRESENCE_IDS_PER_SOCKET bounds it). */
   presenceIds = 0;
   /** Its updates that wait on structs the document lacks; created on first use (held-updates.ts). */

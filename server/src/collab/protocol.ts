@@ -39,7 +39,8 @@ const NO_LIMITS: DecodeLimits = { presenceBytes: Infinity, presenceDepth: Infini
 
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array } // sync step 2 and update carry the same payload
+  // Sync step 2 and update carry the same payload; a step 2 may relay other clients' structs.
+  | { kind: 'update'; update: Uint8Array; step2?: boolean }
   | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' }
   | { kind: 'auth' };
@@ -64,7 +65,7 @@ export function decodeClientMessage(frame: Uint8Array, limits: DecodeLimits = NO
           // Decode fully before applying: Y.applyUpdate integrates structs before it reads
           // the delete set, so a corrupt tail would otherwise leave half an update applied.
           Y.decodeUpdate(payload);
-          message = { kind: 'update', update: payload };
+          message = { kind: 'update', update: payload, step2: syncType === SYNC_STEP2 };
         } else {
           throw new ProtocolError(`unknown sync message type ${syncType}`);
         }

@@ -28,6 +28,10 @@ export interface RoomHooks {
   onWaiting?(docId: string): void;
   /** False while storage cannot write: updates are then dropped unapplied, as a read-only socket's. */
   canStore?(): boolean;
+  /** Before the room loads (attribution sets its observers, reads its bindings). */
+  attach?(room: Room): Promise<void>;
+  /** Before the room is destroyed: what is pending for it (corrections) is done. */
+  detach?(room: Room): Promise<void>;
 }
 
 /** What the room enforces per socket (the rest of SocketLimits is the socket route's). */
@@ -44,6 +48,8 @@ export class Room {
   readonly conns = new Set<Connection>();
   /** Its document was deleted (a workshop removed): nothing it holds may be written back. */
   discarded = false;
+  /** The socket whose sync step 2 is being applied right now: its structs may be other clients' (attribution). */
+  relaying: Connection | undefined;
 
   constructor(
     readonly docId: string,
@@ -96,11 +102,22 @@ export class Room {
       case 'update':
         // A read-only socket still syncs down; what it sends is dropped unapplied. So is
         // everything while storage is full: nothing is relayed that could not be stored.
-        if (conn.access.canWrite && this.hooks.canStore?.() !== false) this.applyFromSocket(conn, message.update);
+        if (conn.access.canWrite && this.hooks.canStore?.() !== false) {
+          this.relaying = message.step2 ? conn : undefined;
+          try {
+            this.applyFromSocket(conn, message.update);
+          } finally {
+            this.relaying = undefined;
+          }
+        }
         return;
       case 'awareness':
         if (introducedIds(this.awareness, conn, message.entries) + conn.presenceIds > this.limits.presenceIds) {
           throw new LimitExceeded(CLOSE_REASONS.presenceIdsLimit);
+        }
+        for (const { clientId, removes } of message.entries) {
+          const announced = (conn.announcedIds ??= new Set());
+          if (!removes && announced.size < this.limits.presenceIds) announced.add(clientId);
         }
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
         return;
@@ -168,6 +185,7 @@ export class Room {
     // would otherwise hear nothing at all.
     const frame = encodeUpdate(update);
     for (const conn of this.conns) conn.send(frame);
+    // Everything else is this instance's to store and relay: sockets' updates and the server's own corrections.
     if (origin !== STORE_ORIGIN && origin !== REMOTE_ORIGIN) this.hooks.onLocalUpdate(this.docId, update);
   };
 

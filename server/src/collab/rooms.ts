@@ -92,10 +92,12 @@ export class RoomRegistry {
   private async load(docId: string): Promise<Room> {
     const room = new Room(docId, this.hooks, this.limits);
     try {
+      await this.hooks.attach?.(room);
       await this.events.opening?.(room);
       room.loadFrom(await this.store.load(docId));
     } catch (err) {
       await this.events.closing?.(room);
+      await this.hooks.detach?.(room).catch(() => undefined);
       room.destroy();
       throw err;
     }
@@ -108,7 +110,10 @@ export class RoomRegistry {
     this.rooms.delete(room.docId);
     this.ready.delete(room.docId);
     // The room's updates are already queued in the store; folding the log now keeps the next load fast.
-    const job = Promise.resolve(this.events.closing?.(room))
+    // Attribution first: a correction it still owes the document is stored and relayed before the room goes.
+    const job = Promise.resolve(this.hooks.detach?.(room))
+      .catch((err) => log('unload: attribution failed', { docId: room.docId, error: String(err) }))
+      .then(() => this.events.closing?.(room))
       .finally(() => room.destroy())
       .then(() => this.store.flush())
       // A discarded document is about to be dropped from storage: folding it would be wasted work.

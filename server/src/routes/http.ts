@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { checkSameOrigin } from '../auth/origin.js';
 import type { AuthService, Caller } from '../auth/service.js';
+import type { Attribution } from '../collab/attribution/attribution.js';
 import type { RoomRegistry } from '../collab/rooms.js';
 import type { AccessEvents } from '../domain/access-events.js';
 import type { Article } from '../domain/articles.js';
@@ -33,6 +34,8 @@ export interface ApiDeps {
   auth: AuthService;
   /** Live events for `GET /api/events`: what a route publishes reaches the audience on every instance. */
   events: EventBus;
+  /** Attributed claim changes of every room (collab/attribution): review state and history listen here. */
+  attribution: Attribution;
 }
 
 declare module 'hono' {

@@ -37,7 +37,7 @@ CREATE INDEX IF NOT EXISTS article_visits_user ON article_visits (article_id, us
 `;
 
 export const history: Migration = {
-  version: 3, // TEMP until desk-server (003) is merged
+  version: 4,
   name: 'history',
   statements: (dialect) => statements(SQL, dialect),
 };

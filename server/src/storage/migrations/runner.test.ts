@@ -50,8 +50,10 @@ describe('schema migrations: the runner', () => {
     expect(await versions(db)).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'doc-quarantine' },
+      { version: 3, name: 'desk' },
     ]);
     expect(await tables(db)).toContain('doc_quarantine');
+    expect(await tables(db)).toContain('claim_reviews');
 
     const again = await runMigrations(db);
     expect(again).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length, legacy: false, applied: [] });
@@ -65,8 +67,11 @@ describe('schema migrations: the runner', () => {
     const run = await runMigrations(db);
     expect(run.legacy).toBe(true);
     expect(run.from).toBe(1);
-    expect(run.applied).toEqual([{ version: 2, name: 'doc-quarantine' }]);
-    expect((await versions(db)).map((v) => v.version)).toEqual([1, 2]);
+    expect(run.applied).toEqual([
+      { version: 2, name: 'doc-quarantine' },
+      { version: 3, name: 'desk' },
+    ]);
+    expect((await versions(db)).map((v) => v.version)).toEqual([1, 2, 3]);
     expect(await db.query('SELECT id FROM users')).toEqual([{ id: 'u1' }]);
   });
 
@@ -112,10 +117,10 @@ describe('schema migrations: the runner', () => {
   it('a database newer than the code is refused before anything changes', async () => {
     const db = freshSqlite();
     await runMigrations(db);
-    await db.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (3, 'from-the-future', 1)");
+    await db.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (4, 'from-the-future', 1)");
     const failure = await runMigrations(db, MIGRATIONS, '/data/factcheck.sqlite3').catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(NewerSchemaError);
-    expect((failure as Error).message).toMatch(/\/data\/factcheck\.sqlite3 is at version 3, newer than this server knows \(version 2\)/);
-    expect((await versions(db)).map((v) => v.version)).toEqual([1, 2, 3]);
+    expect((failure as Error).message).toMatch(/\/data\/factcheck\.sqlite3 is at version 4, newer than this server knows \(version 3\)/);
+    expect((await versions(db)).map((v) => v.version)).toEqual([1, 2, 3, 4]);
   });
 });
