@@ -5,6 +5,8 @@ import type { RoomRegistry } from './collab/rooms.js';
 import type { Config } from './config/index.js';
 import type { AccessEvents } from './domain/access-events.js';
 import type { EventBus } from './events/event-bus.js';
+import { withDocument } from './articles/doc-reader.js';
+import { activityListener } from './domain/history/activity-recorder.js';
 import { log } from './log.js';
 import { apiRoutes } from './routes/api.js';
 import { healthRoutes } from './routes/health.js';
@@ -43,6 +45,14 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
   app.route('/', healthRoutes(deps.store));
   // The one place access changes from the domain commands reach the open sockets (and other instances).
   const access: AccessEvents = { changed: (change) => deps.registry.changeAccess(change), settled: () => deps.registry.unloaded() };
+  // Activity and notifications from the attributed claim changes of every room (domain/history).
+  deps.attribution.onClaimChanges(
+    activityListener({
+      db: deps.db,
+      readDoc: (docId, read) => withDocument(deps.registry, deps.store, docId, read),
+      pushed: (userId, item) => deps.events.publish({ type: 'notification', data: item }, { users: [userId] }),
+    }),
+  );
   app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth, events: deps.events, attribution: deps.attribution, access }));
   app.route('/', staticRoutes(deps.config.server.clientDist));
   return app;

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { activityRoutes } from './activity.js';
 import { articleRoutes } from './articles.js';
 import { authRoutes } from './auth.js';
 import { demoRoutes } from './demo.js';
@@ -33,6 +34,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   app.route('/', exportRoutes(deps));
   app.route('/', similarRoutes(deps));
   app.route('/', historyRoutes(deps));
+  app.route('/', activityRoutes(deps));
   app.route('/', attachmentRoutes(deps));
   app.route('/', verdictRoutes(deps));
   app.route('/', demoRoutes(deps));

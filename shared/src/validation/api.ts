@@ -163,3 +163,12 @@ export const changesQuery = z.object({
   from: z.union([z.literal('my-last-review'), documentId], 'must be a version id or my-last-review'),
   to: z.union([z.literal('current'), documentId], 'must be a version id or current').optional().transform((t) => t ?? 'current'),
 });
+
+/** `GET /api/me/notifications?unread=1`: paged, and only the unread ones with `unread=1`. */
+export const notificationsQuery = pageQuery.extend({ unread: z.enum(['0', '1'], 'must be 0 or 1').optional() });
+
+/** `POST /api/me/notifications/read`: these (the caller's own), or all of them. */
+export const readNotificationsBody = z.union(
+  [z.object({ ids: z.array(documentId).min(1, 'must name at least one').max(LIMITS.pageMax, `must name at most ${LIMITS.pageMax}`) }).strict(), z.object({ all: z.literal(true) }).strict()],
+  'must be {ids: [...]} or {all: true}',
+);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { toBytes, type Queryable } from '../../storage/db.js';
 import { newId } from '../ids.js';
+import { pageBound } from './paging.js';
 
 export const VERSION_KINDS = ['auto', 'named', 'decision', 'publish', 'restore'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
@@ -65,23 +66,14 @@ export async function saveVersion(q: Queryable, input: NewVersion, now = Date.no
 
 /** Newest first; `before` is a version id of the same article (the last one of the previous page). */
 export async function listVersions(q: Queryable, articleId: string, page: { before?: string; limit: number }): Promise<Version[] | null> {
-  let bound = Number.MAX_SAFE_INTEGER;
-  if (page.before !== undefined) {
-    const seq = await versionSeq(q, articleId, page.before);
-    if (seq === null) return null;
-    bound = seq;
-  }
+  const bound = await pageBound(q, { table: 'article_versions', column: 'article_id' }, articleId, page.before);
+  if (bound === null) return null;
   const rows = await q.query<VersionRow>(`${SELECT} WHERE v.article_id = $1 AND v.seq < $2 ORDER BY v.seq DESC LIMIT $3`, [
     articleId,
     bound,
     page.limit,
   ]);
   return rows.map(fromRow);
-}
-
-async function versionSeq(q: Queryable, articleId: string, versionId: string): Promise<number | null> {
-  const rows = await q.query<{ seq: number | string }>('SELECT seq FROM article_versions WHERE article_id = $1 AND id = $2', [articleId, versionId]);
-  return rows[0] ? Number(rows[0].seq) : null;
 }
 
 export async function getVersion(q: Queryable, articleId: string, versionId: string): Promise<Version | null> {
