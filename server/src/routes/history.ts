@@ -1,9 +1,12 @@
-import { changesQuery, createVersionBody, pageQuery } from '@fc/shared';
+import { changesQuery, createVersionBody, pageQuery, restoreVersionBody } from '@fc/shared';
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { withDocument } from '../articles/doc-reader.js';
+import { changeDocument } from '../articles/doc-writer.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { diffClaims, diffText, docContent, type DocContent } from '../domain/history/changes.js';
+import { recordActivity } from '../domain/history/activity.js';
+import { restoreOneClaim, restoreWhole } from '../domain/history/restore.js';
 import { withVersionDoc } from '../domain/history/version-doc.js';
 import { getVersion, listVersions, saveVersion, versionAtOrBefore, versionState } from '../domain/history/version-store.js';
 import { lastVisitEnd } from '../domain/history/visits.js';
@@ -51,6 +54,35 @@ export function historyRoutes({ db, store, registry }: ApiDeps): Hono {
     const from = await contentOfVersion(article.id, fromId);
     const to = query.to === 'current' ? await withDocument(registry, store, article.docId, docContent) : await contentOfVersion(article.id, query.to);
     return c.json({ from: fromId, to: query.to, text: diffText(from.text, to.text), claims: diffClaims(from.claims, to.claims) });
+  });
+
+  app.post('/api/articles/:id/versions/:versionId/restore', async (c) => {
+    const { article, userId } = requireArticleRole(c, 'editor');
+    const versionId = c.req.param('versionId');
+    const version = await getVersion(db, article.id, versionId);
+    const then = version && (await versionState(db, article.id, versionId));
+    if (!version || !then) throw notFound('version');
+    const { claimId } = await readJson(c, restoreVersionBody);
+    // Applied to the live document as one server change: every open client receives it, history keeps both sides.
+    const state = await changeDocument(registry, store, article.docId, (doc) =>
+      withVersionDoc(then, (old) => {
+        if (claimId === undefined) restoreWhole(doc, old);
+        else if (!restoreOneClaim(doc, old, claimId)) return null;
+        return Y.encodeStateAsUpdate(doc);
+      }),
+    );
+    if (!state) throw notFound('claim');
+    const made = await saveVersion(db, { articleId: article.id, kind: 'restore', byUserId: userId, state, label: `restored ${version.label ?? version.at}` });
+    await recordActivity(db, [
+      {
+        workspaceId: article.workspaceId,
+        articleId: article.id,
+        actorId: userId,
+        kind: 'restored',
+        ...(claimId === undefined ? { summary: `restored the version of ${version.at}` } : { claimId, summary: `restored a claim from the version of ${version.at}` }),
+      },
+    ]);
+    return c.json({ versionId: made.id });
   });
 
   async function contentOfVersion(articleId: string, versionId: string): Promise<DocContent> {
