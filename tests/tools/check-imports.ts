@@ -257,6 +257,7 @@ export const CLIENT_WINGS: Record<string, number> = {
   workspaces: 3,
   auth: 3,
   members: 3,
+  inbox: 3,
   app: 4,
   'main.tsx': 5,
 }
@@ -278,6 +279,7 @@ export const CLIENT_SIDEWAYS: Record<FileId, { by: string[]; why: string }> = {
   'article/claims/context.ts': { by: ['workshops'], why: 'the claims features a workshop screen turns on' },
   'article/claims/useVerdictScale.ts': { by: ['workshops'], why: "the workspace's verdict labels" },
   'article/claims/format.ts': { by: ['workshops'], why: 'stance and verdict labels in the answer key' },
+  'article/claims/claimLink.ts': { by: ['inbox'], why: 'a notification opens the article at its claim' },
 }
 
 export const clientLayering: Layering = {
