@@ -7,6 +7,8 @@ import type { AccessEvents } from './domain/access-events.js';
 import type { EventBus } from './events/event-bus.js';
 import { getArticle } from './domain/articles.js';
 import { reviewFollowsChanges } from './domain/review/review-commands.js';
+import { withDocument } from './articles/doc-reader.js';
+import { activityListener } from './domain/history/activity-recorder.js';
 import { log } from './log.js';
 import { apiRoutes } from './routes/api.js';
 import { healthRoutes } from './routes/health.js';
@@ -47,6 +49,14 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
   const access: AccessEvents = { changed: (change) => deps.registry.changeAccess(change), settled: () => deps.registry.unloaded() };
   // Review state follows attributed changes (verdict setters, changed-after-approval), never document fields.
   deps.attribution.onClaimChanges(reviewFollowsChanges(deps, (id) => getArticle(deps.db, id)));
+  // Activity and notifications from the attributed claim changes of every room (domain/history).
+  deps.attribution.onClaimChanges(
+    activityListener({
+      db: deps.db,
+      readDoc: (docId, read) => withDocument(deps.registry, deps.store, docId, read),
+      pushed: (userId, item) => deps.events.publish({ type: 'notification', data: item }, { users: [userId] }),
+    }),
+  );
   app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth, events: deps.events, attribution: deps.attribution, access }));
   app.route('/', staticRoutes(deps.config.server.clientDist));
   return app;

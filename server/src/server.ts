@@ -13,6 +13,7 @@ import { attachSocketServer } from './collab/socket-route.js';
 import { Attribution } from './collab/attribution/attribution.js';
 import { getArticleByDocId } from './domain/articles.js';
 import type { Config } from './config/index.js';
+import { HistoryRecorder } from './domain/history/recorder.js';
 import { EventBus } from './events/event-bus.js';
 import { log } from './log.js';
 import { SqlDocStore } from './storage/doc-store.js';
@@ -42,12 +43,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await fanout?.connect();
   // Who did what, from who sent it: every room's socket updates are attributed before anyone reads them.
   const attribution = new Attribution(db, async (docId) => (await getArticleByDocId(db, docId))?.id);
+  // Auto versions and visits (domain/history): fed by the rooms, the documents read from them.
+  const history = new HistoryRecorder(db, (docId) => registry.openRooms.get(docId)?.doc);
   const registry = new RoomRegistry(store, {
     attach: (room) => attribution.attach(room),
     detach: (room) => attribution.detach(room),
     onLocalUpdate(docId, update) {
       store.appendUpdate(docId, update);
       fanout?.publishUpdate(docId, update);
+      history.changed(docId);
     },
     onLocalAwareness: fanout ? (docId, update) => fanout.publishAwareness(docId, update) : undefined,
     onWaiting: fanout ? (docId) => fanout.healDoc(docId, 'socket update waits on missing structs') : undefined,
@@ -56,12 +60,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
   store.onStorageFull = (full) => registry.storageWritable(!full);
   // Alone, this instance wrote every logged row from its open rooms; with Redis, others write too.
   if (!fanout) store.liveDoc = (docId) => registry.openRooms.get(docId)?.doc;
+  registry.events = {
+    joined: (room, conn) => history.joined(room.docId, conn.access),
+    left: (room, conn) => history.left(room.docId, conn.access),
+    closing: async (room) => {
+      await history.closing(room.docId, room.doc);
+      await fanout?.closing(room);
+    },
+  };
   if (fanout) {
-    registry.events = {
-      opening: (room) => fanout.opening(room),
-      closing: (room) => fanout.closing(room),
-      accessChanged: (change) => fanout.publishAccess(change),
-    };
+    registry.events.opening = (room) => fanout.opening(room);
+    registry.events.accessChanged = (change) => fanout.publishAccess(change);
     fanout.onRemoteAccess = (change) => registry.applyAccess(change);
   }
 
@@ -90,6 +99,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       // Frames already on their way (in socket buffers) are still applied before the sockets close.
       await new Promise((resolve) => setTimeout(resolve, config.socket.shutdownDrainMs));
       await registry.closeAll(CLOSE_GOING_AWAY, CLOSE_REASONS.shuttingDown);
+      await history.settled();
       await fanout?.close();
       await events.close();
       await limits?.close();

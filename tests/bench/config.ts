@@ -28,6 +28,8 @@ export interface Plan {
   largeDoc: { articleCopies: number; claims: number; reps: number };
   memPerDoc: { docs: number; concurrency: number };
   store: { writers: number; seconds: number };
+  /** History on the large article (scenarios/history.ts): the same size in both modes, fewer repetitions in quick. */
+  history: { articleCopies: number; claims: number; reps: number };
 }
 
 export function planFor(mode: Mode): Plan {
@@ -41,6 +43,7 @@ export function planFor(mode: Mode): Plan {
       largeDoc: { articleCopies: 10, claims: 400, reps: 3 },
       memPerDoc: { docs: 100, concurrency: 25 },
       store: { writers: 20, seconds: 2 },
+      history: { articleCopies: 50, claims: 2000, reps: 3 },
     };
   }
   return {
@@ -52,5 +55,6 @@ export function planFor(mode: Mode): Plan {
     largeDoc: { articleCopies: 50, claims: 2000, reps: 5 },
     memPerDoc: { docs: 500, concurrency: 25 },
     store: { writers: 50, seconds: 5 },
+    history: { articleCopies: 50, claims: 2000, reps: 7 },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only=fanout,connections,large-doc,mem-per-doc,store] [--servers=ours,hocuspocus,...]
+ * `pnpm bench [--quick] [--only=fanout,connections,large-doc,mem-per-doc,store,history] [--servers=ours,hocuspocus,...]
  *   [--readers=10,50,200] [--raw-readers=50,200]`
  *
  * Starts each server as a child pinned to core 1, drives the same load at each from
@@ -17,6 +17,7 @@ import { addRatios, printTable, sortRows, writeResults } from './report.js';
 import type { Row } from './row.js';
 import { connections } from './scenarios/connections.js';
 import { fanout, fanoutRooms, fanoutScenario } from './scenarios/fanout.js';
+import { history, historyScenarios } from './scenarios/history.js';
 import { largeDoc } from './scenarios/large-doc.js';
 import { memPerDoc } from './scenarios/mem-per-doc.js';
 import { storeEndToEnd } from './scenarios/store-e2e.js';
@@ -122,6 +123,20 @@ const groups: Group[] = [
       yield await safe('store-e2e-sigterm', 'ours', () => storeEndToEnd(p.store));
     },
     estimateMs: plan.mode === 'quick' ? 12_000 : 30_000,
+    timeoutMs: 150_000,
+  },
+  {
+    id: 'history',
+    kind: 'ours-only',
+    rowsFor: (p) => historyScenarios(p.history),
+    async *run(_servers, p) {
+      try {
+        yield* await history(p.history);
+      } catch (err) {
+        for (const scenario of historyScenarios(p.history)) yield { scenario, server: 'ours', p50Ms: null, p99Ms: null, error: (err as Error).message.split('\n')[0] };
+      }
+    },
+    estimateMs: plan.mode === 'quick' ? 20_000 : 40_000,
     timeoutMs: 150_000,
   },
 ];

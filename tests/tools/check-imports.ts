@@ -258,6 +258,7 @@ export const CLIENT_WINGS: Record<string, number> = {
   auth: 3,
   members: 3,
   review: 3,
+  inbox: 3,
   app: 4,
   'main.tsx': 5,
 }
@@ -283,6 +284,9 @@ export const CLIENT_SIDEWAYS: Record<FileId, { by: string[]; why: string }> = {
   'article/claims/claimLink.ts': { by: ['review'], why: 'a queued claim opens in its article' },
   'article/claims/review/DecisionDialog.tsx': { by: ['review'], why: 'the queue decides with the claim card\'s dialog' },
   'article/claims/review/reviewFormat.ts': { by: ['review'], why: 'review state and reason labels' },
+  'article/claims/useVerdictScale.ts': { by: ['workshops'], why: "the workspace's verdict labels" },
+  'article/claims/format.ts': { by: ['workshops'], why: 'stance and verdict labels in the answer key' },
+  'article/claims/claimLink.ts': { by: ['inbox'], why: 'a notification opens the article at its claim' },
 }
 
 export const clientLayering: Layering = {

@@ -1,5 +1,6 @@
 import type { TopBarProps } from '../ui/AppFrame'
 import { UserMenu } from '../auth/UserMenu'
+import { Inbox } from '../inbox/Inbox'
 import { useSession } from '../auth/session'
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher'
 import { PRODUCT_NAME } from '../ui/product'
@@ -41,6 +42,7 @@ export function TopBar({ title, children, guest = false }: TopBarProps) {
         {title}
       </p>
       <div className="topbar__status">{children}</div>
+      {me !== null && <Inbox />}
       {me !== null && <UserMenu me={me} />}
     </header>
   )

@@ -19,6 +19,10 @@ export interface RoomEvents {
   closing?(room: Room): void | Promise<void>;
   /** A member's access changed on this instance: other instances must apply it too. */
   accessChanged?(change: AccessChange): void;
+  /** A socket joined a room (after its sync step 1 went out). */
+  joined?(room: Room, conn: Connection): void;
+  /** A socket that had joined left its room (before the room may unload). */
+  left?(room: Room, conn: Connection): void;
 }
 
 /**
@@ -67,6 +71,7 @@ export class RoomRegistry {
       throw new Error('connection closed while the document loaded');
     }
     room.add(conn);
+    this.events.joined?.(room, conn);
     // Opened while storage is full: read-only for now, told as the open sockets were.
     if (this.store.storageFull && conn.access.canWrite) this.access.tellStorageFull([{ room, conn, couldWrite: true }]);
     return room;
@@ -78,7 +83,9 @@ export class RoomRegistry {
   }
 
   leave(room: Room, conn: Connection): void {
+    const joined = room.conns.has(conn);
     room.remove(conn);
+    if (joined) this.events.left?.(room, conn);
     this.maybeUnload(room);
   }
 

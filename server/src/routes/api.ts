@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { activityRoutes } from './activity.js';
 import { articleRoutes } from './articles.js';
 import { authRoutes } from './auth.js';
 import { demoRoutes } from './demo.js';
@@ -7,6 +8,7 @@ import { attachmentRoutes } from './attachments.js';
 import { exportRoutes } from './exports.js';
 import { publishingRoutes } from './publishing.js';
 import { reviewRoutes } from './review.js';
+import { historyRoutes } from './history.js';
 import { similarRoutes } from './similar.js';
 import { verdictRoutes } from './verdicts.js';
 import { type ApiDeps, callerResolver, jsonBodyLimit, originGuard } from './http.js';
@@ -35,6 +37,8 @@ export function apiRoutes(deps: ApiDeps): Hono {
   app.route('/', reviewRoutes(deps));
   app.route('/', publishingRoutes(deps));
   app.route('/', similarRoutes(deps));
+  app.route('/', historyRoutes(deps));
+  app.route('/', activityRoutes(deps));
   app.route('/', attachmentRoutes(deps));
   app.route('/', verdictRoutes(deps));
   app.route('/', demoRoutes(deps));

@@ -95,6 +95,13 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S, optio
   return parsed.data;
 }
 
+/** Validates the query string (one value per name) like a body: a failure is a 400 naming the parameter. */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) throw badRequest(describeZodError(parsed.error));
+  return parsed.data;
+}
+
 /** For a request that reached readJson without jsonBodyLimit (a route mounted outside /api). */
 const FALLBACK_BODY_MAX_BYTES = 64 * 1024;
 

@@ -162,3 +162,38 @@ export type JoinWorkshopBody = z.output<typeof joinWorkshopBody>;
 export type ReviewRequestBody = z.output<typeof reviewRequestBody>;
 export type DecisionBody = z.output<typeof decisionBody>;
 export type PublishBody = z.output<typeof publishBody>;
+
+/** A named version (`POST /api/articles/:id/versions`). */
+export const createVersionBody = z.object({ label: text(LIMITS.labelMax) });
+
+const documentId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be an id');
+
+/** `POST /api/articles/:id/versions/:versionId/restore`: the whole version, or one claim of it. */
+export const restoreVersionBody = z.object({ claimId: documentId.optional() });
+
+/** `?before=<id>&limit=<1..200>` of every paged list; the query's strings, parsed. */
+export const pageQuery = z.object({
+  before: documentId.optional(),
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,3}$/, `must be a whole number from 1 to ${LIMITS.pageMax}`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= LIMITS.pageMax, `must be a whole number from 1 to ${LIMITS.pageMax}`)
+    .optional()
+    .transform((n) => n ?? LIMITS.pageDefault),
+});
+
+/** `?from=<versionId | my-last-review>&to=<versionId | current>` of the changes view. */
+export const changesQuery = z.object({
+  from: z.union([z.literal('my-last-review'), documentId], 'must be a version id or my-last-review'),
+  to: z.union([z.literal('current'), documentId], 'must be a version id or current').optional().transform((t) => t ?? 'current'),
+});
+
+/** `GET /api/me/notifications?unread=1`: paged, and only the unread ones with `unread=1`. */
+export const notificationsQuery = pageQuery.extend({ unread: z.enum(['0', '1'], 'must be 0 or 1').optional() });
+
+/** `POST /api/me/notifications/read`: these (the caller's own), or all of them. */
+export const readNotificationsBody = z.union(
+  [z.object({ ids: z.array(documentId).min(1, 'must name at least one').max(LIMITS.pageMax, `must name at most ${LIMITS.pageMax}`) }).strict(), z.object({ all: z.literal(true) }).strict()],
+  'must be {ids: [...]} or {all: true}',
+);

@@ -20,4 +20,9 @@ export const LIMITS = {
   noteMax: 5000,
   /** Who made a claim (a person, an organisation). */
   claimantMax: 300,
+  /** A named version's label (the contract's labels, 1–200). */
+  labelMax: 200,
+  /** Page sizes of the paged lists (versions, activity, notifications): `?limit=`, default pageDefault. */
+  pageMax: 200,
+  pageDefault: 50,
 } as const;

@@ -1,0 +1,95 @@
+import { changesQuery, createVersionBody, pageQuery, restoreVersionBody } from '@fc/shared';
+import { Hono } from 'hono';
+import * as Y from 'yjs';
+import { withDocument } from '../articles/doc-reader.js';
+import { changeDocument } from '../articles/doc-writer.js';
+import { DomainError, notFound } from '../domain/errors.js';
+import { diffClaims, diffText, docContent, type DocContent } from '../domain/history/changes.js';
+import { recordActivity } from '../domain/history/activity.js';
+import { restoreOneClaim, restoreWhole } from '../domain/history/restore.js';
+import { withVersionDoc } from '../domain/history/version-doc.js';
+import { getVersion, listVersions, saveVersion, versionAtOrBefore, versionState } from '../domain/history/version-store.js';
+import { lastVisitEnd } from '../domain/history/visits.js';
+import { articleAccess, requireArticleRole } from './access.js';
+import { type ApiDeps, readJson, readQuery } from './http.js';
+
+/** Versions and the changes view of an article (docs/api.md, "History"); under articleGuard. */
+export function historyRoutes({ db, store, registry }: ApiDeps): Hono {
+  const app = new Hono();
+
+  app.get('/api/articles/:id/versions', async (c) => {
+    const { article } = articleAccess(c);
+    const page = readQuery(c, pageQuery);
+    const versions = await listVersions(db, article.id, page);
+    if (!versions) throw notFound('version');
+    return c.json(versions);
+  });
+
+  app.post('/api/articles/:id/versions', async (c) => {
+    const { article, userId } = requireArticleRole(c, 'checker');
+    const { label } = await readJson(c, createVersionBody);
+    const state = await withDocument(registry, store, article.docId, (doc) => Y.encodeStateAsUpdate(doc));
+    return c.json(await saveVersion(db, { articleId: article.id, kind: 'named', label, byUserId: userId, state }), 201);
+  });
+
+  app.get('/api/articles/:id/versions/:versionId', async (c) => {
+    const { article } = articleAccess(c);
+    const versionId = c.req.param('versionId');
+    const version = await getVersion(db, article.id, versionId);
+    const state = version && (await versionState(db, article.id, versionId));
+    if (!version || !state) throw notFound('version');
+    return c.json({ ...version, ...withVersionDoc(state, docContent) });
+  });
+
+  app.get('/api/articles/:id/changes', async (c) => {
+    const { article, userId } = articleAccess(c);
+    const query = readQuery(c, changesQuery);
+    let fromId = query.from;
+    if (fromId === 'my-last-review') {
+      const since = await lastVisitEnd(db, article.id, userId);
+      const version = since === null ? null : await versionAtOrBefore(db, article.id, since);
+      if (!version) throw new DomainError('not_found', 'no earlier review');
+      fromId = version.id;
+    }
+    const from = await contentOfVersion(article.id, fromId);
+    const to = query.to === 'current' ? await withDocument(registry, store, article.docId, docContent) : await contentOfVersion(article.id, query.to);
+    return c.json({ from: fromId, to: query.to, text: diffText(from.text, to.text), claims: diffClaims(from.claims, to.claims) });
+  });
+
+  app.post('/api/articles/:id/versions/:versionId/restore', async (c) => {
+    const { article, userId } = requireArticleRole(c, 'editor');
+    const versionId = c.req.param('versionId');
+    const version = await getVersion(db, article.id, versionId);
+    const then = version && (await versionState(db, article.id, versionId));
+    if (!version || !then) throw notFound('version');
+    const { claimId } = await readJson(c, restoreVersionBody);
+    // Applied to the live document as one server change: every open client receives it, history keeps both sides.
+    const state = await changeDocument(registry, store, article.docId, (doc) =>
+      withVersionDoc(then, (old) => {
+        if (claimId === undefined) restoreWhole(doc, old);
+        else if (!restoreOneClaim(doc, old, claimId)) return null;
+        return Y.encodeStateAsUpdate(doc);
+      }),
+    );
+    if (!state) throw notFound('claim');
+    const made = await saveVersion(db, { articleId: article.id, kind: 'restore', byUserId: userId, state, label: `restored ${version.label ?? version.at}` });
+    await recordActivity(db, [
+      {
+        workspaceId: article.workspaceId,
+        articleId: article.id,
+        actorId: userId,
+        kind: 'restored',
+        ...(claimId === undefined ? { summary: `restored the version of ${version.at}` } : { claimId, summary: `restored a claim from the version of ${version.at}` }),
+      },
+    ]);
+    return c.json({ versionId: made.id });
+  });
+
+  async function contentOfVersion(articleId: string, versionId: string): Promise<DocContent> {
+    const state = await versionState(db, articleId, versionId);
+    if (!state) throw notFound('version');
+    return withVersionDoc(state, docContent);
+  }
+
+  return app;
+}
