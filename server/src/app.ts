@@ -3,6 +3,7 @@ import type { AuthService } from './auth/service.js';
 import type { RoomRegistry } from './collab/rooms.js';
 import type { Config } from './config/index.js';
 import type { AccessEvents } from './domain/access-events.js';
+import { WorkshopClock } from './domain/workshop-clock.js';
 import type { EventBus } from './events/event-bus.js';
 import { log } from './log.js';
 import { apiRoutes } from './routes/api.js';
@@ -24,8 +25,13 @@ export interface AppDeps {
   events: EventBus;
 }
 
+/** What buildApp started besides the routes: stopped when the server closes. */
+export interface BuiltApp {
+  stop(): void;
+}
+
 /** Mounts every route module on the app; order matters only for the SPA fallback, which is last. */
-export function buildApp(app: Hono, deps: AppDeps): Hono {
+export function buildApp(app: Hono, deps: AppDeps): BuiltApp {
   app.onError((err, c) => {
     const known = errorResponse(err, c); // bad input, auth and role refusals: {error} with their 4xx
     if (known) return known;
@@ -41,7 +47,15 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
   app.route('/', healthRoutes(deps.store));
   // The one place access changes from the domain commands reach the open sockets (and other instances).
   const access: AccessEvents = { changed: (change) => deps.registry.changeAccess(change), settled: () => deps.registry.unloaded() };
-  app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth, events: deps.events, access }));
+  // Workshops' end times, on every instance: each locks its own open copies at the end.
+  const clock = new WorkshopClock({
+    db: deps.db,
+    access,
+    events: deps.events,
+    lockHere: (workshopId) => deps.registry.applyAccess({ kind: 'workshop-ended', workshopId }),
+  });
+  clock.start();
+  app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth, events: deps.events, access, clock }));
   app.route('/', staticRoutes(deps.config.server.clientDist));
-  return app;
+  return { stop: () => clock.stop() };
 }

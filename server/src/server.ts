@@ -11,6 +11,7 @@ import { startHeartbeat } from './collab/heartbeat.js';
 import { RoomRegistry } from './collab/rooms.js';
 import { attachSocketServer } from './collab/socket-route.js';
 import type { Config } from './config/index.js';
+import { WorkshopProgressFeed } from './domain/workshop-live.js';
 import { EventBus } from './events/event-bus.js';
 import { log } from './log.js';
 import { SqlDocStore } from './storage/doc-store.js';
@@ -38,10 +39,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // ioredis is loaded only with REDIS_URL: ~2 MB of heap a single instance does not need.
   const fanout = config.scale.redisUrl ? new (await import('./scale/redis-fanout.js')).RedisFanout(config.scale.redisUrl, store) : undefined;
   await fanout?.connect();
+
+  // Live events (GET /api/events) reach the streams held by every instance through Redis.
+  const relay = config.scale.redisUrl ? new (await import('./scale/redis-events.js')).RedisEventRelay(config.scale.redisUrl) : undefined;
+  await relay?.connect();
+  const events = new EventBus(relay);
+  // Trainers' dashboards follow their participants' copies as the updates arrive here.
+  const progress = new WorkshopProgressFeed(db, events, (docId) => registry.openRooms.get(docId)?.doc);
+
   const registry = new RoomRegistry(store, {
     onLocalUpdate(docId, update) {
       store.appendUpdate(docId, update);
       fanout?.publishUpdate(docId, update);
+      progress.changed(docId);
     },
     onLocalAwareness: fanout ? (docId, update) => fanout.publishAwareness(docId, update) : undefined,
     onWaiting: fanout ? (docId) => fanout.healDoc(docId, 'socket update waits on missing structs') : undefined,
@@ -59,13 +69,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     fanout.onRemoteAccess = (change) => registry.applyAccess(change);
   }
 
-  // Live events (GET /api/events) reach the streams held by every instance through Redis.
-  const relay = config.scale.redisUrl ? new (await import('./scale/redis-events.js')).RedisEventRelay(config.scale.redisUrl) : undefined;
-  await relay?.connect();
-  const events = new EventBus(relay);
-
   const app = new Hono();
-  buildApp(app, { config, db, store, registry, auth, events });
+  const built = buildApp(app, { config, db, store, registry, auth, events });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, () => resolve(s));
@@ -79,6 +84,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     port,
     async close() {
       stopHeartbeat();
+      built.stop();
+      progress.stop();
       auth.close();
       server.close();
       // Frames already on their way (in socket buffers) are still applied before the sockets close.

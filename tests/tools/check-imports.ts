@@ -305,6 +305,8 @@ export const SERVER_LAYERS: Record<string, number | null> = {
   config: -1,
   storage: 0,
   collab: 1,
+  // The live-events bus (GET /api/events): a transport like collab, no SQL; domain commands publish on it.
+  events: 1,
   articles: 2,
   domain: 3,
   auth: 4,

@@ -8,6 +8,7 @@ import type { AuthService, Caller } from '../auth/service.js';
 import type { RoomRegistry } from '../collab/rooms.js';
 import type { AccessEvents } from '../domain/access-events.js';
 import type { Article } from '../domain/articles.js';
+import type { WorkshopClock } from '../domain/workshop-clock.js';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
 import type { Role } from '@fc/shared';
 import type { Config } from '../config/index.js';
@@ -33,6 +34,8 @@ export interface ApiDeps {
   auth: AuthService;
   /** Live events for `GET /api/events`: what a route publishes reaches the audience on every instance. */
   events: EventBus;
+  /** Workshops' end times: an end set here gets its timer at once (domain/workshop-clock.ts). */
+  clock: WorkshopClock;
 }
 
 declare module 'hono' {

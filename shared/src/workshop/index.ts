@@ -15,3 +15,5 @@ export {
   type WorkshopResults,
   type ScoreOptions,
 } from './score.js';
+export { heatRuns, locateClaim, type HeatRun, type LocatableClaim } from './heatmap.js';
+export { resultsCsv, csvCell, RESULTS_CSV_HEADER, type CsvResultRow } from './results-csv.js';
