@@ -8,6 +8,7 @@ import { getArticle } from '../domain/articles.js';
 import { conflict, notFound, unauthenticated } from '../domain/errors.js';
 import { normalizeJoinCode } from '../domain/join-codes.js';
 import { countParticipants, joinWorkshop, listParticipants, type Participant, participantOf } from '../domain/workshop-participants.js';
+import { workshopTrainerIds } from '../domain/workshop-audience.js';
 import { progressOf } from '../domain/workshop-results.js';
 import {
   createWorkshop,
@@ -32,7 +33,7 @@ import { workshopSummary } from './workshop-summary.js';
  * trainer watches progress, reveals, and reads scores and agreement. The key lives
  * in the database only (domain/workshops.ts), never in a document.
  */
-export function workshopRoutes({ config, db, store, registry, auth, access }: ApiDeps): Hono {
+export function workshopRoutes({ config, db, store, registry, auth, access, events }: ApiDeps): Hono {
   const app = new Hono();
   const json = limitBody(config.http.jsonMaxBytes);
   const readDoc = <T>(docId: string, fn: (doc: Y.Doc) => T) => withDocument(registry, store, docId, fn);
@@ -72,12 +73,14 @@ export function workshopRoutes({ config, db, store, registry, auth, access }: Ap
       throw conflict(`${closed}; this workshop takes no new participants`);
     }
     const guestId = knownGuest ?? (await auth.guests.create(c, auth.isHttps(c)));
-    const { participant } = await joinWorkshop(db, store, {
+    const { participant, created } = await joinWorkshop(db, store, {
       workshopId: workshop.id,
       guestId,
       name: input.name,
       bodySnapshot: () => workshopBodySnapshot(db, workshop.id),
     });
+    // Someone new in the room: the trainers' dashboards list them at once (nothing polls).
+    if (created) events.publish({ type: 'workshop', data: { workshopId: workshop.id, participantId: participant.id, claims: 0, verdicts: 0 } }, { users: await workshopTrainerIds(db, workshop) });
     return c.json({ participantId: participant.id, docId: participant.docId, workshopId: workshop.id, title: workshop.title, name: participant.name });
   });
 

@@ -71,6 +71,15 @@ describe.each(backends())('workshops: the trainer’s room ($name)', (backend) =
     const guestStream = await openLiveEvents(server, { cookie: ana.cookie });
     const otherGuestStream = await openLiveEvents(server, { cookie: ben.cookie });
     try {
+      // Someone joining shows up at once too (and joining again with the same cookie is no news).
+      // (in a side room, so this room stays the hand-built three).
+      const side = await createWorkshop(server, trainer, trainer.workspaceId, workshop.articleId, 'Side room');
+      const dee = await joinAs(server, side.joinCode, 'Dee');
+      expect(await trainerStream.next('workshop', (d) => d.participantId === dee.participantId, 2000)).toEqual({ workshopId: side.id, participantId: dee.participantId, claims: 0, verdicts: 0 });
+      await joinAs(server, side.joinCode, 'Dee', dee.cookie);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(trainerStream.events.filter((e) => e.type === 'workshop')).toHaveLength(1);
+      trainerStream.events.length = 0;
       const anaClient = await open(ana);
       const started = Date.now();
       mark(anaClient, Q1, 'false', ana.participantId);
