@@ -44,23 +44,37 @@ export function HeatmapPanel({ heatmap, participants, scale }: { heatmap: LiveRe
               const text = data.text.slice(piece.start, piece.end)
               if (piece.n === 0) return <span key={piece.start}>{text}</span>
               const selected = open?.start === piece.start
+              // A span, not a <button>: a button is a box, and a marked run must wrap with the text around it.
               return (
-                <button
+                <mark
                   key={piece.start}
-                  type="button"
+                  role="button"
+                  tabIndex={0}
                   className={`heatmap__run heatmap__run--${heatStep(piece.n, room)}${selected ? ' heatmap__run--selected' : ''}`}
                   onClick={() => setOpen(selected ? null : piece)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter' || event.key === ' ') {
+                      event.preventDefault()
+                      setOpen(selected ? null : piece)
+                    }
+                  }}
                   aria-expanded={selected}
                   aria-label={`${text} — marked by ${piece.n} ${piece.n === 1 ? 'participant' : 'participants'}`}
                   data-testid="heat-run"
                   data-n={piece.n}
                 >
                   {text}
-                </button>
+                </mark>
               )
             })}
           </div>
-          {open !== null && (
+          {open === null ? (
+            data.counts.length > 0 && (
+              <aside className="heatmap__who heatmap__who--hint" aria-label="Who marked these words">
+                <p className="heatmap__who-count">Click (or Tab to and press Enter on) a highlighted passage to see who marked it, and with which verdict.</p>
+              </aside>
+            )
+          ) : (
             <aside className="heatmap__who" aria-label="Who marked these words" data-testid="heatmap-who">
               <p className="heatmap__who-quote">“{data.text.slice(open.start, open.end)}”</p>
               <p className="heatmap__who-count">

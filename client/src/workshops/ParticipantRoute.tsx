@@ -20,6 +20,7 @@ export function ParticipantRoute({ workshopId }: { workshopId: string }) {
   // says so, onAccessChanged). Nothing polls.
   const polled = useLiveResource(() => workshopsApi.get(workshopId, { guest: true }), workshopId)
   useLiveEvent('workshop-ended', (event) => event.workshopId === workshopId && polled.refresh())
+  useLiveEvent('workshop-updated', (event) => event.workshopId === workshopId && polled.refresh())
   const copy = polled.data === null ? null : copyFrom(polled.data)
   const remembered = joinedWorkshop(workshopId)
 

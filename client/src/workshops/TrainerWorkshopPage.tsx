@@ -30,6 +30,7 @@ export function TrainerWorkshopRoute({ workspace, workshopId }: { workspace: Wor
   const polled = useLiveResource(() => workshopsApi.get(workshopId), workshopId)
   useLiveEvent('workshop', (event) => event.workshopId === workshopId && polled.refresh())
   useLiveEvent('workshop-ended', (event) => event.workshopId === workshopId && polled.refresh())
+  useLiveEvent('workshop-updated', (event) => event.workshopId === workshopId && polled.refresh())
   const view = polled.data
 
   // The workshop lives in another workspace than the address says: go to its own address.

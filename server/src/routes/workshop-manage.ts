@@ -1,6 +1,7 @@
 import { updateWorkshopBody } from '@fc/shared';
 import { Hono } from 'hono';
 import { verdictScaleFor } from '../domain/verdict-labels.js';
+import { workshopGuestIds, workshopTrainerIds } from '../domain/workshop-audience.js';
 import { deleteWorkshop } from '../domain/workshop-deletion.js';
 import { conflict } from '../domain/errors.js';
 import { getWorkshop, hasEnded, renameWorkshop, setWorkshopEnd } from '../domain/workshops.js';
@@ -13,7 +14,7 @@ import { workshopSummary } from './workshop-summary.js';
  * A workshop after it was set up: its trainers rename or delete it, and everyone in it
  * (trainers and participants) reads the verdict labels its workspace uses.
  */
-export function workshopManageRoutes({ config, db, store, auth, access, clock }: ApiDeps): Hono {
+export function workshopManageRoutes({ config, db, store, auth, access, clock, events }: ApiDeps): Hono {
   const app = new Hono();
   const json = limitBody(config.http.jsonMaxBytes);
 
@@ -31,6 +32,9 @@ export function workshopManageRoutes({ config, db, store, auth, access, clock }:
     const renamed = await getWorkshop(db, workshop.id);
     // Deleted between the check and the read: it is unknown now.
     if (!renamed) return c.json({ error: 'workshop not found' }, 404);
+    // Everyone in the room reads it again: a countdown started now must show on every screen.
+    const [users, guests] = await Promise.all([workshopTrainerIds(db, renamed), workshopGuestIds(db, renamed.id)]);
+    events.publish({ type: 'workshop-updated', data: { workshopId: renamed.id } }, { users, guests });
     return c.json(workshopSummary(renamed));
   });
 

@@ -69,9 +69,12 @@ describe.each(backends())('workshops: the countdown ($name)', (backend) => {
     expect(v.title).toBe('Timed');
   });
 
-  run('an end can be set, moved and cleared before it passes; both views carry it', async () => {
+  run('an end can be set, moved and cleared before it passes; both views carry it, and the room hears of it', async () => {
     const later = new Date(Date.now() + 3_600_000).toISOString();
+    const anaStream = await openLiveEvents(server, { cookie: ana.cookie });
     const set = await patch({ endsAt: later });
+    await anaStream.next('workshop-updated', (d) => d.workshopId === workshop.id, 2000);
+    anaStream.close();
     expect(set.status).toBe(200);
     expect(set.body.endsAt).toBe(later);
     expect((await call(server, `/api/workshops/${workshop.id}`, { cookie: ana.cookie })).body.endsAt).toBe(later);
