@@ -4,6 +4,7 @@ import type { Attribution } from './collab/attribution/attribution.js';
 import type { RoomRegistry } from './collab/rooms.js';
 import type { Config } from './config/index.js';
 import type { AccessEvents } from './domain/access-events.js';
+import { WorkshopClock } from './domain/workshop-clock.js';
 import type { EventBus } from './events/event-bus.js';
 import { getArticle } from './domain/articles.js';
 import { reviewFollowsChanges } from './domain/review/review-commands.js';
@@ -30,8 +31,13 @@ export interface AppDeps {
   attribution: Attribution;
 }
 
+/** What buildApp started besides the routes: stopped when the server closes. */
+export interface BuiltApp {
+  stop(): void;
+}
+
 /** Mounts every route module on the app; order matters only for the SPA fallback, which is last. */
-export function buildApp(app: Hono, deps: AppDeps): Hono {
+export function buildApp(app: Hono, deps: AppDeps): BuiltApp {
   app.onError((err, c) => {
     const known = errorResponse(err, c); // bad input, auth and role refusals: {error} with their 4xx
     if (known) return known;
@@ -57,7 +63,15 @@ export function buildApp(app: Hono, deps: AppDeps): Hono {
       pushed: (userId, item) => deps.events.publish({ type: 'notification', data: item }, { users: [userId] }),
     }),
   );
-  app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth, events: deps.events, attribution: deps.attribution, access }));
+  // Workshops' end times, on every instance: each locks its own open copies at the end.
+  const clock = new WorkshopClock({
+    db: deps.db,
+    access,
+    events: deps.events,
+    lockHere: (workshopId) => deps.registry.applyAccess({ kind: 'workshop-ended', workshopId }),
+  });
+  clock.start();
+  app.route('/', apiRoutes({ config: deps.config, db: deps.db, store: deps.store, registry: deps.registry, auth: deps.auth, events: deps.events, attribution: deps.attribution, access, clock }));
   app.route('/', staticRoutes(deps.config.server.clientDist));
-  return app;
+  return { stop: () => clock.stop() };
 }

@@ -14,6 +14,7 @@ import { Attribution } from './collab/attribution/attribution.js';
 import { getArticleByDocId } from './domain/articles.js';
 import type { Config } from './config/index.js';
 import { HistoryRecorder } from './domain/history/recorder.js';
+import { WorkshopProgressFeed } from './domain/workshop-live.js';
 import { EventBus } from './events/event-bus.js';
 import { log } from './log.js';
 import { SqlDocStore } from './storage/doc-store.js';
@@ -45,6 +46,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const attribution = new Attribution(db, async (docId) => (await getArticleByDocId(db, docId))?.id);
   // Auto versions and visits (domain/history): fed by the rooms, the documents read from them.
   const history = new HistoryRecorder(db, (docId) => registry.openRooms.get(docId)?.doc);
+
+  // Live events (GET /api/events) reach the streams held by every instance through Redis.
+  const relay = config.scale.redisUrl ? new (await import('./scale/redis-events.js')).RedisEventRelay(config.scale.redisUrl) : undefined;
+  await relay?.connect();
+  const events = new EventBus(relay);
+  // Trainers' dashboards follow their participants' copies as the updates arrive here.
+  const progress = new WorkshopProgressFeed(db, events, (docId) => registry.openRooms.get(docId)?.doc);
+
   const registry = new RoomRegistry(store, {
     attach: (room) => attribution.attach(room),
     detach: (room) => attribution.detach(room),
@@ -52,6 +61,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       store.appendUpdate(docId, update);
       fanout?.publishUpdate(docId, update);
       history.changed(docId);
+      progress.changed(docId);
     },
     onLocalAwareness: fanout ? (docId, update) => fanout.publishAwareness(docId, update) : undefined,
     onWaiting: fanout ? (docId) => fanout.healDoc(docId, 'socket update waits on missing structs') : undefined,
@@ -74,13 +84,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     fanout.onRemoteAccess = (change) => registry.applyAccess(change);
   }
 
-  // Live events (GET /api/events) reach the streams held by every instance through Redis.
-  const relay = config.scale.redisUrl ? new (await import('./scale/redis-events.js')).RedisEventRelay(config.scale.redisUrl) : undefined;
-  await relay?.connect();
-  const events = new EventBus(relay);
-
   const app = new Hono();
-  buildApp(app, { config, db, store, registry, auth, events, attribution });
+  const built = buildApp(app, { config, db, store, registry, auth, events, attribution });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, () => resolve(s));
@@ -94,6 +99,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     port,
     async close() {
       stopHeartbeat();
+      built.stop();
+      progress.stop();
       auth.close();
       server.close();
       // Frames already on their way (in socket buffers) are still applied before the sockets close.

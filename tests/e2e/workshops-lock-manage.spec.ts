@@ -87,6 +87,7 @@ test('workshops: answers lock at the reveal; a trainer renames and deletes the w
   await rename.getByTestId('confirm-rename').click()
   await expect(rename).toBeHidden()
   await expect(page.getByTestId('workshop-title')).toHaveText(RENAMED)
+  // Participants' screens read it again on the live event `workshop-updated` (nothing polls).
   await expect(ana.getByTestId('article-title')).toHaveText(RENAMED, { timeout: 10_000 })
 
   // --- Delete: the dialog names what is lost; the participant is told ------------------------

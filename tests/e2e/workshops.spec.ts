@@ -97,16 +97,21 @@ test('workshops: a trainer runs one for two guests — key, live progress, copie
   await create.getByRole('button', { name: 'Create workshop' }).click()
   await expect(page).toHaveURL(/\/w\/[A-Za-z0-9_-]+\/workshops\/[A-Za-z0-9_-]+$/)
   await expect(page.getByTestId('workshop-title')).toHaveText(WORKSHOP_TITLE)
+  // The page is tabs (join, live, key, results); without a key it opens on the key.
+  await expect(page.getByTestId('tab-key')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByTestId('key-empty')).toBeVisible()
+  await page.getByTestId('tab-join').click()
   const code = (await page.getByTestId('join-code').getAttribute('data-code')) ?? ''
   expect(code).toMatch(/^[A-Z2-9]{8}$/)
   await expect(page.getByTestId('join-link').getByRole('textbox')).toHaveValue(`${baseUrl()}/join/${code}`)
+  await page.getByTestId('tab-live').click()
   await expect(page.getByTestId('participants-empty')).toContainText('Nobody has joined yet')
-  await expect(page.getByTestId('key-empty')).toBeVisible()
   await expect(page.getByTestId('workshop-state')).toHaveText('Needs an answer key')
   await expect(page.getByTestId('reveal')).toBeDisabled()
   await fullPageShot(page, 'workshop-trainer-empty')
 
   // The code, big enough for a projector; Escape closes it.
+  await page.getByTestId('tab-join').click()
   await page.getByTestId('project-code').click()
   await expect(page.getByTestId('projector')).toContainText(`${code.slice(0, 4)} ${code.slice(4)}`)
   await screenshot(page, 'workshop-projector')
@@ -114,6 +119,7 @@ test('workshops: a trainer runs one for two guests — key, live progress, copie
   await expect(page.getByTestId('projector')).toBeHidden()
 
   // --- The answer key: the article's claims, one more by hand, errors in place ---------------
+  await page.getByTestId('tab-key').click()
   await page.getByTestId('save-key').click()
   await expect(page.getByTestId('key-error')).toContainText('at least one claim')
   await page.getByTestId('key-from-article').click()
@@ -189,6 +195,7 @@ test('workshops: a trainer runs one for two guests — key, live progress, copie
   await expect(ben.sidebar.getByTestId('claims-count')).toHaveText('1')
 
   // --- The trainer sees both arrive and progress, without reloading ---------------------------
+  await page.getByTestId('tab-live').click()
   await expect(page.getByTestId('participant-count')).toHaveText('2')
   await expect(participantRow(page, 'Ana Rehman').getByTestId('participant-claims')).toHaveText('1')
   await expect(participantRow(page, 'Ana Rehman').getByTestId('participant-verdicts')).toHaveText('1')
@@ -228,6 +235,7 @@ test('workshops: a trainer runs one for two guests — key, live progress, copie
   await confirm.getByTestId('confirm-reveal').click()
   await expect(confirm).toBeHidden()
   await expect(page.getByTestId('workshop-state')).toHaveText('Results revealed')
+  await page.getByTestId('tab-results').click()
   const results = page.getByTestId('results')
   await expect(results.getByTestId('result-row')).toHaveCount(2)
   // Both found one of the two key claims, and marked nothing else; only Ana's verdict matches the key.
@@ -238,9 +246,10 @@ test('workshops: a trainer runs one for two guests — key, live progress, copie
   await expect(anaRow.getByTestId('result-verdict-accuracy')).toContainText('100%')
   await expect(resultRow(page, 'Ben Okafor').getByTestId('result-verdict-accuracy')).toContainText('0%')
   await expect(results.getByTestId('results-average')).toContainText('50%')
-  // One key claim judged by both, in two different ways: alpha 0, no better than chance.
+  // One key claim judged by both, in two different ways: alpha 0, and it says that one claim is too few to read.
   await expect(results.getByTestId('agreement-alpha')).toHaveText('0.00')
-  await expect(results.getByTestId('agreement-label')).toHaveText('No agreement beyond chance')
+  await expect(results.getByTestId('agreement-label')).toHaveText('Too few claims to mean anything')
+  await expect(results.getByTestId('agreement-units')).toContainText('Rests on 1 key claim')
   await fullPageShot(page, 'workshop-trainer-results')
   await page.setViewportSize({ width: 700, height: 900 })
   await screenshot(page, 'workshop-trainer-results-narrow')
@@ -252,7 +261,7 @@ test('workshops: a trainer runs one for two guests — key, live progress, copie
   await expect(anaResult.getByTestId('my-recall')).toContainText('1 of 2')
   await expect(anaResult.getByTestId('my-verdicts')).toContainText('1 of 1')
   await expect(anaResult).not.toContainText('Ben')
-  await expect(anaResult.getByTestId('my-group-agreement')).toContainText('no agreement beyond chance')
+  await expect(anaResult.getByTestId('my-group-agreement')).toContainText('too few claims to mean anything')
   await screenshot(ana.page, 'workshop-participant-result')
   // On a phone: the header keeps what matters, the result stays readable.
   await ana.page.setViewportSize({ width: 390, height: 844 })

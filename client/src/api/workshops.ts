@@ -19,6 +19,8 @@ export interface WorkshopSummary {
   hasKey: boolean
   revealed: boolean
   revealedAt: string | null
+  /** When the copies lock (the countdown), or null: no end set. */
+  endsAt: string | null
   createdBy: string
   createdAt: string
 }
@@ -49,6 +51,7 @@ export interface ParticipantWorkshop {
   id: string
   title: string
   revealed: boolean
+  endsAt: string | null
   articleTitle?: string | null
   participant: { participantId: string; name: string; docId: string }
 }
@@ -85,6 +88,27 @@ export interface ParticipantResult {
   verdictAccuracy: number | null
   /** Claims they marked. */
   claims: number
+  /** Their claims that matched a key claim, with whether the verdict was the key's. */
+  matches: Array<{ keyIndex: number; claimQuote: string; verdictCorrect: boolean }>
+  /** Key claims they did not find (indexes into the key). */
+  missed: number[]
+  /** Quotes of their claims the key does not have. */
+  extra: string[]
+}
+
+/** Per key claim, for trainers: who found it and how their verdicts split. */
+export interface KeyClaimFigures {
+  keyIndex: number
+  quote: string
+  foundBy: string[]
+  verdicts: Partial<Record<VerdictId, number>>
+}
+
+/** `GET /api/workshops/:id/heatmap`: how many participants marked each run of the text. */
+export interface Heatmap {
+  text: string
+  counts: Array<{ start: number; end: number; n: number }>
+  marks: Array<{ participantId: string; start: number; end: number; verdict: VerdictId | null }>
 }
 
 export interface WorkshopResults {
@@ -94,6 +118,12 @@ export interface WorkshopResults {
   participants: ParticipantResult[]
   /** Nominal alpha over the key claims; null when undefined (too few or identical ratings). */
   krippendorffAlpha: number | null
+  /** Key claims alpha rests on (found and judged by at least two). */
+  alphaUnits: number
+  /** Trainers only. */
+  perKeyClaim?: KeyClaimFigures[]
+  /** Participants only, after the reveal: the answer key for the debrief. */
+  key?: KeyClaim[]
 }
 
 export const workshopsApi = {
@@ -108,6 +138,12 @@ export const workshopsApi = {
     request<null>(`/api/workshops/${id(workshopId)}/key`, { method: 'PUT', body: { claims } }),
   rename: (workshopId: string, title: string) =>
     request<WorkshopSummary>(`/api/workshops/${id(workshopId)}`, { method: 'PATCH', body: { title } }),
+  /** Sets the countdown's end (an ISO time in the future), or clears it (null). */
+  setEnd: (workshopId: string, endsAt: string | null) =>
+    request<WorkshopSummary>(`/api/workshops/${id(workshopId)}`, { method: 'PATCH', body: { endsAt } }),
+  heatmap: (workshopId: string) => request<Heatmap>(`/api/workshops/${id(workshopId)}/heatmap`),
+  /** A plain link: the browser downloads it with the session cookie. */
+  resultsCsvUrl: (workshopId: string) => `/api/workshops/${id(workshopId)}/results.csv`,
   /** Gone for good: the workshop, its participants, their copies and their results. */
   remove: (workshopId: string) => request<null>(`/api/workshops/${id(workshopId)}`, { method: 'DELETE' }),
   reveal: (workshopId: string) => request<null>(`/api/workshops/${id(workshopId)}/reveal`, { method: 'POST' }),

@@ -8,12 +8,15 @@ import { modKey } from '../article/claims/format'
 import { workshopsApi, type KeyClaim } from '../api/workshops'
 import { checkKey, emptyRow, keyChanged, placeServerError, rowsFromKey, takeOverClaims, type KeyRow, type RowErrors } from './answerKey'
 import { readArticleClaims } from './readArticleClaims'
+import { DEMO_ANSWER_KEY } from '@fc/shared/workshop/demo-key'
 
 interface AnswerKeyEditorProps {
   workshopId: string
   /** The original article's document, to take over the claims marked on it; null if it is gone. */
   articleDocId: string | null
   revealed: boolean
+  /** The workshop runs on the demo article: its ready-made key is one click away. */
+  demoArticle: boolean
   scale: VerdictScale
   /** After a save: the page learns the workshop now has a key. */
   onSaved: () => void
@@ -49,7 +52,7 @@ export function AnswerKeyEditor(props: AnswerKeyEditorProps) {
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'failed' }
 type TakeOverNote = { tone: 'info' | 'error'; text: string } | null
 
-function KeyForm({ workshopId, articleDocId, revealed, scale, onSaved, saved: initial }: AnswerKeyEditorProps & { saved: KeyClaim[] }) {
+function KeyForm({ workshopId, articleDocId, revealed, demoArticle, scale, onSaved, saved: initial }: AnswerKeyEditorProps & { saved: KeyClaim[] }) {
   const [saved, setSaved] = useState<KeyClaim[]>(initial)
   const [rows, setRows] = useState<KeyRow[]>(() => rowsFromKey(initial))
   const [errors, setErrors] = useState<RowErrors>({})
@@ -115,6 +118,25 @@ function KeyForm({ workshopId, articleDocId, revealed, scale, onSaved, saved: in
     }
   }
 
+  // One click, saved at once: a trainer on the demo article is ready to run the room.
+  const loadDemoKey = async () => {
+    const claims = DEMO_ANSWER_KEY.map((c) => ({ ...c }))
+    setRows(rowsFromKey(claims))
+    setErrors({})
+    setFormError(null)
+    setSave({ kind: 'saving' })
+    try {
+      await workshopsApi.saveKey(workshopId, claims)
+      setSaved(claims)
+      setSave({ kind: 'saved', at: Date.now() })
+      setNote({ tone: 'info', text: `Loaded and saved the ready-made key: ${claims.length} claims of the demo article, with verdicts and rationales.` })
+      onSaved()
+    } catch (error) {
+      setSave({ kind: 'failed' })
+      setNote({ tone: 'error', text: describeError(error) })
+    }
+  }
+
   const submit = async (event?: FormEvent) => {
     event?.preventDefault()
     const check = checkKey(rows)
@@ -172,6 +194,11 @@ function KeyForm({ workshopId, articleDocId, revealed, scale, onSaved, saved: in
       )}
       <form className="key-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate aria-labelledby="key-heading">
         <div className="key-form__tools">
+          {demoArticle && (
+            <button type="button" className="button button--primary button--small" onClick={() => void loadDemoKey()} data-testid="key-load-demo">
+              Load the ready-made demo key
+            </button>
+          )}
           <button
             type="button"
             className="button button--quiet button--small"

@@ -2,14 +2,16 @@ import { useEffect, useState } from 'react'
 import { CopyField } from '../ui/CopyField'
 import { Dialog } from '../ui/Dialog'
 import { joinPath } from '../ui/router'
+import { TimeLeft } from './Countdown'
 import { spacedJoinCode } from './guestMemory'
+import { JoinQrCode } from './JoinQrCode'
 
 export function joinLink(code: string): string {
   return `${location.origin}${joinPath(code)}`
 }
 
 /** How a room gets in: the code large enough to read off a projector, the link to send, and a full-screen view. */
-export function JoinPanel({ code, title }: { code: string; title: string }) {
+export function JoinPanel({ code, title, endsAt }: { code: string; title: string; endsAt: string | null }) {
   const [projecting, setProjecting] = useState(false)
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
   const where = `${location.host}${joinPath()}`
@@ -43,6 +45,10 @@ export function JoinPanel({ code, title }: { code: string; title: string }) {
           Participants open <strong className="join-panel__url">{where}</strong>, type the code and their name. No account needed.
         </p>
       </div>
+      <div className="join-panel__qr">
+        <JoinQrCode link={joinLink(code)} size={168} />
+        <p className="join-panel__qr-hint">Or scan: the phone opens the join page with the code filled in.</p>
+      </div>
       <div className="join-panel__share">
         <CopyField label="Join link (the code is filled in)" value={joinLink(code)} testId="join-link" />
         <div className="join-panel__actions">
@@ -60,11 +66,20 @@ export function JoinPanel({ code, title }: { code: string; title: string }) {
       {projecting && (
         <Dialog title={title} onClose={() => setProjecting(false)} size="full" testId="projector">
           <div className="projector">
-            <p className="projector__step">
-              Go to <strong>{where}</strong>
-            </p>
-            <p className="projector__step">and type the code</p>
-            <p className="projector__code">{spacedJoinCode(code)}</p>
+            <div className="projector__columns">
+              <div>
+                <p className="projector__step">
+                  Go to <strong>{where}</strong>
+                </p>
+                <p className="projector__step">and type the code</p>
+                <p className="projector__code">{spacedJoinCode(code)}</p>
+              </div>
+              <div className="projector__qr">
+                <JoinQrCode link={joinLink(code)} size={280} testId="projector-qr" />
+                <p className="projector__step projector__step--small">or scan with your phone</p>
+              </div>
+            </div>
+            <TimeLeft endsAt={endsAt} testId="projector-time-left" />
             <button type="button" className="button button--quiet" onClick={() => setProjecting(false)} autoFocus>
               Close <kbd className="projector__kbd">Esc</kbd>
             </button>

@@ -31,7 +31,7 @@ export function LiveStatus({ live }: { live: LiveState }) {
   )
 }
 
-function useNow(everyMs: number): number {
+export function useNow(everyMs: number): number {
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), everyMs)

@@ -6,11 +6,9 @@ import { isTrainerView, workshopsApi, type WorkshopView } from '../api/workshops
 import { joinedWorkshop } from './guestMemory'
 import { ParticipantScreen, type ParticipantCopy } from './ParticipantScreen'
 import { WorkshopDeleted } from './WorkshopDeleted'
-import { isFinalError, usePolling } from './usePolling'
+import { useLiveEvent } from '../live/liveEvents'
+import { isFinalError, useLiveResource } from './useLiveResource'
 import './workshops.css'
-
-/** Often enough that a participant sees their result soon after the trainer reveals it. */
-const PARTICIPANT_POLL_MS = 4000
 
 /**
  * `/workshop/:id`: a participant's own copy. The guest cookie says who they are, so a
@@ -18,7 +16,11 @@ const PARTICIPANT_POLL_MS = 4000
  * why and offer the way back in.
  */
 export function ParticipantRoute({ workshopId }: { workshopId: string }) {
-  const polled = usePolling(() => workshopsApi.get(workshopId, { guest: true }), workshopId, PARTICIPANT_POLL_MS)
+  // Read again when something changes it: the end (a live event), the reveal (the copy's socket
+  // says so, onAccessChanged). Nothing polls.
+  const polled = useLiveResource(() => workshopsApi.get(workshopId, { guest: true }), workshopId)
+  useLiveEvent('workshop-ended', (event) => event.workshopId === workshopId && polled.refresh())
+  useLiveEvent('workshop-updated', (event) => event.workshopId === workshopId && polled.refresh())
   const copy = polled.data === null ? null : copyFrom(polled.data)
   const remembered = joinedWorkshop(workshopId)
 
@@ -28,7 +30,7 @@ export function ParticipantRoute({ workshopId }: { workshopId: string }) {
   if (copy !== null) {
     // A final error while the copy is open (the guest session ended): keep the text, say so above it.
     const ended = isFinalError(polled.error) ? <SessionProblem error={polled.error} code={remembered?.code} compact /> : null
-    return <ParticipantScreen key={copy.docId} copy={copy} problem={ended} />
+    return <ParticipantScreen key={copy.docId} copy={copy} problem={ended} onAccessChanged={polled.refresh} />
   }
   if (polled.data !== null && isTrainerView(polled.data)) {
     const view = polled.data
@@ -63,6 +65,7 @@ function copyFrom(view: WorkshopView): ParticipantCopy | null {
       title: view.title,
       articleTitle: view.articleTitle ?? null,
       revealed: view.revealed,
+      endsAt: view.endsAt ?? null,
       participantId: view.participant.participantId,
       name: view.participant.name,
       docId: view.participant.docId,
@@ -77,6 +80,7 @@ function copyFrom(view: WorkshopView): ParticipantCopy | null {
     title: view.title,
     articleTitle: view.article?.title ?? null,
     revealed: view.revealed,
+    endsAt: view.endsAt,
     participantId: row.participantId,
     name: row.name,
     docId: row.docId,

@@ -1,4 +1,6 @@
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMemo, useRef, useState, type ReactNode } from 'react'
+import { ACCESS_REASONS } from '@fc/shared/protocol/index'
+import { TimeLeft, useTimeLeft } from './Countdown'
 import { CLOSE_REASONS, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from '@fc/shared/protocol/index'
 import { AppFrame } from '../ui/AppFrame'
 import { DocumentSidebar, DocumentText, OpeningPlaceholder, useOpenDocument } from '../article/DocumentPanes'
@@ -24,6 +26,8 @@ export interface ParticipantCopy {
   title: string
   articleTitle: string | null
   revealed: boolean
+  /** The countdown's end, or null. */
+  endsAt: string | null
   participantId: string
   name: string
   docId: string
@@ -47,29 +51,37 @@ interface ParticipantScreenProps {
   copy: ParticipantCopy
   /** Shown above the text when the session has a problem while the copy is open. */
   problem: ReactNode
+  /** The socket said the copy's access changed (the reveal, the end): read the workshop again. */
+  onAccessChanged: () => void
 }
 
 /** The participant's own copy in the full editor, under a header that says whose and which. */
-export function ParticipantScreen({ copy, problem }: ParticipantScreenProps) {
+export function ParticipantScreen({ copy, problem, onAccessChanged }: ParticipantScreenProps) {
   const { participantId, name, docId, workshopId } = copy
   const headline = copy.articleTitle ?? copy.title
   const me = useMemo<Me>(() => ({ id: participantId, name, email: '', color: colorForId(participantId) }), [participantId, name])
   const members = useMemo<Member[]>(() => [{ userId: participantId, name, email: '', role: 'checker', joinedAt: '' }], [participantId, name])
   // The editor's idea of "the article": this copy. Its id is never used for a request here.
   const article = useMemo<ArticleRef>(() => ({ id: workshopId, docId, title: headline, workspaceId: '' }), [workshopId, docId, headline])
-  // Locked at the reveal: the socket says so the moment it happens, the polled view soon after
-  // (and on a reload, before the socket opens). Never unlocked again.
-  const [lockedLive, setLockedLive] = useState(false)
+  // Locked at the reveal or the end: the socket says so the moment it happens, the view read
+  // again right after (and on a reload, before the socket opens). Never unlocked again.
+  const [lockedLive, setLockedLive] = useState<string | null>(null)
+  const accessChangedRef = useRef(onAccessChanged)
+  accessChangedRef.current = onAccessChanged
   const follower = useMemo<AccessFollower>(
     () => ({
       accessChanged: (access) => {
-        if (!access.canWrite) setLockedLive(true)
+        if (!access.canWrite) setLockedLive(access.reason ?? 'locked')
+        accessChangedRef.current()
       },
       connected: () => undefined,
     }),
     [],
   )
-  const locked = copy.revealed || lockedLive
+  const timeLeft = useTimeLeft(copy.endsAt)
+  const endedByTime = timeLeft !== null && timeLeft <= 0
+  const locked = copy.revealed || endedByTime || lockedLive !== null
+  const lockReason = copy.revealed || lockedLive === ACCESS_REASONS.workshopRevealed ? 'revealed' : 'ended'
   const scale = useWorkshopVerdictScale(workshopId)
   const doc = useOpenDocument({ docId, me, canWrite: !locked, article, members, scale, features: PARTICIPANT_FEATURES, follower })
   const code = joinedWorkshop(workshopId)?.code
@@ -100,6 +112,7 @@ export function ParticipantScreen({ copy, problem }: ParticipantScreenProps) {
             <Avatar name={name} color={me.color} size="small" decorative />
             <span className="participant-badge__name">{name}</span>
           </span>
+          <TimeLeft endsAt={copy.endsAt} testId="participant-time-left" />
           <ConnectionBadge state={doc.connection} />
           {canLeave && (
             <button type="button" className="button button--quiet button--small" onClick={() => setLeaving(true)} data-testid="leave-workshop">
@@ -127,13 +140,13 @@ export function ParticipantScreen({ copy, problem }: ParticipantScreenProps) {
           </span>
         </p>
         {!sessionEnded && problem}
-        {copy.revealed ? <ParticipantResultCard workshopId={workshopId} participantId={participantId} /> : !sessionEnded && <IntroBanner />}
+        {copy.revealed ? <ParticipantResultCard workshopId={workshopId} participantId={participantId} scale={scale} /> : !sessionEnded && <IntroBanner />}
         <DocumentText
           doc={doc}
           me={me}
           role={locked ? 'viewer' : 'checker'}
           headline={headline}
-          notice={locked && <CopyLockedNotice />}
+          notice={locked && <CopyLockedNotice reason={lockReason} />}
           placeholder={
             <OpeningPlaceholder
               what="your copy"

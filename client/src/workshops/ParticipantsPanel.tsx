@@ -53,11 +53,11 @@ export function ParticipantsPanel({ workshop, live }: { workshop: TrainerWorksho
                       {p.name}
                     </span>
                   </th>
-                  <td className="workshop-table__muted">{formatDateTime(p.joinedAt)}</td>
-                  <td className="workshop-table__num" data-testid="participant-claims">
+                  <td className="workshop-table__muted" data-label="Joined">{formatDateTime(p.joinedAt)}</td>
+                  <td className="workshop-table__num" data-label="Claims marked" data-testid="participant-claims">
                     {p.claims}
                   </td>
-                  <td className="workshop-table__num" data-testid="participant-verdicts">
+                  <td className="workshop-table__num" data-label="With a verdict" data-testid="participant-verdicts">
                     {p.verdicts}
                   </td>
                   <td className="workshop-table__actions">

@@ -1,18 +1,23 @@
+import type { VerdictScale } from '@fc/shared/schema/index'
 import { describeError } from '../api/api'
 import { InlineState } from '../ui/InlineState'
 import { colorForId } from '../ui/identity'
 import { Avatar } from '../live/Avatar'
-import { formatAlpha, percent, readAgreement } from './agreement'
+import { useLiveEvent } from '../live/liveEvents'
+import { useResource } from '../ui/useResource'
+import { formatAlpha, percent, readAgreement, readAlphaBasis } from './agreement'
 import { workshopsApi, type ParticipantResult, type WorkshopResults } from '../api/workshops'
 import { LiveStatus } from './LiveStatus'
-import { usePolling } from './usePolling'
+import { PerKeyClaimTable } from './PerKeyClaimTable'
+import { ResultCharts } from './ResultCharts'
+import { useLiveResource } from './useLiveResource'
 
-const RESULTS_POLL_MS = 5000
-
-/** The trainer's debrief: each participant's scores against the key, and how far the group agreed. */
-export function ResultsPanel({ workshopId }: { workshopId: string }) {
-  // Participants may still be editing: the scores follow their copies.
-  const results = usePolling(() => workshopsApi.results(workshopId), workshopId, RESULTS_POLL_MS)
+/** The trainer's debrief: each participant's scores against the key, per key claim, charts, the CSV. */
+export function ResultsPanel({ workshopId, scale, keyVersion }: { workshopId: string; scale: VerdictScale; keyVersion: string }) {
+  // Participants may still be editing: the scores follow their copies, a live event at a time.
+  const results = useLiveResource(() => workshopsApi.results(workshopId), `${workshopId}:${keyVersion}`, 500)
+  useLiveEvent('workshop', (event) => event.workshopId === workshopId && results.refresh())
+  const key = useResource(() => workshopsApi.key(workshopId), `${workshopId}:${keyVersion}`)
 
   return (
     <section className="workshop-section workshop-section--results" aria-labelledby="results-heading" data-testid="results">
@@ -21,6 +26,11 @@ export function ResultsPanel({ workshopId }: { workshopId: string }) {
           Results
         </h2>
         {results.data !== null && <LiveStatus live={results} />}
+        {results.data !== null && (
+          <a className="button button--quiet button--small" href={workshopsApi.resultsCsvUrl(workshopId)} download data-testid="results-csv">
+            Download CSV
+          </a>
+        )}
       </header>
       {results.data === null ? (
         results.error ? (
@@ -31,17 +41,18 @@ export function ResultsPanel({ workshopId }: { workshopId: string }) {
           <InlineState tone="loading" title="Scoring every copy against the key…" />
         )
       ) : (
-        <ResultsBody results={results.data} />
+        <ResultsBody results={results.data} scale={scale} keyClaims={key.status === 'ready' ? key.data : []} />
       )}
     </section>
   )
 }
 
-function ResultsBody({ results }: { results: WorkshopResults }) {
+function ResultsBody({ results, scale, keyClaims }: { results: WorkshopResults; scale: VerdictScale; keyClaims: Awaited<ReturnType<typeof workshopsApi.key>> }) {
   const rows = results.participants
   return (
     <>
-      <AgreementCard alpha={results.krippendorffAlpha} keyClaims={results.keyClaims} participants={rows.length} />
+      <AgreementCard alpha={results.krippendorffAlpha} units={results.alphaUnits} keyClaims={results.keyClaims} participants={rows.length} />
+      <ResultCharts results={results} scale={scale} />
       {rows.length === 0 ? (
         <p className="workshop-section__lede">Nobody joined this workshop, so there are no scores to show.</p>
       ) : (
@@ -82,6 +93,12 @@ function ResultsBody({ results }: { results: WorkshopResults }) {
         </div>
       )}
       <MetricsLegend keyClaims={results.keyClaims} />
+      {rows.length > 0 && (
+        <>
+          <h3 className="workshop-section__subtitle">Per key claim</h3>
+          <PerKeyClaimTable results={results} keyClaims={keyClaims} scale={scale} />
+        </>
+      )}
     </>
   )
 }
@@ -95,17 +112,17 @@ function ResultRow({ row }: { row: ParticipantResult }) {
           {row.name}
         </span>
       </th>
-      <td className="workshop-table__num">{row.claims}</td>
-      <td className="workshop-table__num" data-testid="result-precision">
+      <td className="workshop-table__num" data-label="Claims marked">{row.claims}</td>
+      <td className="workshop-table__num" data-label="Precision" data-testid="result-precision">
         <Score value={row.precision} />
       </td>
-      <td className="workshop-table__num" data-testid="result-recall">
+      <td className="workshop-table__num" data-label="Recall" data-testid="result-recall">
         <Score value={row.recall} />
       </td>
-      <td className="workshop-table__num" data-testid="result-f1">
+      <td className="workshop-table__num" data-label="F1" data-testid="result-f1">
         <Score value={row.f1} />
       </td>
-      <td className="workshop-table__num" data-testid="result-verdict-accuracy">
+      <td className="workshop-table__num" data-label="Verdict accuracy" data-testid="result-verdict-accuracy">
         {row.verdictAccuracy === null ? (
           <span className="workshop-table__muted" title="They found no key claim, so no verdict could be compared">
             —<span className="visually-hidden">no key claim found</span>
@@ -124,11 +141,11 @@ function GroupAverage({ rows }: { rows: ParticipantResult[] }) {
   return (
     <tr className="workshop-table__average" data-testid="results-average">
       <th scope="row">Group average</th>
-      <td className="workshop-table__num">{(rows.reduce((a, r) => a + r.claims, 0) / rows.length).toFixed(1)}</td>
-      <td className="workshop-table__num">{percent(mean(rows.map((r) => r.precision)))}</td>
-      <td className="workshop-table__num">{percent(mean(rows.map((r) => r.recall)))}</td>
-      <td className="workshop-table__num">{percent(mean(rows.map((r) => r.f1)))}</td>
-      <td className="workshop-table__num" title="Over the participants who found at least one key claim">
+      <td className="workshop-table__num" data-label="Claims marked">{(rows.reduce((a, r) => a + r.claims, 0) / rows.length).toFixed(1)}</td>
+      <td className="workshop-table__num" data-label="Precision">{percent(mean(rows.map((r) => r.precision)))}</td>
+      <td className="workshop-table__num" data-label="Recall">{percent(mean(rows.map((r) => r.recall)))}</td>
+      <td className="workshop-table__num" data-label="F1">{percent(mean(rows.map((r) => r.f1)))}</td>
+      <td className="workshop-table__num" data-label="Verdict accuracy" title="Over the participants who found at least one key claim">
         {percent(mean(accuracies))}
       </td>
     </tr>
@@ -148,8 +165,9 @@ export function Score({ value }: { value: number }) {
   )
 }
 
-export function AgreementCard({ alpha, keyClaims, participants }: { alpha: number | null; keyClaims: number; participants: number }) {
-  const reading = readAgreement(alpha)
+export function AgreementCard({ alpha, units, keyClaims, participants }: { alpha: number | null; units: number; keyClaims: number; participants: number }) {
+  const basis = readAlphaBasis(alpha, units)
+  const reading = basis.tooFew ? { ...readAgreement(null), label: basis.label, detail: basis.detail } : readAgreement(alpha)
   return (
     <div className={`agreement agreement--${reading.tone}`} data-testid="agreement">
       <div className="agreement__figure">
@@ -164,6 +182,9 @@ export function AgreementCard({ alpha, keyClaims, participants }: { alpha: numbe
           {reading.label}
         </p>
         <p className="agreement__detail">{reading.detail}</p>
+        <p className="agreement__units" data-testid="agreement-units">
+          {basis.units}
+        </p>
         <p className="agreement__scope">
           Over the verdicts {participants === 1 ? 'the participant' : `${participants} participants`} gave on the {keyClaims} key{' '}
           {keyClaims === 1 ? 'claim' : 'claims'}. 1 means everyone agrees, 0 no better than chance.

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { DEMO_ARTICLE_TITLE } from '@fc/shared/workshop/demo-key'
 import { ApiError, describeError, type Workspace } from '../api/api'
 import { AppFrame } from '../ui/AppFrame'
 import { formatDateTime } from '../ui/format'
@@ -14,16 +15,22 @@ import { DeleteWorkshopDialog } from './DeleteWorkshopDialog'
 import { RenameWorkshopDialog } from './RenameWorkshopDialog'
 import { ResultsPanel } from './ResultsPanel'
 import { RevealDialog } from './RevealDialog'
-import { usePolling, type Polled } from './usePolling'
+import { useLiveEvent } from '../live/liveEvents'
+import { CountdownControl, TimeLeft } from './Countdown'
+import { HeatmapPanel } from './HeatmapPanel'
+import { TrainerTabs } from './TrainerTabs'
+import { useLiveResource, type LiveResource } from './useLiveResource'
 import { WorkshopStateChip } from './WorkshopStateChip'
 import './workshops.css'
 
-/** Participants' progress is read from their copies: every few seconds is live enough for a room. */
-export const PROGRESS_POLL_MS = 3000
-
 /** `/w/:workspaceId/workshops/:id`: the trainer's control room for one workshop. */
 export function TrainerWorkshopRoute({ workspace, workshopId }: { workspace: Workspace; workshopId: string }) {
-  const polled = usePolling(() => workshopsApi.get(workshopId), workshopId, PROGRESS_POLL_MS)
+  // Participants' progress arrives as live events (a participant joined or changed their claims):
+  // each one reloads the view, at most every 250 ms however busy the room. Nothing polls.
+  const polled = useLiveResource(() => workshopsApi.get(workshopId), workshopId)
+  useLiveEvent('workshop', (event) => event.workshopId === workshopId && polled.refresh())
+  useLiveEvent('workshop-ended', (event) => event.workshopId === workshopId && polled.refresh())
+  useLiveEvent('workshop-updated', (event) => event.workshopId === workshopId && polled.refresh())
   const view = polled.data
 
   // The workshop lives in another workspace than the address says: go to its own address.
@@ -78,7 +85,7 @@ function WorkshopFailure({ error, workspaceId, onRetry }: { error: unknown; work
 interface TrainerWorkshopPageProps {
   workspace: Workspace
   workshop: TrainerWorkshop
-  polled: Polled<unknown>
+  polled: LiveResource<unknown>
 }
 
 function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPageProps) {
@@ -86,6 +93,15 @@ function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPag
   const [dialog, setDialog] = useState<'reveal' | 'rename' | 'delete' | null>(null)
   const close = () => setDialog(null)
   const live = { updatedAt: polled.updatedAt, error: polled.error, refresh: polled.refresh }
+  // The heat map reads every copy: reloaded on the same live events, at most twice a second.
+  const heatmap = useLiveResource(() => workshopsApi.heatmap(workshop.id), workshop.id, 400)
+  useLiveEvent('workshop', (event) => event.workshopId === workshop.id && heatmap.refresh())
+  const [keyVersion, setKeyVersion] = useState(0)
+  const keySaved = () => {
+    setKeyVersion((n) => n + 1)
+    polled.refresh()
+  }
+  const started = workshop.participants.length > 0
 
   return (
     <AppFrame title={workshop.title}>
@@ -105,6 +121,7 @@ function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPag
                   {workshop.title}
                 </h1>
                 <WorkshopStateChip workshop={workshop} />
+                <TimeLeft endsAt={workshop.endsAt} testId="trainer-time-left" />
               </div>
               <p className="workshop-page__meta">
                 On{' '}
@@ -150,7 +167,7 @@ function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPag
                 </button>
                 {!workshop.hasKey && (
                   <p id="reveal-needs-key" className="workshop-page__reveal-hint">
-                    <a href="#answer-key">Save an answer key</a> first.
+                    <a href="#key">Save an answer key</a> first.
                   </p>
                 )}
               </div>
@@ -158,25 +175,63 @@ function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPag
           </div>
         </div>
 
-        {/* Before the reveal the room needs the code; after it, the debrief needs the results. */}
-        {workshop.revealed ? (
-          <>
-            <ResultsPanel workshopId={workshop.id} />
-            <ParticipantsPanel workshop={workshop} live={live} />
-            <JoinPanel code={workshop.joinCode} title={workshop.title} />
-          </>
-        ) : (
-          <>
-            <JoinPanel code={workshop.joinCode} title={workshop.title} />
-            <ParticipantsPanel workshop={workshop} live={live} />
-          </>
-        )}
-        <AnswerKeyEditor
-          workshopId={workshop.id}
-          articleDocId={workshop.article?.docId ?? null}
-          revealed={workshop.revealed}
-          scale={scale}
-          onSaved={polled.refresh}
+        <TrainerTabs
+          initial={workshop.revealed ? 'results' : !workshop.hasKey ? 'key' : started ? 'live' : 'join'}
+          tabs={[
+            {
+              id: 'join',
+              label: 'Join',
+              panel: (
+                <div className="join-tab">
+                  <JoinPanel code={workshop.joinCode} title={workshop.title} endsAt={workshop.endsAt} />
+                  {!workshop.revealed && <CountdownControl workshopId={workshop.id} endsAt={workshop.endsAt} onChanged={polled.refresh} />}
+                </div>
+              ),
+            },
+            {
+              id: 'live',
+              label: (
+                <>
+                  Live <span className="panel-heading__count">{workshop.participants.length}</span>
+                </>
+              ),
+              panel: (
+                <>
+                  <ParticipantsPanel workshop={workshop} live={live} />
+                  <HeatmapPanel heatmap={heatmap} participants={workshop.participants} scale={scale} />
+                </>
+              ),
+            },
+            {
+              id: 'key',
+              label: 'Answer key',
+              panel: (
+                <AnswerKeyEditor
+                  workshopId={workshop.id}
+                  articleDocId={workshop.article?.docId ?? null}
+                  revealed={workshop.revealed}
+                  demoArticle={workshop.article?.title === DEMO_ARTICLE_TITLE}
+                  scale={scale}
+                  onSaved={keySaved}
+                />
+              ),
+            },
+            {
+              id: 'results',
+              label: 'Results',
+              panel: workshop.hasKey ? (
+                <ResultsPanel workshopId={workshop.id} scale={scale} keyVersion={String(keyVersion)} />
+              ) : (
+                <div className="empty-state empty-state--compact" data-testid="results-need-key">
+                  <h3 className="empty-state__title">Results need an answer key</h3>
+                  <p className="empty-state__text">
+                    Participants are scored against the key. <a href="#key">Save one</a> (on the demo article, one click loads a ready-made key), and
+                    the scores, charts and CSV appear here — live while the room works.
+                  </p>
+                </div>
+              ),
+            },
+          ]}
         />
       </div>
       {dialog === 'reveal' && (

@@ -57,6 +57,25 @@ export function readAgreement(alpha: number | null): AgreementReading {
   return { label: 'Perfect agreement', detail: 'Everyone gave the same verdict to every key claim they found.', tone: 'high' }
 }
 
+/** Below this many key claims with two or more verdicts, alpha says little about the group. */
+export const MIN_ALPHA_UNITS = 5
+
+/**
+ * What alpha rests on, in words: how many key claims at least two participants judged. With
+ * fewer than MIN_ALPHA_UNITS, a single split decides it (two units give 0.00 as easily as 1.00),
+ * so the number is shown but not read as agreement.
+ */
+export function readAlphaBasis(alpha: number | null, units: number): { units: string; tooFew: boolean; label: string; detail: string } {
+  const unitsText = `Rests on ${units} key ${units === 1 ? 'claim' : 'claims'} judged by at least two participants.`
+  const tooFew = alpha !== null && units < MIN_ALPHA_UNITS
+  return {
+    units: unitsText,
+    tooFew,
+    label: 'Too few claims to mean anything',
+    detail: `With ${units} ${units === 1 ? 'claim' : 'claims'} to compare, one differing verdict swings the number from top to bottom. Read it once at least ${MIN_ALPHA_UNITS} key claims have been judged by two or more people; until then go through the claims one by one.`,
+  }
+}
+
 /** 0.6667 → "67%"; null → "—". */
 export function percent(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return '—'

@@ -49,10 +49,14 @@ export function createSocketGate(auth: AuthService): SocketGate {
       if (!doc) return refuse(CLOSE_UNKNOWN_DOC, CLOSE_REASONS.unknownDocument);
 
       if (doc.kind === 'workshop-copy') {
-        // Once the trainer reveals the key, answers are final: the copy is read-only for its participant.
+        // Once the trainer reveals the key, or the end time passes, answers are final: the copy is
+        // read-only for its participant (checked here too, so a socket opened before this
+        // instance's clock locked the room is read-only already).
         if (guestId !== null && guestId === doc.guestId) {
-          const access: Access = { canWrite: !doc.revealed, credentialId: guestId, workshopId: doc.workshopId };
-          return { ok: true, access, told: doc.revealed ? { reason: ACCESS_REASONS.workshopRevealed } : {} };
+          const locked = doc.revealed ? ACCESS_REASONS.workshopRevealed : doc.ended ? ACCESS_REASONS.workshopEnded : undefined;
+          const access: Access = { canWrite: locked === undefined, credentialId: guestId, workshopId: doc.workshopId };
+          if (locked) access.lockedFor = locked;
+          return { ok: true, access, told: locked ? { reason: locked } : {} };
         }
         if (caller) {
           const role = await roleIn(auth.db, doc.workspaceId, caller.user.id);

@@ -11,6 +11,8 @@ export interface Access {
   credentialId?: string;
   /** Set for a workshop participant on their own copy: that workshop's reveal locks exactly these sockets. */
   workshopId?: string;
+  /** Why that participant's copy is locked (the end, then perhaps the reveal), once it is. */
+  lockedFor?: string;
   /**
    * Set for a trainer on a participant's copy who trains that workshop by their role alone
    * (not its creator): a role change that ends it closes these sockets, as the gate would refuse them.

@@ -1,7 +1,7 @@
 import type { Queryable } from '../storage/db.js';
 import { getArticleByDocId } from './articles.js';
 import { participantByDocId } from './workshop-participants.js';
-import { getWorkshop } from './workshops.js';
+import { getWorkshop, hasEnded } from './workshops.js';
 
 /**
  * What a collaboration document is, and whose: an article of a workspace, or a
@@ -10,7 +10,7 @@ import { getWorkshop } from './workshops.js';
  */
 export type DocumentOwner =
   | { kind: 'article'; workspaceId: string }
-  | { kind: 'workshop-copy'; workspaceId: string; workshopId: string; workshopCreatedBy: string; guestId: string; revealed: boolean };
+  | { kind: 'workshop-copy'; workspaceId: string; workshopId: string; workshopCreatedBy: string; guestId: string; revealed: boolean; ended: boolean };
 
 export async function ownerOfDocument(q: Queryable, docId: string): Promise<DocumentOwner | null> {
   const article = await getArticleByDocId(q, docId);
@@ -26,5 +26,6 @@ export async function ownerOfDocument(q: Queryable, docId: string): Promise<Docu
     workshopCreatedBy: workshop.createdBy,
     guestId: participant.guestId,
     revealed: workshop.revealedAt !== null,
+    ended: hasEnded(workshop),
   };
 }

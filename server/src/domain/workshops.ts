@@ -14,6 +14,8 @@ export interface Workshop {
   joinCode: string;
   hasKey: boolean;
   revealedAt: string | null;
+  /** When the copies lock (the trainer's countdown), or null: no end set. */
+  endsAt: string | null;
   createdBy: string;
   createdAt: string;
 }
@@ -33,12 +35,13 @@ interface WorkshopRow {
   join_code: string;
   has_key: number | boolean;
   revealed_at: number | null;
+  ends_at: number | string | null;
   created_by: string;
   created_at: number;
 }
 
 // The key itself is only read by getAnswerKey: a workshop row handed around never carries it.
-const COLUMNS = `id, workspace_id, article_id, title, join_code, (answer_key IS NOT NULL) AS has_key, revealed_at, created_by, created_at`;
+const COLUMNS = `id, workspace_id, article_id, title, join_code, (answer_key IS NOT NULL) AS has_key, revealed_at, ends_at, created_by, created_at`;
 
 function fromRow(r: WorkshopRow): Workshop {
   return {
@@ -49,6 +52,7 @@ function fromRow(r: WorkshopRow): Workshop {
     joinCode: r.join_code,
     hasKey: Boolean(r.has_key),
     revealedAt: r.revealed_at === null ? null : new Date(Number(r.revealed_at)).toISOString(),
+    endsAt: r.ends_at === null ? null : new Date(Number(r.ends_at)).toISOString(),
     createdBy: r.created_by,
     createdAt: new Date(Number(r.created_at)).toISOString(),
   };
@@ -86,6 +90,7 @@ export async function createWorkshop(
         joinCode,
         hasKey: false,
         revealedAt: null,
+        endsAt: null,
         createdBy: input.createdBy,
         createdAt: new Date(now).toISOString(),
       };
@@ -126,6 +131,20 @@ export async function getAnswerKey(q: Queryable, id: string): Promise<AnswerKeyC
   const rows = await q.query<{ answer_key: string | null }>('SELECT answer_key FROM workshops WHERE id = $1', [id]);
   const raw = rows[0]?.answer_key;
   return raw ? (JSON.parse(raw) as AnswerKeyClaim[]) : null;
+}
+
+/** The end time has passed: the copies are locked, joining is closed and the end cannot move. */
+export function hasEnded(w: Pick<Workshop, 'endsAt'>, now = Date.now()): boolean {
+  return w.endsAt !== null && Date.parse(w.endsAt) <= now;
+}
+
+/**
+ * Sets or clears the end, unless it has already passed (false: the end stands, 409). The
+ * condition is in the statement so an end passing while the request ran cannot be moved.
+ */
+export async function setWorkshopEnd(q: Queryable, id: string, endsAt: number | null): Promise<boolean> {
+  const rows = await q.query('UPDATE workshops SET ends_at = $1 WHERE id = $2 AND (ends_at IS NULL OR ends_at > $3) RETURNING id', [endsAt, id, Date.now()]);
+  return rows.length > 0;
 }
 
 export async function renameWorkshop(q: Queryable, id: string, title: string): Promise<void> {

@@ -13,6 +13,7 @@ import { similarRoutes } from './similar.js';
 import { verdictRoutes } from './verdicts.js';
 import { type ApiDeps, callerResolver, jsonBodyLimit, originGuard } from './http.js';
 import { tokenRoutes } from './tokens.js';
+import { workshopDebriefRoutes } from './workshop-debrief.js';
 import { workshopManageRoutes } from './workshop-manage.js';
 import { workshopRoutes } from './workshops.js';
 import { workspaceRoutes } from './workspaces.js';
@@ -44,5 +45,6 @@ export function apiRoutes(deps: ApiDeps): Hono {
   app.route('/', demoRoutes(deps));
   app.route('/', workshopRoutes(deps));
   app.route('/', workshopManageRoutes(deps));
+  app.route('/', workshopDebriefRoutes(deps));
   return app;
 }

@@ -9,6 +9,7 @@ import type { Attribution } from '../collab/attribution/attribution.js';
 import type { RoomRegistry } from '../collab/rooms.js';
 import type { AccessEvents } from '../domain/access-events.js';
 import type { Article } from '../domain/articles.js';
+import type { WorkshopClock } from '../domain/workshop-clock.js';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
 import type { Role } from '@fc/shared';
 import type { Config } from '../config/index.js';
@@ -36,6 +37,8 @@ export interface ApiDeps {
   events: EventBus;
   /** Attributed claim changes of every room (collab/attribution): review state and history listen here. */
   attribution: Attribution;
+  /** Workshops' end times: an end set here gets its timer at once (domain/workshop-clock.ts). */
+  clock: WorkshopClock;
 }
 
 declare module 'hono' {

@@ -10,6 +10,7 @@ export const workshopSummary = (w: Workshop) => ({
   hasKey: w.hasKey,
   revealed: w.revealedAt !== null,
   revealedAt: w.revealedAt,
+  endsAt: w.endsAt,
   createdBy: w.createdBy,
   createdAt: w.createdAt,
 });

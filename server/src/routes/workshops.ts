@@ -5,14 +5,16 @@ import { bodyCopyUpdate } from '../articles/body-copy.js';
 import { withDocument } from '../articles/doc-reader.js';
 import { endCredential } from '../domain/access-events.js';
 import { getArticle } from '../domain/articles.js';
-import { conflict, forbidden, notFound, unauthenticated } from '../domain/errors.js';
+import { conflict, notFound, unauthenticated } from '../domain/errors.js';
 import { normalizeJoinCode } from '../domain/join-codes.js';
 import { countParticipants, joinWorkshop, listParticipants, type Participant, participantOf } from '../domain/workshop-participants.js';
-import { claimsForScoring, progressOf, workshopResults } from '../domain/workshop-results.js';
+import { workshopTrainerIds } from '../domain/workshop-audience.js';
+import { progressOf } from '../domain/workshop-results.js';
 import {
   createWorkshop,
   findWorkshopByCode,
   getAnswerKey,
+  hasEnded,
   isTrainer,
   listWorkshops,
   revealWorkshop,
@@ -31,7 +33,7 @@ import { workshopSummary } from './workshop-summary.js';
  * trainer watches progress, reveals, and reads scores and agreement. The key lives
  * in the database only (domain/workshops.ts), never in a document.
  */
-export function workshopRoutes({ config, db, store, registry, auth, access }: ApiDeps): Hono {
+export function workshopRoutes({ config, db, store, registry, auth, access, events }: ApiDeps): Hono {
   const app = new Hono();
   const json = limitBody(config.http.jsonMaxBytes);
   const readDoc = <T>(docId: string, fn: (doc: Y.Doc) => T) => withDocument(registry, store, docId, fn);
@@ -64,18 +66,21 @@ export function workshopRoutes({ config, db, store, registry, auth, access }: Ap
     if (!workshop) throw notFound('workshop with this code');
     refuseWhenLimited(c, await admission.codeMatched(workshop.id), 'too many people are joining this workshop at once; try again in a moment');
     const knownGuest = await auth.guests.guestId(c.req.raw.headers);
-    // After the reveal the answers are final: someone new would only get an empty, locked copy.
-    // A participant coming back (reload, second tab) still gets theirs.
-    if (workshop.revealedAt !== null && !(knownGuest && (await participantOf(db, workshop.id, knownGuest)))) {
-      throw conflict('the trainer has revealed the answers; this workshop takes no new participants');
+    // After the reveal or the end time the answers are final: someone new would only get an
+    // empty, locked copy. A participant coming back (reload, second tab) still gets theirs.
+    const closed = workshop.revealedAt !== null ? 'the trainer has revealed the answers' : hasEnded(workshop) ? 'the workshop has ended' : null;
+    if (closed && !(knownGuest && (await participantOf(db, workshop.id, knownGuest)))) {
+      throw conflict(`${closed}; this workshop takes no new participants`);
     }
     const guestId = knownGuest ?? (await auth.guests.create(c, auth.isHttps(c)));
-    const { participant } = await joinWorkshop(db, store, {
+    const { participant, created } = await joinWorkshop(db, store, {
       workshopId: workshop.id,
       guestId,
       name: input.name,
       bodySnapshot: () => workshopBodySnapshot(db, workshop.id),
     });
+    // Someone new in the room: the trainers' dashboards list them at once (nothing polls).
+    if (created) events.publish({ type: 'workshop', data: { workshopId: workshop.id, participantId: participant.id, claims: 0, verdicts: 0 } }, { users: await workshopTrainerIds(db, workshop) });
     return c.json({ participantId: participant.id, docId: participant.docId, workshopId: workshop.id, title: workshop.title, name: participant.name });
   });
 
@@ -95,6 +100,7 @@ export function workshopRoutes({ config, db, store, registry, auth, access }: Ap
         id: workshop.id,
         title: workshop.title,
         revealed: workshop.revealedAt !== null,
+        endsAt: workshop.endsAt,
         // The copy's body carries no headline when the article kept it outside (the seed
         // article): the participant's screen shows this one above the text instead.
         articleTitle: article?.title ?? null,
@@ -128,19 +134,6 @@ export function workshopRoutes({ config, db, store, registry, auth, access }: Ap
     // Answers are final from now on: open participant sockets turn read-only (revealWorkshop tells access).
     await revealWorkshop(db, access, workshop.id);
     return c.body(null, 204);
-  });
-
-  // Trainers read results at any time; a participant only after the reveal, and only their own row.
-  app.get('/api/workshops/:id/results', async (c) => {
-    const { workshop, trainer, participant } = await workshopAccess(c, db, auth, c.req.param('id'));
-    if (!trainer && workshop.revealedAt === null) throw forbidden('results are shown once the trainer reveals the key');
-    const key = await getAnswerKey(db, workshop.id);
-    if (!key) throw conflict('the workshop has no answer key yet');
-    const participants = await listParticipants(db, workshop.id);
-    const claims = await eachParticipant(participants, claimsForScoring);
-    const results = workshopResults(key, participants.map((p, i) => ({ participant: p, claims: claims[i]! })));
-    const rows = trainer ? results.participants : results.participants.filter((r) => r.participantId === participant!.id);
-    return c.json({ workshopId: workshop.id, revealed: workshop.revealedAt !== null, ...results, participants: rows });
   });
 
   return app;

@@ -10,6 +10,8 @@ import { AUTH_ACCESS, AUTH_PERMISSION_DENIED, MESSAGE_AUTH } from './messages.js
 export const ACCESS_REASONS = {
   /** The trainer revealed the results: a participant's answers are final. */
   workshopRevealed: 'workshop-revealed',
+  /** The workshop's end time passed: the copy is locked, though nothing is revealed yet. */
+  workshopEnded: 'workshop-ended',
   /** Storage cannot write (disk full): nothing is applied until space returns (then `canWrite: true`). */
   storageFull: 'storage-full',
 } as const;

@@ -47,16 +47,25 @@ export interface WorkshopEndedEventData {
   workshopId: string;
 }
 
+/**
+ * A trainer changed the workshop (its title or its end time): screens read it again. Beyond the
+ * contract's list: without it a countdown started mid-session would reach nobody already in the room.
+ */
+export interface WorkshopUpdatedEventData {
+  workshopId: string;
+}
+
 /** Event name (the SSE `event:` field) → its `data` (JSON). */
 export interface LiveEventMap {
   notification: NotificationItem;
   review: ReviewEventData;
   workshop: WorkshopEventData;
   'workshop-ended': WorkshopEndedEventData;
+  'workshop-updated': WorkshopUpdatedEventData;
 }
 
 export type LiveEventType = keyof LiveEventMap;
-export const LIVE_EVENT_TYPES: readonly LiveEventType[] = ['notification', 'review', 'workshop', 'workshop-ended'];
+export const LIVE_EVENT_TYPES: readonly LiveEventType[] = ['notification', 'review', 'workshop', 'workshop-ended', 'workshop-updated'];
 
 export type LiveEvent = { [K in LiveEventType]: { type: K; data: LiveEventMap[K] } }[LiveEventType];
 

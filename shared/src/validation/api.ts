@@ -100,6 +100,16 @@ export const renameWorkshopBody = body({
   title: requiredText(LIMITS.titleMax),
 });
 
+/** `PATCH /api/workshops/:id`: a new title, a new end (or null: no end), or both. */
+export const updateWorkshopBody = body({
+  title: requiredText(LIMITS.titleMax).optional(),
+  endsAt: z
+    .iso.datetime({ offset: true, error: (issue) => (issue.input === undefined ? 'is required' : 'must be an ISO 8601 time, or null') })
+    .refine((value) => Date.parse(value) > Date.now(), 'must be in the future')
+    .nullable()
+    .optional(),
+}).refine((value) => value.title !== undefined || value.endsAt !== undefined, 'give title, endsAt or both');
+
 export const workshopKeyBody = body({
   claims: z
     .array(
@@ -157,6 +167,7 @@ export type CreateTokenBody = z.output<typeof createTokenBody>;
 export type CreateWorkspaceBody = z.output<typeof createWorkspaceBody>;
 export type CreateArticleBody = z.output<typeof createArticleBody>;
 export type CreateWorkshopBody = z.output<typeof createWorkshopBody>;
+export type UpdateWorkshopBody = z.output<typeof updateWorkshopBody>;
 export type WorkshopKeyBody = z.output<typeof workshopKeyBody>;
 export type JoinWorkshopBody = z.output<typeof joinWorkshopBody>;
 export type ReviewRequestBody = z.output<typeof reviewRequestBody>;

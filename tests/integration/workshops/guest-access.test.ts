@@ -149,6 +149,7 @@ describe.each(backends())('workshops: what a guest participant may reach ($name)
       id: workshop.id,
       title: 'Morning training',
       revealed: false,
+      endsAt: null,
       articleTitle: 'Operation Herof',
       participant: { participantId: ana.participantId, name: 'Ana', docId: ana.docId },
     });

@@ -68,12 +68,15 @@ describe.each(backends())('workshops: the answer key never reaches a participant
       expect(synced).not.toContain(deskSecret);
       copy.destroy();
 
-      // Nor any HTTP answer a participant can get, before or after the reveal.
-      for (const path of [`/api/workshops/${workshop.id}`, `/api/workshops/${workshop.id}/results`, `/api/workshops/${workshop.id}/key`]) {
+      // Nor any HTTP answer a participant can get, but one: after the reveal, their results carry
+      // the key for the debrief (docs/api.md, "GET /api/workshops/:id/results"; before it, 403).
+      for (const path of [`/api/workshops/${workshop.id}`, `/api/workshops/${workshop.id}/key`]) {
         const res = await call(server, path, { cookie: ana.cookie });
         expect(JSON.stringify(res.body), path).not.toContain(keySecret);
         expect(JSON.stringify(res.body), path).not.toContain('rationale');
       }
+      const debrief = await call(server, `/api/workshops/${workshop.id}/results`, { cookie: ana.cookie });
+      expect(debrief.body.key).toEqual([{ quote, verdict: 'false', rationale: keySecret }]);
       const again = await call(server, '/api/workshops/join', { body: { code: workshop.joinCode, name: 'Ana' }, cookie: ana.cookie, sameOrigin: true });
       expect(JSON.stringify(again.body)).not.toContain(keySecret);
 

@@ -7,7 +7,7 @@ import { type Closing, closingFor } from './access-closes.js';
 import { type AccessTarget, setAccess, tellAccess } from './access-notice.js';
 
 /** Kinds this version applies; a newer instance may publish others during a rolling upgrade. */
-const KNOWN_KINDS: ReadonlySet<string> = new Set<AccessChange['kind']>(['member', 'credential', 'workshop-revealed', 'copies-deleted']);
+const KNOWN_KINDS: ReadonlySet<string> = new Set<AccessChange['kind']>(['member', 'credential', 'workshop-revealed', 'workshop-ended', 'copies-deleted']);
 
 /** Changes remembered for sockets still being admitted (admission.ts); far more than can land in one admission. */
 const RECENT_CHANGES = 64;
@@ -60,7 +60,8 @@ export class AccessApplier {
     }
     this.recent.push({ epoch: this.epoch, change });
     if (this.recent.length > RECENT_CHANGES) this.recent.shift();
-    if (change.kind === 'workshop-revealed') return this.lockParticipants(change.workshopId);
+    if (change.kind === 'workshop-revealed') return this.lockParticipants(change.workshopId, ACCESS_REASONS.workshopRevealed);
+    if (change.kind === 'workshop-ended') return this.lockParticipants(change.workshopId, ACCESS_REASONS.workshopEnded);
     // Deleted documents: nothing of them is written back when their sockets leave.
     if (change.kind === 'copies-deleted') for (const docId of change.docIds) this.rooms.discard(docId);
     this.rooms.closeEach((conn, room) => closingFor(change, conn, room.docId));
@@ -103,12 +104,17 @@ export class AccessApplier {
   }
 
   /**
-   * The reveal makes answers final: the workshop's participants' sockets stop writing and
-   * are told why (a trainer's socket keeps its rights, it may still leave a note).
+   * The reveal and the end time make answers final: the workshop's participants' sockets stop
+   * writing and are told why (a trainer's socket keeps its rights, it may still leave a note).
+   * A reveal after the end is told to sockets the end already locked too, so their screen
+   * learns that results are out; the end never repeats itself to a locked socket.
    */
-  private lockParticipants(workshopId: string): void {
-    const affected = this.collect((conn) => conn.access.workshopId === workshopId && conn.access.canWrite);
-    setAccess(affected, { canWrite: false, reason: ACCESS_REASONS.workshopRevealed });
+  private lockParticipants(workshopId: string, reason: string): void {
+    const affected = this.collect(
+      (conn) => conn.access.workshopId === workshopId && (conn.access.canWrite || (reason === ACCESS_REASONS.workshopRevealed && conn.access.lockedFor !== reason)),
+    );
+    setAccess(affected, { canWrite: false, reason });
+    for (const { conn } of affected) conn.access.lockedFor = reason;
   }
 
   /** Sockets in rooms matching a predicate, each with its permission before any is changed. */

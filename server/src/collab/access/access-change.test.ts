@@ -100,6 +100,22 @@ describe('a workshop’s copies: locked at the reveal, closed at deletion', () =
     expect(ben.frames()).toHaveLength(2);
   });
 
+  it('the end locks the participants as the reveal does; a reveal after it tells them once that results are out', async () => {
+    const registry = new RoomRegistry(emptyStore, { onLocalUpdate: () => undefined });
+    const ana = await openGuest(registry, 'copy-ana-end', 'g-ana-end', 'ws-end');
+    const trainer = await openSocket(registry, 'copy-ana-end', 'u-trainer-end', true);
+    registry.applyAccess({ kind: 'workshop-ended', workshopId: 'ws-end' });
+    expect(ana.conn.access.canWrite).toBe(false);
+    expect(ana.frames()).toEqual(['permission-denied', 'access {"canWrite":false,"reason":"workshop-ended"}']);
+    // Every instance's clock applies it, and the announcing one's relay brings it again: nothing new.
+    registry.applyAccess({ kind: 'workshop-ended', workshopId: 'ws-end' });
+    expect(ana.frames()).toHaveLength(2);
+    registry.applyAccess({ kind: 'workshop-revealed', workshopId: 'ws-end' });
+    registry.applyAccess({ kind: 'workshop-revealed', workshopId: 'ws-end' });
+    expect(ana.frames()).toEqual(['permission-denied', 'access {"canWrite":false,"reason":"workshop-ended"}', 'access {"canWrite":false,"reason":"workshop-revealed"}']);
+    expect(trainer.frames()).toEqual([]);
+  });
+
   it('deleted copies close every socket on them with 4404, and only those', async () => {
     const registry = new RoomRegistry(emptyStore, { onLocalUpdate: () => undefined });
     const guest = await openGuest(registry, 'copy-gone', 'g-1', 'ws-3');

@@ -11,7 +11,11 @@ export type AccessChange =
   | WorkshopCopiesChange;
 
 /**
- * A workshop was revealed (its participants' sockets become read-only; trainers' keep
- * their rights), or its participants' copies were deleted (every socket on them closes).
+ * A workshop was revealed or reached its end time (its participants' sockets become
+ * read-only; trainers' keep their rights), or its participants' copies were deleted (every
+ * socket on them closes).
  */
-export type WorkshopCopiesChange = { kind: 'workshop-revealed'; workshopId: string } | { kind: 'copies-deleted'; docIds: string[] };
+export type WorkshopCopiesChange =
+  | { kind: 'workshop-revealed'; workshopId: string }
+  | { kind: 'workshop-ended'; workshopId: string }
+  | { kind: 'copies-deleted'; docIds: string[] };

@@ -21,6 +21,7 @@ export function closingFor(change: AccessChange, conn: Connection, docId: string
     case 'copies-deleted':
       return change.docIds.includes(docId) ? { code: CLOSE_UNKNOWN_DOC, reason: CLOSE_REASONS.workshopDeleted } : undefined;
     case 'workshop-revealed':
+    case 'workshop-ended':
       return undefined;
     case 'member': {
       if (conn.access.userId !== change.userId || conn.access.workspaceId !== change.workspaceId) return undefined;

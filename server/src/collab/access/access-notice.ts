@@ -51,6 +51,7 @@ export function tellAccess(targets: readonly AccessTarget[], state: SocketAccess
 
 function deniedBecause({ role, reason }: SocketAccessState): string {
   if (reason === ACCESS_REASONS.workshopRevealed) return 'the trainer revealed the answers';
+  if (reason === ACCESS_REASONS.workshopEnded) return 'the workshop has ended';
   if (reason === ACCESS_REASONS.storageFull) return 'the server cannot store edits now (storage full)';
   return `your role changed${role ? ` to ${role}` : ''}`;
 }

@@ -47,10 +47,20 @@ export function label(m: Pick<Migration, 'version' | 'name'>): string {
   return `${String(m.version).padStart(3, '0')}-${m.name}`;
 }
 
+/**
+ * Numbers only grow. Gaps are allowed: numbers are handed out to branches developed side by
+ * side, and a gap is a migration not merged yet; it runs when it arrives, since what is pending
+ * is every migration not recorded, not everything above the highest recorded one.
+ */
 function checkOrder(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migrations must be numbered 1, 2, 3, … in order: found ${label(m)} at position ${i + 1}`);
+    const before = i === 0 ? 0 : migrations[i - 1]!.version;
+    if (!(m.version > before)) throw new Error(`migrations must be numbered 1, 2, 3, … in order: found ${label(m)} at position ${i + 1}`);
   });
+}
+
+async function isRecorded(q: Queryable, version: number): Promise<boolean> {
+  return (await q.query('SELECT 1 AS present FROM schema_migrations WHERE version = $1', [version])).length > 0;
 }
 
 async function tableExists(q: Queryable, dialect: Db['dialect'], table: string): Promise<boolean> {
@@ -79,7 +89,7 @@ export async function runMigrations(
   where = 'the database',
 ): Promise<MigrationRun> {
   checkOrder(migrations);
-  const latest = migrations.length;
+  const latest = migrations.at(-1)?.version ?? 0;
   return db.locked(MIGRATION_LOCK, async (tx) => {
     const start = await tx(async (q) => {
       const hasVersions = await tableExists(q, db.dialect, 'schema_migrations');
@@ -96,11 +106,11 @@ export async function runMigrations(
     if (start.version > latest) throw new NewerSchemaError(where, start.version, latest);
 
     const applied: MigrationRun['applied'] = [];
-    for (const migration of migrations.slice(start.version)) {
+    for (const migration of migrations) {
       const ran = await tx(async (q) => {
-        // Re-read under the lock: another instance may have applied it since.
+        // Read under the lock: another instance may have applied it since.
+        if (await isRecorded(q, migration.version)) return false;
         const version = await currentVersion(q);
-        if (version >= migration.version) return false;
         try {
           for (const statement of migration.statements(db.dialect)) await q.query(statement);
           await q.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, Date.now()]);
