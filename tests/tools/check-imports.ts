@@ -281,12 +281,10 @@ export const CLIENT_SIDEWAYS: Record<FileId, { by: string[]; why: string }> = {
   'article/claims/useVerdictScale.ts': { by: ['workshops', 'review'], why: "the workspace's verdict labels" },
   'article/claims/format.ts': { by: ['workshops', 'review'], why: 'stance and verdict labels in the answer key; relative times in the queue' },
   'article/claims/Chips.tsx': { by: ['review'], why: 'a queued claim shows its verdict as on its card' },
-  'article/claims/claimLink.ts': { by: ['review'], why: 'a queued claim opens in its article' },
+  'article/claims/claimLink.ts': { by: ['review', 'inbox'], why: 'a queued claim, a notification, opens in its article at the claim' },
   'article/claims/review/DecisionDialog.tsx': { by: ['review'], why: 'the queue decides with the claim card\'s dialog' },
   'article/claims/review/reviewFormat.ts': { by: ['review'], why: 'review state and reason labels' },
-  'article/claims/useVerdictScale.ts': { by: ['workshops'], why: "the workspace's verdict labels" },
-  'article/claims/format.ts': { by: ['workshops'], why: 'stance and verdict labels in the answer key' },
-  'article/claims/claimLink.ts': { by: ['inbox'], why: 'a notification opens the article at its claim' },
+
 }
 
 export const clientLayering: Layering = {
@@ -314,10 +312,9 @@ export const SERVER_LAYERS: Record<string, number | null> = {
   'log.ts': -1,
   config: -1,
   storage: 0,
+  // The live-events bus knows only log.ts and @fc/shared: any layer above may publish on it.
   events: 0,
   collab: 1,
-  // The live-events bus knows only log.ts and @fc/shared: any layer above may publish on it.
-  events: 1,
   articles: 2,
   domain: 3,
   auth: 4,
