@@ -3,3 +3,4 @@ export { SUGGESTION_REASONS, REASON_WEIGHTS, detectReasons, type SuggestionReaso
 export { splitSentences } from './sentences.js';
 export { covers, uncoveredSuggestions } from './coverage.js';
 export { modelScore, LEARNED_EXPLANATION, type ModelScore } from './model.js';
+export { suggestClaimant } from './claimant.js';
