@@ -150,7 +150,7 @@ test('checker asks for review, editor sends it back from the queue, checker fixe
   await queuePage.getByTestId('decision-dialog').getByTestId('decision-submit').click()
   await expect(editorPanel.getByTestId('review-chip')).toHaveAttribute('data-state', 'approved')
   await expect(panel.getByTestId('review-chip')).toHaveAttribute('data-state', 'approved')
-  await expect(panel.getByTestId('latest-decision')).toContainText('Approved by Omar Siddiqui')
+  await expect(panel.getByTestId('approved-by')).toContainText('by Omar Siddiqui')
 
   await queuePage.getByTestId('publish-button').click()
   await publish.getByTestId('publish-url').fill(PUBLIC_URL)
