@@ -17,10 +17,11 @@ import { Hono } from 'hono';
 import type * as Y from 'yjs';
 import { withDocument } from '../articles/doc-reader.js';
 import type { Article } from '../domain/articles.js';
+import { publishedReviews, reportReview } from '../domain/review/review-reads.js';
 import { verdictScaleFor } from '../domain/verdict-labels.js';
-import { getWorkspace } from '../domain/workspaces.js';
+import { getWorkspace, listMembers } from '../domain/workspaces.js';
 import { log } from '../log.js';
-import { articleAccess } from './access.js';
+import { articleAccess, requireArticleRole } from './access.js';
 import type { ApiDeps } from './http.js';
 
 const LD_JSON = 'application/ld+json; charset=utf-8';
@@ -41,6 +42,13 @@ function articleMeta(c: Context, publicUrl: string | undefined, article: Article
   };
 }
 
+/** Where one claim's review sits on the published fact-check: its `#claim-<id>` fragment. */
+function claimUrl(publishedUrl: string, claimId: string): string {
+  const url = new URL(publishedUrl);
+  url.hash = `claim-${claimId}`;
+  return url.toString();
+}
+
 function downloadName(article: Article, ext: string): string {
   const slug = article.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article';
   return `${slug}.${ext}`;
@@ -50,7 +58,8 @@ function downloadName(article: Article, ext: string): string {
  * Exports of an article's fact-check, computed from the live document. Mounted
  * after the article routes, so `articleGuard` has already admitted the caller.
  */
-export function exportRoutes({ config, db, store, registry }: ApiDeps): Hono {
+export function exportRoutes(deps: ApiDeps): Hono {
+  const { config, db, store, registry } = deps;
   const app = new Hono();
   const publicUrl = config.server.publicUrl;
 
@@ -65,13 +74,22 @@ export function exportRoutes({ config, db, store, registry }: ApiDeps): Hono {
     if (c.req.query('download') !== undefined) c.header('content-disposition', `attachment; filename="${downloadName(article, ext)}"`);
   };
 
+  // The approved claims of a published article; before the first publish nothing, except to an
+  // editor's ?preview=1 (the approved claims, undated).
   app.get('/api/articles/:id/claimreview', async (c) => {
-    const { article } = articleAccess(c);
+    const preview = c.req.query('preview') === '1';
+    const { article } = preview ? requireArticleRole(c, 'editor') : articleAccess(c);
+    const published = await publishedReviews(deps, article);
+    attachmentHeader(c, article, 'claimreview.jsonld');
+    if (!published.published && !preview) return c.body('[]', 200, { 'content-type': LD_JSON });
     const workspace = await getWorkspace(db, article.workspaceId);
-    const claims = await read(article, readClaims);
+    const claims = (await read(article, readClaims)).filter((claim) => published.approved.has(claim.id));
     const refused: RefusedUrl[] = [];
     const reviews = buildClaimReviews(articleMeta(c, publicUrl, article), claims, await verdictScaleFor(db, article.workspaceId), {
       organization: { name: workspace?.name ?? 'Fact-check desk' },
+      datePublished: published.factCheckPublishedAt,
+      dateModified: (claim) => published.modifiedAt.get(claim.id),
+      reviewUrl: (claim) => (published.publishedUrl ? claimUrl(published.publishedUrl, claim.id) : ''),
       onRefusedUrl: (r) => refused.push(r),
     });
     if (refused.length > 0) {
@@ -79,15 +97,18 @@ export function exportRoutes({ config, db, store, registry }: ApiDeps): Hono {
       c.header('x-refused-evidence-urls', String(refused.length));
       log('claimreview export left out unsafe evidence URLs', { articleId: article.id, count: refused.length });
     }
-    attachmentHeader(c, article, 'claimreview.jsonld');
     return c.body(JSON.stringify(reviews, null, 2), 200, { 'content-type': LD_JSON });
   });
 
   app.get('/api/articles/:id/report.md', async (c) => {
     const { article } = articleAccess(c);
     const { claims, anchors } = await read(article, claimsAndAnchors);
+    // People by name: the workspace's members (the authorship fields are corrected to them by attribution).
+    const members = await listMembers(db, article.workspaceId);
     const markdown = buildReportMarkdown(articleMeta(c, publicUrl, article), claims, await verdictScaleFor(db, article.workspaceId), {
       anchors,
+      people: new Map(members.map((m) => [m.userId, m.name])),
+      review: await reportReview(deps, article),
       generatedAt: new Date().toISOString(),
       // Members-only downloads (GET /api/attachments/:id): a reader needs access to the workspace.
       attachmentBaseUrl: `${publicOrigin(c, publicUrl)}/api/attachments`,

@@ -21,7 +21,8 @@ describe('buildWebAnnotations', () => {
         { type: 'TextualBody', purpose: 'commenting', value: KILLED.rationale, format: 'text/plain' },
       ],
       target: {
-        source: ARTICLE.url,
+        // The original page (the article's sourceUrl), where Hypothesis-style tools can replay it.
+        source: ARTICLE.sourceUrl,
         selector: [
           { type: 'TextQuoteSelector', exact: KILLED.quote, prefix: 'The BLA alleged that ', suffix: '.\n\nIt also claimed to have taken' },
           { type: 'TextPositionSelector', start: 21, end: 64 },

@@ -3,6 +3,7 @@ import type { Claim } from '../schema/types.js';
 import { DEFAULT_VERDICT_SCALE, verdictLabel, type VerdictScale } from '../schema/verdicts.js';
 import { findQuote, quoteAt, type TextRange } from '../text/quote.js';
 import type { ArticleMeta } from './article.js';
+import { isSafeHttpUrl } from './safe-url.js';
 
 export interface WebAnnotationOptions {
   /** Where each claim sits in `plainText` (from anchorClaims). Without it, claims are found by quote. */
@@ -85,7 +86,8 @@ export function buildWebAnnotations(
       type: 'Annotation',
       motivation: claim.verdict === undefined ? 'questioning' : 'assessing',
       body,
-      target: { source: article.url, selector },
+      // The original page when known, so Hypothesis-style tools can replay the annotations there.
+      target: { source: isSafeHttpUrl(article.sourceUrl) ? article.sourceUrl! : article.url, selector },
     };
     if (!Number.isNaN(Date.parse(claim.createdAt))) annotation.created = claim.createdAt;
     return annotation;

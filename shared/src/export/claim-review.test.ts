@@ -60,9 +60,22 @@ describe('buildClaimReviews', () => {
     });
     expect(refused).toEqual([{ claimId: 'c-killed', evidenceId: 'e-js', url: 'javascript:alert(document.cookie)' }]);
     expect(JSON.stringify(reviews)).not.toMatch(/javascript:|data:/);
-    // The original's URL was unsafe, so the claim appears in our copy of the article.
-    expect(reviews[0]!.itemReviewed.appearance).toEqual({ '@type': 'CreativeWork', url: ARTICLE.url });
+    // The original's URL was unsafe: no appearance at all (this app's page is members-only).
+    expect(reviews[0]!.itemReviewed.appearance).toBeUndefined();
     expect(reviews[0]!.author).toEqual({ '@type': 'Organization', name: 'Example Checks' });
+  });
+
+  it('names the claim’s claimant as the claim’s author, and dates a preview not at all', () => {
+    const [review] = buildClaimReviews(ARTICLE, [{ ...KILLED, claimant: '  Pakistan’s  army ' }], DEFAULT_VERDICT_SCALE, {
+      organization: { name: 'X' },
+      datePublished: null,
+      dateModified: () => '2025-03-01T00:00:00.000Z',
+    });
+    expect(review!.itemReviewed.author).toEqual({ '@type': 'Organization', name: 'Pakistan’s army' });
+    expect(review!.datePublished).toBeUndefined();
+    expect(review!.dateModified).toBeUndefined();
+    const [published] = buildClaimReviews(ARTICLE, [KILLED], DEFAULT_VERDICT_SCALE, { ...opts, dateModified: () => '2025-03-01T00:00:00.000Z' });
+    expect(published).toMatchObject({ datePublished: '2025-02-03', dateModified: '2025-03-01T00:00:00.000Z' });
   });
 
   it('collapses whitespace in the reviewed quote and defaults the date to today', () => {

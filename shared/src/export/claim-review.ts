@@ -6,8 +6,10 @@ import { isSafeHttpUrl } from './safe-url.js';
 export interface ClaimReviewOptions {
   /** The fact-checking organization that publishes the reviews. */
   organization: { name: string; url?: string };
-  /** When the reviews are published (ISO); today's UTC date when omitted. */
-  datePublished?: string;
+  /** When the reviews were published (ISO); today's UTC date when omitted; null for a preview, which has no dates. */
+  datePublished?: string | null;
+  /** When a claim's review last changed after publishing (the latest correction that touched it), if ever. */
+  dateModified?: (claim: Claim) => string | undefined;
   /** The page where a claim's review is published; `${article.url}#claim-${id}` by default. */
   reviewUrl?: (claim: Claim) => string;
   /** Called for each evidence URL left out because it is not a safe http(s) link. */
@@ -25,7 +27,8 @@ export interface ClaimReview {
   '@type': 'ClaimReview';
   url?: string;
   claimReviewed: string;
-  datePublished: string;
+  datePublished?: string;
+  dateModified?: string;
   author: Thing & { '@type': 'Organization'; name: string };
   reviewRating: {
     '@type': 'Rating';
@@ -46,9 +49,11 @@ export interface ClaimReview {
 }
 
 /**
- * schema.org ClaimReview JSON-LD, one per claim with a verdict (claims still under review
- * are not published). Rating numbers appear only for verdicts on the true→false scale;
- * "misleading" and "unproven" carry their label alone.
+ * schema.org ClaimReview JSON-LD, one per given claim with a verdict (the caller picks which
+ * claims are published: the server gives the approved ones). Rating numbers appear only for
+ * verdicts on the true→false scale; "misleading" and "unproven" carry their label alone.
+ * `itemReviewed.appearance` is where the claim appeared (the article's source URL), never this
+ * app's members-only page; `itemReviewed.author` is the claim's claimant, else the article's.
  */
 export function buildClaimReviews(
   article: ArticleMeta,
@@ -56,8 +61,8 @@ export function buildClaimReviews(
   scale: VerdictScale,
   opts: ClaimReviewOptions,
 ): ClaimReview[] {
-  const datePublished = opts.datePublished ?? new Date().toISOString().slice(0, 10);
-  const appearanceUrl = [article.sourceUrl, article.url].find(isSafeHttpUrl);
+  const datePublished = opts.datePublished === undefined ? new Date().toISOString().slice(0, 10) : opts.datePublished;
+  const appearanceUrl = isSafeHttpUrl(article.sourceUrl) ? article.sourceUrl : undefined;
   const reviews: ClaimReview[] = [];
   for (const claim of claims) {
     if (claim.verdict === undefined) continue;
@@ -66,11 +71,13 @@ export function buildClaimReviews(
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
       claimReviewed: collapseWhitespace(claim.quote),
-      datePublished,
       author: withUrl({ '@type': 'Organization', name: opts.organization.name }, opts.organization.url),
       reviewRating: { '@type': 'Rating', alternateName: verdict.label },
       itemReviewed: { '@type': 'Claim' },
     };
+    if (datePublished !== null) review.datePublished = datePublished;
+    const modified = opts.dateModified?.(claim);
+    if (datePublished !== null && modified !== undefined) review.dateModified = modified;
     const url = opts.reviewUrl ? opts.reviewUrl(claim) : `${article.url}#claim-${claim.id}`;
     if (isSafeHttpUrl(url)) review.url = url;
     if (verdict.ratingValue !== null) {
@@ -79,7 +86,10 @@ export function buildClaimReviews(
     const rationale = claim.rationale?.trim();
     if (rationale) review.reviewRating.ratingExplanation = rationale;
     if (appearanceUrl !== undefined) review.itemReviewed.appearance = { '@type': 'CreativeWork', url: appearanceUrl };
-    if (article.claimAuthor !== undefined) {
+    const claimant = claim.claimant?.trim();
+    if (claimant) {
+      review.itemReviewed.author = { '@type': 'Organization', name: collapseWhitespace(claimant) };
+    } else if (article.claimAuthor !== undefined) {
       const { name, type = 'Organization', url: authorUrl } = article.claimAuthor;
       review.itemReviewed.author = withUrl({ '@type': type, name }, authorUrl);
     }

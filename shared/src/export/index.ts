@@ -1,7 +1,7 @@
 export { isSafeHttpUrl } from './safe-url.js';
 export type { ArticleMeta, RefusedUrl } from './article.js';
 export { buildClaimReviews, type ClaimReview, type ClaimReviewOptions } from './claim-review.js';
-export { buildReportMarkdown, type ReportOptions } from './report.js';
+export { buildReportMarkdown, type ReportOptions, type ReportReview } from './report.js';
 export {
   buildWebAnnotations,
   codePointOffset,

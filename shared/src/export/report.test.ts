@@ -73,9 +73,47 @@ describe('buildReportMarkdown', () => {
         '2. **Totally legit**: supports the claim',
         '   Link refused (not a plain http or https URL): ` javascript:alert(document.cookie) `',
         '',
+        '### Comments (1)',
+        '',
+        '1. **user-2**, 2025-02-01T10:00:00.000Z:',
+        '',
+        '   > Checked with the ministry.',
+        '',
         '',
       ].join('\n'),
     );
+  });
+
+  it('with the review record: drafts marked, people named, decisions and corrections listed', () => {
+    const reviewed = buildReportMarkdown(ARTICLE, [KILLED, { ...CAPTIVES, claimant: 'The BLA' }], DEFAULT_VERDICT_SCALE, {
+      people: new Map([['user-2', 'Amina'], [KILLED.createdBy, 'Bilal']]),
+      review: {
+        states: new Map([[KILLED.id, 'approved']]),
+        decisions: [
+          { claimId: KILLED.id, decision: 'request-changes', note: 'Cite the *ministry*.', by: 'Chen', at: '2025-02-02T09:00:00.000Z' },
+          { claimId: KILLED.id, decision: 'approve', note: null, by: 'Chen', at: '2025-02-02T10:00:00.000Z' },
+        ],
+        corrections: [{ at: '2025-02-05T08:00:00.000Z', by: 'Chen', note: 'Updated toll.', claims: [KILLED.id, 'gone'] }],
+        factCheckPublishedAt: '2025-02-03T00:00:00.000Z',
+        publishedUrl: 'https://checks.example/bla',
+      },
+    });
+    const parts = reviewed.split(/^## /m);
+    expect(parts[0]).toContain('- Published: 2025-02-03T00:00:00.000Z at <https://checks.example/bla>');
+    expect(parts[1]).toMatch(/^Claim 1: False\n/);
+    expect(parts[1]).toContain('- Marked by: Bilal');
+    expect(parts[1]).toContain('- Assignee: Amina');
+    expect(parts[1]).toContain('- Review: Approved');
+    expect(parts[1]).toContain('### Decisions\n\n- Changes requested by Chen, 2025-02-02T09:00:00.000Z: Cite the \\*ministry\\*.\n- Approved by Chen, 2025-02-02T10:00:00.000Z');
+    expect(parts[1]).toContain('1. **Amina**, 2025-02-01T10:00:00.000Z:');
+    expect(parts[1]).not.toContain('user-2');
+    expect(parts[2]).toMatch(/^Claim 2: Unproven \(draft\)\n/);
+    expect(parts[2]).toContain('- Claimant: The BLA');
+    expect(parts[2]).toContain('- Review: Draft, not reviewed yet');
+    expect(parts[3]).toBe('Corrections (1)\n\n1. 2025-02-05T08:00:00.000Z, by Chen (claim 1, a claim since removed): Updated toll.\n');
+    const unpublished = buildReportMarkdown(ARTICLE, [KILLED], DEFAULT_VERDICT_SCALE, { review: { states: new Map(), decisions: [], corrections: [], factCheckPublishedAt: null, publishedUrl: null } });
+    expect(unpublished).toContain('- Published: not yet');
+    expect(unpublished).toContain('## Claim 1: False (draft)');
   });
 
   it('never links an unsafe URL', () => {

@@ -1,5 +1,6 @@
 import type { AnchorResult } from '../schema/anchor.js';
-import type { Claim, ClaimStatus, Evidence, Stance } from '../schema/types.js';
+import type { ReviewState } from '../protocol/events.js';
+import type { Claim, ClaimStatus, Comment, Evidence, Stance } from '../schema/types.js';
 import { verdictLabel, type VerdictScale } from '../schema/verdicts.js';
 import type { ArticleMeta } from './article.js';
 import { autolink, blockquote, codeSpan, escapeInline } from './markdown.js';
@@ -16,6 +17,23 @@ export interface ReportOptions {
    * evidence file links to `<base>/<id>`. Without it files are listed by name, unlinked.
    */
   attachmentBaseUrl?: string;
+  /** User id → name: people are named in the report, never shown by id. Unknown values are shown as written. */
+  people?: ReadonlyMap<string, string>;
+  /**
+   * The server's review record. With it, every claim that is not approved is marked a draft,
+   * each claim lists who decided what, and the corrections are listed.
+   */
+  review?: ReportReview;
+}
+
+export interface ReportReview {
+  states: ReadonlyMap<string, ReviewState>;
+  /** Oldest first; `by` is a name. */
+  decisions: ReadonlyArray<{ claimId: string; decision: 'approve' | 'request-changes'; note: string | null; by: string; at: string }>;
+  /** Every publish after the first, oldest first; `by` is a name. */
+  corrections: ReadonlyArray<{ at: string; by: string; note: string; claims: readonly string[] }>;
+  factCheckPublishedAt: string | null;
+  publishedUrl: string | null;
 }
 
 const STATUS_LABELS: Record<ClaimStatus, string> = {
@@ -55,38 +73,90 @@ export function buildReportMarkdown(
   if (opts.anchors !== undefined) summary += `, ${detached} detached`;
   out.push(`${summary})`);
   if (opts.generatedAt !== undefined) out.push(`- Generated: ${escapeInline(opts.generatedAt)}`);
+  if (opts.review) out.push(publishedLine(opts.review));
 
   if (ordered.length === 0) out.push('', 'No claims have been marked in this article yet.');
-  ordered.forEach((claim, i) => out.push('', ...claimSection(claim, i + 1, scale, opts.anchors?.get(claim.id), opts.attachmentBaseUrl)));
+  const name = (value: string) => opts.people?.get(value) ?? value;
+  ordered.forEach((claim, i) => out.push('', ...claimSection(claim, i + 1, scale, opts, name)));
+  if (opts.review && opts.review.corrections.length > 0) out.push('', ...correctionsSection(opts.review, ordered));
   return `${out.join('\n')}\n`;
 }
 
-function claimSection(
-  claim: Claim,
-  number: number,
-  scale: VerdictScale,
-  anchor: AnchorResult | undefined,
-  attachmentBaseUrl: string | undefined,
-): string[] {
+function publishedLine(review: ReportReview): string {
+  if (!review.factCheckPublishedAt) return '- Published: not yet (every claim is a draft until the article is published)';
+  const where = isSafeHttpUrl(review.publishedUrl) ? ` at ${autolink(review.publishedUrl as string)}` : '';
+  return `- Published: ${escapeInline(review.factCheckPublishedAt)}${where}`;
+}
+
+const REVIEW_LABELS: Record<ReviewState, string> = {
+  unreviewed: 'Draft, not reviewed yet',
+  'in-review': 'Draft, in review',
+  'changes-requested': 'Draft, changes requested',
+  approved: 'Approved',
+};
+
+const DECISION_LABELS = { approve: 'Approved', 'request-changes': 'Changes requested' } as const;
+
+function reviewLines(claim: Claim, review: ReportReview): string[] {
+  const decisions = review.decisions.filter((d) => d.claimId === claim.id);
+  const lines = [`- Review: ${REVIEW_LABELS[review.states.get(claim.id) ?? 'unreviewed']}`];
+  if (decisions.length === 0) return lines;
+  lines.push('', '### Decisions', '');
+  for (const d of decisions) {
+    const note = d.note?.trim() ? `: ${escapeInline(d.note)}` : '';
+    lines.push(`- ${DECISION_LABELS[d.decision]} by ${escapeInline(d.by) || 'someone'}, ${escapeInline(d.at)}${note}`);
+  }
+  return lines;
+}
+
+function correctionsSection(review: ReportReview, ordered: readonly Claim[]): string[] {
+  const numberOf = new Map(ordered.map((c, i) => [c.id, i + 1]));
+  const lines = [`## Corrections (${review.corrections.length})`, ''];
+  review.corrections.forEach((c, i) => {
+    const claims = c.claims.map((id) => (numberOf.has(id) ? `claim ${numberOf.get(id)}` : `a claim since removed`));
+    const which = claims.length > 0 ? ` (${claims.join(', ')})` : ' (the article text)';
+    lines.push(`${i + 1}. ${escapeInline(c.at)}, by ${escapeInline(c.by) || 'someone'}${which}: ${escapeInline(c.note)}`);
+  });
+  return lines;
+}
+
+function claimSection(claim: Claim, number: number, scale: VerdictScale, opts: ReportOptions, name: (value: string) => string): string[] {
+  const anchor = opts.anchors?.get(claim.id);
   const verdict = claim.verdict === undefined ? 'No verdict yet' : verdictLabel(scale, claim.verdict);
-  const lines = [`## Claim ${number}: ${escapeInline(verdict)}`, ''];
+  const draft = opts.review && opts.review.states.get(claim.id) !== 'approved' ? ' (draft)' : '';
+  const lines = [`## Claim ${number}: ${escapeInline(verdict)}${draft}`, ''];
   lines.push(claim.quote.trim() ? blockquote(claim.quote) : '*(no quoted text)*', '');
   lines.push(`- Status: ${STATUS_LABELS[claim.status]}`);
   lines.push(`- Verdict: ${escapeInline(verdict)}`);
   if (anchor?.status === 'detached') lines.push('- Position: detached (the quoted text is no longer in the article)');
-  if (claim.assignee) lines.push(`- Assignee: ${escapeInline(claim.assignee)}`);
+  if (claim.claimant) lines.push(`- Claimant: ${escapeInline(claim.claimant)}`);
+  if (opts.people && claim.createdBy) lines.push(`- Marked by: ${escapeInline(name(claim.createdBy))}`);
+  if (claim.assignee) lines.push(`- Assignee: ${escapeInline(name(claim.assignee))}`);
   lines.push(`- Comments: ${claim.comments.length}`);
+  if (opts.review) lines.push(...reviewLines(claim, opts.review));
 
   lines.push('', '### Rationale', '');
   lines.push(claim.rationale?.trim() ? blockquote(claim.rationale) : '*No rationale yet.*');
 
   lines.push('', `### Evidence (${claim.evidence.length})`, '');
   if (claim.evidence.length === 0) lines.push('*No evidence yet.*');
-  claim.evidence.forEach((evidence, i) => lines.push(...evidenceItem(evidence, i + 1, attachmentBaseUrl)));
+  claim.evidence.forEach((evidence, i) => lines.push(...evidenceItem(evidence, i + 1, opts.attachmentBaseUrl, opts.people ? name : undefined)));
+  if (claim.comments.length > 0) {
+    lines.push('', `### Comments (${claim.comments.length})`, '');
+    claim.comments.forEach((comment, i) => lines.push(...commentItem(comment, i + 1, name)));
+  }
   return lines;
 }
 
-function evidenceItem(evidence: Evidence, number: number, attachmentBaseUrl: string | undefined): string[] {
+function commentItem(comment: Comment, number: number, name: (value: string) => string): string[] {
+  const marker = `${number}. `;
+  const at = comment.at ? `, ${escapeInline(comment.at)}` : '';
+  const lines = [`${marker}**${escapeInline(name(comment.author)) || 'Someone'}**${at}:`];
+  if (comment.text.trim()) lines.push('', blockquote(comment.text, ' '.repeat(marker.length)));
+  return lines;
+}
+
+function evidenceItem(evidence: Evidence, number: number, attachmentBaseUrl: string | undefined, name?: (value: string) => string): string[] {
   const marker = `${number}. `;
   const indent = ' '.repeat(marker.length);
   const title = escapeInline(evidence.title) || 'Untitled source';
@@ -102,6 +172,7 @@ function evidenceItem(evidence: Evidence, number: number, attachmentBaseUrl: str
     lines.push(`${indent}No link given.`);
   }
   lines.push(...attachmentLines(evidence.attachments ?? [], indent, attachmentBaseUrl));
+  if (name && evidence.addedBy) lines.push(`${indent}Added by ${escapeInline(name(evidence.addedBy))}`);
   return lines;
 }
 

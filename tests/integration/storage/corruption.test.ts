@@ -17,21 +17,27 @@ describe.each(backends())('a garbled stored row ($name)', (backend) => {
     try {
       const { docId, articleId, token, params } = await writableDoc(server, 'The minister said 40% of roads were repaired.');
       // Three writers, one log row each: with its own client id, no row depends on another's.
+      const t0 = Date.now();
       for (const key of ['first', 'second', 'third']) {
+        console.log('T', key, Date.now() - t0);
         const writer = connectClient(server, docId, params);
         clients.push(writer);
         await writer.synced;
         writer.doc.getMap<string>('rows').set(key, `${key}-marker`);
         await sleep(150);
       }
+      console.log('T before wait', Date.now() - t0);
       await waitFor(() => clients[0]!.doc.getMap('rows').size === 3, 5000, 'all three rows relayed');
+      console.log('T after wait', Date.now() - t0);
       await sleep(300);
       // Killed with the room open: no unload folds the log into a snapshot.
       await server.kill();
       for (const c of clients.splice(0)) c.destroy();
       expect(await garbleLogRows(server, docId, 'second-marker', JUNK)).toBe(1);
 
+      console.log('T before restart', Date.now() - t0);
       await server.restart();
+      console.log('T after restart', Date.now() - t0);
       // Read from storage (no room open): every export answers from what decodes.
       for (const name of EXPORTS) {
         const res = await call(server, `/api/articles/${articleId}/${name}`, { token });

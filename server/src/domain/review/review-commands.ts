@@ -134,7 +134,8 @@ export function reviewFollowsChanges(deps: ReviewDeps, articleOf: (articleId: st
     for (const claimId of touched) {
       const reopened = await deps.db.txLocked(lockKey(article.id, claimId), async (q) => {
         const row = await reviewOf(q, article.id, claimId);
-        if (row?.state !== 'approved') return false;
+        // Listeners run a moment after the change was applied: one made before the approval was seen by the approver.
+        if (row?.state !== 'approved' || at < Number(row.approved_at)) return false;
         await openReview(q, row, { reason: 'changed-after-approval', by: event.userId ?? null, note: null, at });
         return true;
       });

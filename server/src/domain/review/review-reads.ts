@@ -1,7 +1,7 @@
-import { type ArticleReview, type Claim, type PersonRef, readClaims, type ReviewQueueItem } from '@fc/shared';
+import { type ArticleReview, type Claim, type PersonRef, readClaims, type ReportReview, type ReviewQueueItem } from '@fc/shared';
 import { withDocument } from '../../articles/doc-reader.js';
 import type { Article } from '../articles.js';
-import { currentFingerprints, changedSincePublish, publicationsOf, publicationState } from './publishing.js';
+import { approvedIds, changedSincePublish, correctionsOf, currentFingerprints, publicationsOf, publicationState } from './publishing.js';
 import { peopleByIds } from './people.js';
 import { decisionsOf, iso, reviewsOf, type ReviewRow, verdictSettersOf } from './review-records.js';
 import type { ReviewDeps } from './review-commands.js';
@@ -80,4 +80,40 @@ export async function reviewQueue(deps: ReadDeps, workspaceId: string): Promise<
       reason: r.reason ?? 'requested',
     }];
   });
+}
+
+/** What the Markdown report shows of the review record, with people by name. */
+export async function reportReview(deps: Pick<ReviewDeps, 'db'>, article: Article): Promise<ReportReview> {
+  const [rows, decisions, publications, corrections] = await Promise.all([
+    reviewsOf(deps.db, article.id),
+    decisionsOf(deps.db, article.id),
+    publicationsOf(deps.db, article.id),
+    correctionsOf(deps.db, article.id),
+  ]);
+  const people = await peopleByIds(deps.db, decisions.map((d) => d.by_user));
+  const { factCheckPublishedAt, publishedUrl } = publicationState(publications);
+  return {
+    states: new Map(rows.map((r) => [r.claim_id, r.state])),
+    decisions: decisions.map((d) => ({ claimId: d.claim_id, decision: d.decision, note: d.note, by: people.get(d.by_user)?.name ?? '', at: iso(d.at) })),
+    corrections: corrections.map((c) => ({ at: c.at, by: c.by.name, note: c.note, claims: c.claims })),
+    factCheckPublishedAt,
+    publishedUrl,
+  };
+}
+
+/** The ClaimReview export's view of an article: which claims are published, where, and when. */
+export interface PublishedReviews {
+  published: boolean;
+  approved: Set<string>;
+  factCheckPublishedAt: string | null;
+  publishedUrl: string | null;
+  /** Claim id → the latest correction that touched it. */
+  modifiedAt: Map<string, string>;
+}
+
+export async function publishedReviews(deps: Pick<ReviewDeps, 'db'>, article: Article): Promise<PublishedReviews> {
+  const [approved, publications] = await Promise.all([approvedIds(deps.db, article.id), publicationsOf(deps.db, article.id)]);
+  const modifiedAt = new Map<string, string>();
+  for (const c of publications.corrections) for (const id of JSON.parse(c.claims) as string[]) modifiedAt.set(id, iso(c.at));
+  return { published: publications.first !== undefined, approved, ...publicationState(publications), modifiedAt };
 }
