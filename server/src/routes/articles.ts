@@ -2,11 +2,13 @@ import { createArticleBody } from '@fc/shared';
 import { Hono } from 'hono';
 import { ArticleImportPool } from '../domain/article-import-pool.js';
 import { createArticle, listArticles } from '../domain/articles.js';
+import { articleOverviews } from '../domain/review/article-overview.js';
 import { articleAccess, articleGuard, requireWorkspaceRole } from './access.js';
 import { type ApiDeps, limitBody, readJson } from './http.js';
 
 /** Articles of a workspace; `/api/articles/:id/*` is guarded for every route under it, exports included. */
-export function articleRoutes({ config, db, store, auth }: ApiDeps): Hono {
+export function articleRoutes(deps: ApiDeps): Hono {
+  const { config, db, store } = deps;
   const app = new Hono();
   // The sanitizer and Markdown parser live on the pool's worker threads, never on the server's heap.
   const imports = new ArticleImportPool(config.http.importBudget);
@@ -28,7 +30,8 @@ export function articleRoutes({ config, db, store, auth }: ApiDeps): Hono {
 
   app.get('/api/workspaces/:id/articles', async (c) => {
     const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'viewer');
-    return c.json(await listArticles(db, workspace.id));
+    // The desk's overview: counts of claims, verdicts, claims in review and approved; published or not.
+    return c.json(await articleOverviews(deps, workspace.id, await listArticles(db, workspace.id)));
   });
 
   app.use('/api/articles/:id/*', articleGuard(db));

@@ -11,12 +11,15 @@ describe.each(backends())('publishing an article ($name)', (backend) => {
   it.skipIf(backend.unavailable)('refused until every claim with a verdict is approved, then published; a second publish after changes is a correction; all of it survives a restart', async () => {
     const server = await backend.start();
     try {
-      const { article, editor, checker } = await deskTeam(server, ['editor', 'checker']);
+      const { article, owner, editor, checker } = await deskTeam(server, ['editor', 'checker']);
+      const listed = async () =>
+        ((await call(server, `/api/workspaces/${owner.workspaceId}/articles`, { token: checker.token })).body as Array<{ id: string }>).find((a) => a.id === article.id);
       const post = (path: string, who: Account, body?: unknown) => call(server, path, { method: 'POST', body, token: who.token });
       const publish = (body: unknown) => post(`/api/articles/${article.id}/publish`, editor, body);
       const approve = (claimId: string) => post(`/api/articles/${article.id}/claims/${claimId}/decisions`, editor, { decision: 'approve' });
       const corrections = async () => (await call(server, `/api/articles/${article.id}/corrections`, { token: checker.token })).body;
 
+      expect(await listed()).toMatchObject({ counts: { claims: 0, withVerdict: 0, inReview: 0, approved: 0 }, published: false, factCheckPublishedAt: null, lastPublishedAt: null });
       const rated = await markClaim(server, checker, article, { verdict: 'false' });
       const open = await markClaim(server, checker, article, { quote: 'only 12 bridges were built' });
       const refused = await publish({ url: 'https://news.example/fact-check/roads' });
@@ -42,6 +45,7 @@ describe.each(backends())('publishing an article ($name)', (backend) => {
       // The approved claim changes: back in review, the article is visibly updated after publish, publishing waits.
       await editOverSocket(server, checker, article.docId, (doc) => setClaimField(doc, rated, 'rationale', 'Corrected: the ministry revised its figure.'), async () => (await stateOf(server, editor, article.id, rated)) === 'in-review');
       expect((await reviewOf(server, editor, article.id)).updatedAfterPublish).toBe(true);
+      expect(await listed()).toMatchObject({ counts: { claims: 2, withVerdict: 1, inReview: 1, approved: 0 }, published: true });
       expect((await publish({ note: 'Figure revised' })).status).toBe(409);
       expect((await approve(rated)).status).toBe(201);
       const noNote = await publish({});
@@ -54,6 +58,13 @@ describe.each(backends())('publishing an article ($name)', (backend) => {
       expect(await corrections()).toEqual([{ at: second.body.lastPublishedAt, by: { id: editor.user.id, name: 'editor' }, note: 'The ministry revised its figure on 3 May.', claims: [rated] }]);
       review = await reviewOf(server, editor, article.id);
       expect(review).toMatchObject({ lastPublishedAt: second.body.lastPublishedAt, publishedUrl: 'https://news.example/fact-check/roads', updatedAfterPublish: false });
+      expect(await listed()).toMatchObject({
+        title: 'Roads and bridges',
+        counts: { claims: 2, withVerdict: 1, inReview: 0, approved: 1 },
+        published: true,
+        factCheckPublishedAt: first.body.factCheckPublishedAt,
+        lastPublishedAt: second.body.lastPublishedAt,
+      });
 
       expect(await server.stop()).toBe(0);
       await server.restart();
