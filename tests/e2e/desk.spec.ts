@@ -197,7 +197,7 @@ test('checker asks for review, editor sends it back from the queue, checker fixe
   await editorDesk.close()
 })
 
-test('the exports follow review: a preview for editors, then the published ClaimReview', async ({ browser }) => {
+test('the exports and the article list follow review: a preview for editors, then the published ClaimReview', async ({ browser }) => {
   test.setTimeout(120_000)
   const editor = await signUpByApi('Sana Mir')
   const article = (await (await editor.api.get('/api/demo')).json()) as { id: string; workspaceId: string; title: string }
@@ -241,6 +241,14 @@ test('the exports follow review: a preview for editors, then the published Claim
   expect(published[0]!.url).toBe(`${PUBLIC_URL}#claim-${claimId}`)
   expect(published[0]!.itemReviewed.author.name).toBe('BLA')
   expect(typeof published[0]!.datePublished).toBe('string')
+
+  // The article list, the desk's overview: claims, verdicts, approved, published.
+  await desk.page.goto(`/w/${article.workspaceId}`)
+  const row = desk.page.getByTestId('article-list').locator('li').filter({ hasText: article.title })
+  await expect(row.getByTestId('article-desk')).toContainText('1 claim · 1 with a verdict')
+  await expect(row.getByTestId('article-desk')).toContainText('1 approved')
+  await expect(row.getByTestId('article-published')).toContainText('Published')
+  await screenshot(desk.page, 'desk-article-list-1440')
 
   await desk.close()
 })
