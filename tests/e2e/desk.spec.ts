@@ -150,7 +150,7 @@ test('checker asks for review, editor sends it back from the queue, checker fixe
   await queuePage.getByTestId('decision-dialog').getByTestId('decision-submit').click()
   await expect(editorPanel.getByTestId('review-chip')).toHaveAttribute('data-state', 'approved')
   await expect(panel.getByTestId('review-chip')).toHaveAttribute('data-state', 'approved')
-  await expect(panel.getByTestId('latest-decision')).toContainText('Approved by Omar Siddiqui')
+  await expect(panel.getByTestId('approved-by')).toContainText('by Omar Siddiqui')
 
   await queuePage.getByTestId('publish-button').click()
   await publish.getByTestId('publish-url').fill(PUBLIC_URL)
@@ -198,9 +198,6 @@ test('checker asks for review, editor sends it back from the queue, checker fixe
 })
 
 test('the exports and the article list follow review: a preview for editors, then the published ClaimReview', async ({ browser }) => {
-  // Waits for the server's side (branch desk-server): ClaimReview still lists every claim with a
-  // verdict, and the article list has no overview fields yet.
-  test.fixme(true, 'the server does not yet filter ClaimReview by review nor send the article overview')
   test.setTimeout(120_000)
   const editor = await signUpByApi('Sana Mir')
   const article = (await (await editor.api.get('/api/demo')).json()) as { id: string; workspaceId: string; title: string }
@@ -245,11 +242,13 @@ test('the exports and the article list follow review: a preview for editors, the
   expect(published[0]!.itemReviewed.author.name).toBe('BLA')
   expect(typeof published[0]!.datePublished).toBe('string')
 
-  // The article list, the desk's overview.
+  // The article list, the desk's overview: claims, verdicts, approved, published.
   await desk.page.goto(`/w/${article.workspaceId}`)
   const row = desk.page.getByTestId('article-list').locator('li').filter({ hasText: article.title })
-  await expect(row.getByTestId('article-desk')).toContainText('1 claim')
-  await expect(row.getByTestId('article-published')).toBeVisible()
+  await expect(row.getByTestId('article-desk')).toContainText('1 claim · 1 with a verdict')
+  await expect(row.getByTestId('article-desk')).toContainText('1 approved')
+  await expect(row.getByTestId('article-published')).toContainText('Published')
   await screenshot(desk.page, 'desk-article-list-1440')
+
   await desk.close()
 })

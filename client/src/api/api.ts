@@ -28,12 +28,10 @@ export interface Article {
   createdBy: string
   createdAt: string
   /** The desk's overview (`GET /api/workspaces/:id/articles`); absent from an older server. */
-  claimCount?: number
-  verdictCount?: number
-  inReviewCount?: number
-  approvedCount?: number
+  counts?: { claims: number; withVerdict: number; inReview: number; approved: number }
+  published?: boolean
   factCheckPublishedAt?: string | null
-  updatedAfterPublish?: boolean
+  lastPublishedAt?: string | null
 }
 
 /** `GET /api/demo`: the caller's own copy of the seed article. */

@@ -154,7 +154,6 @@ function DeskLine({ summary }: { summary: DeskSummary | null }) {
             Published {formatDate(summary.publishedAt)}
           </span>
         ))}
-      {summary.editedAfter && <span className="tag tag--warning">edited after publication</span>}
     </p>
   )
 }

@@ -147,7 +147,7 @@ export function PublishDialog({ articleId, review, quoteOf, onOpenClaim, onPubli
                       }}
                       data-testid="unapproved-claim"
                     >
-                      {quoteOf(claimId) ?? 'A claim no longer in this article'}
+                      {quoteOf(claimId) === undefined ? 'A claim no longer in this article' : `“${quoteOf(claimId)}”`}
                     </button>
                   </li>
                 ))}

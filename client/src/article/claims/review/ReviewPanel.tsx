@@ -42,7 +42,8 @@ export function ReviewPanel({ claim, idPrefix }: { claim: Claim; idPrefix: strin
   const editor = canReview(env.role)
   const checker = canEdit(env.role) && canWrite
   const decisions = decisionsOf(env.review, claim.id)
-  const latest = decisions[0]
+  // An approval without a note says no more than the state line above it ("Approved by …").
+  const latest = decisions[0] !== undefined && (decisions[0].decision === 'request-changes' || decisions[0].note !== '') ? decisions[0] : undefined
 
   const run = async (action: () => Promise<void>) => {
     setPending(true)
@@ -64,7 +65,7 @@ export function ReviewPanel({ claim, idPrefix }: { claim: Claim; idPrefix: strin
       <div className="review-panel__state">
         <ReviewChip state={state} />
         {state === 'approved' && record?.approvedBy !== undefined && (
-          <span className="review-panel__by">
+          <span className="review-panel__by" data-testid="approved-by">
             by {whoName(record.approvedBy, me.id)} <Ago at={record.approvedAt} />
           </span>
         )}
@@ -134,11 +135,11 @@ export function ReviewPanel({ claim, idPrefix }: { claim: Claim; idPrefix: strin
           )}
         </div>
       )}
-      {decisions.length > 1 && (
+      {decisions.length > (latest === undefined ? 0 : 1) && (
         <details className="review-history">
-          <summary>Earlier decisions ({decisions.length - 1})</summary>
+          <summary>{latest === undefined ? 'Decisions' : 'Earlier decisions'} ({decisions.length - (latest === undefined ? 0 : 1)})</summary>
           <ol className="review-history__list">
-            {decisions.slice(1).map((d) => (
+            {decisions.slice(latest === undefined ? 0 : 1).map((d) => (
               <li key={d.id}>
                 <span className="review-history__head">
                   {d.decision === 'approve' ? 'Approved' : 'Changes requested'} by {whoName(d.by, me.id)} <Ago at={d.at} />
