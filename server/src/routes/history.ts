@@ -4,11 +4,11 @@ import * as Y from 'yjs';
 import { withDocument } from '../articles/doc-reader.js';
 import { changeDocument } from '../articles/doc-writer.js';
 import { DomainError, notFound } from '../domain/errors.js';
-import { diffClaims, diffText, docContent, type DocContent } from '../domain/history/changes.js';
-import { recordActivity } from '../domain/history/activity.js';
+import { attribute, diffClaims, diffText, docContent, type DocContent } from '../domain/history/changes.js';
+import { actorsBetween, recordActivity } from '../domain/history/activity.js';
 import { restoreOneClaim, restoreWhole } from '../domain/history/restore.js';
 import { withVersionDoc } from '../domain/history/version-doc.js';
-import { getVersion, listVersions, saveVersion, versionAtOrBefore, versionState } from '../domain/history/version-store.js';
+import { getVersion, listVersions, saveVersion, type Version, versionAtOrBefore, versionState } from '../domain/history/version-store.js';
 import { lastVisitEnd } from '../domain/history/visits.js';
 import { articleAccess, requireArticleRole } from './access.js';
 import { type ApiDeps, readJson, readQuery } from './http.js';
@@ -44,16 +44,27 @@ export function historyRoutes({ db, store, registry }: ApiDeps): Hono {
   app.get('/api/articles/:id/changes', async (c) => {
     const { article, userId } = articleAccess(c);
     const query = readQuery(c, changesQuery);
-    let fromId = query.from;
-    if (fromId === 'my-last-review') {
+    let fromVersion: Version | null;
+    if (query.from === 'my-last-review') {
       const since = await lastVisitEnd(db, article.id, userId);
-      const version = since === null ? null : await versionAtOrBefore(db, article.id, since);
-      if (!version) throw new DomainError('not_found', 'no earlier review');
-      fromId = version.id;
+      fromVersion = since === null ? null : await versionAtOrBefore(db, article.id, since);
+      if (!fromVersion) throw new DomainError('not_found', 'no earlier review');
+    } else {
+      fromVersion = await getVersion(db, article.id, query.from);
+      if (!fromVersion) throw notFound('version');
     }
-    const from = await contentOfVersion(article.id, fromId);
-    const to = query.to === 'current' ? await withDocument(registry, store, article.docId, docContent) : await contentOfVersion(article.id, query.to);
-    return c.json({ from: fromId, to: query.to, text: diffText(from.text, to.text), claims: diffClaims(from.claims, to.claims) });
+    const toVersion = query.to === 'current' ? null : await getVersion(db, article.id, query.to);
+    if (query.to !== 'current' && !toVersion) throw notFound('version');
+    const from = await contentOfVersion(article.id, fromVersion.id);
+    const to = toVersion ? await contentOfVersion(article.id, toVersion.id) : await withDocument(registry, store, article.docId, docContent);
+    // Who: the activity recorded between the two (attributed by the server), never a document field.
+    const actors = await actorsBetween(db, article.id, Date.parse(fromVersion.at), toVersion ? Date.parse(toVersion.at) : Date.now());
+    return c.json({
+      from: fromVersion.id,
+      to: query.to,
+      text: diffText(from.text, to.text),
+      claims: attribute(diffClaims(from.claims, to.claims), actors),
+    });
   });
 
   app.post('/api/articles/:id/versions/:versionId/restore', async (c) => {

@@ -45,6 +45,8 @@ describe.each(backends())('activity and notifications from attributed changes ($
       await join(server, owner, owner.workspaceId, chen, 'checker');
       const article = await createArticle(server, owner, owner.workspaceId, { title: 'Schools', text: TEXT });
       const chenLive = await openLiveEvents(server, { cookie: chen.cookie });
+      const v0 = await call(server, `/api/articles/${article.id}/versions`, { body: { label: 'before' }, token: owner.token });
+      expect(v0.status).toBe(201);
 
       const b = connectClient(server, article.docId, { token: bilal.token });
       const o = connectClient(server, article.docId, { token: owner.token });
@@ -55,6 +57,7 @@ describe.each(backends())('activity and notifications from attributed changes ($
       await waitFor(() => o.doc.getMap('claims').has(claimId), 5000, 'owner sees the claim');
       setClaimField(o.doc, claimId, 'assignee', chen.user.id);
       await eventually(async () => (await feed(server, owner, `/api/articles/${article.id}/activity`)).length >= 2, 5000, 'two activity items');
+      const mid = await call(server, `/api/articles/${article.id}/versions`, { body: { label: 'marked and assigned' }, token: owner.token });
       addEvidence(b.doc, claimId, { url: 'https://example.org/register', title: 'School register', quote: '25 schools', stance: 'refutes', addedBy: bilal.user.id });
       setVerdict(b.doc, claimId, 'false', 'The register lists 25.');
       // Bilal's comment claims to be Chen's; it mentions Olga, Chen, himself and an outsider.
@@ -72,6 +75,18 @@ describe.each(backends())('activity and notifications from attributed changes ($
       expect(items.every((i) => i.claimId === claimId && i.articleId === article.id)).toBe(true);
       expect(items[0]!.summary).toContain('the register says 25');
       expect(items[1]!.summary).toContain('false');
+
+      // The changes view names the same people (the forged comment author included).
+      const changes = await call(server, `/api/articles/${article.id}/changes?from=${v0.body.id}`, { token: chen.token });
+      expect(changes.body.claims).toEqual([{ claimId, quote, change: 'added', after: quote, by: { id: bilal.user.id, name: 'Bilal' } }]);
+      const since = await call(server, `/api/articles/${article.id}/changes?from=${mid.body.id}&to=current`, { token: chen.token });
+      const byChange = (since.body.claims as { change: string; by?: { name: string } }[]).map((c) => [c.change, c.by?.name]);
+      expect(byChange).toEqual([
+        ['verdict', 'Bilal'],
+        ['rationale', 'Bilal'],
+        ['evidence', 'Bilal'],
+        ['comment', 'Bilal'],
+      ]);
 
       // The workspace feed holds the same, and pages newest first.
       const page1 = await feed(server, chen, `/api/workspaces/${owner.workspaceId}/activity?limit=2`);

@@ -71,8 +71,10 @@ describe.each(backends())('versions and the changes view ($name)', (backend) => 
       expect(ops.filter((o) => o.op !== 'delete').map((o) => o.text).join('')).toBe(SECOND);
       expect(ops).toContainEqual({ op: 'delete', text: '40' });
       expect(ops).toContainEqual({ op: 'insert', text: '25' });
-      expect(changes.body.claims).toContainEqual({ claimId, quote: '40 schools reopened', change: 'verdict', after: 'false' });
-      expect(changes.body.claims).toContainEqual({ claimId, quote: '40 schools reopened', change: 'rationale', after: 'The register lists 25.' });
+      // Attributed by the server: the owner's socket set the verdict.
+      const by = { id: owner.user.id, name: 'owner' };
+      expect(changes.body.claims).toContainEqual({ claimId, quote: '40 schools reopened', change: 'verdict', after: 'false', by });
+      expect(changes.body.claims).toContainEqual({ claimId, quote: '40 schools reopened', change: 'rationale', after: 'The register lists 25.', by });
 
       const between = await call(server, `/api/articles/${article.id}/changes?from=${auto!.id}&to=${named.body.id}`, { token: owner.token });
       expect(between.body.text).toEqual([{ op: 'keep', text: FIRST }]);

@@ -89,3 +89,16 @@ export async function listActivity(
     return item;
   });
 }
+
+/**
+ * Who made each kind of change to each claim in (fromMs, toMs], as recorded: the latest actor
+ * per `claimId` and activity kind. The changes view attributes its claim lines with it.
+ */
+export async function actorsBetween(q: Queryable, articleId: string, fromMs: number, toMs: number): Promise<Map<string, { id: string; name: string }>> {
+  const rows = await q.query<{ claim_id: string; kind: string; actor_id: string; actor_name: string | null }>(
+    `SELECT a.claim_id, a.kind, a.actor_id, u.name AS actor_name FROM activity a LEFT JOIN users u ON u.id = a.actor_id
+      WHERE a.article_id = $1 AND a.claim_id IS NOT NULL AND a.created_at > $2 AND a.created_at <= $3 ORDER BY a.seq`,
+    [articleId, fromMs, toMs],
+  );
+  return new Map(rows.map((r) => [`${r.claim_id}\n${r.kind}`, { id: r.actor_id, name: r.actor_name ?? '' }]));
+}

@@ -16,6 +16,29 @@ export interface ClaimChange {
   change: ClaimChangeKind;
   before?: string;
   after?: string;
+  by?: { id: string; name: string };
+}
+
+/** The activity kind that records each claim change (rationale goes with the verdict). */
+const RECORDED_AS: Record<ClaimChangeKind, readonly string[]> = {
+  added: ['claim-added'],
+  removed: ['claim-removed'],
+  verdict: ['verdict-set'],
+  rationale: ['verdict-set'],
+  status: ['status-changed'],
+  evidence: ['evidence-added', 'evidence-removed'],
+  comment: ['comment'],
+};
+
+/** Sets `by` on each change from the actors recorded between the two versions (activity.ts, actorsBetween). */
+export function attribute(changes: ClaimChange[], actors: ReadonlyMap<string, { id: string; name: string }>): ClaimChange[] {
+  for (const change of changes) {
+    for (const kind of RECORDED_AS[change.change]) {
+      const by = actors.get(`${change.claimId}\n${kind}`);
+      if (by) change.by = by;
+    }
+  }
+  return changes;
 }
 
 /** What a side of a comparison holds: the article's plain text and its claims. */
