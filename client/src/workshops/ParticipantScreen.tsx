@@ -112,7 +112,9 @@ export function ParticipantScreen({ copy, problem, onAccessChanged }: Participan
             <Avatar name={name} color={me.color} size="small" decorative />
             <span className="participant-badge__name">{name}</span>
           </span>
-          <TimeLeft endsAt={copy.endsAt} testId="participant-time-left" />
+          <span className="participant-clock participant-clock--bar">
+            <TimeLeft endsAt={copy.endsAt} testId="participant-time-left" />
+          </span>
           <ConnectionBadge state={doc.connection} />
           {canLeave && (
             <button type="button" className="button button--quiet button--small" onClick={() => setLeaving(true)} data-testid="leave-workshop">
@@ -138,9 +140,12 @@ export function ParticipantScreen({ copy, problem, onAccessChanged }: Participan
           <span className="participant-heading__who">
             Your copy · {name}
           </span>
+          <span className="participant-clock participant-clock--heading">
+            <TimeLeft endsAt={copy.endsAt} testId="participant-time-left-heading" />
+          </span>
         </p>
         {!sessionEnded && problem}
-        {copy.revealed ? <ParticipantResultCard workshopId={workshopId} participantId={participantId} scale={scale} /> : !sessionEnded && <IntroBanner />}
+        {copy.revealed ? <ParticipantResultCard workshopId={workshopId} participantId={participantId} scale={scale} /> : !sessionEnded && !locked && <IntroBanner />}
         <DocumentText
           doc={doc}
           me={me}

@@ -24,7 +24,8 @@ export function ResultCharts({ results, scale }: { results: WorkshopResults; sca
           high: 100,
           axisX: { onlyInteger: true, labelInterpolationFnc: (v: unknown) => `${String(v)}%` },
           axisY: { offset: 110 },
-          chartPadding: { right: 24 },
+          // Room for the last axis label ("100%") past the plot's right edge.
+          chartPadding: { right: 36 },
         }}
       />
       {perKey.length > 0 && (
