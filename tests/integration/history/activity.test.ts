@@ -128,7 +128,7 @@ describe.each(backends())('activity and notifications from attributed changes ($
     } finally {
       await server.stop();
     }
-  });
+  }, 120_000);
 
   it.skipIf(backend.unavailable)('refuses other workspaces and bad input cleanly', async () => {
     const server = await backend.start();
