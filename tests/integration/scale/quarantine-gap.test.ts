@@ -46,14 +46,16 @@ describe.skipIf(missing.length > 0)('a gap left by a quarantined row (PostgreSQL
       await waitFor(() => reader.doc.getXmlFragment('body').length > 0, 5000, 'the body on B');
       expect(await quarantinedRows(a, docId)).toHaveLength(1);
       // Past B's own scheduled re-reads after opening (150 ms, 1 s, 5 s) and the gap's one
-      // recheck: B has read nothing for 1.5 s (timers run late on a busy machine).
+      // recheck: B has read no document for 1.5 s (timers run late on a busy machine). Small
+      // queries go on (the workshop clock looks for due end times every second); a read of
+      // this document is over 100 KB.
       const counter = proxy;
       await sleep(5000);
       await eventually(
         async () => {
           const at = counter.received();
           await sleep(1500);
-          return counter.received() === at;
+          return counter.received() - at < BODY.length / 10;
         },
         20_000,
         'B done with its scheduled storage reads',
