@@ -185,10 +185,15 @@ test('checker asks for review, editor sends it back from the queue, checker fixe
   // The claim with its review controls on a phone.
   const phoneDesk = await openDesk(browser, editor, article.id, { width: 390, height: 844 })
   const phoneClaim = phoneDesk.sidebar.locator(`[data-testid="claim-card"][data-claim-id="${claimId}"]`)
+  // Narrower than 1024 px the claims are a drawer over the text.
+  await phoneDesk.page.getByTestId('side-panel-show').click()
   await phoneClaim.locator('[data-claim-head]').click()
   await phoneClaim.getByTestId('review-panel').scrollIntoViewIfNeeded()
   await screenshot(phoneDesk.page, 'desk-claim-review-390')
   await noSideways(phoneDesk.page)
+  // Back to the text (the drawer closed), at the top where Publish is.
+  await phoneDesk.page.getByTestId('side-panel-hide').click()
+  await phoneDesk.page.evaluate(() => window.scrollTo(0, 0))
   await phoneDesk.page.getByTestId('publish-button').click()
   await screenshot(phoneDesk.page, 'desk-publish-dialog-390')
   await phoneDesk.close()

@@ -127,10 +127,13 @@ export async function openArticle(person: Person, title: string = SEED_TITLE): P
 
 /** Selects `needle` in the article the way a mouse would: a DOM range the editor picks up. */
 export async function selectInArticle(page: Page, needle: string): Promise<void> {
-  await page.evaluate((wanted) => {
+  await page.evaluate(async (wanted) => {
     const root = document.querySelector<HTMLElement>('[data-testid="article-editor"] .ProseMirror')
     if (root === null) throw new Error('no editor')
+    // Focus first and let the editor settle: coming from elsewhere (a claim card after saving a
+    // verdict) it puts back its own selection on focus, which would replace the range set below.
     root.focus()
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
     const nodes: Array<{ node: Text; start: number }> = []
     let all = ''
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
