@@ -1,32 +1,19 @@
 import { addClaim, readClaim, setClaimField, setVerdict } from '@fc/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, signUp } from '../support/accounts.js';
 import { connectClient, waitFor } from '../support/clients.js';
 import { openLiveEvents } from '../support/live-events.js';
-import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
-import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { scaleOutMissing, twoInstances } from '../support/two-instances.js';
 import { deskTeam, editOverSocket, markClaim, reviewOf, stateOf } from '../desk/desk-team.js';
 
-const missing = [(await postgresReachable()) ? undefined : 'PostgreSQL', (await redisReachable()) ? undefined : 'Redis'].filter(Boolean);
-if (missing.length > 0) console.warn(`[integration] desk scale-out tests SKIPPED: ${missing.join(' and ')} not reachable on 127.0.0.1.`);
+const missing = await scaleOutMissing('desk scale-out tests');
 
 /** The editor's desk on two instances sharing PostgreSQL and Redis: one record, one set of events. */
 describe.skipIf(missing.length > 0)('review and attribution across two instances', () => {
-  let db: FreshDatabase;
-  let servers: TestServer[] = [];
-  beforeAll(async () => {
-    db = await freshDatabase();
-    for (let i = 0; i < 2; i++) servers.push(await startServer({ databaseUrl: db.url, env: { REDIS_URL: TEST_REDIS_URL } }));
-  });
-  afterAll(async () => {
-    for (const s of servers) await s.stop();
-    servers = [];
-    await db?.drop();
-  });
+  const servers = twoInstances();
 
   it('a decision on one instance reaches a member’s stream on the other (not a non-member’s); a change made there reopens the claim and names who made it', async () => {
-    const [a, b] = servers as [TestServer, TestServer];
+    const [a, b] = servers();
     const team = await deskTeam(a, ['editor', 'checker']);
     const outsider = await signUp(a, 'outsider');
     const claimId = await markClaim(a, team.owner, team.article, { verdict: 'false' });
@@ -53,7 +40,7 @@ describe.skipIf(missing.length > 0)('review and attribution across two instances
   });
 
   it('a forged author written through one instance ends corrected in a client on the other', async () => {
-    const [a, b] = servers as [TestServer, TestServer];
+    const [a, b] = servers();
     const team = await deskTeam(a, ['checker']);
     const watcher = connectClient(a, team.article.docId, { token: team.owner.token });
     const forger = connectClient(b, team.article.docId, { token: team.checker.token });

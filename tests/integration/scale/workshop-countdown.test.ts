@@ -1,16 +1,13 @@
 import { getBodyText, markClaimAtText, readClaims } from '@fc/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordAuthMessages } from '../support/access-messages.js';
 import { call, createArticle, signUp } from '../support/accounts.js';
 import { connectClient, drained, waitFor } from '../support/clients.js';
 import { openLiveEvents } from '../support/live-events.js';
-import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
-import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { scaleOutMissing, twoInstances } from '../support/two-instances.js';
 import { ARTICLE, cookieClient, createWorkshop, joinAs } from '../workshops/helpers.js';
 
-const missing = [(await postgresReachable()) ? undefined : 'PostgreSQL', (await redisReachable()) ? undefined : 'Redis'].filter(Boolean);
-if (missing.length > 0) console.warn(`[integration] workshop scale-out tests SKIPPED: ${missing.join(' and ')} not reachable on 127.0.0.1.`);
+const missing = await scaleOutMissing('workshop scale-out tests');
 
 /**
  * The trainer's room across instances (PostgreSQL + Redis): a participant on one instance, the
@@ -18,20 +15,10 @@ if (missing.length > 0) console.warn(`[integration] workshop scale-out tests SKI
  * instance locks copies open on both, at the end.
  */
 describe.skipIf(missing.length > 0)('workshops on two instances', () => {
-  let db: FreshDatabase;
-  let servers: TestServer[] = [];
-  beforeAll(async () => {
-    db = await freshDatabase();
-    for (let i = 0; i < 2; i++) servers.push(await startServer({ databaseUrl: db.url, env: { REDIS_URL: TEST_REDIS_URL } }));
-  });
-  afterAll(async () => {
-    for (const s of servers) await s.stop();
-    servers = [];
-    await db?.drop();
-  });
+  const servers = twoInstances();
 
   it('live `workshop` events cross instances, and the countdown locks copies at endsAt on every instance', async () => {
-    const [a, b] = servers as [TestServer, TestServer];
+    const [a, b] = servers();
     const trainer = await signUp(a, 'trainer');
     const article = await createArticle(a, trainer, trainer.workspaceId, { title: 'Herof', text: ARTICLE });
     const workshop = await createWorkshop(a, trainer, trainer.workspaceId, article.id, 'Two rooms');
