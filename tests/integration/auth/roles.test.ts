@@ -80,6 +80,40 @@ const ROUTES: RouteCase[] = [
   { route: 'GET /api/articles/:id/report.md', send: (c, s) => s(`/api/articles/${c.articleId}/report.md`), expected: readAll(200) },
   { route: 'GET /api/articles/:id/annotations', send: (c, s) => s(`/api/articles/${c.articleId}/annotations`), expected: readAll(200) },
   { route: 'GET /api/articles/:id/suggestions', send: (c, s) => s(`/api/articles/${c.articleId}/suggestions`), expected: readAll(200) },
+  // Second wave: the desk, history and activity. Writes here are refused by their body or an
+  // unknown id after the role check, so the matrix records nothing and can run in any order.
+  { route: 'GET /api/articles/:id/review', send: (c, s) => s(`/api/articles/${c.articleId}/review`), expected: readAll(200) },
+  { route: 'GET /api/workspaces/:id/review-queue', send: (c, s) => s(`/api/workspaces/${c.workspaceId}/review-queue`), expected: readAll(200) },
+  { route: 'GET /api/articles/:id/corrections', send: (c, s) => s(`/api/articles/${c.articleId}/corrections`), expected: readAll(200) },
+  { route: 'GET /api/articles/:id/versions', send: (c, s) => s(`/api/articles/${c.articleId}/versions`), expected: readAll(200) },
+  { route: 'GET /api/articles/:id/activity', send: (c, s) => s(`/api/articles/${c.articleId}/activity`), expected: readAll(200) },
+  { route: 'GET /api/workspaces/:id/activity', send: (c, s) => s(`/api/workspaces/${c.workspaceId}/activity`), expected: readAll(200) },
+  { route: 'GET /api/articles/:id/changes (no from)', send: (c, s) => s(`/api/articles/${c.articleId}/changes`), expected: readAll(400) },
+  {
+    route: 'POST /api/articles/:id/versions {label: ""}',
+    send: (c, s) => s(`/api/articles/${c.articleId}/versions`, { body: { label: '' } }),
+    expected: { owner: 400, editor: 400, checker: 400, viewer: 403, 'non-member': 403, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/articles/:id/versions/:unknown/restore',
+    send: (c, s) => s(`/api/articles/${c.articleId}/versions/nope/restore`, { body: {} }),
+    expected: { owner: 404, editor: 404, checker: 403, viewer: 403, 'non-member': 403, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/articles/:id/claims/:unknown/review-request',
+    send: (c, s) => s(`/api/articles/${c.articleId}/claims/nope/review-request`, { body: {} }),
+    expected: { owner: 404, editor: 404, checker: 404, viewer: 403, 'non-member': 403, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/articles/:id/claims/:unknown/decisions',
+    send: (c, s) => s(`/api/articles/${c.articleId}/claims/nope/decisions`, { body: { decision: 'approve' } }),
+    expected: { owner: 404, editor: 404, checker: 403, viewer: 403, 'non-member': 403, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/articles/:id/publish {} (first time: url required)',
+    send: (c, s) => s(`/api/articles/${c.articleId}/publish`, { body: {} }),
+    expected: { owner: 400, editor: 400, checker: 403, viewer: 403, 'non-member': 403, anonymous: 401 },
+  },
 ];
 
 describe.each(backends())('roles × routes ($name)', (backend) => {
