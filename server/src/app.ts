@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { AuthService } from './auth/service.js';
 import type { Attribution } from './collab/attribution/attribution.js';
 import type { RoomRegistry } from './collab/rooms.js';

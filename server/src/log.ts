@@ -10,5 +10,5 @@ export function log(message: string, fields: Record<string, unknown> = {}): void
   const extra = Object.entries(fields)
     .map(([k, v]) => `${k}=${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
     .join(' ');
-  process.stderr.write(`${new Date().toISOString()} ${message}${extra ? ' ' + extra : ''}\n`);
+  process.stderr.write(`${new Date().toISOString()} ${message}${extra ? ` ${extra}` : ''}\n`);
 }

@@ -148,7 +148,7 @@ function main() {
 
   // Speed: a 5,000-word article made of the fixtures, repeated.
   let article = '';
-  while (wordCount(article) < 5000) article += fixtures.map((f) => f.text).join('\n\n') + '\n\n';
+  while (wordCount(article) < 5000) article += `${fixtures.map((f) => f.text).join('\n\n')}\n\n`;
   // Cut after the 5,000th word, keeping the paragraphs.
   article = article.split(/(?<=\s)(?=\S)/).slice(0, 5000).join('');
   for (let i = 0; i < 5; i++) suggestCheckworthy(article);
@@ -183,7 +183,7 @@ function main() {
   console.log('');
   console.log(`${pad('system', 46)} | ClaimBuster held-out 20 %  | news fixtures (span level)`);
   console.log(`${pad('', 46)} |   P      R      F1        |   P      R      F1`);
-  console.log('-'.repeat(46) + '-+----------------------------+---------------------------');
+  console.log(`${'-'.repeat(46)}-+----------------------------+---------------------------`);
   for (const r of results) {
     const h = r.claimbusterHeldOut;
     const n = r.newsFixtures;
@@ -197,7 +197,7 @@ function main() {
   const outDir = resolve(REPO_ROOT, 'shared/eval');
   mkdirSync(outDir, { recursive: true });
   const out = resolve(outDir, 'suggest-results.json');
-  writeFileSync(out, JSON.stringify({ heldOut: { sentences: test.length, positives: labels.filter((l) => l === 1).length }, results, performance: perf }, null, 2) + '\n');
+  writeFileSync(out, `${JSON.stringify({ heldOut: { sentences: test.length, positives: labels.filter((l) => l === 1).length }, results, performance: perf }, null, 2)}\n`);
   console.log(`Wrote ${out}`);
 }
 

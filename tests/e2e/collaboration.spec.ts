@@ -114,7 +114,7 @@ test('on a phone the article and its people still fit', async ({ browser }) => {
   await expect(erin.text).toContainText(SEED_OPENING)
   await expect(erin.badge).toHaveAttribute('data-state', 'connected')
   await screenshot(erin.page, 'phone-article')
-  await erin.page.goto(new URL(erin.page.url()).origin + '/')
+  await erin.page.goto(`${new URL(erin.page.url()).origin}/`)
   await expect(erin.page.getByTestId('article-list')).toBeVisible()
   await screenshot(erin.page, 'phone-article-list')
   await erin.context.close()

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import WS from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { baseUrl, expect, joinByInvite, openDesk, selectInArticle, signUpByApi, test, type Signed } from './fixtures'
+import { baseUrl, expect, joinByInvite, type openDesk, selectInArticle, signUpByApi, test, type Signed } from './fixtures'
 
 // Stored cross-site scripting, tried as an attacker would: every field a user, a guest or a stock
 // socket can fill holds markup or a `javascript:` URL, and every screen that shows it is opened.
@@ -61,7 +61,7 @@ async function apiJson(who: Signed, method: 'get' | 'post' | 'put' | 'patch', pa
 /** A stock y-websocket client, as a bot or a hostile script would write it, under `token`. */
 async function stockClient(docId: string, token: string): Promise<{ doc: Y.Doc; close: () => void }> {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(baseUrl().replace(/^http/, 'ws') + '/collab', docId, doc, {
+  const provider = new WebsocketProvider(`${baseUrl().replace(/^http/, 'ws')}/collab`, docId, doc, {
     WebSocketPolyfill: WS as unknown as typeof WebSocket,
     disableBc: true,
     params: { token },

@@ -31,7 +31,7 @@ export class TextRunBuilder {
       endsWithSpace = text.endsWith(' ');
     }
     // A trailing space may sit in a run of its own.
-    for (let last = out.at(-1); last !== undefined && last.text.endsWith(' '); last = out.at(-1)) {
+    for (let last = out.at(-1); last?.text.endsWith(' '); last = out.at(-1)) {
       last.text = last.text.slice(0, -1);
       if (last.text !== '') break;
       out.pop();

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import * as wsModule from 'ws';
 import { describe, expect, it } from 'vitest';
 import { binaryFrame, frameOf } from './wire-frame.js';

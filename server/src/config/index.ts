@@ -3,7 +3,7 @@ import { type AuthConfig, loadAuthConfig } from './auth.js';
 import { ConfigError, type Env, EnvReader, WEB_PROTOCOLS } from './env.js';
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket-limits.js';
 
-export { type AuthConfig } from './auth.js';
+export type { AuthConfig } from './auth.js';
 export { ConfigError, type Env, EXIT_CONFIG } from './env.js';
 export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket-limits.js';
 

@@ -228,7 +228,7 @@ describe('HTML import keeps the block structure', () => {
 
   it('flattens containers nested past the depth limit, keeping all their text', () => {
     const depth = 5000;
-    const blocks = blocksFromHtml('<blockquote>'.repeat(depth) + 'deep' + '</blockquote>'.repeat(depth) + '<p>after</p>');
+    const blocks = blocksFromHtml(`${'<blockquote>'.repeat(depth)}deep${'</blockquote>'.repeat(depth)}<p>after</p>`);
     let levels = 0;
     let node: unknown = { content: blocks };
     while ((node as { content?: unknown[] }).content !== undefined) {

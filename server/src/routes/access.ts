@@ -1,6 +1,6 @@
 import { type Role, roleAtLeast } from '@fc/shared';
 import type { Context, MiddlewareHandler } from 'hono';
-import { getArticle, type Article } from '../domain/articles.js';
+import { getArticle, } from '../domain/articles.js';
 import { DomainError, forbidden, notFound } from '../domain/errors.js';
 import { getWorkspace, roleIn, type Workspace } from '../domain/workspaces.js';
 import type { Queryable } from '../storage/db.js';

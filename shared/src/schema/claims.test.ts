@@ -47,11 +47,11 @@ describe('addClaim', () => {
 
   it('keeps a quote-only claim, truncating context to 32 characters a side', () => {
     const doc = new Y.Doc();
-    const id = addClaim(doc, { quote: 'q', prefix: 'p'.repeat(40) + 'END', suffix: 'START' + 's'.repeat(40), createdBy: 'bot' });
+    const id = addClaim(doc, { quote: 'q', prefix: `${'p'.repeat(40)}END`, suffix: `START${'s'.repeat(40)}`, createdBy: 'bot' });
     const claim = readClaim(doc, id)!;
     expect(claim.start).toBeUndefined();
-    expect(claim.prefix).toBe('p'.repeat(29) + 'END');
-    expect(claim.suffix).toBe('START' + 's'.repeat(27));
+    expect(claim.prefix).toBe(`${'p'.repeat(29)}END`);
+    expect(claim.suffix).toBe(`START${'s'.repeat(27)}`);
     expect(Date.parse(claim.createdAt)).not.toBeNaN();
   });
 

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /** Root names of the public document schema (docs/api.md, "Document schema (Yjs)"). */
 export const BODY_KEY = 'body';

@@ -17,7 +17,7 @@ export const RESULTS_CSV_HEADER = ['name', 'precision', 'recall', 'f1', 'verdict
  */
 export function resultsCsv(rows: readonly CsvResultRow[]): string {
   const lines = [RESULTS_CSV_HEADER.map(csvCell), ...rows.map((r) => [r.name, num(r.precision), num(r.recall), num(r.f1), num(r.verdictAccuracy), String(r.claims)].map(csvCell))];
-  return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+  return `${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
 
 /** A number with a dot and at most 3 decimals (0.6667 → "0.667", 1 → "1"); null is an empty cell. */

@@ -45,7 +45,6 @@ const store = new SqlDocStore(db, { ...config.storage, compactAfterUpdates: Numb
 // if it moves, the latency fields go null and throughput is still measured via flush().
 const appendedAt = new WeakMap<Uint8Array, number>();
 const durableMs: number[] = [];
-let persisted = 0;
 let batches = 0;
 const internals = store as unknown as { writeBatch?: (batch: Pending[]) => Promise<void> };
 const hooked = typeof internals.writeBatch === 'function';
@@ -57,7 +56,6 @@ if (hooked) {
     await original(batch);
     const now = performance.now();
     batches++;
-    persisted += rows.length;
     for (const p of rows) {
       const t = appendedAt.get(p.data);
       if (t !== undefined) durableMs.push(now - t);

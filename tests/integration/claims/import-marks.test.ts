@@ -1,6 +1,6 @@
 import { anchorClaims, bodyFragment, getBodyText, LINK_MARK_DEFAULTS, markClaimAtText, readClaims } from '@fc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { call, createArticle, signUp, type Account } from '../support/accounts.js';
 import { connectClient, eventually, waitFor } from '../support/clients.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -8,7 +8,7 @@ import { startServer, type TestServer } from '../support/server.js';
 const HREF = 'https://news.example/roads';
 const HTML = [
   '<h1>Roads <em>report</em></h1>',
-  '<p>The <strong>minister</strong> said <b><i>40%</i></b> of <a href="' + HREF + '">roads were <b>repaired</b></a>,',
+  `<p>The <strong>minister</strong> said <b><i>40%</i></b> of <a href="${HREF}">roads were <b>repaired</b></a>,`,
   ' <a href="javascript:alert(document.cookie)">officials</a> said.<script>alert(1)</script></p>',
 ].join('');
 
@@ -75,7 +75,7 @@ describe('articles imported from HTML and Markdown keep their inline marks', () 
   it('Markdown keeps **bold**, *italic* and links too', async () => {
     const article = await createArticle(server, owner, owner.workspaceId, {
       title: 'Roads (Markdown)',
-      markdown: 'The **minister** said *40%* of [roads](' + HREF + ') were ***repaired***, [officials](javascript:alert(1)) said.',
+      markdown: `The **minister** said *40%* of [roads](${HREF}) were ***repaired***, [officials](javascript:alert(1)) said.`,
     });
     const client = connectClient(server, article.docId, { token: owner.token });
     try {

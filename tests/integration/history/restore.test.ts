@@ -1,5 +1,5 @@
 import { addComment, addEvidence, anchorClaim, bodyFragment, claimsMap, getBodyText, markClaimAtText, readClaim, setVerdict } from '@fc/shared';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, createArticle, join, signUp } from '../support/accounts.js';
 import { backends } from '../support/backends.js';

@@ -1,5 +1,5 @@
 import { getBodyText, writePlainTextBody } from '@fc/shared';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { call, type Account } from '../support/accounts.js';
 import { connectClient, eventually, type TestClient } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';

@@ -1,5 +1,5 @@
 import { bodyFragment, claimsMap } from '@fc/shared';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { log } from '../../log.js';
 import type { Queryable } from '../../storage/db.js';
 import { Connection } from '../connection.js';
