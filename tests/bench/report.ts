@@ -75,7 +75,9 @@ const SERVER_ORDER = ['ours', 'y-websocket-server', 'hocuspocus'];
 /** Scenarios in the order they ran, and within one, ours first then the references. */
 export function sortRows(rows: Row[]): Row[] {
   const firstSeen = new Map<string, number>();
-  rows.forEach((r, i) => firstSeen.has(r.scenario) || firstSeen.set(r.scenario, i));
+  rows.forEach((r, i) => {
+    if (!firstSeen.has(r.scenario)) firstSeen.set(r.scenario, i);
+  });
   return [...rows].sort(
     (a, b) =>
       (firstSeen.get(a.scenario) ?? 0) - (firstSeen.get(b.scenario) ?? 0) ||

@@ -250,7 +250,7 @@ export async function joinWorkshop(page: Page, code: string, name: string): Prom
  * elsewhere, is caught in the browser. Tests open their own contexts from `browser`, so
  * its newContext is watched for the test's duration.
  */
-export const test = base.extend<{ cspGuard: void }>({
+export const test = base.extend<{ cspGuard: undefined }>({
   cspGuard: [
     async ({ browser }, use) => {
       const violations: string[] = []

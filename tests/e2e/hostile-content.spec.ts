@@ -67,7 +67,10 @@ async function stockClient(docId: string, token: string): Promise<{ doc: Y.Doc; 
     params: { token },
   })
   await new Promise<void>((resolve) => provider.on('sync', (synced: boolean) => synced && resolve()))
-  return { doc, close: () => (provider.destroy(), doc.destroy()) }
+  return { doc, close: () => {
+      provider.destroy()
+      doc.destroy()
+    } }
 }
 
 test('stored markup and javascript: URLs in every user-filled field run nowhere', async ({ browser }) => {

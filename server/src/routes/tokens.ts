@@ -4,7 +4,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../domain/tokens.
 import { type ApiDeps, limitBody, readJson, requireCaller } from './http.js';
 
 /** Personal API tokens: shown once at creation, then only listed by name, and revocable. */
-export function tokenRoutes({ config, db, auth, access }: ApiDeps): Hono {
+export function tokenRoutes({ config, db, access }: ApiDeps): Hono {
   const app = new Hono();
 
   app.post('/api/tokens', limitBody(config.http.jsonMaxBytes), async (c) => {

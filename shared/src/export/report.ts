@@ -77,7 +77,9 @@ export function buildReportMarkdown(
 
   if (ordered.length === 0) out.push('', 'No claims have been marked in this article yet.');
   const name = (value: string) => opts.people?.get(value) ?? value;
-  ordered.forEach((claim, i) => out.push('', ...claimSection(claim, i + 1, scale, opts, name)));
+  ordered.forEach((claim, i) => {
+    out.push('', ...claimSection(claim, i + 1, scale, opts, name));
+  });
   if (opts.review && opts.review.corrections.length > 0) out.push('', ...correctionsSection(opts.review, ordered));
   return `${out.join('\n')}\n`;
 }
@@ -140,10 +142,14 @@ function claimSection(claim: Claim, number: number, scale: VerdictScale, opts: R
 
   lines.push('', `### Evidence (${claim.evidence.length})`, '');
   if (claim.evidence.length === 0) lines.push('*No evidence yet.*');
-  claim.evidence.forEach((evidence, i) => lines.push(...evidenceItem(evidence, i + 1, opts.attachmentBaseUrl, opts.people ? name : undefined)));
+  claim.evidence.forEach((evidence, i) => {
+    lines.push(...evidenceItem(evidence, i + 1, opts.attachmentBaseUrl, opts.people ? name : undefined));
+  });
   if (claim.comments.length > 0) {
     lines.push('', `### Comments (${claim.comments.length})`, '');
-    claim.comments.forEach((comment, i) => lines.push(...commentItem(comment, i + 1, name)));
+    claim.comments.forEach((comment, i) => {
+      lines.push(...commentItem(comment, i + 1, name));
+    });
   }
   return lines;
 }

@@ -71,6 +71,8 @@ describe('feature hashing', () => {
     const weights = [0, 0.001, -0.02, 0.5, -1.5, 3];
     const { bytes, scale } = quantise(weights);
     const back = dequantise(bytes, scale);
-    weights.forEach((w, i) => expect(Math.abs(back[i]! - w)).toBeLessThan(0.03 * Math.max(1, Math.abs(w))));
+    weights.forEach((w, i) => {
+      expect(Math.abs(back[i]! - w)).toBeLessThan(0.03 * Math.max(1, Math.abs(w)));
+    });
   });
 });

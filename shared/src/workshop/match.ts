@@ -69,12 +69,12 @@ export function matchClaims(
   threshold = DEFAULT_MATCH_THRESHOLD,
 ): ClaimMatch[] {
   const candidates: ClaimMatch[] = [];
-  key.forEach((k, keyIndex) =>
+  key.forEach((k, keyIndex) => {
     claims.forEach((c, participantIndex) => {
       const overlap = spanOverlap(k, c);
       if (overlap >= threshold && overlap > 0) candidates.push({ keyIndex, participantIndex, overlap });
-    }),
-  );
+    });
+  });
   candidates.sort((x, y) => y.overlap - x.overlap || x.keyIndex - y.keyIndex || x.participantIndex - y.participantIndex);
   const usedKey = new Set<number>();
   const usedClaim = new Set<number>();

@@ -15,7 +15,10 @@ describe.each(backends())('access changes during admission ($name)', (backend) =
   let server: TestServer;
   let owner: Account;
   const clients: TestClient[] = [];
-  const open = (client: TestClient) => (clients.push(client), client);
+  const open = (client: TestClient) => {
+    clients.push(client);
+    return client;
+  };
   beforeAll(async () => {
     if (backend.unavailable) return;
     server = await backend.start({ env: HOLD_ADMISSION_ENV });

@@ -191,7 +191,7 @@ describe('per-client bounds on the socket', () => {
   });
 
   it('presence ids: a socket introducing many distinct ids gets 1008 "presence ids limit"; echoes of others do not count', async () => {
-    await inRoom({}, async ({ a, b, url, server }) => {
+    await inRoom({}, async ({ a, b, url }) => {
       a.provider.awareness.setLocalStateField('user', { name: 'A' });
       b.provider.awareness.setLocalStateField('user', { name: 'B' });
       await waitFor(() => a.provider.awareness.getStates().size === 2, 5000, 'presence of both');

@@ -38,7 +38,10 @@ export async function onServerDb<T>(server: Pick<TestServer, 'dataDir' | 'databa
   try {
     // `$n` as the server's SQLite driver reads it: positional, so a parameter may repeat.
     const order: number[] = [];
-    const statement = db.prepare(sql.replace(/\$(\d+)/g, (_, n: string) => (order.push(Number(n) - 1), '?')));
+    const statement = db.prepare(sql.replace(/\$(\d+)/g, (_, n: string) => {
+      order.push(Number(n) - 1);
+      return '?';
+    }));
     const args = order.map((i) => params[i]);
     if (statement.reader) return statement.all(...args) as T[];
     statement.run(...args);

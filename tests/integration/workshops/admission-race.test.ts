@@ -19,7 +19,10 @@ describe.each(backends())('workshops: reveal and deletion while a socket is let 
   let trainer: Account;
   let articleId: string;
   const clients: TestClient[] = [];
-  const open = (client: TestClient) => (clients.push(client), client);
+  const open = (client: TestClient) => {
+    clients.push(client);
+    return client;
+  };
   beforeAll(async () => {
     if (backend.unavailable) return;
     server = await backend.start({ env: HOLD_ADMISSION_ENV });

@@ -26,7 +26,10 @@ describe.each(backends())('workshops: rename, delete, labels for guests ($name)'
   let ben: Guest;
   let cy: Guest;
   const clients: TestClient[] = [];
-  const open = (client: TestClient) => (clients.push(client), client);
+  const open = (client: TestClient) => {
+    clients.push(client);
+    return client;
+  };
 
   beforeAll(async () => {
     if (backend.unavailable) return;

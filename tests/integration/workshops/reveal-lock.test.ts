@@ -33,7 +33,10 @@ describe.each(backends())('workshops: answers lock at the reveal ($name)', (back
   let ana: Guest;
   let ben: Guest;
   const clients: TestClient[] = [];
-  const open = (client: TestClient) => (clients.push(client), client);
+  const open = (client: TestClient) => {
+    clients.push(client);
+    return client;
+  };
 
   beforeAll(async () => {
     if (backend.unavailable) return;

@@ -19,7 +19,10 @@ describe.each(backends())('workshops: a trainer demoted while on a participantâ€
   let owner: Account;
   let article: { id: string; docId: string };
   const clients: TestClient[] = [];
-  const open = (client: TestClient) => (clients.push(client), client);
+  const open = (client: TestClient) => {
+    clients.push(client);
+    return client;
+  };
   beforeAll(async () => {
     if (backend.unavailable) return;
     server = await backend.start();

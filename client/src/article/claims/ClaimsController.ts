@@ -164,7 +164,7 @@ export class ClaimsController {
       // The open claim was deleted (here or by someone else).
       this.setSelection({ ...this.selection, selectedId: null })
     }
-    this.dataListeners.forEach((l) => l())
+    for (const l of this.dataListeners) l()
   }
 
   // --- which claim is open -------------------------------------------------------------
@@ -213,7 +213,7 @@ export class ClaimsController {
 
   private setSelection(next: SelectionSnapshot): void {
     this.selection = next
-    this.selectionListeners.forEach((l) => l())
+    for (const l of this.selectionListeners) l()
   }
 
   // --- the editor ------------------------------------------------------------------------
@@ -222,7 +222,7 @@ export class ClaimsController {
   setEditor(editor: Editor | null): void {
     if (this.editorRef === editor) return
     this.editorRef = editor
-    this.editorListeners.forEach((l) => l())
+    for (const l of this.editorListeners) l()
   }
 
   get editor(): Editor | null {

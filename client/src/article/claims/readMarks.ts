@@ -44,7 +44,7 @@ function save(userId: string, marks: Marks): void {
     // Full or blocked: the marks still hold for this visit.
   }
   version++
-  listeners.forEach((l) => l())
+  for (const l of listeners) l()
 }
 
 function subscribe(listener: () => void): () => void {

@@ -39,6 +39,7 @@ function atDocumentStart(ydoc: Y.Doc, fragment: Y.XmlFragment, pos: Y.RelativePo
   if (pos.item === null) return null
   const decoded = Y.createAbsolutePositionFromRelativePosition(pos, ydoc)
   if (decoded === null || !(decoded.type instanceof Y.XmlText) || decoded.index !== 0) return null
+  // biome-ignore lint/suspicious/noExplicitAny: the parents walked up are of any Yjs type, whose type parameter (its event type) differs each time
   let type: Y.AbstractType<any> = decoded.type
   while (type !== fragment) {
     const item = type._item

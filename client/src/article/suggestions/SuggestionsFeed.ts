@@ -86,7 +86,7 @@ export class SuggestionsFeed {
     if (key === this.key) return
     this.key = key
     this.open = open
-    this.listeners.forEach((l) => l())
+    for (const l of this.listeners) l()
   }
 }
 

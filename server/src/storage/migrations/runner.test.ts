@@ -27,7 +27,13 @@ function freshSqlite(): Db {
 function counting(db: Db): { db: Db; transactions: () => number } {
   let n = 0;
   return {
-    db: { ...db, locked: (key, fn) => db.locked(key, (tx) => fn((f) => (n++, tx(f)))) },
+    db: { ...db, locked: (key, fn) =>
+        db.locked(key, (tx) =>
+          fn((f) => {
+            n++;
+            return tx(f);
+          }),
+        ) },
     transactions: () => n,
   };
 }
@@ -84,8 +90,14 @@ describe('schema migrations: the runner', () => {
     const list: Migration[] = [
       sqlMigration(1, 'one', ['CREATE TABLE one (id TEXT)']),
       sqlMigration(2, 'two', ['CREATE TABLE two (id TEXT)']),
-      { version: 3, name: 'broken', statements: () => (ran.push(3), ['CREATE TABLE three (id TEXT)', 'INSERT INTO nowhere VALUES (1)']) },
-      { version: 4, name: 'after', statements: () => (ran.push(4), ['CREATE TABLE four (id TEXT)']) },
+      { version: 3, name: 'broken', statements: () => {
+        ran.push(3);
+        return ['CREATE TABLE three (id TEXT)', 'INSERT INTO nowhere VALUES (1)'];
+      } },
+      { version: 4, name: 'after', statements: () => {
+        ran.push(4);
+        return ['CREATE TABLE four (id TEXT)'];
+      } },
     ];
     const failure = await runMigrations(db, list).catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(MigrationFailedError);
