@@ -250,7 +250,8 @@ export async function joinWorkshop(page: Page, code: string, name: string): Prom
  * elsewhere, is caught in the browser. Tests open their own contexts from `browser`, so
  * its newContext is watched for the test's duration.
  */
-export const test = base.extend<{ cspGuard: undefined }>({
+// biome-ignore lint/suspicious/noConfusingVoidType: Playwright's fixture type for a fixture that provides no value
+export const test = base.extend<{ cspGuard: void }>({
   cspGuard: [
     async ({ browser }, use) => {
       const violations: string[] = []

@@ -185,6 +185,7 @@ export function ClaimsSidebar() {
               )}
             </div>
           ) : (
+            // biome-ignore lint/a11y/noStaticElementInteractions: the list container takes the arrow keys for the cards inside it (roving focus); the cards are the interactive elements
             <div
               className="claims-sidebar__lists"
               ref={listRef}

@@ -31,6 +31,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry button: a new attempt reloads the session
   useEffect(() => {
     let cancelled = false
     api.me().then(

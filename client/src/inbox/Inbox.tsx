@@ -55,7 +55,12 @@ export function Inbox() {
       testId: 'inbox-item',
       label: (
         <span className={item.read ? 'inbox__line' : 'inbox__line inbox__line--unread'}>
-          {!item.read && <span className="inbox__dot" aria-label="unread" />}
+          {!item.read && (
+            <>
+              <span className="inbox__dot" aria-hidden="true" />
+              <span className="visually-hidden">Unread: </span>
+            </>
+          )}
           <span>
             <strong>{item.actor.name}</strong> {WHAT[item.kind]}
           </span>

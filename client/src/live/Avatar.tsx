@@ -12,6 +12,7 @@ interface AvatarProps {
 
 export function Avatar({ name, color, label = name, size = 'medium', decorative = false }: AvatarProps) {
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-label only comes with role="img" (both are set for a non-decorative avatar)
     <span
       className={`avatar avatar--${size}`}
       style={{ backgroundColor: color }}

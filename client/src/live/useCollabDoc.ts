@@ -78,6 +78,7 @@ export function useCollabDoc(
   }, [docId, paramsKey])
 
   // A rename must not reopen the document: only the awareness field changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the fields shown to others count: a new user object with the same id, name and colour changes nothing
   useEffect(() => {
     session?.provider.awareness.setLocalStateField('user', awarenessUser(user))
   }, [session, user.id, user.name, user.color])

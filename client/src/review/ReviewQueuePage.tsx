@@ -45,6 +45,7 @@ export function ReviewQueuePage({ workspace }: { workspace: Workspace }) {
   const items = queue.status === 'ready' ? queue.data : []
   const heads = () => [...(listRef.current?.querySelectorAll<HTMLElement>('[data-queue-head]') ?? [])]
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: heads() reads the DOM at run time; the queue changing is the trigger
   useEffect(() => {
     if (refocus.current === null || queue.status !== 'ready') return
     const index = focusAfterRemoval(refocus.current, items.length)

@@ -42,6 +42,7 @@ export function Menu({ button, buttonLabel, buttonClassName = 'menu__button', en
 
   const items = () => [...(list.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])]
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: items() reads the DOM at run time; opening is the trigger
   useEffect(() => {
     if (!open) return
     const all = items()
@@ -122,6 +123,7 @@ export function Menu({ button, buttonLabel, buttonClassName = 'menu__button', en
                 </div>
               )
             return (
+              // biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-checked only comes with role="menuitemradio" (entry.checked is undefined otherwise)
               <button
                 key={i}
                 type="button"

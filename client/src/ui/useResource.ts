@@ -21,6 +21,7 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
     setState({ status: 'loading' })
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is a fresh closure every render; `key` says when it means something else and `attempt` is a retry
   useEffect(() => {
     let cancelled = false
     load().then(

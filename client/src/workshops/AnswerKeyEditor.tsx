@@ -73,6 +73,7 @@ function KeyForm({ workshopId, articleDocId, revealed, demoArticle, scale, onSav
   }, [dirty])
 
   // A new row gets the focus, so adding one is a single keystroke away from typing in it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new row (rows changing) is the trigger for focusing it
   useEffect(() => {
     if (focusRow.current === null) return
     document.getElementById(`${focusRow.current}-quote`)?.focus()

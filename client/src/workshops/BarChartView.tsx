@@ -12,6 +12,7 @@ export function BarChartView({ data, options, caption, testId, height }: { data:
   const chart = useRef<BarChart | null>(null)
   const latest = JSON.stringify({ data, options })
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `latest` is data and options serialised: redrawn only when the figures really change
   useEffect(() => {
     if (!box.current) return
     chart.current = new BarChart(box.current, data, { height: `${height}px`, ...options })

@@ -34,6 +34,7 @@ export function useLiveResource<T>(load: () => Promise<T>, key: string, minGapMs
 
   if (state.key !== key) setState({ key, data: null, error: null, updatedAt: null })
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: schedule is read through the control ref at call time; the callback stays stable
   const run = useCallback(async () => {
     const c = control.current
     if (c.inFlight) {

@@ -15,6 +15,7 @@ export function InviteRoute({ code }: { code: string }) {
   const [state, setState] = useState<InviteState>({ status: 'accepting' })
   const [attempt, setAttempt] = useState(0)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the workspaces context is read once per attempt; `attempt` is the retry button
   useEffect(() => {
     let cancelled = false
     setState({ status: 'accepting' })

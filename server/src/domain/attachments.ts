@@ -51,7 +51,6 @@ export function cleanFileName(raw: string | undefined): string {
   } catch {
     // keep the default for a malformed encoding
   }
-  // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u001f\u007f/\\"]/g, '_').slice(0, 200);
 }
 

@@ -34,6 +34,7 @@ export function ClaimCard({ view, open, unread, onRead }: ClaimCardProps) {
   }, [open, revealCard])
 
   // While open, new comments are seen as they arrive.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new comment (claim.comments) must mark the thread read again while it is open
   useEffect(() => {
     if (open) onRead()
   }, [open, claim.comments, onRead])

@@ -355,6 +355,7 @@ export function useControllerEditor(controller: ClaimsController): Editor | null
 /** One controller per open document, created after the socket exists and destroyed with it. */
 export function useClaimsController(ydoc: Y.Doc | null, userId: string, canWrite: boolean): ClaimsController | null {
   const [controller, setController] = useState<ClaimsController | null>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: canWrite is applied by the effect below without rebuilding the controller
   useEffect(() => {
     if (ydoc === null) return
     const created = new ClaimsController(ydoc, userId, canWrite)
@@ -364,7 +365,6 @@ export function useClaimsController(ydoc: Y.Doc | null, userId: string, canWrite
       setController(null)
     }
     // canWrite is applied below without rebuilding everything.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ydoc, userId])
   useEffect(() => controller?.setCanWrite(canWrite), [controller, canWrite])
   return controller

@@ -111,6 +111,7 @@ function CommentComposer({ claimId, idPrefix }: { claimId: string; idPrefix: str
   const query = activeMentionQuery(text, caret)
   const suggestions = query === null || query.start === dismissedAt ? [] : matchMembers(others, query.query)
   const open = suggestions.length > 0
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the highlight goes back to the first person whenever the typed name changes
   useEffect(() => setHighlight(0), [query?.query])
 
   const choose = (member: Member) => {
@@ -192,6 +193,7 @@ function CommentComposer({ claimId, idPrefix }: { claimId: string; idPrefix: str
         {open && (
           <ul className="mention-list" id={listId} role="listbox" aria-label="People to mention" data-testid="mention-list">
             {suggestions.map((member, i) => (
+              // biome-ignore lint/a11y/useFocusableInteractive: the listbox pattern; options are reached with aria-activedescendant from the comment field, which keeps focus
               <li
                 key={member.userId}
                 id={`${listId}-${i}`}

@@ -35,6 +35,7 @@ export function SuggestionsPanel({ suggestions, claimCount, onOpenClaim }: Sugge
   // so the keyboard stays in the list instead of falling back to the top of the page.
   const focusNext = useRef<{ from: string; to: string | null } | null>(null)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after every render on purpose: it moves focus once the list has changed
   useEffect(() => {
     const pending = focusNext.current
     const panel = panelRef.current

@@ -26,6 +26,7 @@ export function ReviewPanel({ claim, idPrefix }: { claim: Claim; idPrefix: strin
   // The server records who set a verdict from the update itself: ask again once it has it.
   const reload = env?.reload
   const first = useRef(true)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a verdict or rationale change is the trigger: the server records who set it, so ask again
   useEffect(() => {
     if (first.current) {
       first.current = false
