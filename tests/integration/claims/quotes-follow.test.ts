@@ -1,7 +1,7 @@
-import { bodyFragment, getBodyText, readClaim, readClaims, type Claim } from '@fc/shared';
+import { getBodyText, readClaims } from '@fc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { call } from '../support/accounts.js';
+import { replaceInBody, storedQuote as stored } from '../support/body-edits.js';
 import { backends } from '../support/backends.js';
 import { connectClient, eventually, type TestClient } from '../support/clients.js';
 import type { TestServer } from '../support/server.js';
@@ -16,31 +16,6 @@ const TEXT =
   'The army denied the figures. Officials in Quetta gave no number of their own, and journalists could not reach the area.';
 const CLAIM = 'It also claimed to have taken 18 personnel captive';
 
-/** Replaces the first `find` in the body's text nodes, as an editor's keystrokes would. */
-function replaceInBody(doc: Y.Doc, find: string, replacement: string): void {
-  const walk = (node: Y.XmlFragment | Y.XmlElement): boolean => {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText) {
-        const text = child.toDelta().map((d: { insert: unknown }) => (typeof d.insert === 'string' ? d.insert : '\uFFFC')).join('');
-        const at = text.indexOf(find);
-        if (at < 0) continue;
-        doc.transact(() => {
-          child.delete(at, find.length);
-          child.insert(at, replacement);
-        });
-        return true;
-      }
-      if (child instanceof Y.XmlElement && walk(child)) return true;
-    }
-    return false;
-  };
-  if (!walk(bodyFragment(doc))) throw new Error(`"${find}" is not in the body`);
-}
-
-const stored = (client: TestClient, claimId: string) => {
-  const c = readClaim(client.doc, claimId) as Claim;
-  return { quote: c.quote, prefix: c.prefix, suffix: c.suffix };
-};
 
 describe.each(backends())('quotes that follow the text ($name)', (backend) => {
   let server: TestServer;

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { log } from '../../log.js';
 import type { Queryable } from '../../storage/db.js';
 import { Connection } from '../connection.js';
-import type { Room } from '../room.js';
+import { REMOTE_ORIGIN, type Room } from '../room.js';
 import { AUTHOR_FIELD, diffClaims, type ItemKind, type RawClaimChange, snapshotClaims, type ClaimsSnapshot, type TrackedField } from './claims-snapshot.js';
 import { ClientBindings, SERVER_USER } from './client-bindings.js';
 
@@ -40,7 +40,8 @@ export const CORRECTION_ORIGIN = Symbol('attribution-correction');
  * approved claim whose words were edited goes back to review like any other change of it.
  */
 export class QuoteFollow {
-  constructor(readonly userId: string) {}
+  /** `userId` undefined: a second look after another instance's edit, credited to nobody. */
+  constructor(readonly userId: string | undefined) {}
 }
 
 /** How long after the last body edit in a room its claims' quotes are brought up to date. */
@@ -55,7 +56,7 @@ interface RoomState {
   /** Storing, correcting and telling listeners run in order, one room at a time. */
   chain: Promise<void>;
   /** A quote update owed after a body edit: who edited last, and the timer that will do it. */
-  quotesOwed: { userId: string; timer: ReturnType<typeof setTimeout> } | undefined;
+  quotesOwed: { userId: string | undefined; timer: ReturnType<typeof setTimeout> } | undefined;
   off(): void;
 }
 
@@ -136,8 +137,11 @@ export class Attribution {
     if (conn && userId) this.bindNewClients(room, state, tr, conn, userId);
     const bodyChanged = state.bodyTouched;
     state.bodyTouched = false;
-    // Only the instance that received the edit follows it up: others get the result relayed.
+    // The instance that received the edit follows it up, credited to its sender. Another instance
+    // looks again too: when two instances each took an edit at once, each refreshed from its own
+    // half, and only the merged state gives the right words (it writes only what is still stale).
     if (conn && userId && bodyChanged) this.oweQuotes(room, state, userId);
+    else if (bodyChanged && tr.origin === REMOTE_ORIGIN && !state.quotesOwed) this.oweQuotes(room, state, undefined);
     if (!state.claimsTouched) return;
     state.claimsTouched = false;
     const next = snapshotClaims(room.doc);
@@ -153,9 +157,10 @@ export class Attribution {
     this.tell(room, state, groups, bodyChanged);
   }
 
-  private oweQuotes(room: Room, state: RoomState, userId: string): void {
+  private oweQuotes(room: Room, state: RoomState, userId: string | undefined): void {
     if (state.quotesOwed) clearTimeout(state.quotesOwed.timer);
-    const timer = setTimeout(() => this.followQuotes(room, state, userId), QUOTE_FOLLOW_MS);
+    // The second look waits longer, so the receiving instance's own update is normally here first.
+    const timer = setTimeout(() => this.followQuotes(room, state, userId), userId === undefined ? 4 * QUOTE_FOLLOW_MS : QUOTE_FOLLOW_MS);
     timer.unref?.();
     state.quotesOwed = { userId, timer };
   }
@@ -165,7 +170,7 @@ export class Attribution {
    * server's own clientID, bound to the server first so no socket that relays the structs later
    * becomes their author.
    */
-  private followQuotes(room: Room, state: RoomState, userId: string): void {
+  private followQuotes(room: Room, state: RoomState, userId: string | undefined): void {
     state.quotesOwed = undefined;
     this.enqueue(state, async () => {
       if (room.discarded) return;
