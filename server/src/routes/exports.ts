@@ -1,10 +1,10 @@
 import {
   anchorClaim,
-  anchorClaims,
   BodyText,
   buildClaimReviews,
   buildReportMarkdown,
   buildWebAnnotations,
+  readAnchoredClaims,
   readClaims,
   suggestCheckworthy,
   uncoveredSuggestions,
@@ -65,9 +65,10 @@ export function exportRoutes(deps: ApiDeps): Hono {
 
   // Each export reads only what it needs: anchoring every claim costs a walk of the body.
   const read = <T>(article: Article, fn: (doc: Y.Doc) => T) => withDocument(registry, store, article.docId, fn);
+  // Every export reads a claim's words from where it is anchored now, not from its stored quote.
   const claimsAndAnchors = (doc: Y.Doc) => {
-    const claims = readClaims(doc);
-    return { claims, anchors: anchorClaims(doc, claims) };
+    const { claims, anchors } = readAnchoredClaims(doc);
+    return { claims, anchors };
   };
 
   const attachmentHeader = (c: Context, article: Article, ext: string) => {
@@ -83,7 +84,7 @@ export function exportRoutes(deps: ApiDeps): Hono {
     attachmentHeader(c, article, 'claimreview.jsonld');
     if (!published.published && !preview) return c.body('[]', 200, { 'content-type': LD_JSON });
     const workspace = await getWorkspace(db, article.workspaceId);
-    const claims = (await read(article, readClaims)).filter((claim) => published.approved.has(claim.id));
+    const claims = (await read(article, (doc) => readAnchoredClaims(doc).claims)).filter((claim) => published.approved.has(claim.id));
     const refused: RefusedUrl[] = [];
     const reviews = buildClaimReviews(articleMeta(c, publicUrl, article), claims, await verdictScaleFor(db, article.workspaceId), {
       organization: { name: workspace?.name ?? 'Fact-check desk' },
@@ -119,7 +120,10 @@ export function exportRoutes(deps: ApiDeps): Hono {
 
   app.get('/api/articles/:id/annotations', async (c) => {
     const { article } = articleAccess(c);
-    const { claims, anchors, text } = await read(article, (doc) => ({ ...claimsAndAnchors(doc), text: BodyText.of(doc).text }));
+    const { claims, anchors, text } = await read(article, (doc) => {
+      const { claims, anchors, body } = readAnchoredClaims(doc);
+      return { claims, anchors, text: body.text };
+    });
     const annotations = buildWebAnnotations(articleMeta(c, publicUrl, article), claims, text, {
       anchors,
       scale: await verdictScaleFor(db, article.workspaceId),

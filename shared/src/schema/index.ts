@@ -55,3 +55,4 @@ export {
   type AnchorableClaim,
   type ClaimMeta,
 } from './anchor.js';
+export { quoteAtAnchor, readAnchoredClaims, refreshClaimQuotes } from './live-quotes.js';

@@ -1,9 +1,9 @@
-import { bodyFragment, claimsMap } from '@fc/shared';
+import { bodyFragment, claimsMap, refreshClaimQuotes } from '@fc/shared';
 import type * as Y from 'yjs';
 import { log } from '../../log.js';
 import type { Queryable } from '../../storage/db.js';
 import { Connection } from '../connection.js';
-import type { Room } from '../room.js';
+import { REMOTE_ORIGIN, type Room } from '../room.js';
 import { AUTHOR_FIELD, diffClaims, type ItemKind, type RawClaimChange, snapshotClaims, type ClaimsSnapshot, type TrackedField } from './claims-snapshot.js';
 import { ClientBindings, SERVER_USER } from './client-bindings.js';
 
@@ -34,6 +34,19 @@ export type ClaimChangeListener = (event: ClaimChangeEvent) => void | Promise<vo
 /** Origin of the server's authorship corrections: stored and relayed like a socket's update, attributed to nobody. */
 export const CORRECTION_ORIGIN = Symbol('attribution-correction');
 
+/**
+ * Origin of the server's quote updates after an edit of the body (quotes follow the text): stored
+ * and relayed like a socket's update, and the quote changes it makes are the editor's, so an
+ * approved claim whose words were edited goes back to review like any other change of it.
+ */
+export class QuoteFollow {
+  /** `userId` undefined: a second look after another instance's edit, credited to nobody. */
+  constructor(readonly userId: string | undefined) {}
+}
+
+/** How long after the last body edit in a room its claims' quotes are brought up to date. */
+export const QUOTE_FOLLOW_MS = 250;
+
 interface RoomState {
   bindings: ClientBindings;
   articleId: string | undefined;
@@ -42,6 +55,8 @@ interface RoomState {
   bodyTouched: boolean;
   /** Storing, correcting and telling listeners run in order, one room at a time. */
   chain: Promise<void>;
+  /** A quote update owed after a body edit: who edited last, and the timer that will do it. */
+  quotesOwed: { userId: string | undefined; timer: ReturnType<typeof setTimeout> } | undefined;
   off(): void;
 }
 
@@ -72,7 +87,16 @@ export class Attribution {
   async attach(room: Room): Promise<void> {
     const [bindings, articleId] = await Promise.all([ClientBindings.load(this.db, room.docId), this.articleOf(room.docId)]);
     const doc = room.doc;
-    const state: RoomState = { bindings, articleId, snapshot: new Map(), claimsTouched: false, bodyTouched: false, chain: Promise.resolve(), off: () => undefined };
+    const state: RoomState = {
+      bindings,
+      articleId,
+      snapshot: new Map(),
+      claimsTouched: false,
+      bodyTouched: false,
+      chain: Promise.resolve(),
+      quotesOwed: undefined,
+      off: () => undefined,
+    };
     const onClaims = () => (state.claimsTouched = true);
     const onBody = () => (state.bodyTouched = true);
     const afterTransaction = (tr: Y.Transaction) => this.afterTransaction(room, state, tr);
@@ -91,6 +115,11 @@ export class Attribution {
   async detach(room: Room): Promise<void> {
     const state = this.rooms.get(room);
     if (!state) return;
+    // What the last edits owe the quotes is written before the room goes (and so stored with it).
+    if (state.quotesOwed) {
+      clearTimeout(state.quotesOwed.timer);
+      this.followQuotes(room, state, state.quotesOwed.userId);
+    }
     await state.chain;
     state.off();
     this.rooms.delete(room);
@@ -103,19 +132,52 @@ export class Attribution {
 
   private afterTransaction(room: Room, state: RoomState, tr: Y.Transaction): void {
     const conn = tr.origin instanceof Connection ? tr.origin : undefined;
+    const follow = tr.origin instanceof QuoteFollow ? tr.origin : undefined;
     const userId = conn?.access.canWrite ? conn.access.userId : undefined;
     if (conn && userId) this.bindNewClients(room, state, tr, conn, userId);
     const bodyChanged = state.bodyTouched;
     state.bodyTouched = false;
+    // The instance that received the edit follows it up, credited to its sender. Another instance
+    // looks again too: when two instances each took an edit at once, each refreshed from its own
+    // half, and only the merged state gives the right words (it writes only what is still stale).
+    if (conn && userId && bodyChanged) this.oweQuotes(room, state, userId);
+    else if (bodyChanged && tr.origin === REMOTE_ORIGIN && !state.quotesOwed) this.oweQuotes(room, state, undefined);
     if (!state.claimsTouched) return;
     state.claimsTouched = false;
     const next = snapshotClaims(room.doc);
-    const raw = conn ? diffClaims(state.snapshot, next) : [];
+    const raw = conn || follow ? diffClaims(state.snapshot, next) : [];
     state.snapshot = next;
+    if (follow) {
+      if (raw.length > 0) this.tell(room, state, [{ userId: follow.userId, changes: raw.map(plainChange) }], false);
+      return;
+    }
     if (!conn || (raw.length === 0 && !bodyChanged)) return;
     const groups = this.attribute(state, raw, userId);
     this.recordCreations(room, state, raw);
     this.tell(room, state, groups, bodyChanged);
+  }
+
+  private oweQuotes(room: Room, state: RoomState, userId: string | undefined): void {
+    if (state.quotesOwed) clearTimeout(state.quotesOwed.timer);
+    // The second look waits longer, so the receiving instance's own update is normally here first.
+    const timer = setTimeout(() => this.followQuotes(room, state, userId), userId === undefined ? 4 * QUOTE_FOLLOW_MS : QUOTE_FOLLOW_MS);
+    timer.unref?.();
+    state.quotesOwed = { userId, timer };
+  }
+
+  /**
+   * Brings the claims' quotes up to date with the body (shared refreshClaimQuotes), from the
+   * server's own clientID, bound to the server first so no socket that relays the structs later
+   * becomes their author.
+   */
+  private followQuotes(room: Room, state: RoomState, userId: string | undefined): void {
+    state.quotesOwed = undefined;
+    this.enqueue(state, async () => {
+      if (room.discarded) return;
+      await state.bindings.bind(room.doc.clientID, SERVER_USER);
+      if (room.discarded) return;
+      refreshClaimQuotes(room.doc, new QuoteFollow(userId));
+    });
   }
 
   /**
@@ -143,10 +205,9 @@ export class Attribution {
     for (const change of raw) {
       const userId = change.client === undefined ? sender : state.bindings.userOf(change.client);
       if (userId === SERVER_USER) continue;
-      const { client: _client, map: _map, ...plain } = change as RawClaimChange & { map?: unknown };
       let list = byUser.get(userId);
       if (!list) byUser.set(userId, (list = []));
-      list.push(plain as ClaimChange);
+      list.push(plainChange(change));
     }
     return Array.from(byUser, ([userId, changes]) => ({ userId, changes }));
   }
@@ -204,4 +265,10 @@ export class Attribution {
 export async function itemAuthor(db: Queryable, docId: string, kind: ItemKind, itemId: string): Promise<string | undefined> {
   const rows = await db.query<{ user_id: string }>('SELECT user_id FROM doc_items WHERE doc_id = $1 AND kind = $2 AND item_id = $3', [docId, kind, itemId]);
   return rows[0]?.user_id;
+}
+
+/** A raw change without the Yjs details (the struct's clientID and the item's map). */
+function plainChange(change: RawClaimChange): ClaimChange {
+  const { client: _client, map: _map, ...plain } = change as RawClaimChange & { map?: unknown };
+  return plain as ClaimChange;
 }
