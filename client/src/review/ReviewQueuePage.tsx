@@ -39,8 +39,8 @@ export function ReviewQueuePage({ workspace }: { workspace: Workspace }) {
   const [busy, setBusy] = useState<string | null>(null)
   const [message, setMessage] = useState<{ tone: 'done' | 'error'; text: string } | null>(null)
   const listRef = useRef<HTMLOListElement>(null)
-  // Where focus goes once a decided claim has left the list.
-  const refocus = useRef<number | null>(null)
+  // Where focus goes once a decided claim has left the list (its key: until the reload drops it, it is still there).
+  const refocus = useRef<{ index: number; key: string } | null>(null)
 
   const items = queue.status === 'ready' ? queue.data : []
   const heads = () => [...(listRef.current?.querySelectorAll<HTMLElement>('[data-queue-head]') ?? [])]
@@ -48,7 +48,9 @@ export function ReviewQueuePage({ workspace }: { workspace: Workspace }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: heads() reads the DOM at run time; the queue changing is the trigger
   useEffect(() => {
     if (refocus.current === null || queue.status !== 'ready') return
-    const index = focusAfterRemoval(refocus.current, items.length)
+    const { index: was, key } = refocus.current
+    if (items.some((i) => itemKey(i) === key)) return
+    const index = focusAfterRemoval(was, items.length)
     refocus.current = null
     if (index >= 0) heads()[index]?.focus()
   }, [queue, items.length])
@@ -56,7 +58,7 @@ export function ReviewQueuePage({ workspace }: { workspace: Workspace }) {
   const decided = useCallback(
     (item: QueueItem, text: string) => {
       const index = items.findIndex((i) => itemKey(i) === itemKey(item))
-      refocus.current = index < 0 ? null : index
+      refocus.current = index < 0 ? null : { index, key: itemKey(item) }
       setMessage({ tone: 'done', text })
       reload()
     },
