@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test'
-import WS from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { baseUrl, expect, joinByInvite, type openDesk, selectInArticle, signUpByApi, test, type Signed } from './fixtures'
+import { stockClient } from './stock-client'
 
 // Stored cross-site scripting, tried as an attacker would: every field a user, a guest or a stock
 // socket can fill holds markup or a `javascript:` URL, and every screen that shows it is opened.
@@ -56,21 +55,6 @@ async function apiJson(who: Signed, method: 'get' | 'post' | 'put' | 'patch', pa
   const res = await who.api.fetch(path, { method: method.toUpperCase(), ...(data === undefined ? {} : { data }) })
   const text = await res.text()
   return { status: res.status(), body: text ? JSON.parse(text) : null }
-}
-
-/** A stock y-websocket client, as a bot or a hostile script would write it, under `token`. */
-async function stockClient(docId: string, token: string): Promise<{ doc: Y.Doc; close: () => void }> {
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${baseUrl().replace(/^http/, 'ws')}/collab`, docId, doc, {
-    WebSocketPolyfill: WS as unknown as typeof WebSocket,
-    disableBc: true,
-    params: { token },
-  })
-  await new Promise<void>((resolve) => provider.on('sync', (synced: boolean) => synced && resolve()))
-  return { doc, close: () => {
-      provider.destroy()
-      doc.destroy()
-    } }
 }
 
 test('stored markup and javascript: URLs in every user-filled field run nowhere', async ({ browser }) => {
