@@ -225,12 +225,14 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
           const docChanged = !updated.state.doc.eq(previous.doc)
           if (docChanged) scheduleVerify()
           if (updated.state.selection.eq(previous.selection) && !docChanged) return
-          // Keyboard users: the caret inside a claim shows it, as the pointer does.
-          const caret = caretClaims(updated)
-          const key = caret === null ? '' : caret.ids.join(',')
+          // Keyboard users: the caret inside a claim shows it, as the pointer does. Where the
+          // caret is on screen is asked only when it enters other claims: asking forces a
+          // layout of the page in the middle of every keystroke.
+          const ids = caretClaimIds(updated)
+          const key = ids.join(',')
           if (key !== lastCaretKey) {
             lastCaretKey = key
-            options.onHover(caret)
+            options.onHover(caretHover(updated, ids))
           }
         },
         destroy: () => {
@@ -398,21 +400,25 @@ function innermostClaimElement(target: EventTarget | null): HTMLElement | null {
   return element?.closest<HTMLElement>('[data-claim-id]') ?? null
 }
 
-/** Claims around a collapsed caret, for keyboard users; null when there are none. */
-function caretClaims(view: EditorView): ClaimHover | null {
+/** Claims around a collapsed caret in the focused editor, innermost first, for keyboard users. */
+function caretClaimIds(view: EditorView): string[] {
   const { selection } = view.state
-  if (!selection.empty || !view.hasFocus()) return null
+  if (!selection.empty || !view.hasFocus()) return []
   const pos = selection.from
   const set = claimHighlightsKey.getState(view.state)?.decorations
-  if (set === undefined) return null
-  const around = set
+  if (set === undefined) return []
+  return set
     .find(pos, pos)
     .filter((d) => d.from <= pos && pos < d.to)
     .sort((a, b) => a.to - a.from - (b.to - b.from))
-  if (around.length === 0) return null
-  const ids = around.map((d) => (d.spec as { claimId: string }).claimId)
+    .map((d) => specOf(d).claimId)
+}
+
+/** The caret's popover for these claims; null when there are none. */
+function caretHover(view: EditorView, ids: string[]): ClaimHover | null {
+  if (ids.length === 0) return null
   try {
-    const coords = view.coordsAtPos(pos)
+    const coords = view.coordsAtPos(view.state.selection.from)
     return { ids, rect: { left: coords.left, right: coords.right, top: coords.top, bottom: coords.bottom }, source: 'caret' }
   } catch {
     return null
