@@ -75,7 +75,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
  * but `pnpm test:e2e` alone after an edit would otherwise test yesterday's bundle (or fail
  * when there is none). Built here only when a source is newer than the bundle.
  */
-function buildClientIfStale(): void {
+export function buildClientIfStale(): void {
   const bundle = path.join(repoRoot, 'client/dist/index.html')
   const builtAt = existsSync(bundle) ? statSync(bundle).mtimeMs : 0
   const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'shared/src']
@@ -91,7 +91,7 @@ function newerThan(file: string, time: number): boolean {
   return readdirSync(file).some((name) => newerThan(path.join(file, name), time))
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.unref()
@@ -106,7 +106,7 @@ function freePort(): Promise<number> {
   })
 }
 
-async function waitForHealth(baseUrl: string, server: ChildProcess, logPath: string): Promise<void> {
+export async function waitForHealth(baseUrl: string, server: ChildProcess, logPath: string): Promise<void> {
   const deadline = Date.now() + HEALTH_TIMEOUT_MS
   while (Date.now() < deadline) {
     if (server.exitCode !== null) {
@@ -126,7 +126,7 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, logPath: str
   throw new Error(`the server was not healthy within ${HEALTH_TIMEOUT_MS / 1000} s; see ${logPath}`)
 }
 
-async function stop(server: ChildProcess): Promise<void> {
+export async function stop(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()))
   server.kill('SIGTERM')

@@ -21,7 +21,9 @@ export function usePresence(session: CollabSession | null): Person[] {
       return
     }
     const { awareness } = session.provider
-    const update = () => setPeople(peopleFrom(awareness.getStates(), awareness.clientID))
+    // Same people, same list: a caret moving (every keystroke, here or in another window) is
+    // a 'change' too, and a new array would render the whole article screen again with it.
+    const update = () => setPeople((current) => samePeopleOr(current, peopleFrom(awareness.getStates(), awareness.clientID)))
     update()
     // 'change' fires only when someone arrives, leaves or changes state, not on the
     // 15-second keep-alive heartbeats that 'update' also reports.
@@ -57,4 +59,14 @@ export function peopleFrom(states: Map<number, Record<string, unknown>>, selfCli
   return [...byKey.values()].sort(
     (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name),
   )
+}
+
+/** `current` when `next` lists the same people the same way, else `next`. */
+export function samePeopleOr(current: Person[], next: Person[]): Person[] {
+  if (current.length !== next.length) return next
+  const same = current.every((p, i) => {
+    const n = next[i]!
+    return p.key === n.key && p.name === n.name && p.color === n.color && p.isSelf === n.isSelf
+  })
+  return same ? current : next
 }

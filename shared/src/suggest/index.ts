@@ -1,4 +1,4 @@
-export { suggestCheckworthy, scoreSentence, DEFAULT_MIN_SCORE, type Suggestion, type SuggestOptions } from './suggest.js';
+export { suggestCheckworthy, scoreSentence, DEFAULT_MIN_SCORE, type Suggestion, type SuggestOptions, type SentenceScore } from './suggest.js';
 export { SUGGESTION_REASONS, REASON_WEIGHTS, detectReasons, type SuggestionReason } from './features.js';
 export { splitSentences } from './sentences.js';
 export { covers, uncoveredSuggestions } from './coverage.js';

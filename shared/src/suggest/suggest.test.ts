@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectReasons } from './features.js';
 import { splitSentences } from './sentences.js';
-import { scoreSentence, suggestCheckworthy } from './suggest.js';
+import { scoreSentence, suggestCheckworthy, type SentenceScore } from './suggest.js';
 
 const SEED = readFileSync(new URL('../../fixtures/seed-article.txt', import.meta.url), 'utf8');
 
@@ -116,5 +116,20 @@ describe('splitSentences', () => {
       'the group claimed 84 were killed across the province in what it called a coordinated operation.',
     ]);
     expect(spans('Short; not cut.')).toEqual(['Short; not cut.']);
+  });
+});
+
+describe('suggestCheckworthy with a score cache', () => {
+  it('gives what it gives without one, and scores only the sentences it has not seen', () => {
+    const text = 'The ministry said 84 soldiers were killed on Monday. It was cold. Officials denied the figure of 40 on Tuesday.';
+    const cache = new Map<string, SentenceScore>();
+    expect(suggestCheckworthy(text, { cache })).toEqual(suggestCheckworthy(text));
+    const seen = cache.size;
+    expect(seen).toBeGreaterThan(1);
+    const edited = text.replace('It was cold.', 'It was very cold.');
+    const reads: string[] = [];
+    const counting = { get: (q: string) => cache.get(q), set: (q: string, s: SentenceScore) => (reads.push(q), cache.set(q, s)) };
+    expect(suggestCheckworthy(edited, { cache: counting })).toEqual(suggestCheckworthy(edited));
+    expect(reads).toEqual(['It was very cold.']);
   });
 });

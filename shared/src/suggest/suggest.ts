@@ -19,9 +19,17 @@ export interface Suggestion {
   explanations: string[];
 }
 
+export type SentenceScore = ReturnType<typeof scoreSentence>;
+
 export interface SuggestOptions {
   /** Spans scoring below this are left out. */
   minScore?: number;
+  /**
+   * Scores kept from an earlier call, by sentence: read, and filled with every sentence
+   * scored now. A live editor re-runs this after each pause in typing, where all sentences
+   * but the edited one are unchanged (the result is the same with or without it).
+   */
+  cache?: Pick<Map<string, SentenceScore>, 'get' | 'set'>;
 }
 
 /** The score at the model's decision threshold (chosen on validation data when trained). */
@@ -39,7 +47,11 @@ export function suggestCheckworthy(plainText: string, opts: SuggestOptions = {})
   const suggestions: Suggestion[] = [];
   for (const { from, to } of splitSentences(plainText)) {
     const quote = plainText.slice(from, to);
-    const scored = scoreSentence(quote);
+    let scored = opts.cache?.get(quote);
+    if (scored === undefined) {
+      scored = scoreSentence(quote);
+      opts.cache?.set(quote, scored);
+    }
     if (scored.score >= minScore) suggestions.push({ start: from, end: to, quote, ...scored });
   }
   return suggestions;

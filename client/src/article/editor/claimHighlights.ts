@@ -1,8 +1,11 @@
 import { Extension } from '@tiptap/core'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { Mapping, StepMap } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
-import { anchorClaim, BodyText, decodeRelPos, readClaims, type Claim } from '@fc/shared/schema/index'
+import type * as Y from 'yjs'
+import { anchorClaim, BodyText, decodeRelPos, readClaim, readClaims, type Claim } from '@fc/shared/schema/index'
 import type { ClaimsController } from '../claims/ClaimsController'
 import { verdictKey } from '../claims/verdictStyle'
 import { syncBinding, toEditorPosition } from '../shared-text/positions'
@@ -13,12 +16,17 @@ import { syncBinding, toEditorPosition } from '../shared-text/positions'
  *
  * Positions. A claim stores Yjs relative positions (`start` bound to its first character,
  * `end` to its last). y-tiptap's `relativePositionToAbsolutePosition`, fed the live
- * binding's mapping (Y type → ProseMirror node), turns them into editor positions. That
- * mapping matches the editor's document only when the two are in step, so:
- * - a transaction from Yjs (remote edit, first render; `isChangeOrigin`) rebuilds the set;
- * - a local edit first only maps the set (the binding writes it to Yjs after the state
- *   update), and the Y.Doc observer below asks for a rebuild right after;
- * - a change to the claims map, or to which claim is open, rebuilds it too.
+ * binding's mapping (Y type → ProseMirror node), turns them into editor positions; that
+ * walks the document for every claim, so it is never done for all claims per keystroke
+ * (with 2,000 claims that was ~30 ms of every key; tests/bench/README.md, "Client: typing"):
+ * - an edit maps the set: a local one through its own steps, a remote one (y-tiptap
+ *   replaces the whole document) through the one range where the documents differ;
+ * - a change to some claims (marked, deleted, re-anchored, verdict…) redraws those claims
+ *   only, and a change of the open or pointed claim only restyles the claims concerned;
+ * - once the text has been quiet for VERIFY_AFTER_MS, every claim is placed again from its
+ *   stored positions (the rule below), and the set is swapped only where it differs: mapping
+ *   can disagree with Yjs at a claim's very edge (a remote letter typed against it);
+ * - the first render and a claims snapshot whose anchoring changed rebuild everything.
  * Whether a claim is in the text at all is decided by the shared anchoring (BodyText),
  * the same rule the sidebar and the exports use; claims found again by quote are placed
  * at the found words.
@@ -45,15 +53,27 @@ export interface ClaimHighlightsOptions {
 
 interface HighlightState {
   decorations: DecorationSet
+  /** The emphasis the set was drawn with. */
+  selectedId: string | null
+  pointedId: string | null
+  /** False until the Yjs binding has rendered the document: nothing could be placed before. */
+  bound: boolean
 }
 
 export const claimHighlightsKey = new PluginKey<HighlightState>('claimHighlights')
 
-/** Ask the plugin to rebuild the highlights (claims or emphasis changed). */
-const REFRESH = 'refresh'
+/**
+ * What a refresh redraws: every claim (`all`: first render, anchoring changed), every claim
+ * but keeping the set where nothing moved (`verify`), some claims (`claims`), or only the
+ * open/pointed emphasis (`emphasis`).
+ */
+type Refresh = { kind: 'all' } | { kind: 'verify' } | { kind: 'claims'; ids: ReadonlySet<string> } | { kind: 'emphasis' }
 
-export function refreshClaimHighlights(view: EditorView): void {
-  view.dispatch(view.state.tr.setMeta(claimHighlightsKey, REFRESH).setMeta('addToHistory', false))
+/** A pause in the text this long, and every claim is placed again from its stored positions. */
+const VERIFY_AFTER_MS = 400
+
+export function refreshClaimHighlights(view: EditorView, refresh: Refresh = { kind: 'all' }): void {
+  view.dispatch(view.state.tr.setMeta(claimHighlightsKey, refresh).setMeta('addToHistory', false))
 }
 
 export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
@@ -82,14 +102,32 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
   return new Plugin<HighlightState>({
     key: claimHighlightsKey,
     state: {
-      init: (_config, state) => ({ decorations: buildDecorations(state, controller) }),
-      apply: (tr: Transaction, previous: HighlightState, _old: EditorState, state: EditorState): HighlightState => {
-        const sync = ySyncPluginKey.getState(state) as { isChangeOrigin?: boolean } | undefined
-        if (tr.getMeta(claimHighlightsKey) === REFRESH || sync?.isChangeOrigin === true) {
-          return { decorations: buildDecorations(state, controller) }
+      init: (_config, state) => fullState(state, controller),
+      apply: (tr: Transaction, previous: HighlightState, old: EditorState, state: EditorState): HighlightState => {
+        const refresh = tr.getMeta(claimHighlightsKey) as Refresh | undefined
+        // The binding's first render (or a claims change before it) places everything.
+        if (!previous.bound) return fullState(state, controller)
+        let next = previous
+        if (tr.docChanged) {
+          // y-tiptap applies a remote change (and a Yjs undo) as a replacement of the whole
+          // document: its steps would collapse every highlight, the one range that differs does not.
+          const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
+          const mapping = remote ? differingRange(old.doc, state.doc) : tr.mapping
+          next = { ...next, decorations: next.decorations.map(mapping, tr.doc) }
         }
-        if (!tr.docChanged) return previous
-        return { decorations: previous.decorations.map(tr.mapping, tr.doc) }
+        if (refresh === undefined) return next
+        switch (refresh.kind) {
+          case 'all':
+            return fullState(state, controller)
+          case 'verify': {
+            const rebuilt = fullState(state, controller)
+            return sameDecorations(rebuilt.decorations, next.decorations, state) ? restyle(next, state, controller) : rebuilt
+          }
+          case 'claims':
+            return restyle(redrawClaims(next, state, controller, refresh.ids), state, controller)
+          case 'emphasis':
+            return restyle(next, state, controller)
+        }
       },
     },
     props: {
@@ -118,25 +156,62 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
       },
     },
     view: (view) => {
-      // Rebuild after every settled change to the claims or the text, and when the open
-      // claim changes. Batched per task: typing fires one observer call per keystroke.
-      let queued = false
+      // Refreshes are batched per task: one Yjs transaction may touch many claims.
+      let queued: Refresh | null = null
       let destroyed = false
-      const queueRefresh = () => {
-        if (queued) return
-        queued = true
-        queueMicrotask(() => {
-          queued = false
-          if (destroyed || view.isDestroyed) return
-          // Never redraw under an IME composition: try again once it has settled.
-          if (view.composing) setTimeout(queueRefresh, 100)
-          else refreshClaimHighlights(view)
-        })
+      let verifyTimer: ReturnType<typeof setTimeout> | null = null
+      const queue = (refresh: Refresh) => {
+        const first = queued === null
+        queued = merge(queued, refresh)
+        if (!first) return
+        queueMicrotask(flush)
       }
-      const claims = controller.ydoc.getMap('claims')
-      claims.observeDeep(queueRefresh)
-      controller.body.observeDeep(queueRefresh)
-      const stopSelection = controller.subscribeSelection(queueRefresh)
+      const flush = () => {
+        if (destroyed || view.isDestroyed || queued === null) return
+        // Never redraw under an IME composition: try again once it has settled.
+        if (view.composing) {
+          setTimeout(flush, 100)
+          return
+        }
+        const refresh = queued
+        queued = null
+        refreshClaimHighlights(view, refresh)
+      }
+      const scheduleVerify = () => {
+        if (verifyTimer !== null) clearTimeout(verifyTimer)
+        verifyTimer = setTimeout(() => {
+          verifyTimer = null
+          queue({ kind: 'verify' })
+        }, VERIFY_AFTER_MS)
+      }
+      const claimsType = controller.ydoc.getMap('claims')
+      const onClaims = (events: Array<Y.YEvent<any>>) => {
+        const ids = new Set<string>()
+        for (const event of events) {
+          if (event.target === claimsType) event.changes.keys.forEach((_change, id) => ids.add(id))
+          else if (typeof event.path[0] === 'string') ids.add(event.path[0])
+        }
+        if (ids.size > 0) queue({ kind: 'claims', ids })
+      }
+      claimsType.observeDeep(onClaims)
+      // A claim whose words were deleted, or found again, is drawn again (or no longer): the
+      // controller's snapshot says which claims are in the text now.
+      let statuses = anchorStatuses(controller)
+      const stopData = controller.subscribeData(() => {
+        const now = anchorStatuses(controller)
+        const ids = new Set<string>()
+        now.forEach((status, id) => status !== statuses.get(id) && ids.add(id))
+        statuses.forEach((_status, id) => !now.has(id) && ids.add(id))
+        statuses = now
+        if (ids.size > 0) queue({ kind: 'claims', ids })
+      })
+      let emphasis = emphasisOf(controller)
+      const stopSelection = controller.subscribeSelection(() => {
+        const now = emphasisOf(controller)
+        if (now === emphasis) return
+        emphasis = now
+        queue({ kind: 'emphasis' })
+      })
       let lastCaretKey = ''
       // The caret's popover belongs to the text: it goes when focus leaves the editor.
       const onFocusOut = () => {
@@ -147,20 +222,25 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
       view.dom.addEventListener('focusout', onFocusOut)
       return {
         update: (updated, previous) => {
-          if (updated.state.selection.eq(previous.selection) && updated.state.doc.eq(previous.doc)) return
-          // Keyboard users: the caret inside a claim shows it, as the pointer does.
-          const caret = caretClaims(updated)
-          const key = caret === null ? '' : caret.ids.join(',')
+          const docChanged = !updated.state.doc.eq(previous.doc)
+          if (docChanged) scheduleVerify()
+          if (updated.state.selection.eq(previous.selection) && !docChanged) return
+          // Keyboard users: the caret inside a claim shows it, as the pointer does. Where the
+          // caret is on screen is asked only when it enters other claims: asking forces a
+          // layout of the page in the middle of every keystroke.
+          const ids = caretClaimIds(updated)
+          const key = ids.join(',')
           if (key !== lastCaretKey) {
             lastCaretKey = key
-            options.onHover(caret)
+            options.onHover(caretHover(updated, ids))
           }
         },
         destroy: () => {
           destroyed = true
+          if (verifyTimer !== null) clearTimeout(verifyTimer)
           view.dom.removeEventListener('focusout', onFocusOut)
-          claims.unobserveDeep(queueRefresh)
-          controller.body.unobserveDeep(queueRefresh)
+          claimsType.unobserveDeep(onClaims)
+          stopData()
           stopSelection()
         },
       }
@@ -168,16 +248,67 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
   })
 }
 
-function buildDecorations(state: EditorState, controller: ClaimsController): DecorationSet {
-  const binding = syncBinding(state)
-  if (binding === undefined || binding.mapping.size === 0) return DecorationSet.empty
-  const { ydoc, body: fragment } = controller
+/** Two refreshes queued in one task: the wider one, or both claim sets. */
+function merge(a: Refresh | null, b: Refresh): Refresh {
+  if (a === null) return b
+  const rank = { emphasis: 0, claims: 1, verify: 2, all: 3 } as const
+  if (a.kind === 'claims' && b.kind === 'claims') return { kind: 'claims', ids: new Set([...a.ids, ...b.ids]) }
+  // A claims refresh restyles the emphasis as well.
+  if (a.kind === 'claims' && b.kind === 'emphasis') return a
+  if (b.kind === 'claims' && a.kind === 'emphasis') return b
+  return rank[a.kind] >= rank[b.kind] ? a : b
+}
+
+function anchorStatuses(controller: ClaimsController): Map<string, string> {
+  const statuses = new Map<string, string>()
+  controller.getData().byId.forEach((view, id) => statuses.set(id, view.anchor.status))
+  return statuses
+}
+
+function emphasisOf(controller: ClaimsController): string {
   const { selectedId, pointedId } = controller.getSelection()
-  const claims = readClaims(ydoc)
+  return `${selectedId ?? ''}\u0000${pointedId ?? ''}`
+}
+
+/** The single replaced range between two documents, as a mapping (nothing when they are equal). */
+function differingRange(before: ProseMirrorNode, after: ProseMirrorNode): Mapping {
+  const start = before.content.findDiffStart(after.content)
+  if (start === null) return new Mapping()
+  const end = before.content.findDiffEnd(after.content)
+  if (end === null) return new Mapping()
+  let { a: endA, b: endB } = end
+  // Repeated text around the change: the two scans overlap; move the ends past the start.
+  const overlap = start - Math.min(endA, endB)
+  if (overlap > 0) {
+    endA += overlap
+    endB += overlap
+  }
+  return new Mapping([new StepMap([start, endA - start, endB - start])])
+}
+
+interface Placed {
+  id: string
+  verdict: Claim['verdict']
+  from: number
+  to: number
+}
+
+function fullState(state: EditorState, controller: ClaimsController): HighlightState {
+  const { selectedId, pointedId } = controller.getSelection()
+  const binding = syncBinding(state)
+  const bound = binding !== undefined && binding.mapping.size > 0
+  const placed = bound ? placeClaims(state, controller, readClaims(controller.ydoc)) : []
+  return { decorations: DecorationSet.create(state.doc, placed.map((p) => decorationOf(p, selectedId, pointedId))), selectedId, pointedId, bound }
+}
+
+/** Where claims sit in the editor now (the ones that are in the text), longer claims first at equal starts. */
+function placeClaims(state: EditorState, controller: ClaimsController, claims: readonly Claim[]): Placed[] {
+  const binding = syncBinding(state)
+  if (binding === undefined || binding.mapping.size === 0 || claims.length === 0) return []
+  const { ydoc, body: fragment } = controller
   const text = BodyText.of(ydoc)
   const size = state.doc.content.size
-
-  const placed: Array<{ claim: Claim; from: number; to: number }> = []
+  const placed: Placed[] = []
   for (const claim of claims) {
     const anchor = anchorClaim(ydoc, claim, text)
     if (anchor.status === 'detached') continue
@@ -186,27 +317,69 @@ function buildDecorations(state: EditorState, controller: ClaimsController): Dec
     const from = toEditorPosition(ydoc, fragment, start, binding)
     const to = toEditorPosition(ydoc, fragment, end, binding)
     if (from === null || to === null || from >= to || from < 0 || to > size) continue
-    placed.push({ claim, from, to })
+    placed.push({ id: claim.id, verdict: claim.verdict, from, to })
   }
   // Longer claims first, so where claims overlap the longer one wraps the shorter.
   placed.sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from))
+  return placed
+}
 
-  return DecorationSet.create(
-    state.doc,
-    placed.map(({ claim, from, to }) => {
-      const classes = ['claim-hl', `claim-hl--${verdictKey(claim.verdict)}`]
-      if (claim.id === selectedId) classes.push('claim-hl--selected')
-      if (claim.id === pointedId) classes.push('claim-hl--pointed')
-      return Decoration.inline(
-        from,
-        to,
-        // nodeName: every claim gets its own element, so overlapping claims nest (and their
-        // tints add up) instead of having their attributes merged into one span.
-        { nodeName: 'span', class: classes.join(' '), 'data-claim-id': claim.id },
-        { claimId: claim.id, inclusiveStart: false, inclusiveEnd: false },
-      )
-    }),
+function decorationOf({ id, verdict, from, to }: Placed, selectedId: string | null, pointedId: string | null): Decoration {
+  const classes = ['claim-hl', `claim-hl--${verdictKey(verdict)}`]
+  if (id === selectedId) classes.push('claim-hl--selected')
+  if (id === pointedId) classes.push('claim-hl--pointed')
+  return Decoration.inline(
+    from,
+    to,
+    // nodeName: every claim gets its own element, so overlapping claims nest (and their
+    // tints add up) instead of having their attributes merged into one span.
+    { nodeName: 'span', class: classes.join(' '), 'data-claim-id': id },
+    // Primitives only: ProseMirror compares specs key by key, and equal decorations redraw nothing.
+    { claimId: id, verdict, inclusiveStart: false, inclusiveEnd: false } satisfies HighlightSpec,
   )
+}
+
+interface HighlightSpec {
+  claimId: string
+  verdict: Claim['verdict']
+  inclusiveStart: false
+  inclusiveEnd: false
+}
+
+function specOf(decoration: Decoration): HighlightSpec {
+  return decoration.spec as HighlightSpec
+}
+
+/** Some claims changed (or came, or went): only theirs are taken out and placed again. */
+function redrawClaims(previous: HighlightState, state: EditorState, controller: ClaimsController, ids: ReadonlySet<string>): HighlightState {
+  // Drawn with the emphasis the rest of the set has; restyle() brings both up to date.
+  const { selectedId, pointedId } = previous
+  const stale = previous.decorations.find(undefined, undefined, (spec) => ids.has((spec as HighlightSpec).claimId))
+  const claims = [...ids].flatMap((id) => readClaim(controller.ydoc, id) ?? [])
+  const fresh = placeClaims(state, controller, claims).map((p) => decorationOf(p, selectedId, pointedId))
+  return { ...previous, decorations: previous.decorations.remove(stale).add(state.doc, fresh) }
+}
+
+/** The open or pointed claim changed: the claims that lose or gain emphasis are restyled in place. */
+function restyle(previous: HighlightState, state: EditorState, controller: ClaimsController): HighlightState {
+  const { selectedId, pointedId } = controller.getSelection()
+  if (selectedId === previous.selectedId && pointedId === previous.pointedId) return previous
+  const touched = new Set([previous.selectedId, previous.pointedId, selectedId, pointedId].filter((id): id is string => id !== null))
+  const stale = previous.decorations.find(undefined, undefined, (spec) => touched.has((spec as HighlightSpec).claimId))
+  const fresh = stale.map((d) => decorationOf({ id: specOf(d).claimId, verdict: specOf(d).verdict, from: d.from, to: d.to }, selectedId, pointedId))
+  return { ...previous, decorations: previous.decorations.remove(stale).add(state.doc, fresh), selectedId, pointedId }
+}
+
+/** Whether two sets draw the same highlights at the same places. */
+function sameDecorations(a: DecorationSet, b: DecorationSet, state: EditorState): boolean {
+  const size = state.doc.content.size
+  const listA = a.find(0, size)
+  const listB = b.find(0, size)
+  if (listA.length !== listB.length) return false
+  const key = (d: Decoration) => `${d.from}:${d.to}:${specOf(d).claimId}:${specOf(d).verdict ?? ''}`
+  const keysA = listA.map(key).sort()
+  const keysB = listB.map(key).sort()
+  return keysA.every((k, i) => k === keysB[i])
 }
 
 /** The claims whose highlight contains a DOM node, innermost first. */
@@ -227,21 +400,25 @@ function innermostClaimElement(target: EventTarget | null): HTMLElement | null {
   return element?.closest<HTMLElement>('[data-claim-id]') ?? null
 }
 
-/** Claims around a collapsed caret, for keyboard users; null when there are none. */
-function caretClaims(view: EditorView): ClaimHover | null {
+/** Claims around a collapsed caret in the focused editor, innermost first, for keyboard users. */
+function caretClaimIds(view: EditorView): string[] {
   const { selection } = view.state
-  if (!selection.empty || !view.hasFocus()) return null
+  if (!selection.empty || !view.hasFocus()) return []
   const pos = selection.from
   const set = claimHighlightsKey.getState(view.state)?.decorations
-  if (set === undefined) return null
-  const around = set
+  if (set === undefined) return []
+  return set
     .find(pos, pos)
     .filter((d) => d.from <= pos && pos < d.to)
     .sort((a, b) => a.to - a.from - (b.to - b.from))
-  if (around.length === 0) return null
-  const ids = around.map((d) => (d.spec as { claimId: string }).claimId)
+    .map((d) => specOf(d).claimId)
+}
+
+/** The caret's popover for these claims; null when there are none. */
+function caretHover(view: EditorView, ids: string[]): ClaimHover | null {
+  if (ids.length === 0) return null
   try {
-    const coords = view.coordsAtPos(pos)
+    const coords = view.coordsAtPos(view.state.selection.from)
     return { ids, rect: { left: coords.left, right: coords.right, top: coords.top, bottom: coords.bottom }, source: 'caret' }
   } catch {
     return null
