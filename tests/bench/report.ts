@@ -19,6 +19,11 @@ export function addRatios(rows: Row[]): void {
     if (mem !== undefined) row.oursOverRefMem = mem;
     const heap = ratio(ours.heapPerConnKiB ?? ours.heapPerDocKiB, row.heapPerConnKiB ?? row.heapPerDocKiB);
     if (heap !== undefined) row.oursOverRefHeap = heap;
+    // The floor's ratio again on ours' own row, so that row reads "X times the physical limit".
+    if (row.server === 'bare-relay') {
+      if (p99 !== undefined) ours.oursOverBareRelayP99 = p99;
+      if (mem !== undefined) ours.oursOverBareRelayMem = mem;
+    }
   }
 }
 
@@ -33,7 +38,9 @@ function extras(r: Row): string {
   const add = (label: string, value: unknown, unit = ''): void => {
     if (value !== undefined && value !== null) parts.push(`${label} ${String(value)}${unit}`);
   };
-  if (r.scenario.startsWith('fanout')) {
+  add('ours/bare-relay p99', r.oursOverBareRelayP99);
+  add('ours/bare-relay mem', r.oursOverBareRelayMem);
+  if (r.scenario.startsWith('fanout') || r.scenario.startsWith('scaleout')) {
     add('drops', r.drops);
     add('pooled p99', r.p99PooledMs, 'ms');
     add('ours/ref pooled', r.oursOverRefP99Pooled);
@@ -70,7 +77,7 @@ function extras(r: Row): string {
 
 const fmt = (v: unknown): string => (v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v)) ? '-' : String(v));
 
-const SERVER_ORDER = ['ours', 'y-websocket-server', 'hocuspocus'];
+const SERVER_ORDER = ['ours', 'y-websocket-server', 'hocuspocus', 'bare-relay'];
 
 /** Scenarios in the order they ran, and within one, ours first then the references. */
 export function sortRows(rows: Row[]): Row[] {

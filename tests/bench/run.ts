@@ -22,6 +22,7 @@ import { largeDoc } from './scenarios/large-doc.js';
 import { memPerDoc } from './scenarios/mem-per-doc.js';
 import { storeEndToEnd } from './scenarios/store-e2e.js';
 import { storeThroughput } from './scenarios/store-throughput.js';
+import { startBareRelay } from './servers/bare-relay.js';
 import { startHocuspocus } from './servers/hocuspocus.js';
 import { oursExists, startOurs } from './servers/ours.js';
 import type { ServerHandle, ServerName, StartServer } from './servers/types.js';
@@ -57,6 +58,8 @@ const starters: Array<{ name: ServerName; start: StartServer }> = [
   { name: 'ours', start: () => startOurs() },
   { name: 'y-websocket-server', start: startYWebsocketServer },
   { name: 'hocuspocus', start: startHocuspocus },
+  // The floor: only in the groups that measure forwarding (fan-out, connections), see `floor`.
+  { name: 'bare-relay', start: startBareRelay },
 ];
 const servers = starters.filter((s) => !serverFilter || serverFilter.includes(s.name));
 
@@ -74,6 +77,8 @@ interface Group {
   /** Usual duration on a quiet machine, for the time budget. */
   estimateMs: number;
   timeoutMs: number;
+  /** The bare relay takes part: it only forwards frames, so it has no documents to sync, store or version. */
+  floor?: boolean;
 }
 
 const one = (scenario: string, fn: (server: ServerHandle) => Promise<Row>) =>
@@ -89,6 +94,7 @@ const groups: Group[] = [
     run: (servers, p) => fanout(servers, p.fanout, p.quietMaxMs),
     estimateMs: plan.mode === 'quick' ? 45_000 : 600_000,
     timeoutMs: plan.mode === 'quick' ? 100_000 : 840_000,
+    floor: true,
   },
   {
     id: 'connections',
@@ -97,6 +103,7 @@ const groups: Group[] = [
     run: (servers, p) => one(`connections-${p.connections.total}x${p.connections.docs}docs`, (s) => connections(s, p.connections, p.quietMaxMs))(servers),
     estimateMs: plan.mode === 'quick' ? 12_000 : 60_000,
     timeoutMs: 120_000,
+    floor: true,
   },
   {
     id: 'large-doc',
@@ -220,7 +227,8 @@ async function runGroup(group: Group, running: ServerHandle[]): Promise<void> {
 
 for (const group of groups) {
   if (only && !only.includes(group.id)) continue;
-  const members = group.kind === 'ours-only' ? servers.filter((s) => s.name === 'ours') : servers;
+  const members =
+    group.kind === 'ours-only' ? servers.filter((s) => s.name === 'ours') : servers.filter((s) => group.floor || s.name !== 'bare-relay');
   // Skipped as a whole, so a table never has a scenario measured for some servers only.
   if (Date.now() - startedAt + group.estimateMs > budgetMs) {
     for (const { name } of members) {
