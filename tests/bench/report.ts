@@ -42,6 +42,8 @@ function extras(r: Row): string {
   add('ours/bare-relay mem', r.oursOverBareRelayMem);
   if (r.scenario.startsWith('fanout') || r.scenario.startsWith('scaleout')) {
     add('drops', r.drops);
+    add('one-instance p99', r.oneInstanceP99Ms, 'ms');
+    add('extra p99 over one instance', r.extraP99Ms, 'ms');
     add('pooled p99', r.p99PooledMs, 'ms');
     add('ours/ref pooled', r.oursOverRefP99Pooled);
     if (typeof r.socketCloses === 'number' && r.socketCloses > 0) add('socket closes', r.socketCloses);

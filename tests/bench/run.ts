@@ -20,6 +20,7 @@ import { fanout, fanoutRooms, fanoutScenario } from './scenarios/fanout.js';
 import { history, historyScenarios } from './scenarios/history.js';
 import { largeDoc } from './scenarios/large-doc.js';
 import { memPerDoc } from './scenarios/mem-per-doc.js';
+import { scaleout, scaleoutScenario } from './scenarios/scaleout.js';
 import { storeEndToEnd } from './scenarios/store-e2e.js';
 import { storeThroughput } from './scenarios/store-throughput.js';
 import { startBareRelay } from './servers/bare-relay.js';
@@ -51,7 +52,7 @@ setQuietBudget(plan.quietTotalMs);
 const serverFilter = optionList('servers');
 const resultsFile = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
 /** A group starts only if its usual duration still fits: quick must end within two minutes. */
-const budgetMs = plan.mode === 'quick' ? 112_000 : 14 * 60_000;
+const budgetMs = plan.mode === 'quick' ? 112_000 : 20 * 60_000;
 const startedAt = Date.now();
 
 const starters: Array<{ name: ServerName; start: StartServer }> = [
@@ -68,10 +69,11 @@ const servers = starters.filter((s) => !serverFilter || serverFilter.includes(s.
  * "together": all servers up at once (idle unless driven) and the scenario rotates
  * through them per repetition, so noise from other processes spreads evenly.
  * "ours-only": the scenario starts what it needs itself (store benchmarks).
+ * "own": the scenario starts what it needs itself, for the servers it is given (scale-out pairs).
  */
 interface Group {
   id: string;
-  kind: 'each' | 'together' | 'ours-only';
+  kind: 'each' | 'together' | 'ours-only' | 'own';
   rowsFor(plan: Plan): string[];
   run(servers: ServerHandle[], plan: Plan): AsyncGenerator<Row>;
   /** Usual duration on a quiet machine, for the time budget. */
@@ -95,6 +97,14 @@ const groups: Group[] = [
     estimateMs: plan.mode === 'quick' ? 45_000 : 600_000,
     timeoutMs: plan.mode === 'quick' ? 100_000 : 840_000,
     floor: true,
+  },
+  {
+    id: 'scaleout',
+    kind: 'own',
+    rowsFor: (p) => p.scaleout.readers.map(scaleoutScenario),
+    run: (running, p) => scaleout(running.map((s) => s.name), p, p.quietMaxMs),
+    estimateMs: plan.mode === 'quick' ? 20_000 : 200_000,
+    timeoutMs: plan.mode === 'quick' ? 90_000 : 400_000,
   },
   {
     id: 'connections',
@@ -228,7 +238,11 @@ async function runGroup(group: Group, running: ServerHandle[]): Promise<void> {
 for (const group of groups) {
   if (only && !only.includes(group.id)) continue;
   const members =
-    group.kind === 'ours-only' ? servers.filter((s) => s.name === 'ours') : servers.filter((s) => group.floor || s.name !== 'bare-relay');
+    group.kind === 'ours-only'
+      ? servers.filter((s) => s.name === 'ours')
+      : group.kind === 'own'
+        ? servers.filter((s) => s.name === 'ours' || s.name === 'hocuspocus')
+        : servers.filter((s) => group.floor || s.name !== 'bare-relay');
   // Skipped as a whole, so a table never has a scenario measured for some servers only.
   if (Date.now() - startedAt + group.estimateMs > budgetMs) {
     for (const { name } of members) {
@@ -246,6 +260,11 @@ for (const group of groups) {
     } else {
       await runGroup(group, []);
     }
+    continue;
+  }
+  if (group.kind === 'own') {
+    // Only names cross over: the scenario starts (and stops) its own instances of each.
+    if (members.length) await runGroup(group, members.map((m) => ({ name: m.name }) as ServerHandle));
     continue;
   }
   const batches = group.kind === 'together' ? [members] : members.map((s) => [s]);
