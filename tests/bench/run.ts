@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { type Plan, planFor } from './config.js';
 import { installExitHandlers, pinSelf } from './lib/children.js';
 import { cpuSnapshot, foreignCpuPct } from './lib/cpu.js';
+import { raiseFileLimit } from './lib/file-limit.js';
 import { quietWaitTotalMs, setQuietBudget } from './lib/quiet.js';
 import { withTimeout } from './lib/time.js';
 import { addRatios, printTable, sortRows, writeResults } from './report.js';
@@ -31,6 +32,7 @@ import { startYWebsocketServer } from './servers/y-websocket-server.js';
 
 installExitHandlers();
 pinSelf();
+const openFiles = raiseFileLimit();
 // Every stock y-websocket provider adds a process 'exit' listener; hundreds are expected here.
 process.setMaxListeners(10_000);
 
@@ -172,7 +174,7 @@ const failedToStart = new Map<ServerName, string>();
 
 console.log(
   `bench ${plan.mode}: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ` +
-    `${Math.round(os.totalmem() / 2 ** 30)} GiB; servers on core 1, load on core 0`,
+    `${Math.round(os.totalmem() / 2 ** 30)} GiB; servers on core 1, load on core 0; open files ${openFiles}`,
 );
 if (!oursExists()) failedToStart.set('ours', 'server/src/main.ts does not exist yet');
 
