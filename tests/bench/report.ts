@@ -56,6 +56,8 @@ function extras(r: Row): string {
   } else if (r.scenario.startsWith('large-doc')) {
     add('doc', r.docKiB, 'KiB');
     add('first', r.firstSyncMs, 'ms');
+    add('server sync warm', r.serverSyncWarmMs, 'ms');
+    add('cold', r.serverSyncColdMs, 'ms');
     add('other-doc p99', r.otherDocP99Ms, 'ms');
   } else if (r.scenario.startsWith('mem-per-doc')) {
     add('heap', r.heapPerDocKiB, 'KiB/doc');
