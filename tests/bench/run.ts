@@ -96,7 +96,7 @@ const groups: Group[] = [
     kind: 'together',
     rowsFor: (p) => fanoutRooms(p.fanout).map(({ readers, kind }) => fanoutScenario(readers, kind)),
     run: (servers, p) => fanout(servers, p.fanout, p.quietMaxMs),
-    estimateMs: plan.mode === 'quick' ? 45_000 : 600_000,
+    estimateMs: plan.mode === 'quick' ? 40_000 : 540_000,
     timeoutMs: plan.mode === 'quick' ? 100_000 : 840_000,
     floor: true,
   },
@@ -105,7 +105,7 @@ const groups: Group[] = [
     kind: 'own',
     rowsFor: (p) => p.scaleout.readers.map(scaleoutScenario),
     run: (running, p) => scaleout(running.map((s) => s.name), p, p.quietMaxMs),
-    estimateMs: plan.mode === 'quick' ? 20_000 : 200_000,
+    estimateMs: plan.mode === 'quick' ? 20_000 : 210_000,
     timeoutMs: plan.mode === 'quick' ? 90_000 : 400_000,
   },
   {
@@ -113,8 +113,8 @@ const groups: Group[] = [
     kind: 'each',
     rowsFor: (p) => [`connections-${p.connections.total}x${p.connections.docs}docs`],
     run: (servers, p) => one(`connections-${p.connections.total}x${p.connections.docs}docs`, (s) => connections(s, p.connections, p.quietMaxMs))(servers),
-    estimateMs: plan.mode === 'quick' ? 12_000 : 60_000,
-    timeoutMs: 120_000,
+    estimateMs: plan.mode === 'quick' ? 14_000 : 120_000,
+    timeoutMs: 180_000,
     floor: true,
   },
   {
@@ -130,7 +130,7 @@ const groups: Group[] = [
     kind: 'each',
     rowsFor: (p) => [`mem-per-doc-${p.memPerDoc.docs}docs`],
     run: (servers, p) => one(`mem-per-doc-${p.memPerDoc.docs}docs`, (s) => memPerDoc(s, p.memPerDoc, p.quietMaxMs))(servers),
-    estimateMs: plan.mode === 'quick' ? 12_000 : 60_000,
+    estimateMs: plan.mode === 'quick' ? 10_000 : 60_000,
     timeoutMs: 120_000,
   },
   {
@@ -141,7 +141,7 @@ const groups: Group[] = [
       yield await safe('store-group-commit', 'ours', () => storeThroughput(p.store));
       yield await safe('store-e2e-sigterm', 'ours', () => storeEndToEnd(p.store));
     },
-    estimateMs: plan.mode === 'quick' ? 12_000 : 30_000,
+    estimateMs: plan.mode === 'quick' ? 8000 : 30_000,
     timeoutMs: 150_000,
   },
   {
@@ -155,7 +155,7 @@ const groups: Group[] = [
         for (const scenario of historyScenarios(p.history)) yield { scenario, server: 'ours', p50Ms: null, p99Ms: null, error: (err as Error).message.split('\n')[0] };
       }
     },
-    estimateMs: plan.mode === 'quick' ? 20_000 : 40_000,
+    estimateMs: plan.mode === 'quick' ? 5000 : 40_000,
     timeoutMs: 150_000,
   },
 ];
@@ -237,8 +237,16 @@ async function runGroup(group: Group, running: ServerHandle[]): Promise<void> {
   }
 }
 
+const groupTimes: string[] = [];
 for (const group of groups) {
   if (only && !only.includes(group.id)) continue;
+  const groupStart = Date.now();
+  await runOne(group);
+  groupTimes.push(`${group.id} ${Math.round((Date.now() - groupStart) / 1000)} s`);
+}
+
+/** One group: skipped whole if its estimate no longer fits the budget, else run on its servers. */
+async function runOne(group: Group): Promise<void> {
   const members =
     group.kind === 'ours-only'
       ? servers.filter((s) => s.name === 'ours')
@@ -252,22 +260,22 @@ for (const group of groups) {
         rows.push({ scenario, server: name, p50Ms: null, p99Ms: null, error: 'skipped: time budget spent', mode: plan.mode });
       }
     }
-    continue;
+    return;
   }
   if (group.kind === 'ours-only') {
-    if (!members.length) continue;
+    if (!members.length) return;
     const why = oursExists() ? undefined : failedToStart.get('ours');
     if (why) {
       for (const scenario of group.rowsFor(plan)) rows.push({ scenario, server: 'ours', p50Ms: null, p99Ms: null, error: `TODO: ${why}`, mode: plan.mode });
     } else {
       await runGroup(group, []);
     }
-    continue;
+    return;
   }
   if (group.kind === 'own') {
     // Only names cross over: the scenario starts (and stops) its own instances of each.
     if (members.length) await runGroup(group, members.map((m) => ({ name: m.name }) as ServerHandle));
-    continue;
+    return;
   }
   const batches = group.kind === 'together' ? [members] : members.map((s) => [s]);
   for (const batch of batches) {
@@ -286,6 +294,7 @@ console.log('');
 printTable(sorted);
 console.log('');
 for (const [name, list] of notes) console.log(`${name}: ${list.join('; ')}`);
+console.log(`groups: ${groupTimes.join(', ')}`);
 console.log(`waited ${Math.round(quietWaitTotalMs() / 1000)} s in total for other processes to leave the cores alone`);
 console.log(`ratios are ours/reference from this run (below 1 = ours better); mode ${plan.mode}; ${Math.round((Date.now() - startedAt) / 1000)} s`);
 writeResults(sorted, resultsFile);
