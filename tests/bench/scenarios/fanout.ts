@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { connectRaw } from '../clients/raw.js';
 import { type StockClient, connectStock } from '../clients/stock.js';
@@ -166,9 +167,10 @@ export interface Session {
   reps: Rep[];
   error?: string;
   /**
-   * Socket closes of this session's stock clients (they reconnect by themselves). Ours never
-   * answers a client that only writes, so its writer times out every 30 s (y-websocket's
-   * messageReconnectTimeout); the references echo or acknowledge.
+   * Socket closes of this session's stock clients (they reconnect by themselves). Should be 0:
+   * ours and the bare relay never answer a client that only writes, and a stock writer that
+   * hears nothing for 30 s reconnects (y-websocket's messageReconnectTimeout), so `keepAlive`
+   * has a reader write too; the references echo or acknowledge anyway.
    */
   socketCloses(): number;
   measure(ticks: number): Promise<Slice>;
@@ -185,11 +187,29 @@ interface Reader {
   /** Socket closes after the first sync. */
   drops(): number;
   keepAlive(): void;
+  /** Writes a tiny update of its own (no marker), which the server relays to the writer. */
+  poke(): void;
   destroy(): void;
 }
 
+/** A fresh one-item update each time: a repeated one would change nothing and need no relaying. */
+function pokeUpdate(): Uint8Array {
+  const scratch = new Y.Doc();
+  scratch.getArray<string>('bench').push(['poke']);
+  const update = Y.encodeStateAsUpdate(scratch);
+  scratch.destroy();
+  return update;
+}
+
 function stockReader(c: StockClient): Reader {
-  return { synced: c.synced, listen: (fn) => c.doc.on('update', fn), drops: () => c.drops(), keepAlive: () => c.keepAlive(), destroy: () => c.destroy() };
+  return {
+    synced: c.synced,
+    listen: (fn) => c.doc.on('update', fn),
+    drops: () => c.drops(),
+    keepAlive: () => c.keepAlive(),
+    poke: () => c.doc.getArray<string>('bench').push(['poke']),
+    destroy: () => c.destroy(),
+  };
 }
 
 function rawReader(server: ServerHandle, docId: string): Reader {
@@ -202,6 +222,7 @@ function rawReader(server: ServerHandle, docId: string): Reader {
     // A raw client does not reconnect: a socket lost after the sync counts once, and its updates as drops.
     drops: () => (synced && !c.isOpen() ? 1 : 0),
     keepAlive: () => c.keepAlive(),
+    poke: () => c.sendUpdate(pokeUpdate()),
     destroy: () => c.close(),
   };
 }
@@ -297,6 +318,8 @@ export async function openSession(
     const touch = (): void => bench.push(['keepalive']);
     const keepAlive = (): void => {
       for (const c of clients) c.keepAlive();
+      // The writer hears the server at least once per slice, so it never times out inside a window.
+      readerClients[0]?.poke();
     };
     return { server, reps: [], measure, touch, keepAlive, close, socketCloses: () => clients.reduce((n, c) => n + c.drops(), 0) };
   } catch (err) {
