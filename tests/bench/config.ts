@@ -5,7 +5,8 @@ export type Mode = 'quick' | 'full';
 
 /**
  * All sizes in one place, so `--quick` is visibly the same table, only smaller.
- * Quick must stay under two minutes for all three servers together; full well under 15.
+ * Quick must stay well under two minutes for all servers together (about 100 s on a loaded
+ * 2-core VM); full about 20 minutes (fan-out with the bare relay is half of it: 3 repetitions).
  */
 export interface Plan {
   mode: Mode;
@@ -24,6 +25,11 @@ export interface Plan {
     /** The same rooms again with raw readers (scenarios/fanout.ts says why): `fanout-raw-N`. */
     rawReaders: number[];
     rateHz: number; warmupMs: number; measureMs: Record<number, number>; slices: number; drainMs: number; reps: number };
+  /**
+   * Cross-instance fan-out (scenarios/scaleout.ts): the fan-out method with raw readers, shorter
+   * windows (each room is measured twice per server: across the pair and on one instance).
+   */
+  scaleout: { readers: number[]; measureMs: Record<number, number>; slices: number; reps: number };
   connections: { total: number; docs: number; steps: number; concurrency: number; holdMs: number };
   largeDoc: { articleCopies: number; claims: number; reps: number };
   memPerDoc: { docs: number; concurrency: number };
@@ -36,13 +42,14 @@ export function planFor(mode: Mode): Plan {
   if (mode === 'quick') {
     return {
       mode,
-      quietMaxMs: 600,
+      quietMaxMs: 300,
       quietTotalMs: 8000,
-      fanout: { readers: [10, 50, 200], rawReaders: [50, 200], rateHz: 40, warmupMs: 500, measureMs: { 10: 1500, 50: 1250, 200: 1250 }, slices: 1, drainMs: 300, reps: 2 },
-      connections: { total: 500, docs: 50, steps: 2, concurrency: 50, holdMs: 1500 },
-      largeDoc: { articleCopies: 10, claims: 400, reps: 3 },
-      memPerDoc: { docs: 100, concurrency: 25 },
-      store: { writers: 20, seconds: 2 },
+      fanout: { readers: [10, 50, 200], rawReaders: [50, 200], rateHz: 40, warmupMs: 200, measureMs: { 10: 600, 50: 500, 200: 500 }, slices: 1, drainMs: 200, reps: 1 },
+      scaleout: { readers: [10, 50, 200], measureMs: { 10: 400, 50: 400, 200: 400 }, slices: 1, reps: 1 },
+      connections: { total: 600, docs: 60, steps: 2, concurrency: 50, holdMs: 1000 },
+      largeDoc: { articleCopies: 10, claims: 400, reps: 2 },
+      memPerDoc: { docs: 60, concurrency: 25 },
+      store: { writers: 20, seconds: 1 },
       history: { articleCopies: 50, claims: 2000, reps: 3 },
     };
   }
@@ -50,8 +57,9 @@ export function planFor(mode: Mode): Plan {
     mode,
     quietMaxMs: 5000,
     quietTotalMs: 90_000,
-    fanout: { readers: [10, 50, 200], rawReaders: [50, 200], rateHz: 40, warmupMs: 1000, measureMs: { 10: 10_000, 50: 6000, 200: 4000 }, slices: 4, drainMs: 300, reps: 5 },
-    connections: { total: 2000, docs: 200, steps: 4, concurrency: 50, holdMs: 5000 },
+    fanout: { readers: [10, 50, 200], rawReaders: [50, 200], rateHz: 40, warmupMs: 1000, measureMs: { 10: 10_000, 50: 6000, 200: 4000 }, slices: 4, drainMs: 300, reps: 3 },
+    scaleout: { readers: [10, 50, 200], measureMs: { 10: 6000, 50: 4000, 200: 3000 }, slices: 2, reps: 3 },
+    connections: { total: 10_000, docs: 1000, steps: 5, concurrency: 50, holdMs: 5000 },
     largeDoc: { articleCopies: 50, claims: 2000, reps: 5 },
     memPerDoc: { docs: 500, concurrency: 25 },
     store: { writers: 50, seconds: 5 },

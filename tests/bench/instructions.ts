@@ -22,6 +22,7 @@ import path from 'node:path';
 import { type StockClient, connectStock } from './clients/stock.js';
 import { makeMarker, scanMarkers } from './lib/marker.js';
 import { mapLimit, sleep, waitFor, withTimeout } from './lib/time.js';
+import { startBareRelay } from './servers/bare-relay.js';
 import { startHocuspocus } from './servers/hocuspocus.js';
 import { startOurs } from './servers/ours.js';
 import type { ServerHandle, ServerName } from './servers/types.js';
@@ -40,6 +41,7 @@ const starters: Record<ServerName, () => Promise<ServerHandle>> = {
   ours: startOurs,
   'y-websocket-server': startYWebsocketServer,
   hocuspocus: startHocuspocus,
+  'bare-relay': startBareRelay,
 };
 
 async function countFor(name: ServerName): Promise<{ instructions: number; perUpdate: number }> {

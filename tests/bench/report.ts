@@ -19,6 +19,11 @@ export function addRatios(rows: Row[]): void {
     if (mem !== undefined) row.oursOverRefMem = mem;
     const heap = ratio(ours.heapPerConnKiB ?? ours.heapPerDocKiB, row.heapPerConnKiB ?? row.heapPerDocKiB);
     if (heap !== undefined) row.oursOverRefHeap = heap;
+    // The floor's ratio again on ours' own row, so that row reads "X times the physical limit".
+    if (row.server === 'bare-relay') {
+      if (p99 !== undefined) ours.oursOverBareRelayP99 = p99;
+      if (mem !== undefined) ours.oursOverBareRelayMem = mem;
+    }
   }
 }
 
@@ -33,8 +38,12 @@ function extras(r: Row): string {
   const add = (label: string, value: unknown, unit = ''): void => {
     if (value !== undefined && value !== null) parts.push(`${label} ${String(value)}${unit}`);
   };
-  if (r.scenario.startsWith('fanout')) {
+  add('ours/bare-relay p99', r.oursOverBareRelayP99);
+  add('ours/bare-relay mem', r.oursOverBareRelayMem);
+  if (r.scenario.startsWith('fanout') || r.scenario.startsWith('scaleout')) {
     add('drops', r.drops);
+    add('one-instance p99', r.oneInstanceP99Ms, 'ms');
+    add('extra p99 over one instance', r.extraP99Ms, 'ms');
     add('pooled p99', r.p99PooledMs, 'ms');
     add('ours/ref pooled', r.oursOverRefP99Pooled);
     if (typeof r.socketCloses === 'number' && r.socketCloses > 0) add('socket closes', r.socketCloses);
@@ -47,6 +56,8 @@ function extras(r: Row): string {
   } else if (r.scenario.startsWith('large-doc')) {
     add('doc', r.docKiB, 'KiB');
     add('first', r.firstSyncMs, 'ms');
+    add('server sync warm', r.serverSyncWarmMs, 'ms');
+    add('cold', r.serverSyncColdMs, 'ms');
     add('other-doc p99', r.otherDocP99Ms, 'ms');
   } else if (r.scenario.startsWith('mem-per-doc')) {
     add('heap', r.heapPerDocKiB, 'KiB/doc');
@@ -70,7 +81,7 @@ function extras(r: Row): string {
 
 const fmt = (v: unknown): string => (v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v)) ? '-' : String(v));
 
-const SERVER_ORDER = ['ours', 'y-websocket-server', 'hocuspocus'];
+const SERVER_ORDER = ['ours', 'y-websocket-server', 'hocuspocus', 'bare-relay'];
 
 /** Scenarios in the order they ran, and within one, ours first then the references. */
 export function sortRows(rows: Row[]): Row[] {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { type Plan, planFor } from './config.js';
 import { installExitHandlers, pinSelf } from './lib/children.js';
 import { cpuSnapshot, foreignCpuPct } from './lib/cpu.js';
+import { raiseFileLimit } from './lib/file-limit.js';
 import { quietWaitTotalMs, setQuietBudget } from './lib/quiet.js';
 import { withTimeout } from './lib/time.js';
 import { addRatios, printTable, sortRows, writeResults } from './report.js';
@@ -20,8 +21,10 @@ import { fanout, fanoutRooms, fanoutScenario } from './scenarios/fanout.js';
 import { history, historyScenarios } from './scenarios/history.js';
 import { largeDoc } from './scenarios/large-doc.js';
 import { memPerDoc } from './scenarios/mem-per-doc.js';
+import { scaleout, scaleoutScenario } from './scenarios/scaleout.js';
 import { storeEndToEnd } from './scenarios/store-e2e.js';
 import { storeThroughput } from './scenarios/store-throughput.js';
+import { startBareRelay } from './servers/bare-relay.js';
 import { startHocuspocus } from './servers/hocuspocus.js';
 import { oursExists, startOurs } from './servers/ours.js';
 import type { ServerHandle, ServerName, StartServer } from './servers/types.js';
@@ -29,6 +32,7 @@ import { startYWebsocketServer } from './servers/y-websocket-server.js';
 
 installExitHandlers();
 pinSelf();
+const openFiles = raiseFileLimit();
 // Every stock y-websocket provider adds a process 'exit' listener; hundreds are expected here.
 process.setMaxListeners(10_000);
 
@@ -50,13 +54,15 @@ setQuietBudget(plan.quietTotalMs);
 const serverFilter = optionList('servers');
 const resultsFile = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
 /** A group starts only if its usual duration still fits: quick must end within two minutes. */
-const budgetMs = plan.mode === 'quick' ? 112_000 : 14 * 60_000;
+const budgetMs = plan.mode === 'quick' ? 112_000 : 20 * 60_000;
 const startedAt = Date.now();
 
 const starters: Array<{ name: ServerName; start: StartServer }> = [
   { name: 'ours', start: () => startOurs() },
   { name: 'y-websocket-server', start: startYWebsocketServer },
   { name: 'hocuspocus', start: startHocuspocus },
+  // The floor: only in the groups that measure forwarding (fan-out, connections), see `floor`.
+  { name: 'bare-relay', start: startBareRelay },
 ];
 const servers = starters.filter((s) => !serverFilter || serverFilter.includes(s.name));
 
@@ -65,15 +71,18 @@ const servers = starters.filter((s) => !serverFilter || serverFilter.includes(s.
  * "together": all servers up at once (idle unless driven) and the scenario rotates
  * through them per repetition, so noise from other processes spreads evenly.
  * "ours-only": the scenario starts what it needs itself (store benchmarks).
+ * "own": the scenario starts what it needs itself, for the servers it is given (scale-out pairs).
  */
 interface Group {
   id: string;
-  kind: 'each' | 'together' | 'ours-only';
+  kind: 'each' | 'together' | 'ours-only' | 'own';
   rowsFor(plan: Plan): string[];
   run(servers: ServerHandle[], plan: Plan): AsyncGenerator<Row>;
   /** Usual duration on a quiet machine, for the time budget. */
   estimateMs: number;
   timeoutMs: number;
+  /** The bare relay takes part: it only forwards frames, so it has no documents to sync, store or version. */
+  floor?: boolean;
 }
 
 const one = (scenario: string, fn: (server: ServerHandle) => Promise<Row>) =>
@@ -87,16 +96,26 @@ const groups: Group[] = [
     kind: 'together',
     rowsFor: (p) => fanoutRooms(p.fanout).map(({ readers, kind }) => fanoutScenario(readers, kind)),
     run: (servers, p) => fanout(servers, p.fanout, p.quietMaxMs),
-    estimateMs: plan.mode === 'quick' ? 45_000 : 600_000,
+    estimateMs: plan.mode === 'quick' ? 40_000 : 540_000,
     timeoutMs: plan.mode === 'quick' ? 100_000 : 840_000,
+    floor: true,
+  },
+  {
+    id: 'scaleout',
+    kind: 'own',
+    rowsFor: (p) => p.scaleout.readers.map(scaleoutScenario),
+    run: (running, p) => scaleout(running.map((s) => s.name), p, p.quietMaxMs),
+    estimateMs: plan.mode === 'quick' ? 20_000 : 210_000,
+    timeoutMs: plan.mode === 'quick' ? 90_000 : 400_000,
   },
   {
     id: 'connections',
     kind: 'each',
     rowsFor: (p) => [`connections-${p.connections.total}x${p.connections.docs}docs`],
     run: (servers, p) => one(`connections-${p.connections.total}x${p.connections.docs}docs`, (s) => connections(s, p.connections, p.quietMaxMs))(servers),
-    estimateMs: plan.mode === 'quick' ? 12_000 : 60_000,
-    timeoutMs: 120_000,
+    estimateMs: plan.mode === 'quick' ? 14_000 : 120_000,
+    timeoutMs: 180_000,
+    floor: true,
   },
   {
     id: 'large-doc',
@@ -111,7 +130,7 @@ const groups: Group[] = [
     kind: 'each',
     rowsFor: (p) => [`mem-per-doc-${p.memPerDoc.docs}docs`],
     run: (servers, p) => one(`mem-per-doc-${p.memPerDoc.docs}docs`, (s) => memPerDoc(s, p.memPerDoc, p.quietMaxMs))(servers),
-    estimateMs: plan.mode === 'quick' ? 12_000 : 60_000,
+    estimateMs: plan.mode === 'quick' ? 10_000 : 60_000,
     timeoutMs: 120_000,
   },
   {
@@ -122,7 +141,7 @@ const groups: Group[] = [
       yield await safe('store-group-commit', 'ours', () => storeThroughput(p.store));
       yield await safe('store-e2e-sigterm', 'ours', () => storeEndToEnd(p.store));
     },
-    estimateMs: plan.mode === 'quick' ? 12_000 : 30_000,
+    estimateMs: plan.mode === 'quick' ? 8000 : 30_000,
     timeoutMs: 150_000,
   },
   {
@@ -136,7 +155,7 @@ const groups: Group[] = [
         for (const scenario of historyScenarios(p.history)) yield { scenario, server: 'ours', p50Ms: null, p99Ms: null, error: (err as Error).message.split('\n')[0] };
       }
     },
-    estimateMs: plan.mode === 'quick' ? 20_000 : 40_000,
+    estimateMs: plan.mode === 'quick' ? 5000 : 40_000,
     timeoutMs: 150_000,
   },
 ];
@@ -155,7 +174,7 @@ const failedToStart = new Map<ServerName, string>();
 
 console.log(
   `bench ${plan.mode}: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ` +
-    `${Math.round(os.totalmem() / 2 ** 30)} GiB; servers on core 1, load on core 0`,
+    `${Math.round(os.totalmem() / 2 ** 30)} GiB; servers on core 1, load on core 0; open files ${openFiles}`,
 );
 if (!oursExists()) failedToStart.set('ours', 'server/src/main.ts does not exist yet');
 
@@ -218,9 +237,22 @@ async function runGroup(group: Group, running: ServerHandle[]): Promise<void> {
   }
 }
 
+const groupTimes: string[] = [];
 for (const group of groups) {
   if (only && !only.includes(group.id)) continue;
-  const members = group.kind === 'ours-only' ? servers.filter((s) => s.name === 'ours') : servers;
+  const groupStart = Date.now();
+  await runOne(group);
+  groupTimes.push(`${group.id} ${Math.round((Date.now() - groupStart) / 1000)} s`);
+}
+
+/** One group: skipped whole if its estimate no longer fits the budget, else run on its servers. */
+async function runOne(group: Group): Promise<void> {
+  const members =
+    group.kind === 'ours-only'
+      ? servers.filter((s) => s.name === 'ours')
+      : group.kind === 'own'
+        ? servers.filter((s) => s.name === 'ours' || s.name === 'hocuspocus')
+        : servers.filter((s) => group.floor || s.name !== 'bare-relay');
   // Skipped as a whole, so a table never has a scenario measured for some servers only.
   if (Date.now() - startedAt + group.estimateMs > budgetMs) {
     for (const { name } of members) {
@@ -228,17 +260,22 @@ for (const group of groups) {
         rows.push({ scenario, server: name, p50Ms: null, p99Ms: null, error: 'skipped: time budget spent', mode: plan.mode });
       }
     }
-    continue;
+    return;
   }
   if (group.kind === 'ours-only') {
-    if (!members.length) continue;
+    if (!members.length) return;
     const why = oursExists() ? undefined : failedToStart.get('ours');
     if (why) {
       for (const scenario of group.rowsFor(plan)) rows.push({ scenario, server: 'ours', p50Ms: null, p99Ms: null, error: `TODO: ${why}`, mode: plan.mode });
     } else {
       await runGroup(group, []);
     }
-    continue;
+    return;
+  }
+  if (group.kind === 'own') {
+    // Only names cross over: the scenario starts (and stops) its own instances of each.
+    if (members.length) await runGroup(group, members.map((m) => ({ name: m.name }) as ServerHandle));
+    return;
   }
   const batches = group.kind === 'together' ? [members] : members.map((s) => [s]);
   for (const batch of batches) {
@@ -257,6 +294,7 @@ console.log('');
 printTable(sorted);
 console.log('');
 for (const [name, list] of notes) console.log(`${name}: ${list.join('; ')}`);
+console.log(`groups: ${groupTimes.join(', ')}`);
 console.log(`waited ${Math.round(quietWaitTotalMs() / 1000)} s in total for other processes to leave the cores alone`);
 console.log(`ratios are ours/reference from this run (below 1 = ours better); mode ${plan.mode}; ${Math.round((Date.now() - startedAt) / 1000)} s`);
 writeResults(sorted, resultsFile);

@@ -1,10 +1,10 @@
 import type { Access } from '../collab/connection.js';
 import { ACCESS_REASONS, canWriteDocuments, CLOSE_FORBIDDEN, CLOSE_LOAD_FAILED, CLOSE_REASONS, CLOSE_UNAUTHENTICATED, CLOSE_UNKNOWN_DOC } from '@fc/shared';
 import type { GateDecision, SocketGate } from '../collab/gate.js';
-import { ownerOfDocument } from '../domain/documents.js';
 import { isTrainer } from '../domain/workshops.js';
 import { roleIn } from '../domain/workspaces.js';
 import { log } from '../log.js';
+import { cachedDocumentOwners } from './article-owners.js';
 import { checkSameOrigin } from './origin.js';
 import type { AuthService, Caller } from './service.js';
 
@@ -28,6 +28,8 @@ const refuse = (code: number, reason: string): GateDecision => ({ ok: false, cod
  * the socket route tells it when a second decision corrects the first (admission.ts).
  */
 export function createSocketGate(auth: AuthService): SocketGate {
+  // The one lookup of the three that never goes stale (article-owners.ts); token and role are read every time.
+  const ownerOfDocument = cachedDocumentOwners();
   return async (request, docId) => {
     try {
       const headers = request.headers;

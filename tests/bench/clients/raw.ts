@@ -29,6 +29,12 @@ const HP_PROVIDER_VERSION = '4.6.0';
 export interface RawClient {
   /** ms from `new WebSocket` to the first sync step 2 (handshake + sync). */
   synced: Promise<number>;
+  /**
+   * ms from the socket's open (the upgrade, and with it ours' access check, is done) to the
+   * first step 2 received whole: the server's load + encode + write of the document, without
+   * any client-side apply (the bytes are handed over undecoded).
+   */
+  openToStep2: Promise<number>;
   /** Called with the Yjs update bytes of every update and step 2 the server sends. */
   onUpdate: ((update: Uint8Array) => void) | null;
   sendUpdate(update: Uint8Array): void;
@@ -64,15 +70,19 @@ export function connectRaw(server: Endpoint, docId: string, timeoutMs = 10_000):
     });
 
   const step2Waiters: Array<() => void> = [];
+  let openedAt = 0;
   let resolveSynced!: (ms: number) => void;
   let rejectSynced!: (err: Error) => void;
   let isSynced = false;
+  let syncedAt = 0;
   const synced = new Promise<number>((resolve, reject) => {
     resolveSynced = resolve;
     rejectSynced = reject;
   });
   // Scenarios may never await `synced` (e.g. after a close); an unobserved rejection must not kill the run.
   synced.catch(() => undefined);
+  const openToStep2 = synced.then(() => syncedAt - openedAt);
+  openToStep2.catch(() => undefined);
   const timer = setTimeout(() => fail(new Error(`no sync within ${timeoutMs} ms`)), timeoutMs);
 
   function fail(err: Error): void {
@@ -83,6 +93,7 @@ export function connectRaw(server: Endpoint, docId: string, timeoutMs = 10_000):
 
   const client: RawClient = {
     synced,
+    openToStep2,
     onUpdate: null,
     sendUpdate(update) {
       if (ws.readyState === WebSocket.OPEN) ws.send(syncFrame(SYNC_UPDATE, update));
@@ -114,6 +125,7 @@ export function connectRaw(server: Endpoint, docId: string, timeoutMs = 10_000):
   };
 
   ws.on('open', () => {
+    openedAt = performance.now();
     if (hp) {
       ws.send(
         frame((e) => {
@@ -140,8 +152,9 @@ export function connectRaw(server: Endpoint, docId: string, timeoutMs = 10_000):
       if (step === SYNC_STEP2) {
         if (!isSynced) {
           isSynced = true;
+          syncedAt = performance.now();
           clearTimeout(timer);
-          resolveSynced(performance.now() - startedAt);
+          resolveSynced(syncedAt - startedAt);
         } else {
           step2Waiters.shift()?.();
         }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { type RawClient, connectRaw } from '../clients/raw.js';
 import type { Plan } from '../config.js';
 import { makeMarker, scanMarkers } from '../lib/marker.js';
+import { fileLimit } from '../lib/file-limit.js';
 import { perUnit } from '../lib/memory.js';
 import { waitForQuiet } from '../lib/quiet.js';
 import { round, summarize } from '../lib/stats.js';
@@ -76,13 +77,20 @@ export async function connections(server: ServerHandle, plan: Plan['connections'
       attempted: clients.length,
       liveFraction: round(live.fraction, 4),
       liveP99Ms: round(live.p99),
-      ...(stoppedBecause ? { note: `ramp stopped: ${stoppedBecause}` } : {}),
+      openFileLimit: fileLimit().soft,
+      ...(stoppedBecause ? { note: `ramp stopped: ${stoppedBecause}${limitNote(plan.total)}` } : {}),
     };
   } finally {
     for (const c of clients) c.close();
     // Let the server process the closes before the next scenario or its shutdown.
     await sleep(500);
   }
+}
+
+/** Why a ramp may have failed on this machine rather than on the server: too few descriptors. */
+function limitNote(total: number): string {
+  const { soft } = fileLimit();
+  return soft < total + 100 ? ` (open-file limit ${soft} < ${total} sockets: raise ulimit -n)` : '';
 }
 
 /** One marker update per document from one of its sockets; the fraction of the others that get it. */

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { connectRaw } from '../clients/raw.js';
 import { type StockClient, connectStock } from '../clients/stock.js';
@@ -37,7 +38,7 @@ function pool(slices: Slice[]): Rep {
   };
 }
 
-interface Rep {
+export interface Rep {
   latencies: number[];
   p50: number;
   p99: number;
@@ -90,36 +91,7 @@ export async function* fanout(servers: ServerHandle[], plan: Plan['fanout'], qui
           failed.push(row(server, readers, kind, plan, [], (err as Error).message));
         }
       }
-      const sliceTicks = Math.round(((plan.measureMs[readers] ?? 4000) / 1000 / plan.slices) * plan.rateHz);
-      for (let r = 0; r < plan.reps; r++) {
-        // One repetition = `slices` short windows per server, interleaved with the other servers'
-        // and pooled: a burst of noise from the (virtual) machine lasting a few seconds then lands
-        // on every server's repetition alike instead of on one server's whole window.
-        const slices = new Map<Session, Slice[]>();
-        for (let k = 0; k < plan.slices; k++) {
-          for (const s of rotate(sessions, r * plan.slices + k + readers)) {
-            if (s.error) continue;
-            // Stock providers drop a socket that hears nothing for 30 s. Parked sessions get a tiny
-            // update now, between windows, so they do not reconnect en masse during this window.
-            for (const other of sessions) if (other !== s) other.touch();
-            // Every session's readers, the next measured one's too: a Hocuspocus socket silent
-            // for 30 s is terminated, and its stock reader would reconnect inside some window.
-            for (const any of sessions) any.keepAlive();
-            // The generator's own full GC (it holds every reader's Y.Doc: 600+ at 200 readers) would
-            // otherwise land inside some window and add ~20 ms to whichever server is measured.
-            // Only this process: a server's own GC pauses are part of what is measured.
-            collectGarbage();
-            await sleep(100);
-            await waitForQuiet(quietMaxMs);
-            try {
-              slices.set(s, [...(slices.get(s) ?? []), await s.measure(sliceTicks)]);
-            } catch (err) {
-              s.error = (err as Error).message;
-            }
-          }
-        }
-        for (const s of sessions) if (!s.error) s.reps.push(pool(slices.get(s) ?? []));
-      }
+      await measureSessions(sessions, readers, plan, quietMaxMs);
       for (const s of sessions) yield { ...row(s.server, readers, kind, plan, s.reps, s.error), socketCloses: s.socketCloses() };
       yield* failed;
     } finally {
@@ -129,7 +101,44 @@ export async function* fanout(servers: ServerHandle[], plan: Plan['fanout'], qui
   }
 }
 
-function row(server: ServerHandle, readers: number, kind: ReaderKind, plan: Plan['fanout'], reps: Rep[], error?: string): Row {
+/**
+ * One repetition = `slices` short windows per session, interleaved with the other sessions'
+ * and pooled into `s.reps`. A session that fails keeps its error and is skipped from then on.
+ */
+export async function measureSessions(sessions: Session[], readers: number, plan: Plan['fanout'], quietMaxMs: number): Promise<void> {
+  const sliceTicks = Math.round(((plan.measureMs[readers] ?? 4000) / 1000 / plan.slices) * plan.rateHz);
+  for (let r = 0; r < plan.reps; r++) {
+    // One repetition = `slices` short windows per server, interleaved with the other servers'
+    // and pooled: a burst of noise from the (virtual) machine lasting a few seconds then lands
+    // on every server's repetition alike instead of on one server's whole window.
+    const slices = new Map<Session, Slice[]>();
+    for (let k = 0; k < plan.slices; k++) {
+      for (const s of rotate(sessions, r * plan.slices + k + readers)) {
+        if (s.error) continue;
+        // Stock providers drop a socket that hears nothing for 30 s. Parked sessions get a tiny
+        // update now, between windows, so they do not reconnect en masse during this window.
+        for (const other of sessions) if (other !== s) other.touch();
+        // Every session's readers, the next measured one's too: a Hocuspocus socket silent
+        // for 30 s is terminated, and its stock reader would reconnect inside some window.
+        for (const any of sessions) any.keepAlive();
+        // The generator's own full GC (it holds every reader's Y.Doc: 600+ at 200 readers) would
+        // otherwise land inside some window and add ~20 ms to whichever server is measured.
+        // Only this process: a server's own GC pauses are part of what is measured.
+        collectGarbage();
+        await sleep(100);
+        await waitForQuiet(quietMaxMs);
+        try {
+          slices.set(s, [...(slices.get(s) ?? []), await s.measure(sliceTicks)]);
+        } catch (err) {
+          s.error = (err as Error).message;
+        }
+      }
+    }
+    for (const s of sessions) if (!s.error) s.reps.push(pool(slices.get(s) ?? []));
+  }
+}
+
+export function row(server: ServerHandle, readers: number, kind: ReaderKind, plan: Plan['fanout'], reps: Rep[], error?: string): Row {
   const med = (pick: (r: Rep) => number): number | undefined => (reps.length ? round(median(reps.map(pick))) : undefined);
   return {
     scenario: fanoutScenario(readers, kind),
@@ -153,14 +162,15 @@ function row(server: ServerHandle, readers: number, kind: ReaderKind, plan: Plan
   };
 }
 
-interface Session {
+export interface Session {
   server: ServerHandle;
   reps: Rep[];
   error?: string;
   /**
-   * Socket closes of this session's stock clients (they reconnect by themselves). Ours never
-   * answers a client that only writes, so its writer times out every 30 s (y-websocket's
-   * messageReconnectTimeout); the references echo or acknowledge.
+   * Socket closes of this session's stock clients (they reconnect by themselves). Should be 0:
+   * ours and the bare relay never answer a client that only writes, and a stock writer that
+   * hears nothing for 30 s reconnects (y-websocket's messageReconnectTimeout), so `keepAlive`
+   * has a reader write too; the references echo or acknowledge anyway.
    */
   socketCloses(): number;
   measure(ticks: number): Promise<Slice>;
@@ -177,11 +187,29 @@ interface Reader {
   /** Socket closes after the first sync. */
   drops(): number;
   keepAlive(): void;
+  /** Writes a tiny update of its own (no marker), which the server relays to the writer. */
+  poke(): void;
   destroy(): void;
 }
 
+/** A fresh one-item update each time: a repeated one would change nothing and need no relaying. */
+function pokeUpdate(): Uint8Array {
+  const scratch = new Y.Doc();
+  scratch.getArray<string>('bench').push(['poke']);
+  const update = Y.encodeStateAsUpdate(scratch);
+  scratch.destroy();
+  return update;
+}
+
 function stockReader(c: StockClient): Reader {
-  return { synced: c.synced, listen: (fn) => c.doc.on('update', fn), drops: () => c.drops(), keepAlive: () => c.keepAlive(), destroy: () => c.destroy() };
+  return {
+    synced: c.synced,
+    listen: (fn) => c.doc.on('update', fn),
+    drops: () => c.drops(),
+    keepAlive: () => c.keepAlive(),
+    poke: () => c.doc.getArray<string>('bench').push(['poke']),
+    destroy: () => c.destroy(),
+  };
 }
 
 function rawReader(server: ServerHandle, docId: string): Reader {
@@ -194,12 +222,24 @@ function rawReader(server: ServerHandle, docId: string): Reader {
     // A raw client does not reconnect: a socket lost after the sync counts once, and its updates as drops.
     drops: () => (synced && !c.isOpen() ? 1 : 0),
     keepAlive: () => c.keepAlive(),
+    poke: () => c.sendUpdate(pokeUpdate()),
     destroy: () => c.close(),
   };
 }
 
-async function openSession(server: ServerHandle, readers: number, kind: ReaderKind, plan: Plan['fanout']): Promise<Session> {
-  const [docId] = (await server.newDocIds(1, `fan${kind}${readers}`)) as [string];
+/**
+ * Readers on `server`, the writer on `writerServer` (another instance of the same server in the
+ * scale-out rows; by default the same one). `docId` defaults to a new document of `server`.
+ */
+export async function openSession(
+  server: ServerHandle,
+  readers: number,
+  kind: ReaderKind,
+  plan: Plan['fanout'],
+  writerServer: ServerHandle = server,
+  docId?: string,
+): Promise<Session> {
+  docId ??= ((await server.newDocIds(1, `fan${kind}${readers}`)) as [string])[0];
   const clients: Reader[] = [];
   const close = (): void => {
     for (const c of clients) c.destroy();
@@ -211,7 +251,7 @@ async function openSession(server: ServerHandle, readers: number, kind: ReaderKi
       await withTimeout(c.synced, 30_000, `reader sync (${server.name})`);
       return c;
     });
-    const writer = connectStock(server, docId, undefined, { awareness: false });
+    const writer = connectStock(writerServer, docId, undefined, { awareness: false });
     clients.push(stockReader(writer));
     await withTimeout(writer.synced, 30_000, `writer sync (${server.name})`);
 
@@ -278,6 +318,8 @@ async function openSession(server: ServerHandle, readers: number, kind: ReaderKi
     const touch = (): void => bench.push(['keepalive']);
     const keepAlive = (): void => {
       for (const c of clients) c.keepAlive();
+      // The writer hears the server at least once per slice, so it never times out inside a window.
+      readerClients[0]?.poke();
     };
     return { server, reps: [], measure, touch, keepAlive, close, socketCloses: () => clients.reduce((n, c) => n + c.drops(), 0) };
   } catch (err) {

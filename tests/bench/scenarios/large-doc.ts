@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { connectRaw } from '../clients/raw.js';
 import { type StockClient, connectStock } from '../clients/stock.js';
 import type { Plan } from '../config.js';
 import { addClaims, appendArticle, claimCount } from '../lib/fixtures.js';
@@ -16,12 +17,20 @@ interface Prepared {
   server: ServerHandle;
   docId: string;
   seeder: StockClient;
+  seederGone?: boolean;
   probe: Probe;
   firstMs: number;
   docBytes: number;
   times: number[];
+  /** Socket open → the server's step 2 received, raw client (no apply), document loaded in the server. */
+  warm: number[];
+  /** The same after every socket left and the server unloaded the document (ours: from its store). */
+  cold: number[];
   incomplete: number;
 }
+
+/** Time for ours to unload a document its last socket left (flush, then compaction of the log). */
+const UNLOAD_WAIT_MS = 1500;
 
 /**
  * Initial sync of a large document (seed article × copies, plus claims) by a fresh
@@ -58,6 +67,18 @@ export async function* largeDoc(servers: ServerHandle[], plan: Plan['largeDoc'],
         // Keep probing a little after the sync: sending the reply may still be in progress.
         await sleep(150);
         p.probe.pause();
+        await serverSync(p, plan.claims, p.warm);
+      }
+    }
+    // Cold only where there is a store to load from: the references keep documents in memory only.
+    for (const p of prepared) {
+      if (p.server.name !== 'ours') continue;
+      p.seeder.destroy();
+      p.seederGone = true;
+      for (let r = 0; r < plan.reps; r++) {
+        await sleep(UNLOAD_WAIT_MS);
+        await waitForQuiet(quietMaxMs);
+        await serverSync(p, plan.claims, p.cold);
       }
     }
     for (const p of prepared) {
@@ -71,6 +92,11 @@ export async function* largeDoc(servers: ServerHandle[], plan: Plan['largeDoc'],
         samples: p.times.length,
         firstSyncMs: round(p.firstMs),
         docKiB: round(p.docBytes / 1024, 1),
+        // Server side: socket open → step 2 received, without the client's apply (medians).
+        serverSyncWarmMs: p.warm.length ? round(median(p.warm)) : null,
+        serverSyncColdMs: p.cold.length ? round(median(p.cold)) : null,
+        serverSyncWarmMaxMs: p.warm.length ? round(Math.max(...p.warm)) : undefined,
+        serverSyncColdMaxMs: p.cold.length ? round(Math.max(...p.cold)) : undefined,
         otherDocP99Ms: round(other.p99),
         otherDocMaxMs: round(other.max),
         otherDocDrops: other.sent - other.n,
@@ -79,7 +105,7 @@ export async function* largeDoc(servers: ServerHandle[], plan: Plan['largeDoc'],
     }
   } finally {
     for (const p of prepared) {
-      p.seeder.destroy();
+      if (!p.seederGone) p.seeder.destroy();
       await p.probe.stop().catch(() => undefined);
     }
     await sleep(300);
@@ -103,7 +129,29 @@ async function prepare(server: ServerHandle, plan: Plan['largeDoc']): Promise<Pr
   // The first fresh client both proves the server holds everything and warms its encode path.
   const firstMs = await syncUntilComplete(server, docId, plan.claims, seeder.doc.getXmlFragment('body').length);
   const probe = await startProbe(endpointOf(server), otherId);
-  return { server, docId, seeder, probe, firstMs, docBytes, times: [], incomplete: 0 };
+  return { server, docId, seeder, probe, firstMs, docBytes, times: [], warm: [], cold: [], incomplete: 0 };
+}
+
+/**
+ * One raw sync of the large document: the time is taken before the reply is decoded; the
+ * reply is then applied to a scratch document to check that it was the whole document.
+ */
+async function serverSync(p: Prepared, claims: number, into: number[]): Promise<void> {
+  const c = connectRaw(p.server, p.docId, 30_000);
+  let reply: Uint8Array | undefined;
+  c.onUpdate = (u) => (reply ??= u);
+  try {
+    const ms = await c.openToStep2;
+    const doc = new Y.Doc();
+    if (reply) Y.applyUpdate(doc, reply);
+    if (claimCount(doc) === claims) into.push(ms);
+    else p.incomplete++;
+    doc.destroy();
+  } catch {
+    p.incomplete++;
+  } finally {
+    c.close();
+  }
 }
 
 async function syncUntilComplete(server: ServerHandle, docId: string, claims: number, bodyLength: number): Promise<number> {

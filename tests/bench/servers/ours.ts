@@ -35,6 +35,9 @@ export interface OursOptions {
   dataDir?: string;
   /** Reuse a token from an earlier start on the same dataDir (its documents belong to that user). */
   session?: { params: Record<string, string>; token: string };
+  /** Scale-out (scenarios/scaleout.ts): PostgreSQL instead of the embedded store, and Redis between instances. */
+  databaseUrl?: string;
+  redisUrl?: string;
 }
 
 export async function startOurs(opts: OursOptions = {}): Promise<ServerHandle> {
@@ -53,8 +56,8 @@ export async function startOurs(opts: OursOptions = {}): Promise<ServerHandle> {
       // The references run quiet too; per-connection logging would be measured, not the server.
       LOG_LEVEL: process.env.BENCH_SERVER_LOG ? 'info' : 'silent',
       // Never let an inherited DATABASE_URL/REDIS_URL turn this into a different setup.
-      DATABASE_URL: undefined,
-      REDIS_URL: undefined,
+      DATABASE_URL: opts.databaseUrl,
+      REDIS_URL: opts.redisUrl,
       NODE_ENV: 'production',
       // Every bench socket uses one token; the default cap (100 per user) would refuse the
       // connections scenario's 2,000 with 1013 (README, "Configuration").
@@ -68,7 +71,7 @@ export async function startOurs(opts: OursOptions = {}): Promise<ServerHandle> {
   const session = opts.session ? null : await signIn(http);
   const token = opts.session?.token ?? session?.token ?? '';
   const params = opts.session?.params ?? (session ? { token: session.token } : {});
-  const notes = [`embedded store ON (SQLite in temp DATA_DIR, group commit)`, 'compiled (server/dist), run via node --no-memory-reducer (its start script)'];
+  const notes = [opts.databaseUrl ? 'PostgreSQL store + Redis between instances' : `embedded store ON (SQLite in temp DATA_DIR, group commit)`, 'compiled (server/dist), run via node --no-memory-reducer (its start script)'];
   notes.push(token ? 'authenticated: API token on every socket' : 'no auth endpoints yet: anonymous doc ids');
 
   return {

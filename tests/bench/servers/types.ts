@@ -1,6 +1,6 @@
 import type { Memory } from '../lib/memory.js';
 
-export type ServerName = 'ours' | 'y-websocket-server' | 'hocuspocus';
+export type ServerName = 'ours' | 'y-websocket-server' | 'hocuspocus' | 'bare-relay';
 
 /** Wire dialect: the stock y-websocket one, or Hocuspocus' (document-name prefix + auth message). */
 export type Protocol = 'y-websocket' | 'hocuspocus';
