@@ -128,7 +128,11 @@ describe('suggestCheckworthy with a score cache', () => {
     expect(seen).toBeGreaterThan(1);
     const edited = text.replace('It was cold.', 'It was very cold.');
     const reads: string[] = [];
-    const counting = { get: (q: string) => cache.get(q), set: (q: string, s: SentenceScore) => (reads.push(q), cache.set(q, s)) };
+    const counting = { get: (q: string) => cache.get(q), set: (q: string, s: SentenceScore) => {
+        reads.push(q);
+        return cache.set(q, s);
+      },
+    };
     expect(suggestCheckworthy(edited, { cache: counting })).toEqual(suggestCheckworthy(edited));
     expect(reads).toEqual(['It was very cold.']);
   });

@@ -180,7 +180,7 @@ async function main(): Promise<void> {
     rows,
     ratios,
   };
-  writeFileSync(opts.out, JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
   printTable(rows, ratios, base, result.machine);
   console.log(`\nwritten: ${opts.out}`);
 }
@@ -198,7 +198,7 @@ function printTable(rows: Row[], ratios: { claims200: number; claims2000: number
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  console.log('\n' + fmt(header));
+  console.log(`\n${fmt(header)}`);
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(fmt(l));
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');

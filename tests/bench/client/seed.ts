@@ -80,7 +80,7 @@ export async function seedArticle(owner: ApiSession, workspaceId: string, copies
 async function markClaims(owner: ApiSession, docId: string, count: number): Promise<void> {
   const { token } = await owner.call<{ token: string }>('POST', '/api/tokens', { name: 'bench seeder' });
   const doc = new Y.Doc();
-  const wsBase = owner.baseUrl.replace(/^http/, 'ws') + '/collab';
+  const wsBase = `${owner.baseUrl.replace(/^http/, 'ws')}/collab`;
   const provider = new WebsocketProvider(wsBase, docId, doc, { WebSocketPolyfill: WebSocket as never, params: { token }, disableBc: true });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -185,10 +185,10 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
         }, VERIFY_AFTER_MS)
       }
       const claimsType = controller.ydoc.getMap('claims')
-      const onClaims = (events: Array<Y.YEvent<any>>) => {
+      const onClaims = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
         const ids = new Set<string>()
         for (const event of events) {
-          if (event.target === claimsType) event.changes.keys.forEach((_change, id) => ids.add(id))
+          if (event.target === claimsType) for (const id of event.changes.keys.keys()) ids.add(id)
           else if (typeof event.path[0] === 'string') ids.add(event.path[0])
         }
         if (ids.size > 0) queue({ kind: 'claims', ids })
@@ -200,8 +200,8 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
       const stopData = controller.subscribeData(() => {
         const now = anchorStatuses(controller)
         const ids = new Set<string>()
-        now.forEach((status, id) => status !== statuses.get(id) && ids.add(id))
-        statuses.forEach((_status, id) => !now.has(id) && ids.add(id))
+        for (const [id, status] of now) if (status !== statuses.get(id)) ids.add(id)
+        for (const id of statuses.keys()) if (!now.has(id)) ids.add(id)
         statuses = now
         if (ids.size > 0) queue({ kind: 'claims', ids })
       })
@@ -261,7 +261,7 @@ function merge(a: Refresh | null, b: Refresh): Refresh {
 
 function anchorStatuses(controller: ClaimsController): Map<string, string> {
   const statuses = new Map<string, string>()
-  controller.getData().byId.forEach((view, id) => statuses.set(id, view.anchor.status))
+  for (const [id, view] of controller.getData().byId) statuses.set(id, view.anchor.status)
   return statuses
 }
 
