@@ -83,6 +83,8 @@ export function historyRoutes({ db, store, registry }: ApiDeps): Hono {
       }),
     );
     if (!state) throw notFound('claim');
+    // A readable name for the feed: the version's label, else its time to the minute.
+    const which = version.label !== undefined ? `“${version.label}”` : `the version of ${version.at.slice(0, 16).replace('T', ' ')} UTC`;
     const made = await saveVersion(db, { articleId: article.id, kind: 'restore', byUserId: userId, state, label: `restored ${version.label ?? version.at}` });
     await recordActivity(db, [
       {
@@ -90,7 +92,7 @@ export function historyRoutes({ db, store, registry }: ApiDeps): Hono {
         articleId: article.id,
         actorId: userId,
         kind: 'restored',
-        ...(claimId === undefined ? { summary: `restored the version of ${version.at}` } : { claimId, summary: `restored a claim from the version of ${version.at}` }),
+        ...(claimId === undefined ? { summary: `restored ${which}` } : { claimId, summary: `restored a claim from ${which}` }),
       },
     ]);
     return c.json({ versionId: made.id });
