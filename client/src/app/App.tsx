@@ -7,6 +7,7 @@ import { TopBar } from './TopBar'
 import { TokensPage } from '../auth/TokensPage'
 import { MembersPage } from '../members/MembersPage'
 import { ReviewQueuePage } from '../review/ReviewQueuePage'
+import { ActivityPage } from '../activity/ActivityPage'
 import { ArticleListPage } from '../workspaces/ArticleListPage'
 import { HomeRoute } from '../workspaces/HomeRoute'
 import { InviteRoute } from '../workspaces/InviteRoute'
@@ -97,6 +98,12 @@ function SignedInScreens({ route }: { route: Route }) {
       return (
         <WorkspaceScope key={route.workspaceId} workspaceId={route.workspaceId} title="Review">
           {(workspace) => <ReviewQueuePage workspace={workspace} />}
+        </WorkspaceScope>
+      )
+    case 'activity':
+      return (
+        <WorkspaceScope key={route.workspaceId} workspaceId={route.workspaceId} title="Activity">
+          {(workspace) => <ActivityPage workspace={workspace} />}
         </WorkspaceScope>
       )
     case 'workshops':

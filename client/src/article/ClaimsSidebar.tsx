@@ -15,9 +15,11 @@ import { claimKeyAction, nextStatus } from './claims/claimKeys'
 import { ShortcutSheet } from './claims/ShortcutSheet'
 import { SuggestionsPanel } from './suggestions/SuggestionsPanel'
 import { useSuggestions } from './suggestions/useSuggestions'
+import { HistoryPanel } from './history/HistoryPanel'
+import { ActivityPanel } from './history/ActivityPanel'
 import './claims/claims.css'
 
-type SidebarView = 'claims' | 'suggestions'
+type SidebarView = 'claims' | 'suggestions' | 'history' | 'activity'
 
 /**
  * The claims column: every claim of the article as a card, in text order, with the
@@ -33,7 +35,9 @@ export function ClaimsSidebar() {
   const { selectedId, revealCard } = useClaimSelection(controller)
   const suggestions = useSuggestions(controller.ydoc, me.id, article.id, features.suggestions)
   const [view, setView] = useState<SidebarView>('claims')
-  const showing: SidebarView = features.suggestions ? view : 'claims'
+  const offered = (v: SidebarView) => v === 'claims' || (v === 'suggestions' ? features.suggestions : features.history)
+  const showing: SidebarView = offered(view) ? view : 'claims'
+  const tabbed = features.suggestions || features.history
   const reads = useReadMarks(me.id)
   const [filters, setFilters] = useState<ClaimFilters>(NO_FILTERS)
   const listRef = useRef<HTMLDivElement>(null)
@@ -139,7 +143,7 @@ export function ClaimsSidebar() {
         <h2 id="claims-heading" className="panel-heading claims-sidebar__title">
           Claims
           {/* With tabs, their counts say it (Marked n, Suggested m): one count per number. */}
-          {!features.suggestions && (
+          {!tabbed && (
             <span className="panel-heading__count" data-testid="claims-count">
               {total}
             </span>
@@ -148,26 +152,31 @@ export function ClaimsSidebar() {
         {features.exports && <ExportMenu empty={total === 0} />}
       </header>
 
-      {features.suggestions && (
+      {tabbed && (
         <SidebarTabs<SidebarView>
-          label="Claims and suggestions"
+          label="Claims, suggestions, history and activity"
           selected={showing}
           onSelect={setView}
           tabs={[
             { id: 'claims', label: 'Marked', count: total },
-            { id: 'suggestions', label: 'Suggested', count: suggestions.shown.length },
+            ...(features.suggestions ? [{ id: 'suggestions' as const, label: 'Suggested', count: suggestions.shown.length }] : []),
+            ...(features.history ? [{ id: 'history' as const, label: 'History' }, { id: 'activity' as const, label: 'Activity' }] : []),
           ]}
         />
       )}
 
-      {showing === 'suggestions' ? (
+      {showing === 'history' || showing === 'activity' ? (
+        <div className="claims-sidebar__panel" role="tabpanel" id={tabPanelId(showing)} aria-labelledby={tabId(showing)}>
+          {showing === 'history' ? <HistoryPanel /> : <ActivityPanel />}
+        </div>
+      ) : showing === 'suggestions' ? (
         <div className="claims-sidebar__panel" role="tabpanel" id={tabPanelId('suggestions')} aria-labelledby={tabId('suggestions')}>
           <SuggestionsPanel suggestions={suggestions} claimCount={total} onOpenClaim={openClaim} />
         </div>
       ) : (
         <div
           className="claims-sidebar__panel"
-          {...(features.suggestions ? { role: 'tabpanel', id: tabPanelId('claims'), 'aria-labelledby': tabId('claims') } : {})}
+          {...(tabbed ? { role: 'tabpanel', id: tabPanelId('claims'), 'aria-labelledby': tabId('claims') } : {})}
         >
           {total > 0 && <ClaimFiltersBar filters={filters} onChange={setFilters} shown={shown} total={total} />}
 

@@ -11,6 +11,8 @@ export type Route =
   | { kind: 'members'; workspaceId: string }
   /** The workspace's review queue: claims waiting for an editor, oldest request first. */
   | { kind: 'reviewQueue'; workspaceId: string }
+  /** The workspace's activity: who did what in its articles, newest first. */
+  | { kind: 'activity'; workspaceId: string }
   | { kind: 'article'; articleId: string }
   | { kind: 'invite'; code: string }
   | { kind: 'tokens' }
@@ -30,6 +32,7 @@ const PATTERNS: Array<[RegExp, (...ids: string[]) => Route]> = [
   [new RegExp(`^/w/${ID}/?$`), (workspaceId) => ({ kind: 'workspace', workspaceId })],
   [new RegExp(`^/w/${ID}/members/?$`), (workspaceId) => ({ kind: 'members', workspaceId })],
   [new RegExp(`^/w/${ID}/review/?$`), (workspaceId) => ({ kind: 'reviewQueue', workspaceId })],
+  [new RegExp(`^/w/${ID}/activity/?$`), (workspaceId) => ({ kind: 'activity', workspaceId })],
   [new RegExp(`^/w/${ID}/workshops/?$`), (workspaceId) => ({ kind: 'workshops', workspaceId })],
   [new RegExp(`^/w/${ID}/workshops/${ID}/?$`), (workspaceId, workshopId) => ({ kind: 'workshop', workspaceId, workshopId })],
   [
@@ -63,6 +66,7 @@ export function parseRoute(pathname: string): Route {
 export const workspacePath = (id: string) => `/w/${encodeURIComponent(id)}`
 export const membersPath = (id: string) => `/w/${encodeURIComponent(id)}/members`
 export const reviewQueuePath = (id: string) => `/w/${encodeURIComponent(id)}/review`
+export const activityPath = (id: string) => `/w/${encodeURIComponent(id)}/activity`
 export const articlePath = (id: string) => `/a/${encodeURIComponent(id)}`
 export const invitePath = (code: string) => `/invite/${encodeURIComponent(code)}`
 export const workshopsPath = (workspaceId: string) => `/w/${encodeURIComponent(workspaceId)}/workshops`

@@ -43,6 +43,7 @@ const PARTICIPANT_FEATURES: ClaimsFeatures = {
   assignees: false,
   suggestions: false,
   seenBefore: false,
+  history: false,
   strangerName: 'Trainer',
   commentPrompt: 'Note your reasoning: your trainer can read it too.',
 }

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react'
 import type { Workspace } from '../api/api'
 import { ROLE_LABELS } from '../api/roleLabels'
-import { followLink, membersPath, reviewQueuePath, workshopsPath, workspacePath } from '../ui/router'
+import { activityPath, followLink, membersPath, reviewQueuePath, workshopsPath, workspacePath } from '../ui/router'
 import { canRunWorkshops } from '../api/types'
 
 interface WorkspaceHeaderProps {
   workspace: Workspace
-  current: 'articles' | 'review' | 'members' | 'workshops'
+  current: 'articles' | 'review' | 'members' | 'workshops' | 'activity'
   actions?: ReactNode
 }
 
@@ -32,6 +32,9 @@ export function WorkspaceHeader({ workspace, current, actions }: WorkspaceHeader
         {/* Everyone sees what waits for an editor; editors and owners decide there. */}
         <a className="tabs__tab" href={reviewQueuePath(workspace.id)} onClick={followLink} aria-current={current === 'review' ? 'page' : undefined} data-testid="review-tab">
           Review
+        </a>
+        <a className="tabs__tab" href={activityPath(workspace.id)} onClick={followLink} aria-current={current === 'activity' ? 'page' : undefined} data-testid="activity-tab">
+          Activity
         </a>
         <a className="tabs__tab" href={membersPath(workspace.id)} onClick={followLink} aria-current={current === 'members' ? 'page' : undefined}>
           Members

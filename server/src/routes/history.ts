@@ -10,11 +10,13 @@ import { restoreOneClaim, restoreWhole } from '../domain/history/restore.js';
 import { withVersionDoc } from '../domain/history/version-doc.js';
 import { getVersion, listVersions, saveVersion, type Version, versionAtOrBefore, versionState } from '../domain/history/version-store.js';
 import { lastVisitEnd } from '../domain/history/visits.js';
+import { lastDecisionAt, resetReviews } from '../domain/review/review-records.js';
+import { listMembers } from '../domain/workspaces.js';
 import { articleAccess, requireArticleRole } from './access.js';
 import { type ApiDeps, readJson, readQuery } from './http.js';
 
 /** Versions and the changes view of an article (docs/api.md, "History"); under articleGuard. */
-export function historyRoutes({ db, store, registry }: ApiDeps): Hono {
+export function historyRoutes({ db, store, registry, events }: ApiDeps): Hono {
   const app = new Hono();
 
   app.get('/api/articles/:id/versions', async (c) => {
@@ -46,7 +48,8 @@ export function historyRoutes({ db, store, registry }: ApiDeps): Hono {
     const query = readQuery(c, changesQuery);
     let fromVersion: Version | null;
     if (query.from === 'my-last-review') {
-      const since = await lastVisitEnd(db, article.id, userId);
+      // The caller's own latest decision here; for someone who made none, the end of their previous visit.
+      const since = (await lastDecisionAt(db, article.id, userId)) ?? (await lastVisitEnd(db, article.id, userId));
       fromVersion = since === null ? null : await versionAtOrBefore(db, article.id, since);
       if (!fromVersion) throw new DomainError('not_found', 'no earlier review');
     } else {
@@ -74,15 +77,26 @@ export function historyRoutes({ db, store, registry }: ApiDeps): Hono {
     const then = version && (await versionState(db, article.id, versionId));
     if (!version || !then) throw notFound('version');
     const { claimId } = await readJson(c, restoreVersionBody);
+    let returned: string[] = [];
     // Applied to the live document as one server change: every open client receives it, history keeps both sides.
     const state = await changeDocument(registry, store, article.docId, (doc) =>
       withVersionDoc(then, (old) => {
+        // The claims that come back (absent now, there then): their review starts over.
+        const present = doc.getMap('claims');
+        returned = claimId === undefined ? [...old.getMap('claims').keys()].filter((id) => !present.has(id)) : [claimId];
         if (claimId === undefined) restoreWhole(doc, old);
         else if (!restoreOneClaim(doc, old, claimId)) return null;
         return Y.encodeStateAsUpdate(doc);
       }),
     );
     if (!state) throw notFound('claim');
+    await resetReviews(db, article.id, returned);
+    if (returned.length > 0) {
+      const users = (await listMembers(db, article.workspaceId)).map((m) => m.userId);
+      for (const id of returned) events.publish({ type: 'review', data: { articleId: article.id, claimId: id, state: 'unreviewed' } }, { users });
+    }
+    // A readable name for the feed: the version's label, else its time to the minute.
+    const which = version.label !== undefined ? `“${version.label}”` : `the version of ${version.at.slice(0, 16).replace('T', ' ')} UTC`;
     const made = await saveVersion(db, { articleId: article.id, kind: 'restore', byUserId: userId, state, label: `restored ${version.label ?? version.at}` });
     await recordActivity(db, [
       {
@@ -90,7 +104,7 @@ export function historyRoutes({ db, store, registry }: ApiDeps): Hono {
         articleId: article.id,
         actorId: userId,
         kind: 'restored',
-        ...(claimId === undefined ? { summary: `restored the version of ${version.at}` } : { claimId, summary: `restored a claim from the version of ${version.at}` }),
+        ...(claimId === undefined ? { summary: `restored ${which}` } : { claimId, summary: `restored a claim from ${which}` }),
       },
     ]);
     return c.json({ versionId: made.id });

@@ -45,7 +45,7 @@ export {
   type EvidencePatch,
 } from './evidence.js';
 export { evidenceProblems, type EvidenceField, type EvidenceFields } from './evidence-kinds.js';
-export { addComment, removeComment, type NewComment } from './comments.js';
+export { addComment, removeComment, setThreadResolved, type NewComment } from './comments.js';
 export {
   anchorClaim,
   anchorClaims,

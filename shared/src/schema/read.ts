@@ -96,6 +96,17 @@ function commentFromYMap(map: Y.Map<unknown>): Comment | undefined {
   if (Array.isArray(mentions)) {
     comment.mentions = [...new Set(mentions.filter((m): m is string => typeof m === 'string' && m !== ''))];
   }
+  const replyTo = str(map, 'replyTo');
+  if (replyTo !== undefined && replyTo !== '') comment.replyTo = replyTo;
+  // A client may write anything: only a boolean `resolved` counts, with the who and when beside it.
+  const resolved = map.get('resolved');
+  if (typeof resolved === 'boolean') {
+    comment.resolved = resolved;
+    const by = str(map, 'resolvedBy');
+    const at = str(map, 'resolvedAt');
+    if (by !== undefined) comment.resolvedBy = by;
+    if (at !== undefined) comment.resolvedAt = at;
+  }
   return comment;
 }
 

@@ -61,6 +61,12 @@ export interface Comment {
   at: string;
   /** User ids mentioned in `text` (which carries them as `@Name`); absent when none. */
   mentions?: string[];
+  /** The id of the comment answered; absent on a thread's first comment. */
+  replyTo?: string;
+  /** On a thread's first comment: whether the thread is resolved, by whom and when (last set). */
+  resolved?: boolean;
+  resolvedBy?: string;
+  resolvedAt?: string;
 }
 
 /** Plain view of one claim. `start`/`end` are base64 of `Y.encodeRelativePosition`. */

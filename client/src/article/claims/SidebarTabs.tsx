@@ -3,7 +3,8 @@ import { useRef, type KeyboardEvent } from 'react'
 export interface SidebarTab<T extends string> {
   id: T
   label: string
-  count: number
+  /** Absent on a tab that is not a list to count (History, Activity). */
+  count?: number
 }
 
 interface SidebarTabsProps<T extends string> {
@@ -63,9 +64,11 @@ export function SidebarTabs<T extends string>({ tabs, selected, onSelect, label 
             data-testid={`sidebar-tab-${tab.id}`}
           >
             {tab.label}
-            <span className="sidebar-tabs__count" data-testid={`sidebar-tab-${tab.id}-count`}>
-              {tab.count}
-            </span>
+            {tab.count !== undefined && (
+              <span className="sidebar-tabs__count" data-testid={`sidebar-tab-${tab.id}-count`}>
+                {tab.count}
+              </span>
+            )}
           </button>
         )
       })}

@@ -26,6 +26,8 @@ export interface ClaimsFeatures {
    * there, and a copy's claims are not the article's.
    */
   seenBefore: boolean
+  /** The History and Activity tabs (article routes; a workshop copy is not an article). */
+  history: boolean
   /** How an author who is not in `members` reads (a departed member; a workshop's trainer). */
   strangerName: string
   /** The comment box's invitation, after "No comments yet." */
@@ -38,6 +40,7 @@ export const DESK_FEATURES: ClaimsFeatures = {
   assignees: true,
   suggestions: true,
   seenBefore: true,
+  history: true,
   strangerName: 'Former member',
   commentPrompt: 'Ask a question or leave a note for the team.',
 }

@@ -32,7 +32,10 @@ export class Visits {
     return this.articles
       .get(docId)
       .then(async (articleId) => {
-        if (articleId) await this.q.query('INSERT INTO article_visits (article_id, user_id, ended_at) VALUES ($1, $2, $3)', [articleId, userId, endedAt]);
+        if (!articleId) return;
+        await this.q.query('INSERT INTO article_visits (article_id, user_id, ended_at) VALUES ($1, $2, $3)', [articleId, userId, endedAt]);
+        // Only the latest end is ever read (lastVisitEnd): older rows of this user on this article go, so the table stays one row per reader.
+        await this.q.query('DELETE FROM article_visits WHERE article_id = $1 AND user_id = $2 AND ended_at < $3', [articleId, userId, endedAt]);
       })
       .catch((err: unknown) => log('visit not recorded', { docId, error: String(err) }));
   }

@@ -18,8 +18,9 @@ import type { DocStore } from '../../storage/doc-store.js';
 import type { Article } from '../articles.js';
 import { conflict, notFound } from '../errors.js';
 import { listMembers } from '../workspaces.js';
+import { decisionMade, reviewRequested } from '../history/review-activity.js';
 import { peopleByIds } from './people.js';
-import { iso, recordDecision, recordRequest, reviewOf, type ReviewRow, saveReview, saveVerdictSetter } from './review-records.js';
+import { iso, recordDecision, recordRequest, reviewOf, type ReviewRow, saveReview, saveVerdictSetter, verdictSettersOf } from './review-records.js';
 
 export interface ReviewDeps {
   db: Db;
@@ -68,7 +69,10 @@ export async function requestReview(
     await openReview(q, row, { reason: 'requested', by: input.userId, note: input.note, at });
     return { state: 'in-review' as const, created: true };
   });
-  if (result.created) await announce(deps, article, claim.id, result.state);
+  if (result.created) {
+    await announce(deps, article, claim.id, result.state);
+    await reviewRequested(deps, article, claim, input.userId);
+  }
   return result;
 }
 
@@ -91,9 +95,11 @@ export async function decide(
     const approved = outcome.to === 'approved';
     await saveReview(q, { ...row, state: outcome.to, approved_by: approved ? input.userId : null, approved_at: approved ? at : null });
     const id = await recordDecision(q, { articleId: article.id, claimId: claim.id, decision, note: input.note, by: input.userId, at });
-    return { id, at, state: outcome.to };
+    return { id, at, state: outcome.to, requestedBy: row.requested_by };
   });
   await announce(deps, article, claim.id, made.state);
+  const verdictSetBy = (await verdictSettersOf(deps.db, article.docId)).find((v) => v.claim_id === claim.id)?.set_by ?? null;
+  await decisionMade(deps, { article, claim, actorId: input.userId, decision, at: made.at, requestedBy: made.requestedBy, verdictSetBy });
   const by = (await peopleByIds(deps.db, [input.userId])).get(input.userId) ?? { id: input.userId, name: '' };
   return { id: made.id, claimId: claim.id, decision, note: input.note, by, at: iso(made.at), state: made.state };
 }

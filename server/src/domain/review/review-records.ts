@@ -34,6 +34,17 @@ export function reviewsOf(q: Queryable, articleId: string): Promise<ReviewRow[]>
   return q.query<ReviewRow>('SELECT * FROM claim_reviews WHERE article_id = $1', [articleId]);
 }
 
+/** The claims' review starts over (`unreviewed`, the state of a claim with no row): a restored claim is a new draft to review. */
+export async function resetReviews(q: Queryable, articleId: string, claimIds: readonly string[]): Promise<void> {
+  for (const claimId of claimIds) await q.query('DELETE FROM claim_reviews WHERE article_id = $1 AND claim_id = $2', [articleId, claimId]);
+}
+
+/** When the user last decided on a claim of the article (ms), or null. */
+export async function lastDecisionAt(q: Queryable, articleId: string, userId: string): Promise<number | null> {
+  const rows = await q.query<{ at: number | string | null }>('SELECT MAX(at) AS at FROM review_decisions WHERE article_id = $1 AND by_user = $2', [articleId, userId]);
+  return rows[0]?.at == null ? null : Number(rows[0].at);
+}
+
 export async function saveReview(q: Queryable, row: ReviewRow): Promise<void> {
   await q.query(
     `INSERT INTO claim_reviews (article_id, claim_id, state, requested_by, requested_at, reason, approved_by, approved_at, updated_at)
