@@ -20,7 +20,10 @@ function KeptText({ text, first, last }: { text: string; first: boolean; last: b
   return (
     <span>
       {head}
-      <span className="changes__gap" aria-label="unchanged text left out"> … </span>
+      <span className="changes__gap">
+        <span aria-hidden="true"> … </span>
+        <span className="visually-hidden">(unchanged text left out)</span>
+      </span>
       {tail}
     </span>
   )
