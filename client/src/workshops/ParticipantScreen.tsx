@@ -45,6 +45,7 @@ const PARTICIPANT_FEATURES: ClaimsFeatures = {
   seenBefore: false,
   strangerName: 'Trainer',
   commentPrompt: 'Note your reasoning: your trainer can read it too.',
+  noClaimsReadOnly: 'No claims were marked in this copy before it locked.',
 }
 
 interface ParticipantScreenProps {
