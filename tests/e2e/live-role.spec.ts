@@ -17,6 +17,13 @@ test('an editor demoted while the article is open gets a read-only editor and a 
   await expect(editor.text).toHaveAttribute('contenteditable', 'true')
   await expect(page.getByTestId('start-workshop')).toBeVisible()
   await expect(page.getByTestId('view-only-badge')).toHaveCount(0)
+  // At 1024 px the bar is tight: the workshop action takes its short label and the title keeps room.
+  const wide = page.viewportSize()
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await expect(page.getByTestId('start-workshop')).toHaveText('Workshop')
+  expect((await page.getByTestId('article-title').boundingBox())?.width ?? 0).toBeGreaterThan(100)
+  await screenshot(page, 'article-topbar-1024')
+  if (wide) await page.setViewportSize(wide)
   // Any full load from here on would defeat the point: count them.
   let loads = 0
   page.on('load', () => loads++)

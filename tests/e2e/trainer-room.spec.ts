@@ -1,6 +1,7 @@
-import type { Browser, Locator, Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { baseUrl, expect, openArticle, screenshot, SEED_OPENING, selectInArticle, signUp, test } from './fixtures'
+import { baseUrl, expect, screenshot, selectInArticle, test } from './fixtures'
+import { guest, shots, trainerWithWorkshop } from './workshop-room'
 
 // The trainer's room, a trainer and three participants in real browsers: the ready-made demo
 // key in one click, the QR code and projector view, the live dashboard and heat map following
@@ -10,17 +11,6 @@ import { baseUrl, expect, openArticle, screenshot, SEED_OPENING, selectInArticle
 const CLAIM_ONE = 'the BLA alleged that 84 Pakistani security personnel were killed and dozens more wounded'
 const CLAIM_TWO = 'It also claimed to have taken 18 personnel captive'
 const EXTRA = 'Some video clips circulating on social media'
-
-async function guest(browser: Browser, code: string, name: string, width = 1280): Promise<{ page: Page; sidebar: Locator }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width, height: 860 }, reducedMotion: 'reduce' })
-  const page = await context.newPage()
-  await page.goto(`/join/${code}`)
-  await page.getByTestId('join-form').getByLabel('Your name').fill(name)
-  await page.getByTestId('join-form').getByRole('button', { name: 'Join workshop' }).click()
-  await expect(page.getByTestId('article-editor').locator('.ProseMirror')).toContainText(SEED_OPENING)
-  await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-state', 'connected')
-  return { page, sidebar: page.getByTestId('claims-sidebar') }
-}
 
 async function mark(page: Page, sidebar: Locator, quote: string, verdict?: string): Promise<void> {
   await selectInArticle(page, quote)
@@ -35,28 +25,9 @@ async function mark(page: Page, sidebar: Locator, quote: string, verdict?: strin
   }
 }
 
-async function shots(page: Page, name: string, widths: number[] = [1440, 390]): Promise<void> {
-  const before = page.viewportSize()
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.evaluate(() => window.scrollTo(0, 0))
-    await screenshot(page, `${name}-${width}`, { fullPage: true })
-    // Nothing wider than the screen (tables, the heat map, charts).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px`).toBeLessThanOrEqual(width)
-  }
-  if (before) await page.setViewportSize(before)
-}
-
 test('the trainer’s room: demo key, QR, live view and heat map, countdown, debrief beside the key, charts and CSV', async ({ browser }) => {
   test.setTimeout(240_000)
-  const trainer = await signUp(browser, 'Rosa Trainer')
-  const { page } = trainer
-  await openArticle(trainer)
-  await page.getByTestId('start-workshop').click()
-  const create = page.getByTestId('new-workshop-dialog')
-  await create.getByLabel('Workshop title').fill('Room of three')
-  await create.getByRole('button', { name: 'Create workshop' }).click()
-  await expect(page.getByTestId('workshop-title')).toHaveText('Room of three')
+  const { page } = await trainerWithWorkshop(browser, 'Rosa Trainer', 'Room of three')
 
   // No key yet: the page opens on the key tab, where the ready-made key is one click.
   await expect(page.getByTestId('tab-key')).toHaveAttribute('aria-selected', 'true')

@@ -69,8 +69,13 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
                 onClick={() => setStartingWorkshop(true)}
                 title="Hand this article to a room of participants, each with their own copy, and score them against your answer key"
                 data-testid="start-workshop"
+                aria-label="Start a workshop"
               >
-                Start a workshop
+                {/* The short label where the bar is tight, so the article's title keeps its room. */}
+                <span className="topbar__action-long">Start a workshop</span>
+                <span className="topbar__action-short" aria-hidden="true">
+                  Workshop
+                </span>
               </button>
             )}
             <ConnectionBadge state={connection} />

@@ -190,7 +190,7 @@ export function ClaimsSidebar() {
                   verdict and discussion.
                 </p>
               ) : (
-                <p>When the checkers in this workspace mark claims in the article, they appear here in text order.</p>
+                <p>{features.noClaimsReadOnly}</p>
               )}
             </div>
           ) : (

@@ -16,7 +16,9 @@ export function formatTimeLeft(ms: number): string {
 /** Time left until `endsAt`, ticking each second; null without an end. */
 export function useTimeLeft(endsAt: string | null): number | null {
   const now = useNow(1000)
-  return endsAt === null ? null : Date.parse(endsAt) - now
+  // The ticking `now` can be up to a second old when the end has just been set or moved: a fresh
+  // 5-minute countdown would read 5:01 until the next tick.
+  return endsAt === null ? null : Date.parse(endsAt) - Math.max(now, Date.now())
 }
 
 /** The clock both sides see: time left while it runs, "Time is up" after. */

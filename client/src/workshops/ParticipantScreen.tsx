@@ -46,6 +46,7 @@ const PARTICIPANT_FEATURES: ClaimsFeatures = {
   history: false,
   strangerName: 'Trainer',
   commentPrompt: 'Note your reasoning: your trainer can read it too.',
+  noClaimsReadOnly: 'No claims were marked in this copy before it locked.',
 }
 
 interface ParticipantScreenProps {

@@ -105,6 +105,7 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
       suggestions: false,
       seenBefore: false,
       commentPrompt: `Leave ${name} a note: it appears in their copy.`,
+      noClaimsReadOnly: `${name} has not marked any claims in this copy.`,
     }),
     [name],
   )

@@ -61,4 +61,13 @@ describe('EventBus', () => {
     expect(got).toHaveLength(2);
     expect(bus.streams).toBe(1);
   });
+
+  it('an observer sees every event delivered here, its own and another instance\'s, whatever the audience', () => {
+    const [a, b] = linkedPair();
+    const seen: string[] = [];
+    b.observe((e) => seen.push(e.type === 'review' ? e.data.claimId : e.type));
+    a.publish(review('from-a'), { users: [] });
+    b.publish(review('from-b'), { users: ['nobody-here'] });
+    expect(seen).toEqual(['from-a', 'from-b']);
+  });
 });

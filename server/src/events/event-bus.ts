@@ -39,6 +39,7 @@ type Send = (event: LiveEvent) => void;
 export class EventBus {
   private readonly byUser = new Map<string, Set<Send>>();
   private readonly byGuest = new Map<string, Set<Send>>();
+  private readonly observers = new Set<Send>();
 
   constructor(private readonly relay?: EventRelay) {
     relay?.onRemote((envelope) => this.deliver(envelope));
@@ -48,6 +49,16 @@ export class EventBus {
     const envelope = { event, audience };
     this.deliver(envelope);
     this.relay?.publish(envelope);
+  }
+
+  /**
+   * Sees every event this instance delivers, its own and other instances' (through the relay),
+   * whatever its audience: for the server's own followers (the workshop clock re-arms on
+   * `workshop-updated`). The returned function removes it.
+   */
+  observe(observer: Send): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
   }
 
   /** Registers a stream; the returned function removes it. */
@@ -82,6 +93,13 @@ export class EventBus {
   }
 
   private deliver({ event, audience }: Envelope): void {
+    for (const observe of this.observers) {
+      try {
+        observe(event);
+      } catch (err) {
+        log('live event observer failed', { type: event.type, error: String(err) });
+      }
+    }
     // A stream that is both a user and a guest (one browser, two cookies) gets an event once.
     const targets = new Set<Send>();
     for (const id of audience.users ?? []) for (const send of this.byUser.get(id) ?? []) targets.add(send);

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle, join, setRole, signUp } from '../support/accounts.js';
 import { HOLD_ADMISSION_ENV, HOLD_PARAM, heldClient } from '../support/admission-hold.js';
 import { connectClient, drained, waitFor } from '../support/clients.js';
-import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
-import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
+import { freshDatabase, type FreshDatabase } from '../support/postgres.js';
+import { TEST_REDIS_URL } from '../support/redis.js';
 import { startServer, type TestServer } from '../support/server.js';
+import { scaleOutMissing } from '../support/two-instances.js';
 
-const missing = [(await postgresReachable()) ? undefined : 'PostgreSQL', (await redisReachable()) ? undefined : 'Redis'].filter(Boolean);
+const missing = await scaleOutMissing('access change during admission test');
 
 /**
  * The admission race across instances: the role change is made on one instance while the

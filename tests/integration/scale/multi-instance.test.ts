@@ -4,18 +4,16 @@ import * as Y from 'yjs';
 import { startBalancer } from '../support/balancer.js';
 import { recordAuthMessages } from '../support/access-messages.js';
 import { connectClient, sleep, waitFor, type TestClient } from '../support/clients.js';
-import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
-import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
+import { freshDatabase, type FreshDatabase } from '../support/postgres.js';
+import { TEST_REDIS_URL } from '../support/redis.js';
 import { startServer, type TestServer } from '../support/server.js';
+import { scaleOutMissing } from '../support/two-instances.js';
 import { writableDoc } from '../support/session.js';
 import { call, createArticle, join, signUp } from '../support/accounts.js';
 import { syncFrame } from '../support/frames.js';
 import { openRawSocket } from '../support/raw-socket.js';
 
-const missing = [(await postgresReachable()) ? undefined : 'PostgreSQL', (await redisReachable()) ? undefined : 'Redis'].filter(Boolean);
-if (missing.length > 0) {
-  console.warn(`[integration] scale-out tests SKIPPED: ${missing.join(' and ')} not reachable on 127.0.0.1.`);
-}
+const missing = await scaleOutMissing('scale-out tests');
 
 async function instances(n: number, db: FreshDatabase): Promise<TestServer[]> {
   const servers: TestServer[] = [];

@@ -4,16 +4,14 @@ import { RedisRateLimits } from '../../../server/src/scale/redis-rate-limit.js';
 import { call, createArticle, deviceCookie, sessionCookie, signUp, uniqueEmail } from '../support/accounts.js';
 import { sleep } from '../support/clients.js';
 import { freePort } from '../support/ports.js';
-import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
-import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
+import { freshDatabase, type FreshDatabase } from '../support/postgres.js';
+import { TEST_REDIS_URL } from '../support/redis.js';
 import { startStallProxy } from '../support/stall-proxy.js';
 import { startServer, type TestServer } from '../support/server.js';
+import { scaleOutMissing } from '../support/two-instances.js';
 import { ARTICLE, createWorkshop } from '../workshops/helpers.js';
 
-const missing = [(await postgresReachable()) ? undefined : 'PostgreSQL', (await redisReachable()) ? undefined : 'Redis'].filter(Boolean);
-if (missing.length > 0) {
-  console.warn(`[integration] shared rate-limit tests SKIPPED: ${missing.join(' and ')} not reachable on 127.0.0.1.`);
-}
+const missing = await scaleOutMissing('shared rate-limit tests');
 
 const WINDOW_MS = 4000;
 // Longer: the login test makes a dozen scrypt checks inside one window on a shared CPU.

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, waitFor, type TestClient } from '../support/clients.js';
-import { freshDatabase, postgresReachable, type FreshDatabase } from '../support/postgres.js';
-import { TEST_REDIS_URL, redisReachable } from '../support/redis.js';
+import { freshDatabase, type FreshDatabase } from '../support/postgres.js';
+import { TEST_REDIS_URL } from '../support/redis.js';
 import { startServer, type TestServer } from '../support/server.js';
+import { scaleOutMissing } from '../support/two-instances.js';
 import { writableDoc } from '../support/session.js';
 import { startStallProxy, type StallProxy } from '../support/stall-proxy.js';
 
-const missing = [(await postgresReachable()) ? undefined : 'PostgreSQL', (await redisReachable()) ? undefined : 'Redis'].filter(Boolean);
-if (missing.length > 0) {
-  console.warn(`[integration] write-back tests SKIPPED: ${missing.join(' and ')} not reachable on 127.0.0.1.`);
-}
+const missing = await scaleOutMissing('write-back tests');
 
 const BODY = 'The minister said 40% of roads were repaired.';
 

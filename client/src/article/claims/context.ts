@@ -32,6 +32,8 @@ export interface ClaimsFeatures {
   strangerName: string
   /** The comment box's invitation, after "No comments yet." */
   commentPrompt: string
+  /** What an empty claims list says to someone who cannot mark claims here (a viewer, a locked copy). */
+  noClaimsReadOnly: string
 }
 
 export const DESK_FEATURES: ClaimsFeatures = {
@@ -43,6 +45,7 @@ export const DESK_FEATURES: ClaimsFeatures = {
   history: true,
   strangerName: 'Former member',
   commentPrompt: 'Ask a question or leave a note for the team.',
+  noClaimsReadOnly: 'When the checkers in this workspace mark claims in the article, they appear here in text order.',
 }
 
 /** Everything the claims UI needs about where it runs; provided once by the article screen. */

@@ -81,27 +81,41 @@ async function openReview(q: Queryable, row: ReviewRow, r: { reason: ReviewReaso
   await recordRequest(q, { articleId: row.article_id, claimId: row.claim_id, reason: r.reason, note: r.note, by: r.by, at: r.at });
 }
 
-/** `POST .../decisions`: approve (needs a verdict) or request changes, as the transition table allows. */
+/**
+ * `POST .../decisions`: approve (needs a verdict) or request changes, as the transition table allows.
+ * The claim is read again under the claim's lock, after the decision's time is taken: a change
+ * applied before that read is part of what was approved, one applied after it is stamped no
+ * earlier than the approval, so its listener (waiting for the same lock) reopens the claim.
+ * Without this, a change landing between the route's read and the approval would be approved
+ * unseen and never reopen it.
+ */
 export async function decide(
   deps: ReviewDeps,
   input: { article: Article; claim: Claim; userId: string; decision: Decision; note: string | null },
 ): Promise<ReviewDecision & { state: ReviewState }> {
-  const { article, claim, decision } = input;
-  const made = await deps.db.txLocked(lockKey(article.id, claim.id), async (q) => {
-    const row = (await reviewOf(q, article.id, claim.id)) ?? emptyRow(article.id, claim.id);
-    const outcome = moveOrRefuse(row, decision, claim);
-    if (outcome.kind !== 'moved') throw conflict('nothing to decide');
+  const { article, decision } = input;
+  const claimId = input.claim.id;
+  // `locked`, not `txLocked`: the claim may be read from storage, which on SQLite must not wait
+  // inside a transaction (one connection). On SQLite (one process) a live room's read is
+  // synchronous, so no socket update lands between it and the queued transaction.
+  const made = await deps.db.locked(lockKey(article.id, claimId), async (tx) => {
     const at = Date.now();
-    const approved = outcome.to === 'approved';
-    await saveReview(q, { ...row, state: outcome.to, approved_by: approved ? input.userId : null, approved_at: approved ? at : null });
-    const id = await recordDecision(q, { articleId: article.id, claimId: claim.id, decision, note: input.note, by: input.userId, at });
-    return { id, at, state: outcome.to, requestedBy: row.requested_by };
+    const claim = await currentClaim(deps, article, claimId);
+    return tx(async (q) => {
+      const row = (await reviewOf(q, article.id, claim.id)) ?? emptyRow(article.id, claim.id);
+      const outcome = moveOrRefuse(row, decision, claim);
+      if (outcome.kind !== 'moved') throw conflict('nothing to decide');
+      const approved = outcome.to === 'approved';
+      await saveReview(q, { ...row, state: outcome.to, approved_by: approved ? input.userId : null, approved_at: approved ? at : null });
+      const id = await recordDecision(q, { articleId: article.id, claimId: claim.id, decision, note: input.note, by: input.userId, at });
+      return { id, at, state: outcome.to, requestedBy: row.requested_by, claim };
+    });
   });
-  await announce(deps, article, claim.id, made.state);
-  const verdictSetBy = (await verdictSettersOf(deps.db, article.docId)).find((v) => v.claim_id === claim.id)?.set_by ?? null;
-  await decisionMade(deps, { article, claim, actorId: input.userId, decision, at: made.at, requestedBy: made.requestedBy, verdictSetBy });
+  await announce(deps, article, claimId, made.state);
+  const verdictSetBy = (await verdictSettersOf(deps.db, article.docId)).find((v) => v.claim_id === claimId)?.set_by ?? null;
+  await decisionMade(deps, { article, claim: made.claim, actorId: input.userId, decision, at: made.at, requestedBy: made.requestedBy, verdictSetBy });
   const by = (await peopleByIds(deps.db, [input.userId])).get(input.userId) ?? { id: input.userId, name: '' };
-  return { id: made.id, claimId: claim.id, decision, note: input.note, by, at: iso(made.at), state: made.state };
+  return { id: made.id, claimId, decision, note: input.note, by, at: iso(made.at), state: made.state };
 }
 
 const REVIEWED: ReadonlySet<string> = new Set(REVIEWED_FIELDS);
