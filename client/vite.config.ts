@@ -23,6 +23,9 @@ export default defineConfig({
         // The editor stack dwarfs our own code and changes far less often: separate
         // chunks let browsers keep it cached across our deploys.
         manualChunks(id) {
+          // The suggestion model's weights and word vectors (about 1 MB) change only when
+          // it is retrained: their own chunk stays cached across deploys too.
+          if (/[\\/]suggest[\\/]model-weights\.ts$/.test(id)) return 'model'
           if (!id.includes('node_modules')) return undefined
           if (/[\\/](@tiptap|prosemirror-[a-z-]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs)[\\/]/.test(id)) return 'editor'
           if (/[\\/](yjs|y-websocket|y-protocols|lib0)[\\/]/.test(id)) return 'collab'

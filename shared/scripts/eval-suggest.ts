@@ -8,6 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REASON_WEIGHTS, detectReasons } from '../src/suggest/features.js';
+import { MODEL_SIZE_BYTES } from '../src/suggest/model.js';
 import { MODEL } from '../src/suggest/model-weights.js';
 import { splitSentences, wordCount } from '../src/suggest/sentences.js';
 import { DEFAULT_MIN_SCORE, scoreSentence, suggestCheckworthy } from '../src/suggest/suggest.js';
@@ -175,6 +176,11 @@ function main() {
     modelFileBytes: statSync(modelFile).size,
     weightBuckets: 1 << MODEL.features.bits,
     weightBytes: atob(MODEL.weights).length,
+    embeddingWords: MODEL.embedding.words.split(' ').length,
+    embeddingDims: MODEL.embedding.dims,
+    networkHidden: MODEL.mlp.hidden,
+    networkWeight: MODEL.blend,
+    shippedChars: MODEL_SIZE_BYTES,
     decisionThreshold: MODEL.threshold,
   };
 
@@ -191,7 +197,10 @@ function main() {
   }
   console.log('');
   console.log(`News fixtures: ${results[0]!.newsFixtures.spans} labelled spans in ${fixtures.length} articles.`);
-  console.log(`Model: ${perf.modelFileBytes} bytes on disk (${perf.weightBuckets} int8 weights), threshold ${perf.decisionThreshold}.`);
+  console.log(
+    `Model: ${perf.modelFileBytes} bytes on disk: ${perf.weightBytes} int8 logistic weights, ${perf.embeddingWords} words × ${perf.embeddingDims} int8 dims, ` +
+      `a ${perf.networkHidden}-unit network (blend weight ${perf.networkWeight}); threshold ${perf.decisionThreshold}.`,
+  );
   console.log(`Speed: suggestCheckworthy on a 5,000-word article: median ${perf.medianMs} ms, p95 ${perf.p95Ms} ms of CPU time (wall median ${perf.medianWallMs} ms on this shared machine).`);
 
   const outDir = resolve(REPO_ROOT, 'shared/eval');

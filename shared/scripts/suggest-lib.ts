@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { featurize, type FeatureOptions, type SparseVector } from '../src/suggest/hashing.js';
+import { appendPooled, pooledDims, type EmbeddingTable, type Pooling } from '../src/suggest/embeddings.js';
+import { featurize, tokens, type FeatureOptions, type SparseVector } from '../src/suggest/hashing.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -94,11 +95,27 @@ export interface TrainOptions {
    * weights after training, so scoring costs the same. 0 turns it off.
    */
   nbAlpha?: number;
+  /** Pooled pretrained word vectors, as dense features after the hashed buckets. */
+  embedding?: { table: EmbeddingTable; pooling: Pooling };
 }
 
 export interface LinearModel {
   weights: Float64Array;
   features: FeatureOptions;
+  embedding?: TrainOptions['embedding'];
+}
+
+/** Buckets of the hashed features plus the dense embedding features. */
+export function weightCount(opts: Pick<TrainOptions, 'features' | 'embedding'>): number {
+  const e = opts.embedding;
+  return (1 << opts.features.bits) + (e ? pooledDims(e.pooling, e.table.dims) : 0);
+}
+
+export function vectorize(text: string, opts: Pick<TrainOptions, 'features' | 'embedding'>): SparseVector {
+  const x = featurize(text, opts.features);
+  const e = opts.embedding;
+  if (e) appendPooled(tokens(text), e.table, e.pooling, 1 << opts.features.bits, x.index, x.value);
+  return x;
 }
 
 export function sigmoid(z: number): number {
@@ -113,11 +130,11 @@ export function dot(weights: ArrayLike<number>, x: SparseVector): number {
 
 /** Logistic regression by AdaGrad over the hashed features, a fixed number of epochs. */
 export function trainLogistic(examples: Example[], opts: TrainOptions): LinearModel {
-  const size = 1 << opts.features.bits;
+  const size = weightCount(opts);
   const weights = new Float64Array(size);
   const g2 = new Float64Array(size).fill(1e-8);
-  const vectors = examples.map((e) => featurize(e.text, opts.features));
-  const ratio = opts.nbAlpha ? nbRatios(examples, vectors, size, opts.nbAlpha) : null;
+  const vectors = examples.map((e) => vectorize(e.text, opts));
+  const ratio = opts.nbAlpha ? nbRatios(examples, vectors, 1 << opts.features.bits, size, opts.nbAlpha) : null;
   if (ratio) for (const x of vectors) for (let k = 0; k < x.index.length; k++) x.value[k]! *= ratio[x.index[k]!]!;
   const random = mulberry32(opts.seed);
   const order = examples.map((_, i) => i);
@@ -138,15 +155,17 @@ export function trainLogistic(examples: Example[], opts: TrainOptions): LinearMo
     }
   }
   if (ratio) for (let j = 0; j < size; j++) weights[j]! *= ratio[j]!;
-  return { weights, features: opts.features };
+  return { weights, features: opts.features, embedding: opts.embedding };
 }
 
-function nbRatios(examples: Example[], vectors: SparseVector[], size: number, alpha: number): Float64Array {
+/** Log-count ratios of the hashed buckets; the dense features after them keep ratio 1. */
+function nbRatios(examples: Example[], vectors: SparseVector[], hashed: number, total: number, alpha: number): Float64Array {
+  const size = hashed;
   const pos = new Float64Array(size).fill(alpha);
   const neg = new Float64Array(size).fill(alpha);
   vectors.forEach((x, i) => {
     const counts = examples[i]!.label === 1 ? pos : neg;
-    for (let k = 0; k < x.index.length; k++) counts[x.index[k]!]! += x.value[k]!;
+    for (let k = 0; k < x.index.length; k++) if (x.index[k]! < size) counts[x.index[k]!]! += x.value[k]!;
   });
   let pSum = 0;
   let nSum = 0;
@@ -154,14 +173,14 @@ function nbRatios(examples: Example[], vectors: SparseVector[], size: number, al
     pSum += pos[j]!;
     nSum += neg[j]!;
   }
-  const ratio = new Float64Array(size);
+  const ratio = new Float64Array(total).fill(1);
   for (let j = 0; j < size; j++) ratio[j] = Math.abs(Math.log(pos[j]! / pSum / (neg[j]! / nSum))) + 0.1;
   ratio[0] = 1;
   return ratio;
 }
 
 export function predict(model: LinearModel, text: string): number {
-  return sigmoid(dot(model.weights, featurize(text, model.features)));
+  return sigmoid(dot(model.weights, vectorize(text, model)));
 }
 
 export interface Scores {
@@ -210,23 +229,39 @@ export function chooseThreshold(probabilities: number[], labels: Array<0 | 1>, m
 /** What the shipped model must reach, as in issue 17; thresholds are chosen for it. */
 export const MIN_PRECISION = 0.75;
 
-/** The decision threshold from out-of-fold scores over `train` (k folds, stratified). */
-export function crossValidatedThreshold(train: Example[], opts: TrainOptions, k = 4) {
-  const probabilities: number[] = [];
-  const labels: Array<0 | 1> = [];
+/**
+ * Out-of-fold probabilities over `train` (k stratified folds, fixed seeds): each sentence
+ * scored by a model `fitPredict` trained on the other folds. Returned in `train`'s order.
+ */
+export function outOfFold(train: Example[], fitPredict: (fit: Example[], held: Example[]) => number[], k = 4): number[] {
+  const byExample = new Map<Example, number>();
   let rest = train;
   for (let fold = 0; fold < k; fold++) {
     const [others, held] = fold === k - 1 ? [[], rest] : stratifiedSplit(rest, 1 / (k - fold), VALIDATION_SEED + fold);
     rest = others;
-    const model = trainLogistic(
-      train.filter((e) => !held.includes(e)),
-      opts,
+    const heldSet = new Set(held);
+    const p = fitPredict(
+      train.filter((e) => !heldSet.has(e)),
+      held,
     );
-    for (const e of held) {
-      probabilities.push(predict(model, e.text));
-      labels.push(e.label);
-    }
+    held.forEach((e, i) => byExample.set(e, p[i]!));
   }
-  return chooseThreshold(probabilities, labels, MIN_PRECISION);
+  return train.map((e) => byExample.get(e)!);
 }
 
+/** The decision threshold from out-of-fold scores over `train` (k folds, stratified). */
+export function crossValidatedThreshold(train: Example[], opts: TrainOptions, k = 4) {
+  const probabilities = outOfFold(
+    train,
+    (fit, held) => {
+      const model = trainLogistic(fit, opts);
+      return held.map((e) => predict(model, e.text));
+    },
+    k,
+  );
+  return chooseThreshold(
+    probabilities,
+    train.map((e) => e.label),
+    MIN_PRECISION,
+  );
+}

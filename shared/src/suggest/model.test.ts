@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pooledDims } from './embeddings.js';
 import { featurize, fnv1a, tokens } from './hashing.js';
 import { LEARNED_EXPLANATION, MODEL_SIZE_BYTES, modelScore } from './model.js';
 import { MODEL } from './model-weights.js';
@@ -14,9 +15,13 @@ const CHECKWORTHY = [
 const NOT_CHECKWORTHY = ['Thank you all for being here tonight.', 'I think we can do better together.', 'What do you want to do about it?'];
 
 describe('the check-worthiness model', () => {
-  it('ships under 2 MB of weights, one bucket per hashed feature', () => {
+  it('ships under 2 MB of weights, words and vectors: one weight per hashed bucket and pooled dimension', () => {
     expect(MODEL_SIZE_BYTES).toBeLessThan(2 * 1024 * 1024);
-    expect(atob(MODEL.weights).length).toBe(2 ** MODEL.features.bits);
+    expect(atob(MODEL.weights).length).toBe(2 ** MODEL.features.bits + pooledDims(MODEL.embedding.pooling, MODEL.embedding.dims));
+    const words = MODEL.embedding.words.split(' ');
+    expect(atob(MODEL.embedding.vectors).length).toBe(words.length * MODEL.embedding.dims);
+    expect(atob(MODEL.mlp.w1).length).toBe((MODEL.mlp.inputs + 1) * MODEL.mlp.hidden);
+    expect(atob(MODEL.mlp.w2).length).toBe(MODEL.mlp.hidden);
   });
 
   it('suggests sentences stating figures and leaves out thanks, opinions and questions', () => {

@@ -1,23 +1,45 @@
 /**
  * The shipped check-worthiness model: logistic regression over hashed word n-grams,
- * character n-grams and the interpretable signals (see hashing.ts), trained by
- * `pnpm train:suggest` on the ClaimBuster training split. Runs offline, in the browser and
- * on the server alike: the weights are a base64 string inside model-weights.ts.
+ * character n-grams, the interpretable signals (see hashing.ts) and pooled pretrained word
+ * vectors (embeddings.ts), blended with a small network over the word vectors and signals
+ * (mlp.ts); trained by `pnpm train:suggest` on the ClaimBuster training split. Runs
+ * offline, in the browser and on the server alike: weights, words and vectors are strings
+ * inside model-weights.ts.
  */
+import { appendPooled, decodeTable, type EmbeddingTable } from './embeddings.js';
 import type { SuggestionReason } from './features.js';
-import { featurize, fnv1a, signalNames } from './hashing.js';
+import { featurize, fnv1a, signalNames, tokens } from './hashing.js';
+import { mlpInput, mlpLogit, type Mlp } from './mlp.js';
 import { MODEL } from './model-weights.js';
 import { dequantise } from './quantise.js';
 
-let weights: Float32Array | null = null;
+interface Loaded {
+  weights: Float32Array;
+  table: EmbeddingTable;
+  net: Mlp;
+}
 
-function loadWeights(): Float32Array {
-  if (weights) return weights;
-  const binary = atob(MODEL.weights);
+let loaded: Loaded | null = null;
+
+function bytesOf(base64: string): Int8Array {
+  const binary = atob(base64);
   const bytes = new Int8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = (binary.charCodeAt(i) << 24) >> 24;
-  weights = dequantise(bytes, MODEL.scale);
-  return weights;
+  return bytes;
+}
+
+/** Decoded once, on the first sentence scored. */
+function load(): Loaded {
+  if (loaded) return loaded;
+  const e = MODEL.embedding;
+  const m = MODEL.mlp;
+  const w1 = dequantise(bytesOf(m.w1), m.scale1);
+  loaded = {
+    weights: dequantise(bytesOf(MODEL.weights), MODEL.scale),
+    table: decodeTable(e.words, e.dims, e.scales, bytesOf(e.vectors)),
+    net: { inputs: m.inputs, hidden: m.hidden, w1: w1.subarray(0, m.inputs * m.hidden), b1: w1.subarray(m.inputs * m.hidden), w2: dequantise(bytesOf(m.w2), m.scale2), b2: m.b2 },
+  };
+  return loaded;
 }
 
 /** What a checker is told about each interpretable signal that pushed a sentence up. */
@@ -51,18 +73,22 @@ export interface ModelScore {
 
 /** Scores one sentence; deterministic. */
 export function modelScore(sentence: string, reasons?: readonly SuggestionReason[]): ModelScore {
-  const w = loadWeights();
+  const { weights: w, table, net } = load();
   const names = signalNames(sentence, reasons);
+  const toks = tokens(sentence);
   const x = featurize(sentence, MODEL.features, names);
+  appendPooled(toks, table, MODEL.embedding.pooling, 1 << MODEL.features.bits, x.index, x.value);
   let z = 0;
   for (let i = 0; i < x.index.length; i++) z += w[x.index[i]!]! * x.value[i]!;
-  const probability = 1 / (1 + Math.exp(-z));
-  return { probability, threshold: MODEL.threshold, explanations: explain(names, w, z) };
+  const blended = (1 - MODEL.blend) * z + MODEL.blend * mlpLogit(net, mlpInput(toks, names, table, MODEL.embedding.pooling));
+  const probability = 1 / (1 + Math.exp(-blended));
+  return { probability, threshold: MODEL.threshold, explanations: explain(names, w, blended) };
 }
 
 /**
  * Reasons from the signals whose learned weight pushed this sentence up, plus the learned
- * wording when the n-grams alone lean towards check-worthy.
+ * wording when the rest (n-grams, word vectors and the network) leans towards check-worthy.
+ * `total` is the blended logit, in which the regression's terms count (1 - blend).
  */
 function explain(names: readonly string[], w: Float32Array, total: number): string[] {
   const mask = (1 << MODEL.features.bits) - 1;
@@ -70,12 +96,12 @@ function explain(names: readonly string[], w: Float32Array, total: number): stri
   const contributions = new Map<string, number>();
   let signalSum = 0;
   for (const name of names) {
-    const c = w[fnv1a(name) & mask]! * signalValue;
+    const c = w[fnv1a(name) & mask]! * signalValue * (1 - MODEL.blend);
     signalSum += c;
     const text = SIGNAL_EXPLANATIONS[name];
     if (text && c > 0) contributions.set(text, (contributions.get(text) ?? 0) + c);
   }
-  const learned = total - signalSum - w[0]!;
+  const learned = total - signalSum - w[0]! * (1 - MODEL.blend);
   if (learned > 0) contributions.set(LEARNED_EXPLANATION, learned);
   return [...contributions.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -83,5 +109,6 @@ function explain(names: readonly string[], w: Float32Array, total: number): stri
     .map(([text]) => text);
 }
 
-/** Bytes of weights shipped (base64 characters in the bundle). */
-export const MODEL_SIZE_BYTES = MODEL.weights.length;
+/** Characters of weights, words and vectors shipped in the bundle. */
+export const MODEL_SIZE_BYTES =
+  MODEL.weights.length + MODEL.embedding.words.length + MODEL.embedding.vectors.length + MODEL.mlp.w1.length + MODEL.mlp.w2.length;

@@ -35,7 +35,11 @@ describe('suggestCheckworthy on the seed article', () => {
     expect(quotes.some((q) => q.startsWith('However, these visuals could not be independently authenticated'))).toBe(false);
     // "the claims" and "the latest reports" are nouns: nothing attributed, nothing to suggest.
     expect(quotes.some((q) => q.startsWith('Some video clips circulating on social media'))).toBe(false);
-    expect(quotes.some((q) => q.startsWith('The latest claims, if even partially accurate'))).toBe(false);
+    // The trained model scores this piece of analysis as borderline; the noun "claims" must
+    // not add an attribution reason on top.
+    const latest = suggestions.find((s) => s.quote.startsWith('The latest claims, if even partially accurate'));
+    expect(latest?.reasons ?? []).not.toContain('attribution');
+    expect(latest?.score ?? 0).toBeLessThan(0.6);
   });
 
   it('is deterministic', () => {
