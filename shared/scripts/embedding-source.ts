@@ -62,6 +62,8 @@ export function quantisedTable(words: string[]): QuantisedTable {
 export function fullTable(words: string[]): EmbeddingTable {
   const { dims, vectors } = load();
   const out = new Float32Array(words.length * dims);
-  words.forEach((w, r) => out.set(vectors[w]!.slice(0, dims), r * dims));
+  words.forEach((w, r) => {
+    out.set(vectors[w]!.slice(0, dims), r * dims);
+  });
   return { dims, rows: new Map(words.map((w, i) => [w, i])), vectors: out };
 }

@@ -244,7 +244,9 @@ export function outOfFold(train: Example[], fitPredict: (fit: Example[], held: E
       train.filter((e) => !heldSet.has(e)),
       held,
     );
-    held.forEach((e, i) => byExample.set(e, p[i]!));
+    held.forEach((e, i) => {
+      byExample.set(e, p[i]!);
+    });
   }
   return train.map((e) => byExample.get(e)!);
 }

@@ -46,7 +46,7 @@ export function mlpLogit(net: Mlp, x: ArrayLike<number>, hidden?: Float64Array):
     let a = net.b1[u]!;
     const row = u * d;
     for (let k = 0; k < d; k++) a += net.w1[row + k]! * x[k]!;
-    const h = a > 0 ? a : 0;
+    const h = Math.max(a, 0);
     if (hidden) hidden[u] = h;
     z += net.w2[u]! * h;
   }
