@@ -27,7 +27,8 @@ export default defineConfig({
           // it is retrained: their own chunk stays cached across deploys too.
           if (/[\\/]suggest[\\/]model-weights\.ts$/.test(id)) return 'model'
           if (!id.includes('node_modules')) return undefined
-          if (/[\\/](@tiptap|prosemirror-[a-z-]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs)[\\/]/.test(id)) return 'editor'
+          if (/[\\/](@tiptap|prosemirror-[a-z-]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs)[\\/]/.test(id))
+            return 'editor'
           if (/[\\/](yjs|y-websocket|y-protocols|lib0)[\\/]/.test(id)) return 'collab'
           if (/[\\/](react|react-dom|scheduler)[\\/]/.test(id)) return 'react'
           return undefined

@@ -4,25 +4,25 @@
 // Production runs this output: running the TypeScript through tsx cost an extra loader
 // thread with its own V8 heap and GC, a larger heap, and a transpile on every start.
 // Types are checked by `pnpm typecheck`, not here; this is the same per-file transform tsx does.
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url))
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    return entry.isDirectory() ? walk(file) : [file];
-  });
+    const file = path.join(dir, entry.name)
+    return entry.isDirectory() ? walk(file) : [file]
+  })
 }
 
 async function compile(pkg) {
-  const src = path.join(root, pkg, 'src');
-  const dist = path.join(root, pkg, 'dist');
-  rmSync(dist, { recursive: true, force: true });
-  const files = walk(src);
+  const src = path.join(root, pkg, 'src')
+  const dist = path.join(root, pkg, 'dist')
+  rmSync(dist, { recursive: true, force: true })
+  const files = walk(src)
   await build({
     // Tests and their helpers (*.testing.ts) stay out of what production runs.
     entryPoints: files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.testing.ts')),
@@ -33,14 +33,14 @@ async function compile(pkg) {
     target: 'node20',
     sourcemap: 'linked',
     logLevel: 'warning',
-  });
+  })
   // Worker threads are started from their .mjs files by path: they ship as they are.
   for (const file of files.filter((f) => f.endsWith('.mjs'))) {
-    const out = path.join(dist, path.relative(src, file));
-    mkdirSync(path.dirname(out), { recursive: true });
-    copyFileSync(file, out);
+    const out = path.join(dist, path.relative(src, file))
+    mkdirSync(path.dirname(out), { recursive: true })
+    copyFileSync(file, out)
   }
 }
 
-await compile('shared');
-await compile('server');
+await compile('shared')
+await compile('server')

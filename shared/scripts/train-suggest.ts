@@ -7,15 +7,15 @@
  * threshold from 4-fold out-of-fold scores on the 80 %.
  * Deterministic: the same train.json and embedding package always yield the same file.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { decodeTable, type Pooling } from '../src/suggest/embeddings.js';
-import type { FeatureOptions } from '../src/suggest/hashing.js';
-import type { Mlp } from '../src/suggest/mlp.js';
-import { mlpLogit } from '../src/suggest/mlp.js';
-import { quantise, QUANT_LEVELS } from '../src/suggest/quantise.js';
-import { quantisedTable, topWords } from './embedding-source.js';
-import { sentenceInput, trainMlp, type MlpOptions } from './suggest-mlp.js';
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { decodeTable, type Pooling } from '../src/suggest/embeddings.js'
+import type { FeatureOptions } from '../src/suggest/hashing.js'
+import type { Mlp } from '../src/suggest/mlp.js'
+import { mlpLogit } from '../src/suggest/mlp.js'
+import { quantise, QUANT_LEVELS } from '../src/suggest/quantise.js'
+import { quantisedTable, topWords } from './embedding-source.js'
+import { sentenceInput, trainMlp, type MlpOptions } from './suggest-mlp.js'
 import {
   chooseThreshold,
   MIN_PRECISION,
@@ -29,76 +29,91 @@ import {
   VALIDATION_SEED,
   type Example,
   type TrainOptions,
-} from './suggest-lib.js';
+} from './suggest-lib.js'
 
-const SHIPPED_FEATURES: FeatureOptions = { bits: 18, words: true, charNgrams: [3, 4, 5], signals: true };
+const SHIPPED_FEATURES: FeatureOptions = { bits: 18, words: true, charNgrams: [3, 4, 5], signals: true }
 /** Words of the pretrained vectors shipped: out-of-fold F1 was the same with 5,000 as with 10,000 or 20,000. */
-const EMBEDDING_WORDS = 5000;
-const POOLING: Pooling = { mean: true, max: true, rankWeighted: true, scale: 1 };
-const BLENDS = [0, 0.3, 0.5, 0.7];
+const EMBEDDING_WORDS = 5000
+const POOLING: Pooling = { mean: true, max: true, rankWeighted: true, scale: 1 }
+const BLENDS = [0, 0.3, 0.5, 0.7]
 
-const shipped = quantisedTable(topWords(EMBEDDING_WORDS));
-const table = decodeTable(shipped.words.join(' '), shipped.dims, shipped.scales, shipped.bytes);
-const embedding = { table, pooling: POOLING };
+const shipped = quantisedTable(topWords(EMBEDDING_WORDS))
+const table = decodeTable(shipped.words.join(' '), shipped.dims, shipped.scales, shipped.bytes)
+const embedding = { table, pooling: POOLING }
 
 const GRID: TrainOptions[] = [5, 10].flatMap((epochs) =>
-  [0, 1].map((nbAlpha) => ({ features: SHIPPED_FEATURES, embedding, epochs, l2: 1e-6, learningRate: 0.1, positiveWeight: 1, seed: 1, nbAlpha })),
-);
-const MLP: MlpOptions = { table, pooling: POOLING, hidden: 64, epochs: 15, learningRate: 0.02, l2: 1e-5, seed: 7 };
+  [0, 1].map((nbAlpha) => ({
+    features: SHIPPED_FEATURES,
+    embedding,
+    epochs,
+    l2: 1e-6,
+    learningRate: 0.1,
+    positiveWeight: 1,
+    seed: 1,
+    nbAlpha,
+  })),
+)
+const MLP: MlpOptions = { table, pooling: POOLING, hidden: 64, epochs: 15, learningRate: 0.02, l2: 1e-5, seed: 7 }
 
 function validate(fit: Example[], val: Example[], opts: TrainOptions) {
-  const model = trainLogistic(fit, opts);
+  const model = trainLogistic(fit, opts)
   return chooseThreshold(
     val.map((e) => predict(model, e.text)),
     val.map((e) => e.label),
     MIN_PRECISION,
-  );
+  )
 }
 
-const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
-const b64 = (bytes: Int8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p))
+const b64 = (bytes: Int8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
 
 function main() {
-  const { train, test } = holdoutSplit();
-  console.log(`ClaimBuster train.json: ${train.length} sentences for training, ${test.length} held out (not read here).`);
-  const [fit, val] = stratifiedSplit(train, 0.25, VALIDATION_SEED);
-  let best: { opts: TrainOptions; f1: number } | null = null;
+  const { train, test } = holdoutSplit()
+  console.log(
+    `ClaimBuster train.json: ${train.length} sentences for training, ${test.length} held out (not read here).`,
+  )
+  const [fit, val] = stratifiedSplit(train, 0.25, VALIDATION_SEED)
+  let best: { opts: TrainOptions; f1: number } | null = null
   for (const opts of GRID) {
-    const { threshold, scores } = validate(fit, val, opts);
+    const { threshold, scores } = validate(fit, val, opts)
     console.log(
       `  epochs ${opts.epochs}, NB scaling ${opts.nbAlpha ? 'on' : 'off'}: validation F1 ${scores.f1.toFixed(3)} ` +
         `(P ${scores.precision.toFixed(3)}, R ${scores.recall.toFixed(3)} at ${threshold})`,
-    );
-    if (!best || scores.f1 > best.f1) best = { opts, f1: scores.f1 };
+    )
+    if (!best || scores.f1 > best.f1) best = { opts, f1: scores.f1 }
   }
-  const opts = best!.opts;
-  const labels = train.map((e) => e.label);
+  const opts = best!.opts
+  const labels = train.map((e) => e.label)
   // Out-of-fold logits of both models, for the blend weight and the threshold.
   const lrOof = outOfFold(train, (f, held) => {
-    const m = trainLogistic(f, opts);
-    return held.map((e) => logit(predict(m, e.text)));
-  });
+    const m = trainLogistic(f, opts)
+    return held.map((e) => logit(predict(m, e.text)))
+  })
   const mlpOof = outOfFold(train, (f, held) => {
-    const net = trainMlp(f, MLP);
-    return held.map((e) => mlpLogit(net, sentenceInput(e.text, MLP)));
-  });
-  let chosen: { blend: number; threshold: number; f1: number } | null = null;
+    const net = trainMlp(f, MLP)
+    return held.map((e) => mlpLogit(net, sentenceInput(e.text, MLP)))
+  })
+  let chosen: { blend: number; threshold: number; f1: number } | null = null
   for (const blend of BLENDS) {
-    const p = lrOof.map((z, i) => sigmoid((1 - blend) * z + blend * mlpOof[i]!));
-    const { threshold, scores } = chooseThreshold(p, labels, MIN_PRECISION);
-    console.log(`  network weight ${blend}: out-of-fold F1 ${scores.f1.toFixed(3)} (P ${scores.precision.toFixed(3)}, R ${scores.recall.toFixed(3)} at ${threshold})`);
-    if (!chosen || scores.f1 > chosen.f1) chosen = { blend, threshold, f1: scores.f1 };
+    const p = lrOof.map((z, i) => sigmoid((1 - blend) * z + blend * mlpOof[i]!))
+    const { threshold, scores } = chooseThreshold(p, labels, MIN_PRECISION)
+    console.log(
+      `  network weight ${blend}: out-of-fold F1 ${scores.f1.toFixed(3)} (P ${scores.precision.toFixed(3)}, R ${scores.recall.toFixed(3)} at ${threshold})`,
+    )
+    if (!chosen || scores.f1 > chosen.f1) chosen = { blend, threshold, f1: scores.f1 }
   }
-  const { blend, threshold } = chosen!;
-  console.log(`Chosen: epochs ${opts.epochs}, NB ${opts.nbAlpha ? 'on' : 'off'}, network weight ${blend}, threshold ${threshold}.`);
-  const model = trainLogistic(train, opts);
-  const net: Mlp = trainMlp(train, MLP);
-  const lr = quantise(model.weights);
-  const w1 = quantise([...Array.from(net.w1), ...Array.from(net.b1)]);
-  const w2 = quantise(net.w2);
-  const out = resolve(REPO_ROOT, 'shared/src/suggest/model-weights.ts');
-  const vectors = b64(shipped.bytes);
-  const words = shipped.words.join(' ');
+  const { blend, threshold } = chosen!
+  console.log(
+    `Chosen: epochs ${opts.epochs}, NB ${opts.nbAlpha ? 'on' : 'off'}, network weight ${blend}, threshold ${threshold}.`,
+  )
+  const model = trainLogistic(train, opts)
+  const net: Mlp = trainMlp(train, MLP)
+  const lr = quantise(model.weights)
+  const w1 = quantise([...Array.from(net.w1), ...Array.from(net.b1)])
+  const w2 = quantise(net.w2)
+  const out = resolve(REPO_ROOT, 'shared/src/suggest/model-weights.ts')
+  const vectors = b64(shipped.bytes)
+  const words = shipped.words.join(' ')
   writeFileSync(
     out,
     `// Generated by \`pnpm train:suggest\` (shared/scripts/train-suggest.ts) from the ClaimBuster\n` +
@@ -135,9 +150,10 @@ function main() {
       `    w2:\n      '${b64(w2.bytes)}',\n` +
       `  },\n` +
       `} as const;\n`,
-  );
-  const shippedChars = b64(lr.bytes).length + words.length + vectors.length + b64(w1.bytes).length + b64(w2.bytes).length;
-  console.log(`Wrote ${out} (${(shippedChars / 1024).toFixed(0)} KiB of weights, words and vectors).`);
+  )
+  const shippedChars =
+    b64(lr.bytes).length + words.length + vectors.length + b64(w1.bytes).length + b64(w2.bytes).length
+  console.log(`Wrote ${out} (${(shippedChars / 1024).toFixed(0)} KiB of weights, words and vectors).`)
 }
 
-main();
+main()

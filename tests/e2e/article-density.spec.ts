@@ -38,11 +38,17 @@ for (const count of [0, 20, 200]) {
     const [workspace] = (await (await owner.api.get('/api/workspaces')).json()) as Array<{ id: string }>
     const repeats = Math.ceil(count / 15) + 1
     const created = await owner.api.post(`/api/workspaces/${workspace!.id}/articles`, {
-      data: { title: `Operation Herof, ${count} claims`, text: Array.from({ length: repeats }, () => SEED).join('\n\n'), sourceUrl: 'https://news.example/herof' },
+      data: {
+        title: `Operation Herof, ${count} claims`,
+        text: Array.from({ length: repeats }, () => SEED).join('\n\n'),
+        sourceUrl: 'https://news.example/herof',
+      },
     })
     expect(created.status()).toBe(201)
     const article = (await created.json()) as { id: string; docId: string }
-    const { token } = (await (await owner.api.post('/api/tokens', { data: { name: 'seeder' } })).json()) as { token: string }
+    const { token } = (await (await owner.api.post('/api/tokens', { data: { name: 'seeder' } })).json()) as {
+      token: string
+    }
     if (count > 0) await seedClaims(article.docId, token, owner.userId, count)
 
     for (const width of WIDTHS) {
@@ -61,7 +67,10 @@ for (const count of [0, 20, 200]) {
         await expect(quote).toBeInViewport({ ratio: 1 })
         await screenshot(page, `density-${count}-${width}-open`)
       }
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${count} claims at ${width}px`).toBeLessThanOrEqual(0)
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        `${count} claims at ${width}px`,
+      ).toBeLessThanOrEqual(0)
       await desk.close()
     }
   })

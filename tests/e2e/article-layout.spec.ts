@@ -34,7 +34,9 @@ async function expectQuoteInSight(page: Page, words: string) {
   expect(covered, 'the first line of the quote is covered by something').toBe(false)
 }
 
-test('at 1024 px the claim opens beside the text, which stays put; the panel collapses and comes back', async ({ browser }) => {
+test('at 1024 px the claim opens beside the text, which stays put; the panel collapses and comes back', async ({
+  browser,
+}) => {
   const owner = await signUpByApi('Ines Duarte')
   const article = (await (await owner.api.get('/api/demo')).json()) as { id: string }
   const desk = await openDesk(browser, owner, article.id, { width: 1024, height: 768 })

@@ -137,7 +137,10 @@ test('owners change roles and remove members; a removed member loses the open ar
 
   // The last owner cannot demote themselves: said inline, on their row.
   await kaiRow.getByRole('combobox', { name: 'Role of Kai Nakamura' }).selectOption('viewer')
-  await expect(table.getByTestId('member-row-error').filter({ hasText: 'last owner' })).toHaveAttribute('data-email', kai.account.email)
+  await expect(table.getByTestId('member-row-error').filter({ hasText: 'last owner' })).toHaveAttribute(
+    'data-email',
+    kai.account.email,
+  )
   await screenshot(page, 'members-last-owner-error')
 
   // Remove Lena, after confirming.

@@ -1,6 +1,16 @@
 import type { Locator } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { type Desk, expect, joinByInvite, openDesk, screenshot, SEED_OPENING, selectInArticle, signUpByApi, test } from './fixtures'
+import {
+  type Desk,
+  expect,
+  joinByInvite,
+  openDesk,
+  screenshot,
+  SEED_OPENING,
+  selectInArticle,
+  signUpByApi,
+  test,
+} from './fixtures'
 
 // Issue 4's core loop in two real browsers: marking (button, shortcut, bubble),
 // overlapping highlights that survive a reload, evidence with a refused javascript: link,
@@ -9,7 +19,8 @@ import { type Desk, expect, joinByInvite, openDesk, screenshot, SEED_OPENING, se
 const CLAIM_ONE = '84 Pakistani security personnel were killed'
 const CLAIM_TWO = 'security personnel were killed and dozens more wounded'
 const EVIDENCE_TITLE = 'ISPR statement on the Balochistan attacks'
-const RATIONALE = 'Only the BLA gives this figure; officials have not confirmed any toll and no independent count exists.'
+const RATIONALE =
+  'Only the BLA gives this figure; officials have not confirmed any toll and no independent count exists.'
 
 /** The distinct claims highlighted in the text (a claim may be split into several spans). */
 async function highlightedClaims(text: Locator): Promise<Map<string, string>> {
@@ -22,7 +33,9 @@ async function highlightedClaims(text: Locator): Promise<Map<string, string>> {
       }
       // Nested spans repeat their text in every ancestor: keep each claim's outermost pieces.
       return [...byId.keys()].map((id) => {
-        const own = spans.filter((s) => s.getAttribute('data-claim-id') === id && !s.parentElement?.closest(`[data-claim-id="${id}"]`))
+        const own = spans.filter(
+          (s) => s.getAttribute('data-claim-id') === id && !s.parentElement?.closest(`[data-claim-id="${id}"]`),
+        )
         return [id, own.map((s) => s.textContent ?? '').join('')] as [string, string]
       })
     }),
@@ -31,18 +44,28 @@ async function highlightedClaims(text: Locator): Promise<Map<string, string>> {
 
 /** Brings the claims' paragraph to the middle of the window, for a screenshot that shows them. */
 async function centreOnClaims(desk: Desk): Promise<void> {
-  await desk.text.locator('[data-claim-id]').first().evaluate((el) => el.scrollIntoView({ block: 'center' }))
+  await desk.text
+    .locator('[data-claim-id]')
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'center' }))
 }
 
 // A 1×1 PNG and the smallest thing the server accepts as a PDF (it checks the signature).
-const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
 const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 
 function card(desk: Desk, quote: string): Locator {
-  return desk.sidebar.getByTestId('claim-card').filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
+  return desk.sidebar
+    .getByTestId('claim-card')
+    .filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
 }
 
-test('two checkers mark overlapping claims, add evidence and a verdict, and the report has it all', async ({ browser }) => {
+test('two checkers mark overlapping claims, add evidence and a verdict, and the report has it all', async ({
+  browser,
+}) => {
   // --- Two people in one workspace, set up through the API -------------------------------
   const amina = await signUpByApi('Amina Qureshi')
   const demo = await amina.api.get('/api/demo')
@@ -77,7 +100,9 @@ test('two checkers mark overlapping claims, add evidence and a verdict, and the 
   // --- A marks an overlapping second claim with the keyboard shortcut ---------------------
   await selectInArticle(a.page, CLAIM_TWO)
   await a.page.keyboard.press('Control+Shift+M')
-  await expect.poll(async () => [...(await highlightedClaims(a.text)).values()].sort()).toEqual([CLAIM_ONE, CLAIM_TWO].sort())
+  await expect
+    .poll(async () => [...(await highlightedClaims(a.text)).values()].sort())
+    .toEqual([CLAIM_ONE, CLAIM_TWO].sort())
   // The overlap is nested (one span inside the other), so both tints show there.
   await expect(a.text.locator('[data-claim-id] [data-claim-id]').first()).toHaveText(/security personnel were killed/)
   await expect.poll(async () => (await highlightedClaims(b.text)).size).toBe(2)
@@ -90,7 +115,9 @@ test('two checkers mark overlapping claims, add evidence and a verdict, and the 
   // --- Both survive a reload: two highlights, two cards, in text order ---------------------
   await a.page.reload()
   await expect(a.text).toContainText(SEED_OPENING)
-  await expect.poll(async () => [...(await highlightedClaims(a.text)).values()].sort()).toEqual([CLAIM_ONE, CLAIM_TWO].sort())
+  await expect
+    .poll(async () => [...(await highlightedClaims(a.text)).values()].sort())
+    .toEqual([CLAIM_ONE, CLAIM_TWO].sort())
   await expect(a.sidebar.getByTestId('claim-quote')).toHaveText([CLAIM_ONE, CLAIM_TWO])
   await b.page.reload()
   await expect(b.text).toContainText(SEED_OPENING)
@@ -100,7 +127,11 @@ test('two checkers mark overlapping claims, add evidence and a verdict, and the 
   await screenshot(a.page, 'claims-two-overlapping-after-reload')
 
   // --- B works on the first claim: clicking its words opens its card ------------------------
-  await b.text.locator('[data-claim-id]').filter({ hasText: /^84 Pakistani/ }).first().click({ position: { x: 6, y: 6 } })
+  await b.text
+    .locator('[data-claim-id]')
+    .filter({ hasText: /^84 Pakistani/ })
+    .first()
+    .click({ position: { x: 6, y: 6 } })
   const bCard = card(b, CLAIM_ONE)
   await expect(bCard).toHaveAttribute('data-open', 'true')
 
@@ -117,7 +148,9 @@ test('two checkers mark overlapping claims, add evidence and a verdict, and the 
   await screenshot(b.page, 'claims-evidence-refused-url')
 
   await form.getByTestId('evidence-url').fill('https://www.ispr.gov.pk/press-release-detail?id=7000')
-  await form.getByTestId('evidence-quote').fill('Security forces repulsed the attacks; the toll given by the group is not borne out.')
+  await form
+    .getByTestId('evidence-quote')
+    .fill('Security forces repulsed the attacks; the toll given by the group is not borne out.')
   await form.getByTestId('evidence-source').fill('ISPR')
 
   // Files: an image and a PDF are stored; bytes that are not what their type says get the server's 415, inline.
@@ -254,7 +287,9 @@ test('a claim whose words are deleted is kept as detached and re-attaches when t
 test('a viewer reads claims but cannot mark them; the layout holds on a narrow screen', async ({ browser }) => {
   const owner = await signUpByApi('Dora Lindqvist')
   const article = (await (await owner.api.get('/api/demo')).json()) as { id: string; workspaceId: string }
-  const { code } = (await (await owner.api.post(`/api/workspaces/${article.workspaceId}/invites`, { data: { role: 'viewer' } })).json()) as {
+  const { code } = (await (
+    await owner.api.post(`/api/workspaces/${article.workspaceId}/invites`, { data: { role: 'viewer' } })
+  ).json()) as {
     code: string
   }
   const viewer = await signUpByApi('Emil Viewer')

@@ -37,7 +37,10 @@ test('two people edit the demo article together and see each other', async ({ br
 
   // Alice types at the very start of the first paragraph.
   const note = `Editor’s note (${RUN}): the casualty figures below come from the BLA alone. `
-  await alice.text.locator('p').first().click({ position: { x: 2, y: 8 } })
+  await alice.text
+    .locator('p')
+    .first()
+    .click({ position: { x: 2, y: 8 } })
   await alice.page.keyboard.press('Home')
   await alice.page.keyboard.type(note)
   await expect(alice.text.locator('p').first()).toContainText(note.trim())
@@ -48,7 +51,10 @@ test('two people edit the demo article together and see each other', async ({ br
   await expect(aliceCaret).toBeVisible()
 
   // And the other way round: a checker edits too.
-  await bob.text.locator('p').nth(1).click({ position: { x: 2, y: 8 } })
+  await bob.text
+    .locator('p')
+    .nth(1)
+    .click({ position: { x: 2, y: 8 } })
   await bob.page.keyboard.press('Home')
   await bob.page.keyboard.type(`Checked (${RUN}): `)
   await expect(alice.text.locator('p').nth(1)).toContainText(`Checked (${RUN}):`)
@@ -71,7 +77,10 @@ test('edits made offline are kept and reach others on reconnect', async ({ brows
   await expect(alice.badge).toHaveAttribute('data-state', 'offline')
 
   const words = `Written offline (${RUN}). `
-  await alice.text.locator('p').nth(2).click({ position: { x: 2, y: 8 } })
+  await alice.text
+    .locator('p')
+    .nth(2)
+    .click({ position: { x: 2, y: 8 } })
   await alice.page.keyboard.press('Home')
   await alice.page.keyboard.type(words)
   await expect(alice.page.getByTestId('unsynced-edits')).toContainText(/\d+ edits? waiting to sync/)

@@ -1,5 +1,16 @@
 import type { Browser, Locator, Page } from '@playwright/test'
-import { baseUrl, type Desk, expect, joinByInvite, openDesk, screenshot, selectInArticle, type Signed, signUpByApi, test } from './fixtures'
+import {
+  baseUrl,
+  type Desk,
+  expect,
+  joinByInvite,
+  openDesk,
+  screenshot,
+  selectInArticle,
+  type Signed,
+  signUpByApi,
+  test,
+} from './fixtures'
 
 // The desk from the keyboard and by role: `a` in the queue approves the focused claim and focus
 // moves on to the next; without a verdict it does nothing. A viewer reads the queue and the
@@ -10,11 +21,18 @@ const FIRST = '84 Pakistani security personnel were killed'
 const SECOND = 'It also claimed to have taken 18 personnel captive'
 
 function card(desk: Desk, quote: string): Locator {
-  return desk.sidebar.getByTestId('claim-card').filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
+  return desk.sidebar
+    .getByTestId('claim-card')
+    .filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
 }
 
 async function openAs(browser: Browser, who: Signed, path: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce', storageState: await who.api.storageState() })
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: 1440, height: 900 },
+    reducedMotion: 'reduce',
+    storageState: await who.api.storageState(),
+  })
   const page = await context.newPage()
   await page.goto(path)
   return page
@@ -36,7 +54,9 @@ async function markAndAsk(desk: Desk, quote: string, verdict?: string): Promise<
   return { claim, claimId: (await claim.getAttribute('data-claim-id'))! }
 }
 
-test('queue keys by role: a approves and moves on, not without a verdict; a viewer decides nothing; a refused request says why', async ({ browser }) => {
+test('queue keys by role: a approves and moves on, not without a verdict; a viewer decides nothing; a refused request says why', async ({
+  browser,
+}) => {
   test.setTimeout(180_000)
   const editor = await signUpByApi('Nadia Rahman')
   const article = (await (await editor.api.get('/api/demo')).json()) as { id: string; workspaceId: string }
@@ -59,13 +79,21 @@ test('queue keys by role: a approves and moves on, not without a verdict; a view
   await expect(items.first()).toContainText(SECOND)
   await expect(items.first().locator('[data-queue-head]')).toBeFocused()
   // The checker's card follows, live.
-  await expect(first.claim.locator('[data-claim-head]').getByTestId('review-chip')).toHaveAttribute('data-state', 'approved')
+  await expect(first.claim.locator('[data-claim-head]').getByTestId('review-chip')).toHaveAttribute(
+    'data-state',
+    'approved',
+  )
 
   // No verdict: `a` does nothing, the button says why.
   await queue.keyboard.press('a')
   await expect(items.first().getByTestId('queue-approve')).toBeDisabled()
-  await expect(items.first().getByTestId('queue-approve')).toHaveAttribute('title', /only a claim with a verdict can be approved/)
-  const stillInReview = (await (await editor.api.get(`/api/articles/${article.id}/review`)).json()) as { claims: Array<{ claimId: string; state: string }> }
+  await expect(items.first().getByTestId('queue-approve')).toHaveAttribute(
+    'title',
+    /only a claim with a verdict can be approved/,
+  )
+  const stillInReview = (await (await editor.api.get(`/api/articles/${article.id}/review`)).json()) as {
+    claims: Array<{ claimId: string; state: string }>
+  }
   expect(stillInReview.claims.find((c) => c.claimId === second.claimId)?.state).toBe('in-review')
   await expect(items).toHaveCount(1)
 
@@ -101,12 +129,16 @@ test('queue keys by role: a approves and moves on, not without a verdict; a view
   await second.claim.getByTestId('verdict-select').selectOption('false')
   await second.claim.getByTestId('verdict-rationale-input').fill('The army’s list names no captives.')
   await second.claim.getByRole('button', { name: 'Save verdict' }).click()
-  const sendBack = await editor.api.post(`/api/articles/${article.id}/claims/${second.claimId}/decisions`, { data: { decision: 'request-changes', note: 'Cite the army’s list.' } })
+  const sendBack = await editor.api.post(`/api/articles/${article.id}/claims/${second.claimId}/decisions`, {
+    data: { decision: 'request-changes', note: 'Cite the army’s list.' },
+  })
   expect(sendBack.status()).toBe(201)
   const panel = second.claim.getByTestId('review-panel')
   await expect(panel.getByTestId('request-review')).toHaveText('Request review again')
   await desk.page.route('**/review-request', async (route) => {
-    const approve = await editor.api.post(`/api/articles/${article.id}/claims/${second.claimId}/decisions`, { data: { decision: 'approve' } })
+    const approve = await editor.api.post(`/api/articles/${article.id}/claims/${second.claimId}/decisions`, {
+      data: { decision: 'approve' },
+    })
     expect(approve.status()).toBe(201)
     await route.continue()
   })

@@ -1,5 +1,16 @@
 import type { Browser, Locator, Page } from '@playwright/test'
-import { baseUrl, type Desk, expect, joinByInvite, openDesk, screenshot, selectInArticle, type Signed, signUpByApi, test } from './fixtures'
+import {
+  baseUrl,
+  type Desk,
+  expect,
+  joinByInvite,
+  openDesk,
+  screenshot,
+  selectInArticle,
+  type Signed,
+  signUpByApi,
+  test,
+} from './fixtures'
 
 // The editor's desk, as two people live it: a checker asks for review, the editor sends the
 // claim back with a note from the review queue, the checker reads it on the card without
@@ -9,30 +20,51 @@ import { baseUrl, type Desk, expect, joinByInvite, openDesk, screenshot, selectI
 const FIGURE = '84 Pakistani security personnel were killed'
 const CLAIMANT = 'Baloch Liberation Army'
 const FIRST_RATIONALE = 'The group says so.'
-const FIXED_RATIONALE = 'Only the group itself gives this number; the ISPR gives a lower toll and no independent source confirms either.'
+const FIXED_RATIONALE =
+  'Only the group itself gives this number; the ISPR gives a lower toll and no independent source confirms either.'
 const NOTE = 'A claim by the group is not a rationale: say what the other sources report.'
 const PUBLIC_URL = 'https://news.example/fact-checks/operation-herof-ii'
 
 function card(desk: Desk, quote: string): Locator {
-  return desk.sidebar.getByTestId('claim-card').filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
+  return desk.sidebar
+    .getByTestId('claim-card')
+    .filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
 }
 
-async function openAs(browser: Browser, who: Signed, path: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport, reducedMotion: 'reduce', storageState: await who.api.storageState() })
+async function openAs(
+  browser: Browser,
+  who: Signed,
+  path: string,
+  viewport = { width: 1440, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport,
+    reducedMotion: 'reduce',
+    storageState: await who.api.storageState(),
+  })
   const page = await context.newPage()
   await page.goto(path)
   return page
 }
 
 async function noSideways(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
   expect(overflow).toBeLessThanOrEqual(0)
 }
 
-test('checker asks for review, editor sends it back from the queue, checker fixes it live, editor approves, publishes and corrects', async ({ browser }) => {
+test('checker asks for review, editor sends it back from the queue, checker fixes it live, editor approves, publishes and corrects', async ({
+  browser,
+}) => {
   test.setTimeout(180_000)
   const editor = await signUpByApi('Omar Siddiqui')
-  const article = (await (await editor.api.get('/api/demo')).json()) as { id: string; workspaceId: string; title: string }
+  const article = (await (await editor.api.get('/api/demo')).json()) as {
+    id: string
+    workspaceId: string
+    title: string
+  }
   const checker = await joinByInvite(editor, article.workspaceId, 'checker', 'Ayesha Khan')
 
   // --- The editor's queue is empty to begin with: a real empty state ---------------------------------
@@ -71,7 +103,9 @@ test('checker asks for review, editor sends it back from the queue, checker fixe
   await expect(claim.locator('[data-claim-head]').getByTestId('review-chip')).toHaveText('In review')
 
   // --- The editor's queue shows it live, with what matters at a glance -------------------------------
-  const item = queuePage.getByTestId('queue-item').filter({ has: queuePage.getByTestId('queue-quote').getByText(FIGURE) })
+  const item = queuePage
+    .getByTestId('queue-item')
+    .filter({ has: queuePage.getByTestId('queue-quote').getByText(FIGURE) })
   await expect(item).toBeVisible()
   await expect(item.getByTestId('verdict-chip')).toHaveText('Unproven')
   await expect(item.getByTestId('queue-reason')).toHaveText('Review requested')
@@ -119,7 +153,12 @@ test('checker asks for review, editor sends it back from the queue, checker fixe
   await item.locator('[data-queue-head]').focus()
   await queuePage.keyboard.press('Enter')
   await expect(queuePage).toHaveURL(new RegExp(`/a/${article.id}\\?claim=${claimId}$`))
-  const editorDesk: Desk = { page: queuePage, text: queuePage.getByTestId('article-editor').locator('.ProseMirror'), sidebar: queuePage.getByTestId('claims-sidebar'), close: () => queuePage.context().close() }
+  const editorDesk: Desk = {
+    page: queuePage,
+    text: queuePage.getByTestId('article-editor').locator('.ProseMirror'),
+    sidebar: queuePage.getByTestId('claims-sidebar'),
+    close: () => queuePage.context().close(),
+  }
   const editorClaim = editorDesk.sidebar.locator(`[data-testid="claim-card"][data-claim-id="${claimId}"]`)
   await expect(editorClaim).toHaveAttribute('data-open', 'true')
   const editorPanel = editorClaim.getByTestId('review-panel')
@@ -202,10 +241,16 @@ test('checker asks for review, editor sends it back from the queue, checker fixe
   await editorDesk.close()
 })
 
-test('the exports and the article list follow review: a preview for editors, then the published ClaimReview', async ({ browser }) => {
+test('the exports and the article list follow review: a preview for editors, then the published ClaimReview', async ({
+  browser,
+}) => {
   test.setTimeout(120_000)
   const editor = await signUpByApi('Sana Mir')
-  const article = (await (await editor.api.get('/api/demo')).json()) as { id: string; workspaceId: string; title: string }
+  const article = (await (await editor.api.get('/api/demo')).json()) as {
+    id: string
+    workspaceId: string
+    title: string
+  }
   const desk = await openDesk(browser, editor, article.id, { width: 1440, height: 900 })
   await selectInArticle(desk.page, FIGURE)
   await desk.page.getByTestId('mark-claim').click()

@@ -32,7 +32,9 @@ test('an interview without a link is logged with who and when, and exported', as
 
   const item = claimCard.getByTestId('evidence-item')
   await expect(item).toHaveCount(1)
-  await expect(item.getByTestId('evidence-title')).toHaveText('Interview or call with Dr. Sana Rana, district health officer')
+  await expect(item.getByTestId('evidence-title')).toHaveText(
+    'Interview or call with Dr. Sana Rana, district health officer',
+  )
   await expect(item).toContainText('Interview or call')
   await expect(item).toContainText('14:05')
   await expect(item.getByRole('link')).toHaveCount(0)

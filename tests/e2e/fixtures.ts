@@ -1,4 +1,13 @@
-import { request, test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import {
+  request,
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,7 +38,10 @@ export interface Account {
 }
 
 export function newAccount(name: string): Account {
-  const slug = name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.|\.$/g, '')
   return { name, email: `${slug}.${RUN}.${++counter}@desk.example`, password: PASSWORD }
 }
 
@@ -53,7 +65,10 @@ export interface OpenOptions {
 }
 
 export async function newPerson(browser: Browser, account: Account, options: OpenOptions = {}): Promise<Person> {
-  const context = await browser.newContext({ baseURL: baseUrl(), ...(options.viewport ? { viewport: options.viewport } : {}) })
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+  })
   const page = await context.newPage()
   await options.prepare?.(page)
   const editor = page.getByTestId('article-editor')
@@ -89,7 +104,11 @@ export async function fillLogin(page: Page, email: string, password: string): Pr
  * A new person signs up in the UI, at `/signup` or through an invite link, and lands
  * in a workspace's article list (their own, or the one they were invited to).
  */
-export async function signUp(browser: Browser, name: string, options: OpenOptions & { path?: string } = {}): Promise<Person> {
+export async function signUp(
+  browser: Browser,
+  name: string,
+  options: OpenOptions & { path?: string } = {},
+): Promise<Person> {
   const person = await newPerson(browser, newAccount(name), options)
   await person.page.goto(options.path ?? '/signup')
   await fillSignup(person.page, person.account)
@@ -138,7 +157,8 @@ export async function selectInArticle(page: Page, needle: string): Promise<void>
     let all = ''
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
       // Other people's caret labels live inside the text: they are not the article's words.
-      acceptNode: (n) => (n.parentElement?.closest('.collab-caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (n) =>
+        n.parentElement?.closest('.collab-caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
     })
     while (walker.nextNode()) {
       const node = walker.currentNode as Text
@@ -149,7 +169,11 @@ export async function selectInArticle(page: Page, needle: string): Promise<void>
     if (from === -1) throw new Error(`"${wanted}" is not in the article`)
     const to = from + wanted.length
     const locate = (offset: number, end: boolean) => {
-      const hit = nodes.find(({ node, start }) => (end ? offset > start && offset <= start + node.data.length : offset >= start && offset < start + node.data.length))
+      const hit = nodes.find(({ node, start }) =>
+        end
+          ? offset > start && offset <= start + node.data.length
+          : offset >= start && offset < start + node.data.length,
+      )
       if (hit === undefined) throw new Error(`offset ${offset} not found`)
       return { node: hit.node, offset: offset - hit.start }
     }
@@ -178,7 +202,11 @@ export async function api(page: Page, method: 'GET' | 'POST' | 'PUT', path: stri
 
 /** A page in a fresh browser context: a workshop participant's own browser, no account. */
 export async function guestPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' })
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: 1280, height: 860 },
+    reducedMotion: 'reduce',
+  })
   return context.newPage()
 }
 
@@ -194,14 +222,21 @@ export async function signUpByApi(name: string): Promise<Signed> {
   const account = newAccount(name)
   // Cookie-authenticated writes must come from our origin (CSRF check): say so, as a browser would.
   const api = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { Origin: baseUrl() } })
-  const response = await api.post('/api/auth/signup', { data: { email: account.email, password: account.password, name } })
+  const response = await api.post('/api/auth/signup', {
+    data: { email: account.email, password: account.password, name },
+  })
   expect(response.status(), await response.text()).toBe(201)
   const { user } = (await response.json()) as { user: { id: string } }
   return { account, api, userId: user.id }
 }
 
 /** `owner` invites to the workspace with `role`; a new person signs up over the API and accepts. */
-export async function joinByInvite(owner: Signed, workspaceId: string, role: 'editor' | 'checker' | 'viewer', name: string): Promise<Signed> {
+export async function joinByInvite(
+  owner: Signed,
+  workspaceId: string,
+  role: 'editor' | 'checker' | 'viewer',
+  name: string,
+): Promise<Signed> {
   const invite = await owner.api.post(`/api/workspaces/${workspaceId}/invites`, { data: { role } })
   expect(invite.status()).toBe(201)
   const { code } = (await invite.json()) as { code: string }
@@ -218,7 +253,12 @@ export interface Desk {
 }
 
 /** A browser context carrying the API session's cookie, open on the article, synced and connected. */
-export async function openDesk(browser: Browser, who: Pick<Signed, 'api'>, articleId: string, viewport = { width: 1280, height: 860 }): Promise<Desk> {
+export async function openDesk(
+  browser: Browser,
+  who: Pick<Signed, 'api'>,
+  articleId: string,
+  viewport = { width: 1280, height: 860 },
+): Promise<Desk> {
   // Reduced motion: scrolls happen at once, so screenshots never catch one half-way.
   const context = await browser.newContext({
     baseURL: baseUrl(),
@@ -260,7 +300,8 @@ export const test = base.extend<{ cspGuard: void }>({
         if (watched.has(context)) return context
         watched.add(context)
         context.on('console', (message) => {
-          if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`)
+          if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+            violations.push(`${message.location().url}: ${message.text()}`)
         })
         return context
       }

@@ -80,7 +80,11 @@ export function buildClientIfStale(): void {
   const builtAt = existsSync(bundle) ? statSync(bundle).mtimeMs : 0
   const sources = ['client/src', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'shared/src']
   if (builtAt > 0 && !sources.some((s) => newerThan(path.join(repoRoot, s), builtAt))) return
-  console.log(builtAt === 0 ? 'e2e: building the client (no bundle yet)' : 'e2e: building the client (sources changed since the last build)')
+  console.log(
+    builtAt === 0
+      ? 'e2e: building the client (no bundle yet)'
+      : 'e2e: building the client (sources changed since the last build)',
+  )
   const vite = path.join(repoRoot, 'client/node_modules/vite/bin/vite.js')
   execFileSync(process.execPath, [vite, 'build'], { cwd: path.join(repoRoot, 'client'), stdio: 'inherit' })
 }

@@ -10,7 +10,9 @@ const EVIDENCE_TITLE = 'ISPR press release'
 const RATIONALE = 'No official toll confirms the figure.'
 
 function card(desk: Desk, quote: string): Locator {
-  return desk.sidebar.getByTestId('claim-card').filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
+  return desk.sidebar
+    .getByTestId('claim-card')
+    .filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
 }
 
 test('B deletes a claim, A restores it from the history panel, and both see it back', async ({ browser }) => {
@@ -64,7 +66,10 @@ test('B deletes a claim, A restores it from the history panel, and both see it b
 
   // Amina opens the changes since her named version: the deleted claim, by Bilal, to restore.
   await named.getByTestId('changes-since').click()
-  const removed = history.getByTestId('claim-change').filter({ hasText: FIGURE }).and(history.locator('[data-change="removed"]'))
+  const removed = history
+    .getByTestId('claim-change')
+    .filter({ hasText: FIGURE })
+    .and(history.locator('[data-change="removed"]'))
   await expect(removed).toContainText('Claim deleted')
   await expect(removed).toContainText('by Bilal Ahmed')
   await screenshot(a.page, 'history-changes-1440')
@@ -94,7 +99,9 @@ test('B deletes a claim, A restores it from the history panel, and both see it b
   await a.page.getByTestId('activity-tab').click()
   const page = a.page.getByTestId('activity-page')
   await expect(page.getByTestId('activity-item').first()).toHaveAttribute('data-kind', 'restored')
-  await expect(page.getByTestId('activity-item').filter({ hasText: 'Amina Qureshi added “ISPR press release”' })).toHaveCount(1)
+  await expect(
+    page.getByTestId('activity-item').filter({ hasText: 'Amina Qureshi added “ISPR press release”' }),
+  ).toHaveCount(1)
   await screenshot(a.page, 'activity-page-1440')
 
   // Narrower windows: the history panel at 1024 and on a phone.
@@ -104,7 +111,11 @@ test('B deletes a claim, A restores it from the history panel, and both see it b
     await expect(a.page.getByTestId('connection-badge')).toHaveAttribute('data-state', 'connected')
     if (width === 390) await a.page.getByTestId('side-panel-show').click()
     await a.page.getByTestId('sidebar-tab-history').click()
-    await a.page.getByTestId('history-panel').locator('[data-testid="version"][data-kind="named"]').getByTestId('changes-since').click()
+    await a.page
+      .getByTestId('history-panel')
+      .locator('[data-testid="version"][data-kind="named"]')
+      .getByTestId('changes-since')
+      .click()
     await expect(a.page.getByTestId('changes-view')).toBeVisible()
     await screenshot(a.page, `history-changes-${width}`)
   }

@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test'
 import * as Y from 'yjs'
-import { baseUrl, expect, joinByInvite, type openDesk, selectInArticle, signUpByApi, test, type Signed } from './fixtures'
+import {
+  baseUrl,
+  expect,
+  joinByInvite,
+  type openDesk,
+  selectInArticle,
+  signUpByApi,
+  test,
+  type Signed,
+} from './fixtures'
 import { stockClient } from './stock-client'
 
 // Stored cross-site scripting, tried as an attacker would: every field a user, a guest or a stock
@@ -9,7 +18,8 @@ import { stockClient } from './stock-client'
 // carry an event-handler attribute or a javascript: link, and no inline script may be in the
 // page — whether or not the CSP would have stopped it (the fixture fails on CSP violations too).
 
-const payload = (where: string) => `<img src=x onerror="window.__xss('${where}')">"><svg onload=window.__xss('${where}')>`
+const payload = (where: string) =>
+  `<img src=x onerror="window.__xss('${where}')">"><svg onload=window.__xss('${where}')>`
 const scriptUrl = (where: string) => `javascript:window.__xss('${where}')`
 const CLAIM_TEXT = 'Officials said 84 people died in the attack'
 
@@ -38,7 +48,11 @@ async function expectInert(page: Page, screen: string): Promise<void> {
     for (const el of Array.from(document.querySelectorAll('*'))) {
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) bad.push(`${el.tagName} ${attr.name}`)
-        if (/^(href|src|action|formaction|xlink:href|srcdoc)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value) && !(el.tagName === 'IMG' && attr.value.startsWith('data:image/'))) {
+        if (
+          /^(href|src|action|formaction|xlink:href|srcdoc)$/i.test(attr.name) &&
+          /^\s*(javascript|data|vbscript):/i.test(attr.value) &&
+          !(el.tagName === 'IMG' && attr.value.startsWith('data:image/'))
+        ) {
           bad.push(`${el.tagName} ${attr.name}=${attr.value}`)
         }
       }
@@ -51,7 +65,12 @@ async function expectInert(page: Page, screen: string): Promise<void> {
   expect(found.bad, `${screen}: injected markup in the DOM`).toEqual([])
 }
 
-async function apiJson(who: Signed, method: 'get' | 'post' | 'put' | 'patch', path: string, data?: unknown): Promise<{ status: number; body: any }> {
+async function apiJson(
+  who: Signed,
+  method: 'get' | 'post' | 'put' | 'patch',
+  path: string,
+  data?: unknown,
+): Promise<{ status: number; body: any }> {
   const res = await who.api.fetch(path, { method: method.toUpperCase(), ...(data === undefined ? {} : { data }) })
   const text = await res.text()
   return { status: res.status(), body: text ? JSON.parse(text) : null }
@@ -66,7 +85,15 @@ test('stored markup and javascript: URLs in every user-filled field run nowhere'
   const checker = await joinByInvite(owner, workspaceId, 'checker', `"><svg onload=window.__xss('checker-name')>`)
 
   // HTTP: refused where a URL must be http(s), kept as text everywhere else.
-  expect((await apiJson(owner, 'post', `/api/workspaces/${workspaceId}/articles`, { title: 'x', text: 'x', sourceUrl: scriptUrl('source') })).status).toBe(400)
+  expect(
+    (
+      await apiJson(owner, 'post', `/api/workspaces/${workspaceId}/articles`, {
+        title: 'x',
+        text: 'x',
+        sourceUrl: scriptUrl('source'),
+      })
+    ).status,
+  ).toBe(400)
   const article = await apiJson(owner, 'post', `/api/workspaces/${workspaceId}/articles`, {
     title: field('article title'),
     sourceUrl: `https://example.com/?q="><img src=x onerror=window.__xss('source-url')>`,
@@ -85,7 +112,9 @@ test('stored markup and javascript: URLs in every user-filled field run nowhere'
   })
   expect(htmlArticle.status).toBe(201)
   injected.add('HTML import')
-  const { token } = (await apiJson(owner, 'post', '/api/tokens', { name: field('token name') })).body as { token: string }
+  const { token } = (await apiJson(owner, 'post', '/api/tokens', { name: field('token name') })).body as {
+    token: string
+  }
 
   // A claim marked in the browser, then filled by a stock socket with whatever it likes.
   const desk = await openDeskOn(browser, owner, article.body.id)
@@ -101,28 +130,97 @@ test('stored markup and javascript: URLs in every user-filled field run nowhere'
     claim.set('claimant', field('claimant'))
     claim.set('assignee', checker.userId)
     const link = new Y.Map<unknown>()
-    for (const [k, v] of Object.entries({ id: 'ev-link', kind: 'link', url: scriptUrl('evidence-url'), title: field('evidence title'), quote: field('evidence quote'), stance: 'refutes', sourceName: field('evidence source'), addedBy: owner.userId, addedAt: new Date().toISOString() })) link.set(k, v)
+    for (const [k, v] of Object.entries({
+      id: 'ev-link',
+      kind: 'link',
+      url: scriptUrl('evidence-url'),
+      title: field('evidence title'),
+      quote: field('evidence quote'),
+      stance: 'refutes',
+      sourceName: field('evidence source'),
+      addedBy: owner.userId,
+      addedAt: new Date().toISOString(),
+    }))
+      link.set(k, v)
     const call = new Y.Map<unknown>()
-    for (const [k, v] of Object.entries({ id: 'ev-call', kind: 'interview', url: '', title: 'Call', interviewee: field('interviewee'), interviewedAt: field('interview time'), quote: '', stance: 'context', addedBy: owner.userId, addedAt: new Date().toISOString() })) call.set(k, v)
+    for (const [k, v] of Object.entries({
+      id: 'ev-call',
+      kind: 'interview',
+      url: '',
+      title: 'Call',
+      interviewee: field('interviewee'),
+      interviewedAt: field('interview time'),
+      quote: '',
+      stance: 'context',
+      addedBy: owner.userId,
+      addedAt: new Date().toISOString(),
+    }))
+      call.set(k, v)
     ;(claim.get('evidence') as Y.Array<unknown>).push([link, call])
     const comment = new Y.Map<unknown>()
-    for (const [k, v] of Object.entries({ id: 'c-1', author: field('comment author (forged)'), text: `${field('comment text')} @checker`, at: new Date().toISOString(), mentions: [checker.userId] })) comment.set(k, v)
+    for (const [k, v] of Object.entries({
+      id: 'c-1',
+      author: field('comment author (forged)'),
+      text: `${field('comment text')} @checker`,
+      at: new Date().toISOString(),
+      mentions: [checker.userId],
+    }))
+      comment.set(k, v)
     ;(claim.get('comments') as Y.Array<unknown>).push([comment])
   })
   injected.add('evidence URL')
   await expect(desk.sidebar.getByTestId('claim-card')).toContainText('window.__xss')
 
   // The desk: a request with a note, changes requested with a note, approval, publication.
-  expect((await apiJson(checker, 'post', `/api/articles/${article.body.id}/claims/${claimId}/review-request`, { note: field('review request note') })).status).toBe(201)
-  expect((await apiJson(owner, 'post', `/api/articles/${article.body.id}/claims/${claimId}/decisions`, { decision: 'request-changes', note: field('decision note') })).status).toBe(201)
-  expect((await apiJson(owner, 'post', `/api/articles/${article.body.id}/claims/${claimId}/decisions`, { decision: 'approve' })).status).toBe(201)
-  expect((await apiJson(owner, 'post', `/api/articles/${article.body.id}/publish`, { url: scriptUrl('publish') })).status).toBe(400)
-  expect((await apiJson(owner, 'post', `/api/articles/${article.body.id}/publish`, { url: `https://example.com/check"><img src=x onerror=window.__xss('publish-url')>` })).status).toBe(200)
+  expect(
+    (
+      await apiJson(checker, 'post', `/api/articles/${article.body.id}/claims/${claimId}/review-request`, {
+        note: field('review request note'),
+      })
+    ).status,
+  ).toBe(201)
+  expect(
+    (
+      await apiJson(owner, 'post', `/api/articles/${article.body.id}/claims/${claimId}/decisions`, {
+        decision: 'request-changes',
+        note: field('decision note'),
+      })
+    ).status,
+  ).toBe(201)
+  expect(
+    (
+      await apiJson(owner, 'post', `/api/articles/${article.body.id}/claims/${claimId}/decisions`, {
+        decision: 'approve',
+      })
+    ).status,
+  ).toBe(201)
+  expect(
+    (await apiJson(owner, 'post', `/api/articles/${article.body.id}/publish`, { url: scriptUrl('publish') })).status,
+  ).toBe(400)
+  expect(
+    (
+      await apiJson(owner, 'post', `/api/articles/${article.body.id}/publish`, {
+        url: `https://example.com/check"><img src=x onerror=window.__xss('publish-url')>`,
+      })
+    ).status,
+  ).toBe(200)
   injected.add('publication URL')
   bot.doc.transact(() => claim.set('rationale', field('rationale after publication')))
-  await expect.poll(async () => (await apiJson(owner, 'get', `/api/articles/${article.body.id}/review`)).body.claims[0].state).toBe('in-review')
-  expect((await apiJson(owner, 'post', `/api/articles/${article.body.id}/claims/${claimId}/decisions`, { decision: 'approve', note: field('approval note') })).status).toBe(201)
-  expect((await apiJson(owner, 'post', `/api/articles/${article.body.id}/publish`, { note: field('correction note') })).status).toBe(200)
+  await expect
+    .poll(async () => (await apiJson(owner, 'get', `/api/articles/${article.body.id}/review`)).body.claims[0].state)
+    .toBe('in-review')
+  expect(
+    (
+      await apiJson(owner, 'post', `/api/articles/${article.body.id}/claims/${claimId}/decisions`, {
+        decision: 'approve',
+        note: field('approval note'),
+      })
+    ).status,
+  ).toBe(201)
+  expect(
+    (await apiJson(owner, 'post', `/api/articles/${article.body.id}/publish`, { note: field('correction note') }))
+      .status,
+  ).toBe(200)
   bot.close()
 
   // Every screen the owner has that shows any of it.
@@ -163,9 +261,18 @@ test('stored markup and javascript: URLs in every user-filled field run nowhere'
   await checkerDesk.close()
 
   // A workshop: hostile title, key rationale and guest name, through the trainer's every tab.
-  const workshop = await apiJson(owner, 'post', `/api/workspaces/${workspaceId}/workshops`, { articleId: article.body.id, title: field('workshop title') })
+  const workshop = await apiJson(owner, 'post', `/api/workspaces/${workspaceId}/workshops`, {
+    articleId: article.body.id,
+    title: field('workshop title'),
+  })
   expect(workshop.status).toBe(201)
-  expect((await apiJson(owner, 'put', `/api/workshops/${workshop.body.id}/key`, { claims: [{ quote: CLAIM_TEXT, verdict: 'false', rationale: field('answer key rationale') }] })).status).toBe(204)
+  expect(
+    (
+      await apiJson(owner, 'put', `/api/workshops/${workshop.body.id}/key`, {
+        claims: [{ quote: CLAIM_TEXT, verdict: 'false', rationale: field('answer key rationale') }],
+      })
+    ).status,
+  ).toBe(204)
   const guest = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 860 } })
   const guestPage = await guest.newPage()
   await watchForScripts(guestPage)
@@ -203,11 +310,18 @@ test('stored markup and javascript: URLs in every user-filled field run nowhere'
   await expectInert(page, 'trainer: results after the reveal')
   await guest.close()
   await desk.close()
-  console.log(`[hostile-content] ${injected.size} injection points, markup + javascript: payloads, checked on ${screens.size} screens: nothing ran`)
+  console.log(
+    `[hostile-content] ${injected.size} injection points, markup + javascript: payloads, checked on ${screens.size} screens: nothing ran`,
+  )
 })
 
 async function openDeskOn(browser: Parameters<typeof openDesk>[0], who: Signed, articleId: string) {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce', storageState: await who.api.storageState() })
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: 1280, height: 860 },
+    reducedMotion: 'reduce',
+    storageState: await who.api.storageState(),
+  })
   const page = await context.newPage()
   await watchForScripts(page)
   await page.goto(`/a/${articleId}`)

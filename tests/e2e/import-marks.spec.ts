@@ -13,13 +13,25 @@ const HTML = [
 test('an HTML article keeps its bold, italic and links in the editor', async ({ browser }) => {
   const account = newAccount('Importer')
   const api = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { Origin: baseUrl() } })
-  expect((await api.post('/api/auth/signup', { data: { email: account.email, password: account.password, name: account.name } })).status()).toBe(201)
+  expect(
+    (
+      await api.post('/api/auth/signup', {
+        data: { email: account.email, password: account.password, name: account.name },
+      })
+    ).status(),
+  ).toBe(201)
   const [workspace] = (await (await api.get('/api/workspaces')).json()) as Array<{ id: string }>
-  const created = await api.post(`/api/workspaces/${workspace!.id}/articles`, { data: { title: 'Roads, imported', html: HTML } })
+  const created = await api.post(`/api/workspaces/${workspace!.id}/articles`, {
+    data: { title: 'Roads, imported', html: HTML },
+  })
   expect(created.status(), await created.text()).toBe(201)
   const { id } = (await created.json()) as { id: string }
 
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 720 }, storageState: await api.storageState() })
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: 1280, height: 720 },
+    storageState: await api.storageState(),
+  })
   const page = await context.newPage()
   await page.goto(`/a/${id}`)
   const text = page.getByTestId('article-editor').locator('.ProseMirror')
@@ -58,13 +70,25 @@ const STRUCTURED_HTML = [
 test('an HTML article keeps its lists, block quotes and code blocks in the editor', async ({ browser }) => {
   const account = newAccount('Structure importer')
   const api = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { Origin: baseUrl() } })
-  expect((await api.post('/api/auth/signup', { data: { email: account.email, password: account.password, name: account.name } })).status()).toBe(201)
+  expect(
+    (
+      await api.post('/api/auth/signup', {
+        data: { email: account.email, password: account.password, name: account.name },
+      })
+    ).status(),
+  ).toBe(201)
   const [workspace] = (await (await api.get('/api/workspaces')).json()) as Array<{ id: string }>
-  const created = await api.post(`/api/workspaces/${workspace!.id}/articles`, { data: { title: 'Roads, structured', html: STRUCTURED_HTML } })
+  const created = await api.post(`/api/workspaces/${workspace!.id}/articles`, {
+    data: { title: 'Roads, structured', html: STRUCTURED_HTML },
+  })
   expect(created.status(), await created.text()).toBe(201)
   const { id } = (await created.json()) as { id: string }
 
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1440, height: 900 }, storageState: await api.storageState() })
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: 1440, height: 900 },
+    storageState: await api.storageState(),
+  })
   const page = await context.newPage()
   await page.goto(`/a/${id}`)
   const text = page.getByTestId('article-editor').locator('.ProseMirror')
@@ -84,12 +108,18 @@ test('an HTML article keeps its lists, block quotes and code blocks in the edito
   ])
   await expect(text.locator('h5')).toHaveText('Method')
   // Verbatim: spaces and newlines as written (toHaveText would collapse them).
-  expect(await text.locator('pre code').textContent()).toBe('region   repaired_km   planned_km\nnorth    412           < 500\nsouth    301           350')
+  expect(await text.locator('pre code').textContent()).toBe(
+    'region   repaired_km   planned_km\nnorth    412           < 500\nsouth    301           350',
+  )
   // Legible: bullets and numbers are drawn, the quote is set off from the body text.
   expect(await text.locator(':scope > ul').evaluate((el) => getComputedStyle(el).listStyleType)).toBe('disc')
   // The list's own numbering style shows, case included (a list typed "I" is not "i").
   const listStyle = (list: typeof numbered) => list.evaluate((el) => getComputedStyle(el).listStyleType)
-  expect([await listStyle(numbered), await listStyle(lettered), await listStyle(roman)]).toEqual(['decimal', 'lower-alpha', 'upper-roman'])
+  expect([await listStyle(numbered), await listStyle(lettered), await listStyle(roman)]).toEqual([
+    'decimal',
+    'lower-alpha',
+    'upper-roman',
+  ])
   const quote = await text.locator('blockquote').evaluate((el) => {
     const style = getComputedStyle(el)
     return { border: parseFloat(style.borderLeftWidth), padding: parseFloat(style.paddingLeft) }

@@ -1,5 +1,16 @@
 import type { Locator, Page } from '@playwright/test'
-import { baseUrl, type Desk, expect, joinByInvite, openDesk, screenshot, SEED_OPENING, selectInArticle, signUpByApi, test } from './fixtures'
+import {
+  baseUrl,
+  type Desk,
+  expect,
+  joinByInvite,
+  openDesk,
+  screenshot,
+  SEED_OPENING,
+  selectInArticle,
+  signUpByApi,
+  test,
+} from './fixtures'
 
 // The inbox: A mentions B in a claim's discussion; B, on another page of the app, sees the
 // unread count go up live, opens the notification and lands on that claim; read in one browser,
@@ -8,7 +19,9 @@ import { baseUrl, type Desk, expect, joinByInvite, openDesk, screenshot, SEED_OP
 const FIGURE = '84 Pakistani security personnel were killed'
 
 function card(desk: Desk, quote: string): Locator {
-  return desk.sidebar.getByTestId('claim-card').filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
+  return desk.sidebar
+    .getByTestId('claim-card')
+    .filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
 }
 
 async function openWorkspace(page: Page, workspaceId: string): Promise<void> {
@@ -23,7 +36,12 @@ test('a mention reaches the inbox live, and opening it lands on the claim', asyn
   const bilal = await joinByInvite(amina, article.workspaceId, 'checker', 'Bilal Ahmed')
 
   // Bilal is on the workspace page, with nothing in the inbox.
-  const bContext = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce', storageState: await bilal.api.storageState() })
+  const bContext = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: 1440, height: 900 },
+    reducedMotion: 'reduce',
+    storageState: await bilal.api.storageState(),
+  })
   const bPage = await bContext.newPage()
   await openWorkspace(bPage, article.workspaceId)
   await expect(bPage.getByTestId('inbox-count')).toHaveCount(0)
@@ -61,7 +79,12 @@ test('a mention reaches the inbox live, and opening it lands on the claim', asyn
   await screenshot(bPage, 'inbox-open-1440')
 
   // A second browser of Bilal's, on a phone: the same unread notification.
-  const phone = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 390, height: 844 }, reducedMotion: 'reduce', storageState: await bilal.api.storageState() })
+  const phone = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: 390, height: 844 },
+    reducedMotion: 'reduce',
+    storageState: await bilal.api.storageState(),
+  })
   const phonePage = await phone.newPage()
   await openWorkspace(phonePage, article.workspaceId)
   await expect(phonePage.getByTestId('inbox-count')).toHaveText('1')

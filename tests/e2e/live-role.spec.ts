@@ -2,12 +2,17 @@ import { createInvite, expect, openArticle, screenshot, signUp, test, type Perso
 
 /** On the members page of `owner`'s workspace: gives `member` a new role and waits for "Saved". */
 async function changeRole(owner: Person, member: Person, role: 'editor' | 'viewer'): Promise<void> {
-  const row = owner.page.getByTestId('members-table').getByTestId('member-row').filter({ hasText: member.account.email })
+  const row = owner.page
+    .getByTestId('members-table')
+    .getByTestId('member-row')
+    .filter({ hasText: member.account.email })
   await row.getByRole('combobox', { name: `Role of ${member.name}` }).selectOption(role)
   await expect(row).toContainText('Saved')
 }
 
-test('an editor demoted while the article is open gets a read-only editor and a notice, without reloading', async ({ browser }) => {
+test('an editor demoted while the article is open gets a read-only editor and a notice, without reloading', async ({
+  browser,
+}) => {
   const owner = await signUp(browser, 'Sana Qureshi')
   const link = await createInvite(owner, 'editor')
   const editor = await signUp(browser, 'Tomás Reyes', { path: new URL(link).pathname })

@@ -1,5 +1,15 @@
 import type { Locator } from '@playwright/test'
-import { type Desk, expect, openDesk, screenshot, SEED_OPENING, SEED_TITLE, selectInArticle, signUpByApi, test } from './fixtures'
+import {
+  type Desk,
+  expect,
+  openDesk,
+  screenshot,
+  SEED_OPENING,
+  SEED_TITLE,
+  selectInArticle,
+  signUpByApi,
+  test,
+} from './fixtures'
 
 // "Seen before": a figure checked in one article is recognised in another of the workspace,
 // however it is written, with the verdict it got there and a link to that claim. And the
@@ -20,14 +30,20 @@ const CAPTIVES = 'It also claimed to have taken 18 personnel captive, reported N
 const RATIONALE = 'Only the group itself gives this number; no independent source confirms it.'
 
 function card(desk: Desk, quote: string): Locator {
-  return desk.sidebar.getByTestId('claim-card').filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
+  return desk.sidebar
+    .getByTestId('claim-card')
+    .filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
 }
 
-test('a figure verdicted in one article is "seen before" in another, written in words, and links back to it', async ({ browser }) => {
+test('a figure verdicted in one article is "seen before" in another, written in words, and links back to it', async ({
+  browser,
+}) => {
   test.setTimeout(120_000)
   const owner = await signUpByApi('Nadia Rahman')
   const a = (await (await owner.api.get('/api/demo')).json()) as { id: string; workspaceId: string }
-  const created = await owner.api.post(`/api/workspaces/${a.workspaceId}/articles`, { data: { title: ARTICLE_B_TITLE, text: ARTICLE_B_TEXT } })
+  const created = await owner.api.post(`/api/workspaces/${a.workspaceId}/articles`, {
+    data: { title: ARTICLE_B_TITLE, text: ARTICLE_B_TEXT },
+  })
   expect(created.status(), await created.text()).toBe(201)
   const b = (await created.json()) as { id: string }
 
@@ -77,10 +93,14 @@ test('a figure verdicted in one article is "seen before" in another, written in 
   await phone.page.getByTestId('side-panel-show').click()
   await phoneCard.locator('[data-claim-head]').click()
   const phoneSeen = phoneCard.getByTestId('seen-before')
-  await expect(phoneSeen.getByTestId('seen-before-item')).toHaveCount(await seen.getByTestId('seen-before-item').count())
+  await expect(phoneSeen.getByTestId('seen-before-item')).toHaveCount(
+    await seen.getByTestId('seen-before-item').count(),
+  )
   await phoneSeen.scrollIntoViewIfNeeded()
   await screenshot(phone.page, 'seen-before-390')
-  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  const overflow = await phone.page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
   expect(overflow).toBeLessThanOrEqual(0)
   await phone.close()
 
@@ -91,7 +111,9 @@ test('a figure verdicted in one article is "seen before" in another, written in 
   const opened = deskB.sidebar.locator(`[data-testid="claim-card"][data-claim-id="${claimAId}"]`)
   await expect(opened).toHaveAttribute('data-open', 'true')
   await expect(opened.getByTestId('verdict-view')).toContainText('Unproven')
-  await expect(deskB.page.getByTestId('article-editor').locator(`[data-claim-id="${claimAId}"]`).first()).toBeInViewport()
+  await expect(
+    deskB.page.getByTestId('article-editor').locator(`[data-claim-id="${claimAId}"]`).first(),
+  ).toBeInViewport()
   await screenshot(deskB.page, 'seen-before-opened-at-claim')
   await deskB.close()
 })

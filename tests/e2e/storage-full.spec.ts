@@ -36,12 +36,24 @@ test.describe('storage full', () => {
     }
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: `${disk}/data`, STORAGE_RETRY_MS: '300' }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: `${disk}/data`,
+      STORAGE_RETRY_MS: '300',
+    }
     delete env.DATABASE_URL
     delete env.REDIS_URL
     // The compiled server global setup built.
-    server = spawn(process.execPath, ['--conditions=fc-dist', 'server/dist/main.js'], { cwd: repoRoot, env, stdio: 'ignore' })
-    await expect.poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 30_000 }).toBe(200)
+    server = spawn(process.execPath, ['--conditions=fc-dist', 'server/dist/main.js'], {
+      cwd: repoRoot,
+      env,
+      stdio: 'ignore',
+    })
+    await expect
+      .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 30_000 })
+      .toBe(200)
   })
 
   test.afterAll(async () => {

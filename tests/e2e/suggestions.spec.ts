@@ -19,9 +19,11 @@ import {
 
 /** In the seed article (shared/fixtures/seed-article.txt): a figure, a count of people, "claimed". */
 const CAPTIVES = 'It also claimed to have taken 18 personnel captive, reported NDTV.'
-const KILLED = 'In its statement, the BLA alleged that 84 Pakistani security personnel were killed and dozens more wounded during the attacks.'
+const KILLED =
+  'In its statement, the BLA alleged that 84 Pakistani security personnel were killed and dozens more wounded during the attacks.'
 /** Suggested for its superlative ("largest"), and a background fact a checker may well skip. */
-const BACKGROUND = 'The Baloch Liberation Army is among several separatist organisations operating in Balochistan, Pakistan’s largest but least populated province.'
+const BACKGROUND =
+  'The Baloch Liberation Army is among several separatist organisations operating in Balochistan, Pakistan’s largest but least populated province.'
 
 type Desk = FixtureDesk & { suggestions: Locator }
 
@@ -45,7 +47,9 @@ async function showSuggestions(desk: Desk): Promise<void> {
   await expect(desk.suggestions).toBeVisible()
 }
 
-test('suggested claims: mark one live for a colleague, dismiss one for good, none for viewers to mark', async ({ browser }) => {
+test('suggested claims: mark one live for a colleague, dismiss one for good, none for viewers to mark', async ({
+  browser,
+}) => {
   test.setTimeout(120_000)
   const amina = await signUpByApi('Amina Qureshi')
   const article = (await (await amina.api.get('/api/demo')).json()) as { id: string; workspaceId: string }
@@ -62,7 +66,9 @@ test('suggested claims: mark one live for a colleague, dismiss one for good, non
   await expect(suggestion(a, CAPTIVES).locator('.reason-chip')).toHaveText(['number', 'quantity', 'attribution'])
   await expect(suggestion(a, KILLED)).toBeVisible()
   // Exactly what the server suggests for the same text (the client computes it itself).
-  const served = (await (await amina.api.get(`/api/articles/${article.id}/suggestions`)).json()) as Array<{ quote: string }>
+  const served = (await (await amina.api.get(`/api/articles/${article.id}/suggestions`)).json()) as Array<{
+    quote: string
+  }>
   await expect(listed(a)).toHaveCount(served.length)
   const count = served.length
   await expect(a.sidebar.getByRole('tab', { name: /Suggested/ })).toContainText(String(count))
@@ -143,7 +149,9 @@ test('suggested claims: mark one live for a colleague, dismiss one for good, non
   for (const desk of [a, b, v]) await desk.page.context().close()
 })
 
-test('suggested claims from the keyboard: j/k select and show, Enter marks, x and Delete dismiss, not while typing', async ({ browser }) => {
+test('suggested claims from the keyboard: j/k select and show, Enter marks, x and Delete dismiss, not while typing', async ({
+  browser,
+}) => {
   test.setTimeout(90_000)
   const owner = await signUpByApi('Kiran Keys')
   const article = (await (await owner.api.get('/api/demo')).json()) as { id: string; workspaceId: string }
@@ -247,7 +255,9 @@ test('suggested claims from the keyboard: j/k select and show, Enter marks, x an
 test('workshop copies show no suggestions: finding the claims is the exercise', async ({ browser }) => {
   const owner = await signUpByApi('Tamsin Trainer')
   const article = (await (await owner.api.get('/api/demo')).json()) as { id: string; workspaceId: string }
-  const created = await owner.api.post(`/api/workspaces/${article.workspaceId}/workshops`, { data: { articleId: article.id, title: 'Spot the claims' } })
+  const created = await owner.api.post(`/api/workspaces/${article.workspaceId}/workshops`, {
+    data: { articleId: article.id, title: 'Spot the claims' },
+  })
   expect(created.status()).toBe(201)
   const { joinCode } = (await created.json()) as { joinCode: string }
 

@@ -11,7 +11,9 @@ function seconds(text: string): number {
   return parts.reduce((total, part) => total * 60 + part, 0)
 }
 
-test('the trainer starts a preset countdown, extends and stops it, participants follow live; at the end their copies lock', async ({ browser }) => {
+test('the trainer starts a preset countdown, extends and stops it, participants follow live; at the end their copies lock', async ({
+  browser,
+}) => {
   test.setTimeout(240_000)
   const { page } = await trainerWithWorkshop(browser, 'Nadia Trainer', 'Timed room')
   await page.getByTestId('key-load-demo').click()
@@ -33,7 +35,10 @@ test('the trainer starts a preset countdown, extends and stops it, participants 
 
   // --- A preset: 5 minutes, on both sides -------------------------------------------------------------
   const countdown = page.getByTestId('countdown')
-  await countdown.getByRole('group', { name: 'Start a countdown' }).getByRole('button', { name: '5 min', exact: true }).click()
+  await countdown
+    .getByRole('group', { name: 'Start a countdown' })
+    .getByRole('button', { name: '5 min', exact: true })
+    .click()
   await expect(page.getByTestId('countdown-left')).toBeVisible()
   expect(seconds(await page.getByTestId('countdown-left').innerText())).toBeGreaterThan(270)
   expect(seconds(await page.getByTestId('countdown-left').innerText())).toBeLessThanOrEqual(300)
@@ -63,7 +68,9 @@ test('the trainer starts a preset countdown, extends and stops it, participants 
   await expect(dee.page.getByTestId('copy-locked-notice')).toContainText('Time is up', { timeout: 90_000 })
   await expect(dee.page.getByTestId('article-editor')).toHaveAttribute('data-editable', 'false')
   // An empty locked copy says so in the participant's terms, not a workspace's.
-  await expect(dee.page.getByTestId('claims-empty')).toContainText('No claims were marked in this copy before it locked.')
+  await expect(dee.page.getByTestId('claims-empty')).toContainText(
+    'No claims were marked in this copy before it locked.',
+  )
   await expect(page.getByTestId('countdown-ended')).toBeVisible()
   await shots(dee.page, 'room-participant-locked')
   await shots(page, 'room-join-ended')

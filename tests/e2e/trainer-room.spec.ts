@@ -15,7 +15,9 @@ const EXTRA = 'Some video clips circulating on social media'
 async function mark(page: Page, sidebar: Locator, quote: string, verdict?: string): Promise<void> {
   await selectInArticle(page, quote)
   await page.getByTestId('mark-claim').click()
-  const card = sidebar.getByTestId('claim-card').filter({ has: page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
+  const card = sidebar
+    .getByTestId('claim-card')
+    .filter({ has: page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
   await expect(card).toHaveAttribute('data-open', 'true')
   if (verdict) {
     await card.getByTestId('verdict-select').selectOption(verdict)
@@ -25,7 +27,9 @@ async function mark(page: Page, sidebar: Locator, quote: string, verdict?: strin
   }
 }
 
-test('the trainer’s room: demo key, QR, live view and heat map, countdown, debrief beside the key, charts and CSV', async ({ browser }) => {
+test('the trainer’s room: demo key, QR, live view and heat map, countdown, debrief beside the key, charts and CSV', async ({
+  browser,
+}) => {
   test.setTimeout(240_000)
   const { page } = await trainerWithWorkshop(browser, 'Rosa Trainer', 'Room of three')
 
@@ -91,7 +95,11 @@ test('the trainer’s room: demo key, QR, live view and heat map, countdown, deb
   // The countdown: set through the API for a near end (the buttons start at minutes) — everyone sees it tick, then it locks.
   const workshopId = new URL(page.url()).pathname.split('/').pop()!
   const endsAt = new Date(Date.now() + 20_000).toISOString()
-  const res = await page.request.fetch(`/api/workshops/${workshopId}`, { method: 'PATCH', data: { endsAt }, headers: { origin: baseUrl() } })
+  const res = await page.request.fetch(`/api/workshops/${workshopId}`, {
+    method: 'PATCH',
+    data: { endsAt },
+    headers: { origin: baseUrl() },
+  })
   expect(res.status()).toBe(200)
   await page.getByTestId('tab-join').click()
   await expect(page.getByTestId('countdown-left')).toBeVisible()
@@ -105,7 +113,11 @@ test('the trainer’s room: demo key, QR, live view and heat map, countdown, deb
   await expect(page.getByTestId('trainer-time-left')).toHaveAttribute('data-ended', 'true')
   await shots(cy.page, 'room-participant-ended')
   // Joining is over.
-  const late = await page.request.fetch('/api/workshops/join', { method: 'POST', data: { code, name: 'Late' }, headers: { origin: baseUrl() } })
+  const late = await page.request.fetch('/api/workshops/join', {
+    method: 'POST',
+    data: { code, name: 'Late' },
+    headers: { origin: baseUrl() },
+  })
   expect(late.status()).toBe(409)
 
   // The results tab: alpha with its units and words, charts, per key claim, the CSV.

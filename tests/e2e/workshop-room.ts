@@ -5,8 +5,17 @@ import { baseUrl, expect, openArticle, type Person, screenshot, SEED_OPENING, si
 // screenshots of one screen at several widths, each checked for sideways overflow.
 
 /** A participant's own browser (no account), joined by `code` as `name`, on a synced, connected copy. */
-export async function guest(browser: Browser, code: string, name: string, width = 1280): Promise<{ page: Page; sidebar: Locator }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width, height: 860 }, reducedMotion: 'reduce' })
+export async function guest(
+  browser: Browser,
+  code: string,
+  name: string,
+  width = 1280,
+): Promise<{ page: Page; sidebar: Locator }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width, height: 860 },
+    reducedMotion: 'reduce',
+  })
   const page = await context.newPage()
   await page.goto(`/join/${code}`)
   await page.getByTestId('join-form').getByLabel('Your name').fill(name)
@@ -24,7 +33,10 @@ export async function shots(page: Page, name: string, widths: number[] = [1440, 
     await page.evaluate(() => window.scrollTo(0, 0))
     await screenshot(page, `${name}-${width}`, { fullPage: true })
     // Nothing wider than the screen (tables, the heat map, charts).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px`).toBeLessThanOrEqual(width)
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `${name} at ${width}px`,
+    ).toBeLessThanOrEqual(width)
   }
   if (before) await page.setViewportSize(before)
 }

@@ -6,14 +6,23 @@ import { api, expect, guestPage, joinWorkshop, screenshot, SEED_TITLE, selectInA
 
 const CLAIM = '84 Pakistani security personnel were killed'
 
-test('workshops: a participant leaves a shared computer, the next one joins; after the reveal newcomers are told why not', async ({ browser }) => {
+test('workshops: a participant leaves a shared computer, the next one joins; after the reveal newcomers are told why not', async ({
+  browser,
+}) => {
   test.setTimeout(120_000)
   const trainer = await signUp(browser, 'Tamsin Trainer')
   const { page } = trainer
   const workspaceId = new URL(page.url()).pathname.split('/')[2]!
-  const articles: Array<{ id: string; title: string }> = await api(page, 'GET', `/api/workspaces/${workspaceId}/articles`)
+  const articles: Array<{ id: string; title: string }> = await api(
+    page,
+    'GET',
+    `/api/workspaces/${workspaceId}/articles`,
+  )
   const article = articles.find((a) => a.title === SEED_TITLE)!
-  const workshop = await api(page, 'POST', `/api/workspaces/${workspaceId}/workshops`, { articleId: article.id, title: 'Shared computers' })
+  const workshop = await api(page, 'POST', `/api/workspaces/${workspaceId}/workshops`, {
+    articleId: article.id,
+    title: 'Shared computers',
+  })
   await api(page, 'PUT', `/api/workshops/${workshop.id}/key`, { claims: [{ quote: CLAIM, verdict: 'unproven' }] })
 
   // --- Ana joins, marks a claim; a second tab of hers is open too ---------------------------

@@ -1,5 +1,16 @@
 import type { Locator } from '@playwright/test'
-import { api, expect, guestPage, joinWorkshop, screenshot, SEED_OPENING, SEED_TITLE, selectInArticle, signUp, test } from './fixtures'
+import {
+  api,
+  expect,
+  guestPage,
+  joinWorkshop,
+  screenshot,
+  SEED_OPENING,
+  SEED_TITLE,
+  selectInArticle,
+  signUp,
+  test,
+} from './fixtures'
 
 // After the reveal a participant's answers are final: their open copy turns read-only at
 // that moment, with a notice saying why. A trainer renames and then deletes the workshop;
@@ -12,7 +23,9 @@ const CUSTOM_LABEL = 'Not proven (yet)'
 const RENAMED = 'Casualty claims — Thursday debrief'
 
 function cardFor(sidebar: Locator, quote: string): Locator {
-  return sidebar.getByTestId('claim-card').filter({ has: sidebar.page().getByTestId('claim-quote').getByText(quote, { exact: true }) })
+  return sidebar
+    .getByTestId('claim-card')
+    .filter({ has: sidebar.page().getByTestId('claim-quote').getByText(quote, { exact: true }) })
 }
 
 test('workshops: answers lock at the reveal; a trainer renames and deletes the workshop', async ({ browser }) => {
@@ -23,9 +36,16 @@ test('workshops: answers lock at the reveal; a trainer renames and deletes the w
   const { page } = trainer
   const workspaceId = new URL(page.url()).pathname.split('/')[2]!
   await api(page, 'PUT', `/api/workspaces/${workspaceId}/verdicts`, { labels: { unproven: CUSTOM_LABEL } })
-  const articles: Array<{ id: string; title: string }> = await api(page, 'GET', `/api/workspaces/${workspaceId}/articles`)
+  const articles: Array<{ id: string; title: string }> = await api(
+    page,
+    'GET',
+    `/api/workspaces/${workspaceId}/articles`,
+  )
   const article = articles.find((a) => a.title === SEED_TITLE)!
-  const workshop = await api(page, 'POST', `/api/workspaces/${workspaceId}/workshops`, { articleId: article.id, title: 'Casualty claims — lock test' })
+  const workshop = await api(page, 'POST', `/api/workspaces/${workspaceId}/workshops`, {
+    articleId: article.id,
+    title: 'Casualty claims — lock test',
+  })
   await api(page, 'PUT', `/api/workshops/${workshop.id}/key`, { claims: [{ quote: KEY_ONE, verdict: 'unproven' }] })
 
   // --- A participant joins and marks a claim, with the workspace's label ---------------------

@@ -1,5 +1,15 @@
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test'
-import { baseUrl, expect, openArticle, screenshot, SEED_OPENING, SEED_TITLE, selectInArticle, signUp, test } from './fixtures'
+import {
+  baseUrl,
+  expect,
+  openArticle,
+  screenshot,
+  SEED_OPENING,
+  SEED_TITLE,
+  selectInArticle,
+  signUp,
+  test,
+} from './fixtures'
 
 // The "trainers running workshops" persona, in real browsers: a trainer starts a workshop
 // from the demo article, takes the key over from the claims marked on it, two guests join
@@ -40,11 +50,19 @@ async function joinAs(page: Page, name: string): Promise<Guest & { page: Page }>
 }
 
 function cardFor(sidebar: Locator, quote: string): Locator {
-  return sidebar.getByTestId('claim-card').filter({ has: sidebar.page().getByTestId('claim-quote').getByText(quote, { exact: true }) })
+  return sidebar
+    .getByTestId('claim-card')
+    .filter({ has: sidebar.page().getByTestId('claim-quote').getByText(quote, { exact: true }) })
 }
 
 /** Marks `quote` with the toolbar button, then gives it a verdict with its rationale. */
-async function markWithVerdict(page: Page, sidebar: Locator, quote: string, verdict: string, rationale: string): Promise<void> {
+async function markWithVerdict(
+  page: Page,
+  sidebar: Locator,
+  quote: string,
+  verdict: string,
+  rationale: string,
+): Promise<void> {
   await selectInArticle(page, quote)
   await page.getByTestId('mark-claim').click()
   const card = cardFor(sidebar, quote)
@@ -69,7 +87,9 @@ function resultRow(page: Page, name: string): Locator {
   return page.getByTestId('result-row').filter({ hasText: name })
 }
 
-test('workshops: a trainer runs one for two guests — key, live progress, copies, reveal, results', async ({ browser }) => {
+test('workshops: a trainer runs one for two guests — key, live progress, copies, reveal, results', async ({
+  browser,
+}) => {
   test.setTimeout(180_000)
 
   // --- The trainer: the workspace's workshops tab starts empty ------------------------------

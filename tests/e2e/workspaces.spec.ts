@@ -9,7 +9,10 @@ test('workspaces: switch, create one, and fill it with pasted and imported artic
   // The switcher lists workspaces with the role; "New workspace" makes an empty one.
   const switcher = page.getByTestId('workspace-switcher')
   await switcher.getByRole('button').click()
-  await expect(page.getByRole('menuitemradio', { name: /Olu Adeyemi's workspace/ })).toHaveAttribute('aria-checked', 'true')
+  await expect(page.getByRole('menuitemradio', { name: /Olu Adeyemi's workspace/ })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  )
   await expect(page.getByRole('menuitemradio', { name: /Olu Adeyemi's workspace/ })).toContainText('Owner')
   await screenshot(page, 'workspace-switcher')
   await page.getByRole('menuitem', { name: 'New workspace…' }).click()
@@ -35,7 +38,9 @@ test('workspaces: switch, create one, and fill it with pasted and imported artic
   await dialog.getByLabel('Format').selectOption('markdown')
   await dialog
     .getByLabel('Text', { exact: true })
-    .fill('# Turnout figures\n\nThe commission said **turnout reached 61%**, the highest since 1997.\n\nOpposition parties dispute the count.')
+    .fill(
+      '# Turnout figures\n\nThe commission said **turnout reached 61%**, the highest since 1997.\n\nOpposition parties dispute the count.',
+    )
   await screenshot(page, 'new-article-dialog')
   await dialog.getByRole('button', { name: 'Create article' }).click()
   await expect(dialog.getByRole('alert')).toHaveText('Must be an http or https URL.')
@@ -49,7 +54,10 @@ test('workspaces: switch, create one, and fill it with pasted and imported artic
   await expect(olu.text.locator('h1')).toHaveText('Turnout figures')
   // The top bar names the article by the title given, the heading stays part of the text; the source is one click away.
   await expect(page.getByTestId('article-title')).toHaveText('Turnout figures in the provincial vote')
-  await expect(page.getByTestId('article-source').getByRole('link')).toHaveAttribute('href', 'https://www.dawn.com/news/1912345/turnout')
+  await expect(page.getByTestId('article-source').getByRole('link')).toHaveAttribute(
+    'href',
+    'https://www.dawn.com/news/1912345/turnout',
+  )
   await expect(page.getByTestId('article-source')).toContainText('dawn.com')
   await screenshot(page, 'article-source-line')
 
@@ -58,7 +66,9 @@ test('workspaces: switch, create one, and fill it with pasted and imported artic
   await page.getByRole('button', { name: 'New article' }).click()
   await dialog.getByLabel('Title').fill('Clinic closures')
   await expect(dialog.getByLabel('Format')).toHaveValue('text')
-  await dialog.getByLabel('Text', { exact: true }).fill('<h2>Clinics</h2>\n<p>The ministry said <strong>12 clinics</strong> closed in May.</p>')
+  await dialog
+    .getByLabel('Text', { exact: true })
+    .fill('<h2>Clinics</h2>\n<p>The ministry said <strong>12 clinics</strong> closed in May.</p>')
   await expect(dialog.getByTestId('format-offer')).toContainText('This looks like HTML')
   await screenshot(page, 'new-article-format-offer')
   await dialog.getByTestId('format-offer').getByRole('button', { name: 'Import as HTML' }).click()
@@ -167,7 +177,11 @@ test('loading failures are explained in place, with a way to retry', async ({ br
 
   // The list fails to load: said where the list would be.
   await page.route('**/api/workspaces/*/articles', (route) =>
-    route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'storage is restarting' }) }),
+    route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'storage is restarting' }),
+    }),
   )
   await page.reload()
   const state = page.getByTestId('inline-state')

@@ -24,17 +24,25 @@ afterEach(() => {
 describe('check-imports', () => {
   it('passes a tree that only imports downwards', () => {
     const root = tree({
-      'ui/Field.tsx': "export const Field = 1\n",
+      'ui/Field.tsx': 'export const Field = 1\n',
       'ui/theme.css': '.a{}\n',
       'api/api.ts': "import { Field } from '../ui/Field'\nexport const api = Field\n",
       'live/socket.ts': "import type { api } from '../api/api'\nexport const socket = 2\n",
       'article/claims/Card.tsx': "import { socket } from '../../live/socket'\nexport const Card = socket\n",
       'article/editor/Editor.tsx': "import { Card } from '../claims/Card'\nexport const Editor = Card\n",
-      'app/App.tsx': "// import { nothing } from '../main'\nimport { Editor } from '../article/editor/Editor'\nimport '../ui/theme.css'\nexport const App = () => import('../live/socket')\n",
+      'app/App.tsx':
+        "// import { nothing } from '../main'\nimport { Editor } from '../article/editor/Editor'\nimport '../ui/theme.css'\nexport const App = () => import('../live/socket')\n",
       'main.tsx': "import { App } from './app/App'\nvoid App\n",
     })
     const report = checkTree(root, clientLayering)
-    expect(report).toMatchObject({ cycles: [], partCycles: [], upward: [], sideways: [], unlayered: [], unresolved: [] })
+    expect(report).toMatchObject({
+      cycles: [],
+      partCycles: [],
+      upward: [],
+      sideways: [],
+      unlayered: [],
+      unresolved: [],
+    })
     expect(problemCount(report)).toBe(0)
   })
 
@@ -57,7 +65,9 @@ describe('check-imports', () => {
     })
     const report = checkTree(root, clientLayering)
     expect(report.upward).toEqual(['ui/Dialog.tsx -> app/App.tsx   (ui may not import app)'])
-    expect(report.sideways).toEqual(['members/Page.tsx -> article/claims/Card.tsx   (feature members may not import feature article)'])
+    expect(report.sideways).toEqual([
+      'members/Page.tsx -> article/claims/Card.tsx   (feature members may not import feature article)',
+    ])
   })
 
   it('reports a circle between the parts of the article wing, though no file cycle', () => {

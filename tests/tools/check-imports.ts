@@ -185,7 +185,15 @@ export const problemCount = (r: Report): number =>
 
 export function checkTree(root: string, layering: Layering): Report {
   const { graph, unresolved } = readGraph(root)
-  const report: Report = { name: layering.name, cycles: [], partCycles: [], upward: [], sideways: [], unlayered: [], unresolved }
+  const report: Report = {
+    name: layering.name,
+    cycles: [],
+    partCycles: [],
+    upward: [],
+    sideways: [],
+    unlayered: [],
+    unresolved,
+  }
   report.cycles = findCycles(graph.files, graph.edges)
   for (const file of graph.files) {
     if (layering.rankOf(file) === undefined) report.unlayered.push(file)
@@ -271,22 +279,39 @@ export const CLIENT_WINGS: Record<string, number> = {
  * the wing-level cycle check keeps it from turning into a circle.
  */
 export const CLIENT_SIDEWAYS: Record<FileId, { by: string[]; why: string }> = {
-  'auth/session.tsx': { by: ['workspaces', 'members', 'workshops', 'review'], why: 'who is signed in (useMe, useSession)' },
+  'auth/session.tsx': {
+    by: ['workspaces', 'members', 'workshops', 'review'],
+    why: 'who is signed in (useMe, useSession)',
+  },
   'auth/auth.css': { by: ['workshops'], why: 'the join screen is drawn like the sign-in screens' },
   'workspaces/workspaces.tsx': { by: ['members', 'workshops'], why: 'the workspaces list and the current workspace' },
-  'workspaces/WorkspaceHeader.tsx': { by: ['members', 'workshops', 'review', 'activity'], why: 'the header of every workspace page' },
-  'workspaces/workspaces.css': { by: ['workshops', 'review', 'activity'], why: 'the workshops list, the review queue and the activity page are workspace pages' },
+  'workspaces/WorkspaceHeader.tsx': {
+    by: ['members', 'workshops', 'review', 'activity'],
+    why: 'the header of every workspace page',
+  },
+  'workspaces/workspaces.css': {
+    by: ['workshops', 'review', 'activity'],
+    why: 'the workshops list, the review queue and the activity page are workspace pages',
+  },
   'workspaces/InviteDialog.tsx': { by: ['members'], why: 'inviting from the members page' },
   'article/DocumentPanes.tsx': { by: ['workshops'], why: 'a workshop copy opens like an article' },
   'article/claims/context.ts': { by: ['workshops'], why: 'the claims features a workshop screen turns on' },
   'article/claims/useVerdictScale.ts': { by: ['workshops', 'review'], why: "the workspace's verdict labels" },
-  'article/claims/format.ts': { by: ['workshops', 'review'], why: 'stance and verdict labels in the answer key; relative times in the queue' },
+  'article/claims/format.ts': {
+    by: ['workshops', 'review'],
+    why: 'stance and verdict labels in the answer key; relative times in the queue',
+  },
   'article/claims/Chips.tsx': { by: ['review'], why: 'a queued claim shows its verdict as on its card' },
-  'article/claims/claimLink.ts': { by: ['review', 'inbox', 'activity'], why: 'a queued claim, a notification, opens in its article at the claim' },
-  'article/claims/review/DecisionDialog.tsx': { by: ['review'], why: 'the queue decides with the claim card\'s dialog' },
+  'article/claims/claimLink.ts': {
+    by: ['review', 'inbox', 'activity'],
+    why: 'a queued claim, a notification, opens in its article at the claim',
+  },
+  'article/claims/review/DecisionDialog.tsx': { by: ['review'], why: "the queue decides with the claim card's dialog" },
   'article/claims/review/reviewFormat.ts': { by: ['review'], why: 'review state and reason labels' },
-  'activity/ActivityFeed.tsx': { by: ['article'], why: "the article's Activity tab and the workspace's activity page are one feed" },
-
+  'activity/ActivityFeed.tsx': {
+    by: ['article'],
+    why: "the article's Activity tab and the workspace's activity page are one feed",
+  },
 }
 
 export const clientLayering: Layering = {

@@ -47,14 +47,16 @@ export function ActivityFeed({ load, articleId, hrefOf, emptyText }: ActivityFee
 
   const first = useCallback(() => {
     setBusy(true)
-    load(undefined, PAGE).then(
-      (page) => {
-        setItems(page)
-        setMore(page.length === PAGE)
-        setError(null)
-      },
-      (e: unknown) => setError(describeError(e)),
-    ).finally(() => setBusy(false))
+    load(undefined, PAGE)
+      .then(
+        (page) => {
+          setItems(page)
+          setMore(page.length === PAGE)
+          setError(null)
+        },
+        (e: unknown) => setError(describeError(e)),
+      )
+      .finally(() => setBusy(false))
   }, [load])
   useEffect(first, [first])
   useLiveEvent('review', (event) => {
@@ -65,13 +67,15 @@ export function ActivityFeed({ load, articleId, hrefOf, emptyText }: ActivityFee
     const last = items?.at(-1)
     if (last === undefined) return
     setBusy(true)
-    load(last.id, PAGE).then(
-      (page) => {
-        setItems((list) => [...(list ?? []), ...page.filter((p) => !list?.some((i) => i.id === p.id))])
-        setMore(page.length === PAGE)
-      },
-      (e: unknown) => setError(describeError(e)),
-    ).finally(() => setBusy(false))
+    load(last.id, PAGE)
+      .then(
+        (page) => {
+          setItems((list) => [...(list ?? []), ...page.filter((p) => !list?.some((i) => i.id === p.id))])
+          setMore(page.length === PAGE)
+        },
+        (e: unknown) => setError(describeError(e)),
+      )
+      .finally(() => setBusy(false))
   }
 
   return (
@@ -122,7 +126,13 @@ export function ActivityFeed({ load, articleId, hrefOf, emptyText }: ActivityFee
         </ol>
       )}
       {more && (
-        <button type="button" className="button button--quiet button--small activity-feed__more" onClick={next} disabled={busy} data-testid="activity-more">
+        <button
+          type="button"
+          className="button button--quiet button--small activity-feed__more"
+          onClick={next}
+          disabled={busy}
+          data-testid="activity-more"
+        >
           Load more
         </button>
       )}

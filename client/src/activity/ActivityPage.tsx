@@ -10,7 +10,10 @@ import '../workspaces/workspaces.css'
 
 /** `/w/:id/activity`: who did what across the workspace's articles, newest first. */
 export function ActivityPage({ workspace }: { workspace: Workspace }) {
-  const load = useCallback((before: string | undefined, limit: number) => historyApi.workspaceActivity(workspace.id, before, limit), [workspace.id])
+  const load = useCallback(
+    (before: string | undefined, limit: number) => historyApi.workspaceActivity(workspace.id, before, limit),
+    [workspace.id],
+  )
   return (
     <AppFrame title="Activity">
       <div className="page">
@@ -18,7 +21,9 @@ export function ActivityPage({ workspace }: { workspace: Workspace }) {
         <div className="activity-page" data-testid="activity-page">
           <ActivityFeed
             load={load}
-            hrefOf={(item) => (item.claimId === undefined ? articlePath(item.articleId) : claimPath(item.articleId, item.claimId))}
+            hrefOf={(item) =>
+              item.claimId === undefined ? articlePath(item.articleId) : claimPath(item.articleId, item.claimId)
+            }
             emptyText="Nothing has happened in this workspace yet. Claims, verdicts, evidence, comments, reviews and publishing show up here with who did them."
           />
         </div>

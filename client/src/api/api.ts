@@ -130,7 +130,10 @@ export interface RequestOptions {
 }
 
 /** The one fetch of the client: every typed call (here, claims.ts, workshops.ts) goes through it. */
-export async function request<T>(path: string, { method = 'GET', body, upload, expectUnauthorized = false }: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  path: string,
+  { method = 'GET', body, upload, expectUnauthorized = false }: RequestOptions = {},
+): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, {
@@ -190,9 +193,13 @@ export const api = {
   // Accounts and sessions
   me: () => request<{ user: User }>('/api/me', { expectUnauthorized: true }).then((r) => r.user),
   signup: (input: { name: string; email: string; password: string }) =>
-    request<{ user: User }>('/api/auth/signup', { method: 'POST', body: input, expectUnauthorized: true }).then((r) => r.user),
+    request<{ user: User }>('/api/auth/signup', { method: 'POST', body: input, expectUnauthorized: true }).then(
+      (r) => r.user,
+    ),
   login: (input: { email: string; password: string }) =>
-    request<{ user: User }>('/api/auth/login', { method: 'POST', body: input, expectUnauthorized: true }).then((r) => r.user),
+    request<{ user: User }>('/api/auth/login', { method: 'POST', body: input, expectUnauthorized: true }).then(
+      (r) => r.user,
+    ),
   logout: () => request<null>('/api/auth/logout', { method: 'POST', expectUnauthorized: true }),
 
   // Personal API tokens

@@ -3,7 +3,15 @@
 // None of them treats a 401 as a lost session (`expectUnauthorized`): a workshop guest reads
 // the scale too, and these calls never sent anyone to the login page.
 
-import { ATTACHMENT_MIMES, DEFAULT_VERDICT_SCALE, isAttachmentMime, isVerdictId, type EvidenceAttachment, type VerdictId, type VerdictScale } from '@fc/shared/schema/index'
+import {
+  ATTACHMENT_MIMES,
+  DEFAULT_VERDICT_SCALE,
+  isAttachmentMime,
+  isVerdictId,
+  type EvidenceAttachment,
+  type VerdictId,
+  type VerdictScale,
+} from '@fc/shared/schema/index'
 import { ApiError, request } from './api'
 
 const id = encodeURIComponent
@@ -59,11 +67,20 @@ export interface SimilarClaim {
  * ids, unknown verdict ids dropped to none) are left out rather than failing the list.
  */
 export async function fetchSimilarClaims(articleId: string, claimId: string): Promise<SimilarClaim[]> {
-  const body = await request<unknown>(`/api/articles/${id(articleId)}/claims/${id(claimId)}/similar`, { expectUnauthorized: true })
+  const body = await request<unknown>(`/api/articles/${id(articleId)}/claims/${id(claimId)}/similar`, {
+    expectUnauthorized: true,
+  })
   if (!Array.isArray(body)) return []
   return body.flatMap((entry: unknown): SimilarClaim[] => {
     if (typeof entry !== 'object' || entry === null) return []
-    const { articleId: otherArticle, articleTitle, claimId: otherClaim, quote, verdict, score } = entry as Record<string, unknown>
+    const {
+      articleId: otherArticle,
+      articleTitle,
+      claimId: otherClaim,
+      quote,
+      verdict,
+      score,
+    } = entry as Record<string, unknown>
     if (typeof otherArticle !== 'string' || typeof otherClaim !== 'string' || typeof quote !== 'string') return []
     return [
       {
@@ -132,7 +149,11 @@ function capitalized(message: string): string {
 export type ExportKind = 'claimreview' | 'report' | 'annotations'
 
 export const EXPORTS: ReadonlyArray<{ kind: ExportKind; label: string; detail: string }> = [
-  { kind: 'claimreview', label: 'ClaimReview (JSON-LD)', detail: 'schema.org ClaimReview for the approved claims, once published' },
+  {
+    kind: 'claimreview',
+    label: 'ClaimReview (JSON-LD)',
+    detail: 'schema.org ClaimReview for the approved claims, once published',
+  },
   { kind: 'report', label: 'Report (Markdown)', detail: 'Every claim with its verdict, rationale and evidence' },
   { kind: 'annotations', label: 'Web Annotations', detail: 'W3C annotations for Hypothesis- and Recogito-style tools' },
 ]

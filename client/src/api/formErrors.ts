@@ -16,7 +16,8 @@ export const NO_ERRORS: FormErrors = { fields: {}, form: null }
 export function formErrorsFrom(error: unknown, fields: readonly string[]): FormErrors {
   if (error instanceof ApiError) {
     const field = error.field
-    if (field !== null && fields.includes(field.name)) return { fields: { [field.name]: sentence(field.message) }, form: null }
+    if (field !== null && fields.includes(field.name))
+      return { fields: { [field.name]: sentence(field.message) }, form: null }
   }
   return { fields: {}, form: describeError(error) }
 }

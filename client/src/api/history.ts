@@ -59,7 +59,8 @@ function page(path: string, before: string | undefined, limit: number): string {
 const article = (id: string) => `/api/articles/${encodeURIComponent(id)}`
 
 export const historyApi = {
-  versions: (articleId: string, before?: string, limit = 50) => request<VersionItem[]>(page(`${article(articleId)}/versions`, before, limit)),
+  versions: (articleId: string, before?: string, limit = 50) =>
+    request<VersionItem[]>(page(`${article(articleId)}/versions`, before, limit)),
   nameVersion: (articleId: string, label: string) =>
     request<VersionItem>(`${article(articleId)}/versions`, { method: 'POST', body: { label } }),
   /** `from`: a version id or `my-last-review`; `to`: a version id or `current`. */

@@ -133,7 +133,9 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 
 function person(value: unknown): PersonRef | undefined {
   const p = obj(value)
-  return typeof p.id === 'string' ? { id: p.id, name: typeof p.name === 'string' && p.name !== '' ? p.name : 'Former member' } : undefined
+  return typeof p.id === 'string'
+    ? { id: p.id, name: typeof p.name === 'string' && p.name !== '' ? p.name : 'Former member' }
+    : undefined
 }
 
 function list(value: unknown): unknown[] {
@@ -161,7 +163,9 @@ export function readArticleReview(body: unknown): ArticleReview {
       const by = person(d.by)
       if (typeof d.id !== 'string' || typeof d.claimId !== 'string' || by === undefined) return []
       if (d.decision !== 'approve' && d.decision !== 'request-changes') return []
-      return [{ id: d.id, claimId: d.claimId, decision: d.decision, note: text(d.note) ?? '', by, at: text(d.at) ?? '' }]
+      return [
+        { id: d.id, claimId: d.claimId, decision: d.decision, note: text(d.note) ?? '', by, at: text(d.at) ?? '' },
+      ]
     }),
     factCheckPublishedAt: text(b.factCheckPublishedAt) ?? null,
     lastPublishedAt: text(b.lastPublishedAt) ?? null,
@@ -196,6 +200,13 @@ export function readCorrections(body: unknown): Correction[] {
     const c = obj(entry)
     const by = person(c.by)
     if (by === undefined || typeof c.at !== 'string') return []
-    return [{ at: c.at, by, note: text(c.note) ?? '', claims: list(c.claims).filter((x): x is string => typeof x === 'string') }]
+    return [
+      {
+        at: c.at,
+        by,
+        note: text(c.note) ?? '',
+        claims: list(c.claims).filter((x): x is string => typeof x === 'string'),
+      },
+    ]
   })
 }

@@ -4,7 +4,15 @@
 import type { Role } from '@fc/shared/validation/roles'
 
 // Roles and what each may do are shared with the server: one definition for both ends.
-export { canInvite, canReview, canRunWorkshops, canWriteDocuments as canEdit, isRole, ROLES, type Role } from '@fc/shared/validation/roles'
+export {
+  canInvite,
+  canReview,
+  canRunWorkshops,
+  canWriteDocuments as canEdit,
+  isRole,
+  ROLES,
+  type Role,
+} from '@fc/shared/validation/roles'
 
 /** The signed-in person. `color` is `#rrggbb`, derived from `id` (same on every device). */
 export interface Me {

@@ -133,7 +133,8 @@ export const workshopsApi = {
   /** Trainer or participant; the answer's shape says which (isTrainerView). */
   get: (workshopId: string, { guest = false }: { guest?: boolean } = {}) =>
     request<WorkshopView>(`/api/workshops/${id(workshopId)}`, { expectUnauthorized: guest }),
-  key: (workshopId: string) => request<{ claims: KeyClaim[] }>(`/api/workshops/${id(workshopId)}/key`).then((r) => r.claims),
+  key: (workshopId: string) =>
+    request<{ claims: KeyClaim[] }>(`/api/workshops/${id(workshopId)}/key`).then((r) => r.claims),
   saveKey: (workshopId: string, claims: KeyClaim[]) =>
     request<null>(`/api/workshops/${id(workshopId)}/key`, { method: 'PUT', body: { claims } }),
   rename: (workshopId: string, title: string) =>

@@ -47,7 +47,8 @@ function Screens() {
   if (state.status === 'failed')
     return (
       <CenteredState tone="error" title="The server cannot be reached" action={{ label: 'Try again', onClick: retry }}>
-        {PRODUCT_NAME} could not check who is signed in. Check your connection, or that the server is running, and try again.
+        {PRODUCT_NAME} could not check who is signed in. Check your connection, or that the server is running, and try
+        again.
       </CenteredState>
     )
 
@@ -115,14 +116,21 @@ function SignedInScreens({ route }: { route: Route }) {
     case 'workshop':
       return (
         <WorkspaceScope key={route.workspaceId} workspaceId={route.workspaceId} title="Workshop">
-          {(workspace) => <TrainerWorkshopRoute key={route.workshopId} workspace={workspace} workshopId={route.workshopId} />}
+          {(workspace) => (
+            <TrainerWorkshopRoute key={route.workshopId} workspace={workspace} workshopId={route.workshopId} />
+          )}
         </WorkspaceScope>
       )
     case 'workshopCopy':
       return (
         <WorkspaceScope key={route.workspaceId} workspaceId={route.workspaceId} title="Participant's copy">
           {(workspace) => (
-            <TrainerCopyRoute key={`${route.workshopId}/${route.participantId}`} workspace={workspace} workshopId={route.workshopId} participantId={route.participantId} />
+            <TrainerCopyRoute
+              key={`${route.workshopId}/${route.participantId}`}
+              workspace={workspace}
+              workshopId={route.workshopId}
+              participantId={route.participantId}
+            />
           )}
         </WorkspaceScope>
       )
@@ -152,7 +160,11 @@ function NotFound({ signedIn }: { signedIn: boolean }) {
     <InlineState
       tone="error"
       title="There is nothing at this address"
-      action={signedIn ? { label: 'Go to your workspaces', onClick: () => navigate('/') } : { label: 'Log in', onClick: () => navigate('/login') }}
+      action={
+        signedIn
+          ? { label: 'Go to your workspaces', onClick: () => navigate('/') }
+          : { label: 'Log in', onClick: () => navigate('/login') }
+      }
     >
       Check the link you followed: it may be mistyped or out of date.
     </InlineState>
@@ -173,4 +185,3 @@ function CenteredState(props: Parameters<typeof InlineState>[0]) {
     </CenteredFrame>
   )
 }
-

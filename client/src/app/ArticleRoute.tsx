@@ -14,7 +14,13 @@ async function loadArticle(articleId: string): Promise<Omit<ArticleScreenProps, 
   const article = await api.article(articleId)
   const [workspace, members] = await Promise.all([api.workspace(article.workspaceId), api.members(article.workspaceId)])
   return {
-    article: { id: article.id, docId: article.docId, title: article.title, workspaceId: article.workspaceId, sourceUrl: article.sourceUrl },
+    article: {
+      id: article.id,
+      docId: article.docId,
+      title: article.title,
+      workspaceId: article.workspaceId,
+      sourceUrl: article.sourceUrl,
+    },
     role: workspace.role,
     members,
   }
@@ -78,7 +84,9 @@ function ArticleFailure({ error, onRetry }: { error: unknown; onRetry: () => voi
       title={status === 0 ? 'The server cannot be reached' : 'The article could not be opened'}
       action={{ label: 'Try again', onClick: onRetry }}
     >
-      {status === 0 ? 'Check that the server is running and that this browser can reach it, then try again.' : describeError(error)}
+      {status === 0
+        ? 'Check that the server is running and that this browser can reach it, then try again.'
+        : describeError(error)}
     </InlineState>
   )
 }

@@ -31,7 +31,15 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
   const refreshWorkspaces = useWorkspaces()?.refresh
   const live = useLiveRole(loadedRole, reloadRole, refreshWorkspaces)
   const role = live.role
-  const doc = useOpenDocument({ docId: article.docId, me, canWrite: canEdit(role) && !live.storageFull, article, members, scale, follower: live.follower })
+  const doc = useOpenDocument({
+    docId: article.docId,
+    me,
+    canWrite: canEdit(role) && !live.storageFull,
+    article,
+    members,
+    scale,
+    follower: live.follower,
+  })
   const { connection, people } = doc
   // The title given when the article was made: a heading at the top of the body is part of the text, not its name.
   const title = connection.refusal !== null ? 'Article unavailable' : article.title
@@ -42,7 +50,10 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
   const review = useArticleReview(article.id, role)
   const ydoc = doc.session?.ydoc
   const controller = doc.claimsEnv?.controller
-  const quoteOf = useCallback((claimId: string) => (ydoc === undefined ? undefined : readClaim(ydoc, claimId)?.quote), [ydoc])
+  const quoteOf = useCallback(
+    (claimId: string) => (ydoc === undefined ? undefined : readClaim(ydoc, claimId)?.quote),
+    [ydoc],
+  )
   const openClaim = useCallback(
     (claimId: string) => {
       controller?.open(claimId, 'text')
@@ -102,7 +113,12 @@ export function ArticleScreen({ article, me, role: loadedRole, members }: Articl
               )
             }
             placeholder={
-              <OpeningPlaceholder connection={connection} refused={(code, hadAccess) => <ArticleRefusal code={code} hadAccess={hadAccess} workspaceId={article.workspaceId} />} />
+              <OpeningPlaceholder
+                connection={connection}
+                refused={(code, hadAccess) => (
+                  <ArticleRefusal code={code} hadAccess={hadAccess} workspaceId={article.workspaceId} />
+                )}
+              />
             }
           />
         </div>

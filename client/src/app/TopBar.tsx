@@ -15,7 +15,9 @@ export function TopBar({ title, children, guest = false }: TopBarProps) {
   const me = !guest && state.status === 'signedIn' ? state.me : null
   const brand = (
     <>
-      <span className="topbar__mark" aria-hidden="true">✓</span>
+      <span className="topbar__mark" aria-hidden="true">
+        ✓
+      </span>
       <span className="topbar__product">{PRODUCT_NAME}</span>
     </>
   )

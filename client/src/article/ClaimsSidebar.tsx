@@ -48,7 +48,8 @@ export function ClaimsSidebar() {
   const shown = inText.length + detached.length
 
   // A claim opened from the text must be visible even if the filters would hide it.
-  const selectedHidden = selectedId !== null && data.byId.has(selectedId) && ![...inText, ...detached].some((v) => v.claim.id === selectedId)
+  const selectedHidden =
+    selectedId !== null && data.byId.has(selectedId) && ![...inText, ...detached].some((v) => v.claim.id === selectedId)
   useEffect(() => {
     if (selectedHidden) setFilters(NO_FILTERS)
   }, [selectedHidden])
@@ -159,18 +160,35 @@ export function ClaimsSidebar() {
           onSelect={setView}
           tabs={[
             { id: 'claims', label: 'Marked', count: total },
-            ...(features.suggestions ? [{ id: 'suggestions' as const, label: 'Suggested', count: suggestions.shown.length }] : []),
-            ...(features.history ? [{ id: 'history' as const, label: 'History' }, { id: 'activity' as const, label: 'Activity' }] : []),
+            ...(features.suggestions
+              ? [{ id: 'suggestions' as const, label: 'Suggested', count: suggestions.shown.length }]
+              : []),
+            ...(features.history
+              ? [
+                  { id: 'history' as const, label: 'History' },
+                  { id: 'activity' as const, label: 'Activity' },
+                ]
+              : []),
           ]}
         />
       )}
 
       {showing === 'history' || showing === 'activity' ? (
-        <div className="claims-sidebar__panel" role="tabpanel" id={tabPanelId(showing)} aria-labelledby={tabId(showing)}>
+        <div
+          className="claims-sidebar__panel"
+          role="tabpanel"
+          id={tabPanelId(showing)}
+          aria-labelledby={tabId(showing)}
+        >
           {showing === 'history' ? <HistoryPanel /> : <ActivityPanel />}
         </div>
       ) : showing === 'suggestions' ? (
-        <div className="claims-sidebar__panel" role="tabpanel" id={tabPanelId('suggestions')} aria-labelledby={tabId('suggestions')}>
+        <div
+          className="claims-sidebar__panel"
+          role="tabpanel"
+          id={tabPanelId('suggestions')}
+          aria-labelledby={tabId('suggestions')}
+        >
           <SuggestionsPanel suggestions={suggestions} claimCount={total} onOpenClaim={openClaim} />
         </div>
       ) : (
@@ -203,7 +221,8 @@ export function ClaimsSidebar() {
             >
               <p id="claims-keys-hint" className="visually-hidden">
                 Use J and K or the arrow keys to move between claims, Enter to open one, Escape to close it. S steps the
-                status, 1 to {scale.length} picks a verdict, E adds evidence, C writes a comment, question mark lists every key.
+                status, 1 to {scale.length} picks a verdict, E adds evidence, C writes a comment, question mark lists
+                every key.
               </p>
               {shown === 0 && (
                 <p className="claims-sidebar__none" role="status">
@@ -216,7 +235,11 @@ export function ClaimsSidebar() {
                 </ol>
               )}
               {detached.length > 0 && (
-                <section className="claims-detached" aria-labelledby="claims-detached-heading" data-testid="claims-detached">
+                <section
+                  className="claims-detached"
+                  aria-labelledby="claims-detached-heading"
+                  data-testid="claims-detached"
+                >
                   <h3 id="claims-detached-heading" className="claims-detached__title">
                     Detached — words no longer in the text
                   </h3>
@@ -230,7 +253,12 @@ export function ClaimsSidebar() {
             </div>
           )}
           {total > 0 && (
-            <button type="button" className="link-button claims-sidebar__keys" onClick={() => setShowingKeys(true)} data-testid="show-shortcuts">
+            <button
+              type="button"
+              className="link-button claims-sidebar__keys"
+              onClick={() => setShowingKeys(true)}
+              data-testid="show-shortcuts"
+            >
               Keyboard shortcuts <kbd>?</kbd>
             </button>
           )}

@@ -44,7 +44,16 @@ export interface OpenDocument {
   open: boolean
 }
 
-export function useOpenDocument({ docId, me, canWrite, article, members, scale, features, follower }: OpenDocumentInput): OpenDocument {
+export function useOpenDocument({
+  docId,
+  me,
+  canWrite,
+  article,
+  members,
+  scale,
+  features,
+  follower,
+}: OpenDocumentInput): OpenDocument {
   const session = useCollabDoc(docId, me)
   const connection = useConnectionState(session)
   useFollowAccess(session, follower)
@@ -76,7 +85,12 @@ export function DocumentSidebar({ doc, presenceHeading, aloneHint, before }: Doc
       {before}
       {/* Refused (removed, signed out, deleted): nobody will show up here again on this page. */}
       {doc.connection.phase !== 'refused' && (
-        <PresenceList people={doc.people} inStep={doc.connection.phase === 'connected'} heading={presenceHeading} aloneHint={aloneHint} />
+        <PresenceList
+          people={doc.people}
+          inStep={doc.connection.phase === 'connected'}
+          heading={presenceHeading}
+          aloneHint={aloneHint}
+        />
       )}
       {doc.open && doc.claimsEnv !== null ? (
         <ClaimsContext.Provider value={doc.claimsEnv}>
@@ -115,7 +129,13 @@ export function DocumentText({ doc, me, role, headline, sourceUrl, placeholder, 
       <ArticleToolbar banner={notice} />
       <article className="article-sheet">
         {(doc.headingTitle === null || sourceUrl) && (
-          <header className={doc.headingTitle === null ? 'article-sheet__header' : 'article-sheet__header article-sheet__header--source-only'}>
+          <header
+            className={
+              doc.headingTitle === null
+                ? 'article-sheet__header'
+                : 'article-sheet__header article-sheet__header--source-only'
+            }
+          >
             {/* The body does not carry its headline: show the one the server knows, above the text. */}
             {doc.headingTitle === null && <h1 className="article-sheet__title">{headline}</h1>}
             {sourceUrl && <SourceLine url={sourceUrl} />}

@@ -11,7 +11,17 @@ import './auth.css'
 const MIN_PASSWORD_LENGTH = LIMITS.passwordMin
 
 /** The calm centred card both screens share; says what an invitation link is for. */
-function AuthCard({ title, lede, children, footer }: { title: string; lede: ReactNode; children: ReactNode; footer: ReactNode }) {
+function AuthCard({
+  title,
+  lede,
+  children,
+  footer,
+}: {
+  title: string
+  lede: ReactNode
+  children: ReactNode
+  footer: ReactNode
+}) {
   const next = currentNext()
   const invited = next.startsWith('/invite/')
   useEffect(() => {
@@ -21,7 +31,9 @@ function AuthCard({ title, lede, children, footer }: { title: string; lede: Reac
     <main className="auth" id="main">
       <div className="auth__card">
         <p className="auth__product">
-          <span className="topbar__mark" aria-hidden="true">✓</span>
+          <span className="topbar__mark" aria-hidden="true">
+            ✓
+          </span>
           {PRODUCT_NAME}
         </p>
         {invited && (
@@ -38,7 +50,17 @@ function AuthCard({ title, lede, children, footer }: { title: string; lede: Reac
   )
 }
 
-function PasswordInput({ control, value, onChange, autoComplete }: { control: ControlProps; value: string; onChange: (v: string) => void; autoComplete: string }) {
+function PasswordInput({
+  control,
+  value,
+  onChange,
+  autoComplete,
+}: {
+  control: ControlProps
+  value: string
+  onChange: (v: string) => void
+  autoComplete: string
+}) {
   const [shown, setShown] = useState(false)
   return (
     <div className="password-input">
@@ -104,11 +126,22 @@ export function LoginScreen() {
       <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="login-form">
         <Field label="Email" error={errors.fields.email}>
           {(control) => (
-            <input {...control} className="text-input" type="email" name="email" autoComplete="username" autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              {...control}
+              className="text-input"
+              type="email"
+              name="email"
+              autoComplete="username"
+              autoFocus
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           )}
         </Field>
         <Field label="Password" error={errors.fields.password}>
-          {(control) => <PasswordInput control={control} value={password} onChange={setPassword} autoComplete="current-password" />}
+          {(control) => (
+            <PasswordInput control={control} value={password} onChange={setPassword} autoComplete="current-password" />
+          )}
         </Field>
         {errors.form !== null && <FormError>{errors.form}</FormError>}
         <button type="submit" className="button button--primary button--wide" disabled={pending}>
@@ -140,7 +173,8 @@ export function SignupScreen() {
       signedIn(await api.signup({ name: name.trim(), email: email.trim(), password }))
     } catch (error) {
       // "An account with this email already exists" is about the email field, though it names none.
-      if (error instanceof ApiError && error.status === 409) setErrors({ fields: { email: sentence(error.message) }, form: null })
+      if (error instanceof ApiError && error.status === 409)
+        setErrors({ fields: { email: sentence(error.message) }, form: null })
       else setErrors(formErrorsFrom(error, ['name', 'email', 'password']))
       setPending(false)
     }
@@ -161,14 +195,35 @@ export function SignupScreen() {
       }
     >
       <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="signup-form">
-        <Field label="Your name" error={errors.fields.name} hint="Shown to colleagues next to your cursor and your notes.">
+        <Field
+          label="Your name"
+          error={errors.fields.name}
+          hint="Shown to colleagues next to your cursor and your notes."
+        >
           {(control) => (
-            <input {...control} className="text-input" name="name" autoComplete="name" autoFocus maxLength={LIMITS.nameMax} value={name} onChange={(e) => setName(e.target.value)} />
+            <input
+              {...control}
+              className="text-input"
+              name="name"
+              autoComplete="name"
+              autoFocus
+              maxLength={LIMITS.nameMax}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
           )}
         </Field>
         <Field label="Email" error={errors.fields.email}>
           {(control) => (
-            <input {...control} className="text-input" type="email" name="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              {...control}
+              className="text-input"
+              type="email"
+              name="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           )}
         </Field>
         <Field
@@ -182,7 +237,9 @@ export function SignupScreen() {
             </>
           }
         >
-          {(control) => <PasswordInput control={control} value={password} onChange={setPassword} autoComplete="new-password" />}
+          {(control) => (
+            <PasswordInput control={control} value={password} onChange={setPassword} autoComplete="new-password" />
+          )}
         </Field>
         {errors.form !== null && <FormError>{errors.form}</FormError>}
         <button type="submit" className="button button--primary button--wide" disabled={pending}>

@@ -22,7 +22,8 @@ export function TokensPage() {
 
   const create = async (event: FormEvent) => {
     event.preventDefault()
-    if (name.trim() === '') return setErrors({ fields: { name: 'Name the token after what will use it, e.g. "newsroom bot".' }, form: null })
+    if (name.trim() === '')
+      return setErrors({ fields: { name: 'Name the token after what will use it, e.g. "newsroom bot".' }, form: null })
     setPending(true)
     setErrors(NO_ERRORS)
     try {
@@ -42,9 +43,9 @@ export function TokensPage() {
         <div className="page-header">
           <h1 className="page-header__title">API tokens</h1>
           <p className="page-header__lede">
-            Scripts and integrations (newsroom bots, claim detection, dashboards) use a personal token to act as you: send it
-            as <code>Authorization: Bearer …</code> to the API, or as <code>?token=…</code> on the collaboration socket. A
-            token can do everything you can, so keep it secret and revoke it when it is no longer used.
+            Scripts and integrations (newsroom bots, claim detection, dashboards) use a personal token to act as you:
+            send it as <code>Authorization: Bearer …</code> to the API, or as <code>?token=…</code> on the collaboration
+            socket. A token can do everything you can, so keep it secret and revoke it when it is no longer used.
           </p>
         </div>
 
@@ -56,7 +57,14 @@ export function TokensPage() {
             <Field label="Name" error={errors.fields.name} hint="So you can tell your tokens apart later.">
               {(control) => (
                 <div className="token-form__row">
-                  <input {...control} className="text-input" maxLength={LIMITS.nameMax} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. newsroom bot" />
+                  <input
+                    {...control}
+                    className="text-input"
+                    maxLength={LIMITS.nameMax}
+                    value={name}
+                    onChange={(e) => setName(e.target.value)}
+                    placeholder="e.g. newsroom bot"
+                  />
                   <button type="submit" className="button button--primary" disabled={pending}>
                     {pending ? 'Creating…' : 'Create token'}
                   </button>
@@ -69,7 +77,8 @@ export function TokensPage() {
           {created !== null && (
             <div className="new-token" data-testid="new-token">
               <p className="new-token__warning" role="status">
-                <strong>Copy “{created.name}” now.</strong> This is the only time it is shown; we keep only a fingerprint of it.
+                <strong>Copy “{created.name}” now.</strong> This is the only time it is shown; we keep only a
+                fingerprint of it.
               </p>
               <CopyField label="Your new token" value={created.token} code testId="new-token-value" />
               <button type="button" className="button button--quiet" onClick={() => setCreated(null)}>
@@ -81,11 +90,16 @@ export function TokensPage() {
 
         <section aria-labelledby="tokens-heading" className="tokens">
           <h2 id="tokens-heading" className="panel-heading">
-            Your tokens {tokens.status === 'ready' && <span className="panel-heading__count">{tokens.data.length}</span>}
+            Your tokens{' '}
+            {tokens.status === 'ready' && <span className="panel-heading__count">{tokens.data.length}</span>}
           </h2>
           {tokens.status === 'loading' && <InlineState tone="loading" title="Loading your tokens…" />}
           {tokens.status === 'failed' && (
-            <InlineState tone="error" title="Your tokens could not be loaded" action={{ label: 'Try again', onClick: tokens.reload }}>
+            <InlineState
+              tone="error"
+              title="Your tokens could not be loaded"
+              action={{ label: 'Try again', onClick: tokens.reload }}
+            >
               {describeError(tokens.error)}
             </InlineState>
           )}
@@ -105,7 +119,11 @@ export function TokensPage() {
                         {token.lastUsedAt === null ? 'never used' : `last used ${formatDateTime(token.lastUsedAt)}`}
                       </p>
                     </div>
-                    <button type="button" className="button button--quiet button--small button--danger-quiet" onClick={() => setRevoking(token)}>
+                    <button
+                      type="button"
+                      className="button button--quiet button--small button--danger-quiet"
+                      onClick={() => setRevoking(token)}
+                    >
                       Revoke<span className="visually-hidden"> {token.name}</span>
                     </button>
                   </li>
@@ -129,7 +147,15 @@ export function TokensPage() {
   )
 }
 
-function RevokeDialog({ token, onClose, onRevoked }: { token: ApiTokenInfo; onClose: () => void; onRevoked: () => void }) {
+function RevokeDialog({
+  token,
+  onClose,
+  onRevoked,
+}: {
+  token: ApiTokenInfo
+  onClose: () => void
+  onRevoked: () => void
+}) {
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const revoke = async () => {

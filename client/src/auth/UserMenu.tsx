@@ -31,7 +31,12 @@ export function UserMenu({ me }: { me: Me }) {
           ),
         },
         { kind: 'separator' },
-        { kind: 'item', label: 'API tokens', detail: 'For scripts and integrations', onSelect: () => navigate('/account/tokens') },
+        {
+          kind: 'item',
+          label: 'API tokens',
+          detail: 'For scripts and integrations',
+          onSelect: () => navigate('/account/tokens'),
+        },
         { kind: 'item', label: 'Log out', onSelect: () => void logOut(), testId: 'logout' },
       ]}
     />

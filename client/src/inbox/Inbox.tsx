@@ -33,10 +33,13 @@ export function Inbox() {
   }, [])
   useEffect(load, [load])
   useLiveEventsReconnected(load)
-  useLiveEvent('notification', (item) => setItems((list) => (list?.some((n) => n.id === item.id) ? list : [item, ...(list ?? [])])))
+  useLiveEvent('notification', (item) =>
+    setItems((list) => (list?.some((n) => n.id === item.id) ? list : [item, ...(list ?? [])])),
+  )
 
   const unread = items?.filter((n) => !n.read).length ?? 0
-  const markRead = (ids: string[]) => setItems((list) => list?.map((n) => (ids.includes(n.id) ? { ...n, read: true } : n)) ?? list)
+  const markRead = (ids: string[]) =>
+    setItems((list) => list?.map((n) => (ids.includes(n.id) ? { ...n, read: true } : n)) ?? list)
   const open = (item: NotificationItem) => {
     if (!item.read) {
       markRead([item.id])
@@ -46,9 +49,23 @@ export function Inbox() {
   }
 
   const entries: MenuEntry[] = [{ kind: 'note', content: <span className="inbox__heading">Notifications</span> }]
-  if (failed) entries.push({ kind: 'note', content: <span className="inbox__empty">Notifications could not be loaded. They will appear when the server answers.</span> })
+  if (failed)
+    entries.push({
+      kind: 'note',
+      content: (
+        <span className="inbox__empty">
+          Notifications could not be loaded. They will appear when the server answers.
+        </span>
+      ),
+    })
   else if (items === null) entries.push({ kind: 'note', content: <span className="inbox__empty">Loading…</span> })
-  else if (items.length === 0) entries.push({ kind: 'note', content: <span className="inbox__empty">Nothing yet. Mentions, claims assigned to you and reviews show up here.</span> })
+  else if (items.length === 0)
+    entries.push({
+      kind: 'note',
+      content: (
+        <span className="inbox__empty">Nothing yet. Mentions, claims assigned to you and reviews show up here.</span>
+      ),
+    })
   for (const item of items ?? []) {
     entries.push({
       kind: 'item',

@@ -13,10 +13,17 @@ interface PresenceListProps {
   heading?: string
 }
 
-const DESK_ALONE_HINT = "Nobody else is here yet. Anyone in this workspace can join you from its article list or this page's address."
+const DESK_ALONE_HINT =
+  "Nobody else is here yet. Anyone in this workspace can join you from its article list or this page's address."
 
 /** The full list, with names: who is reading or editing this article now. */
-export function PresenceList({ people, inStep, onRename, aloneHint = DESK_ALONE_HINT, heading = 'In this article' }: PresenceListProps) {
+export function PresenceList({
+  people,
+  inStep,
+  onRename,
+  aloneHint = DESK_ALONE_HINT,
+  heading = 'In this article',
+}: PresenceListProps) {
   const others = people.filter((p) => !p.isSelf).length
   return (
     <section className="presence" aria-labelledby="presence-heading">
@@ -41,9 +48,7 @@ export function PresenceList({ people, inStep, onRename, aloneHint = DESK_ALONE_
       {!inStep ? (
         <p className="presence__alone">Others show up here again once you are connected.</p>
       ) : (
-        others === 0 && (
-          <p className="presence__alone">{aloneHint}</p>
-        )
+        others === 0 && <p className="presence__alone">{aloneHint}</p>
       )}
     </section>
   )

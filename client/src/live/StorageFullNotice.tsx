@@ -6,9 +6,12 @@ import { ReadOnlyNotice } from '../ui/ReadOnlyNotice'
  */
 export function StorageFullNotice() {
   return (
-    <ReadOnlyNotice headline="The server cannot save changes right now: editing is paused." testId="storage-full-notice">
-      Its storage is full. Everything saved so far is safe and you can keep reading; editing comes back on its own when space is
-      freed.
+    <ReadOnlyNotice
+      headline="The server cannot save changes right now: editing is paused."
+      testId="storage-full-notice"
+    >
+      Its storage is full. Everything saved so far is safe and you can keep reading; editing comes back on its own when
+      space is freed.
     </ReadOnlyNotice>
   )
 }

@@ -28,7 +28,10 @@ describe('socket access messages', () => {
       decoding.readVarUint(decoder)
       return readAuthMessage(decoder)
     }
-    expect(read(authFrame(1, '{"canWrite":false,"role":"viewer"}'))).toEqual({ kind: 'access', access: { canWrite: false, role: 'viewer' } })
+    expect(read(authFrame(1, '{"canWrite":false,"role":"viewer"}'))).toEqual({
+      kind: 'access',
+      access: { canWrite: false, role: 'viewer' },
+    })
     expect(read(authFrame(1, '{"canWrite":true,"extra":1}'))).toEqual({ kind: 'access', access: { canWrite: true } })
     expect(read(authFrame(1, '{"canWrite":false,"reason":"workshop-revealed"}'))).toEqual({
       kind: 'access',

@@ -8,7 +8,11 @@ import { isRole, type Role } from '../api/types'
  * What one access message means for the screen. A full disk on the server pauses writing
  * without touching the role: it is not a demotion, and it ends with `canWrite: true`.
  */
-export type AccessReading = { kind: 'storage-full' } | { kind: 'role'; role: Role } | { kind: 'read-only' } | { kind: 'ask-role' }
+export type AccessReading =
+  | { kind: 'storage-full' }
+  | { kind: 'role'; role: Role }
+  | { kind: 'read-only' }
+  | { kind: 'ask-role' }
 
 export function readAccess(access: SocketAccess): AccessReading {
   if (access.reason === ACCESS_REASONS.storageFull) return { kind: 'storage-full' }
@@ -43,7 +47,11 @@ export interface LiveRole {
  * `refreshWorkspaces`: the workspaces list's refresh (useWorkspaces()?.refresh), called
  * when the role changes; passed in because live/ sits below the workspaces feature.
  */
-export function useLiveRole(initial: Role, reload: () => Promise<Role>, refreshWorkspaces?: () => Promise<unknown>): LiveRole {
+export function useLiveRole(
+  initial: Role,
+  reload: () => Promise<Role>,
+  refreshWorkspaces?: () => Promise<unknown>,
+): LiveRole {
   const [state, setState] = useState<{ role: Role; change: RoleChange | null }>({ role: initial, change: null })
   const [storageFull, setStorageFull] = useState(false)
   const reloadRef = useRef(reload)
@@ -54,7 +62,9 @@ export function useLiveRole(initial: Role, reload: () => Promise<Role>, refreshW
   const told = useRef(0)
 
   const moveTo = useCallback((to: Role) => {
-    setState((was) => (was.role === to ? was : { role: to, change: { from: was.role, to, id: (was.change?.id ?? 0) + 1 } }))
+    setState((was) =>
+      was.role === to ? was : { role: to, change: { from: was.role, to, id: (was.change?.id ?? 0) + 1 } },
+    )
   }, [])
 
   const follower = useMemo<AccessFollower>(() => {

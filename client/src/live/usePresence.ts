@@ -23,7 +23,8 @@ export function usePresence(session: CollabSession | null): Person[] {
     const { awareness } = session.provider
     // Same people, same list: a caret moving (every keystroke, here or in another window) is
     // a 'change' too, and a new array would render the whole article screen again with it.
-    const update = () => setPeople((current) => samePeopleOr(current, peopleFrom(awareness.getStates(), awareness.clientID)))
+    const update = () =>
+      setPeople((current) => samePeopleOr(current, peopleFrom(awareness.getStates(), awareness.clientID)))
     update()
     // 'change' fires only when someone arrives, leaves or changes state, not on the
     // 15-second keep-alive heartbeats that 'update' also reports.
@@ -56,9 +57,7 @@ export function peopleFrom(states: Map<number, Record<string, unknown>>, selfCli
       isSelf,
     })
   }
-  return [...byKey.values()].sort(
-    (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name),
-  )
+  return [...byKey.values()].sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name))
 }
 
 /** `current` when `next` lists the same people the same way, else `next`. */

@@ -37,7 +37,10 @@ export function MembersPage({ workspace, reloadWorkspace }: { workspace: Workspa
     try {
       const updated = await api.changeRole(workspace.id, member.userId, role)
       setRowState((s) => ({ ...s, [member.userId]: { role: updated.role, saved: true } }))
-      window.setTimeout(() => setRowState((s) => (s[member.userId]?.saved ? { ...s, [member.userId]: { role: updated.role } } : s)), 3000)
+      window.setTimeout(
+        () => setRowState((s) => (s[member.userId]?.saved ? { ...s, [member.userId]: { role: updated.role } } : s)),
+        3000,
+      )
       members.reload()
       // Your own role changed: what this page lets you do changes with it.
       if (member.userId === me.id) {
@@ -65,7 +68,11 @@ export function MembersPage({ workspace, reloadWorkspace }: { workspace: Workspa
         />
         {members.status === 'loading' && <InlineState tone="loading" title="Loading the members…" />}
         {members.status === 'failed' && (
-          <InlineState tone="error" title="The members could not be loaded" action={{ label: 'Try again', onClick: members.reload }}>
+          <InlineState
+            tone="error"
+            title="The members could not be loaded"
+            action={{ label: 'Try again', onClick: members.reload }}
+          >
             {describeError(members.error)}
           </InlineState>
         )}
@@ -75,7 +82,9 @@ export function MembersPage({ workspace, reloadWorkspace }: { workspace: Workspa
               Members <span className="panel-heading__count">{members.data.length}</span>
             </h2>
             {!isOwner && (
-              <p className="members__note">Only owners change roles and remove members. You can leave the workspace yourself.</p>
+              <p className="members__note">
+                Only owners change roles and remove members. You can leave the workspace yourself.
+              </p>
             )}
             <div className="members-table__wrap">
               <table className="members-table" data-testid="members-table">
@@ -93,7 +102,8 @@ export function MembersPage({ workspace, reloadWorkspace }: { workspace: Workspa
                 <tbody>
                   {members.data.map((member) => {
                     // The only owner cannot leave (the server refuses it): do not offer it.
-                    const soleOwner = member.role === 'owner' && members.data.filter((m) => m.role === 'owner').length === 1
+                    const soleOwner =
+                      member.role === 'owner' && members.data.filter((m) => m.role === 'owner').length === 1
                     const self = member.userId === me.id
                     const row = rowState[member.userId] ?? {}
                     return (
@@ -138,7 +148,11 @@ export function MembersPage({ workspace, reloadWorkspace }: { workspace: Workspa
                           <td className="members-table__joined">{formatDate(member.joinedAt)}</td>
                           <td className="members-table__actions">
                             {(isOwner || self) && !(self && soleOwner) && (
-                              <button type="button" className="button button--quiet button--small button--danger-quiet" onClick={() => setConfirming({ member, self })}>
+                              <button
+                                type="button"
+                                className="button button--quiet button--small button--danger-quiet"
+                                onClick={() => setConfirming({ member, self })}
+                              >
                                 {self ? 'Leave' : 'Remove'}
                                 {!self && <span className="visually-hidden"> {member.name}</span>}
                               </button>
@@ -146,7 +160,11 @@ export function MembersPage({ workspace, reloadWorkspace }: { workspace: Workspa
                           </td>
                         </tr>
                         {row.error && (
-                          <tr className="members-table__error-row" data-testid="member-row-error" data-email={member.email}>
+                          <tr
+                            className="members-table__error-row"
+                            data-testid="member-row-error"
+                            data-email={member.email}
+                          >
                             <td colSpan={5}>
                               <p className="members-table__error" role="alert" data-testid="member-error">
                                 {row.error}
@@ -184,11 +202,22 @@ export function MembersPage({ workspace, reloadWorkspace }: { workspace: Workspa
 
 function rowError(error: unknown): string {
   // 409: the last owner. The server says so; add what to do about it.
-  if (error instanceof ApiError && error.status === 409) return `${sentence(error.message)} Make someone else an owner first.`
+  if (error instanceof ApiError && error.status === 409)
+    return `${sentence(error.message)} Make someone else an owner first.`
   return describeError(error)
 }
 
-function RemoveDialog({ workspace, target, onClose, onRemoved }: { workspace: Workspace; target: Confirming; onClose: () => void; onRemoved: () => void }) {
+function RemoveDialog({
+  workspace,
+  target,
+  onClose,
+  onRemoved,
+}: {
+  workspace: Workspace
+  target: Confirming
+  onClose: () => void
+  onRemoved: () => void
+}) {
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const { member, self } = target

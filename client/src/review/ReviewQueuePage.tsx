@@ -87,7 +87,12 @@ export function ReviewQueuePage({ workspace }: { workspace: Workspace }) {
     const row = (event.target as HTMLElement).closest('[data-queue-item]')
     const index = row === null ? -1 : all.findIndex((h) => row.contains(h))
     const item = index < 0 ? undefined : items[index]
-    const action = queueKeyAction(event.key, { index, length: all.length, canDecide: mayDecide, hasVerdict: item?.verdict !== undefined })
+    const action = queueKeyAction(event.key, {
+      index,
+      length: all.length,
+      canDecide: mayDecide,
+      hasVerdict: item?.verdict !== undefined,
+    })
     if (action === null) return
     event.preventDefault()
     if (action.kind === 'move') {
@@ -104,12 +109,20 @@ export function ReviewQueuePage({ workspace }: { workspace: Workspace }) {
         <WorkspaceHeader workspace={workspace} current="review" />
 
         <div className="queue-status" role="status" data-testid="queue-message">
-          {message !== null && <span className={message.tone === 'error' ? 'queue-status__error' : 'queue-status__done'}>{message.text}</span>}
+          {message !== null && (
+            <span className={message.tone === 'error' ? 'queue-status__error' : 'queue-status__done'}>
+              {message.text}
+            </span>
+          )}
         </div>
 
         {queue.status === 'loading' && <InlineState tone="loading" title="Loading the review queue…" />}
         {queue.status === 'failed' && (
-          <InlineState tone="error" title="The review queue could not be loaded" action={{ label: 'Try again', onClick: reload }}>
+          <InlineState
+            tone="error"
+            title="The review queue could not be loaded"
+            action={{ label: 'Try again', onClick: reload }}
+          >
             {describeError(queue.error)}
           </InlineState>
         )}
@@ -142,7 +155,13 @@ export function ReviewQueuePage({ workspace }: { workspace: Workspace }) {
                   )}
                 </p>
               </div>
-              <ol className="article-list queue" ref={listRef} onKeyDown={onKeyDown} aria-describedby="queue-keys" data-testid="review-queue">
+              <ol
+                className="article-list queue"
+                ref={listRef}
+                onKeyDown={onKeyDown}
+                aria-describedby="queue-keys"
+                data-testid="review-queue"
+              >
                 {items.map((item) => (
                   <QueueRow
                     key={itemKey(item)}
@@ -187,7 +206,13 @@ interface QueueRowProps {
 function QueueRow({ item, meId, scale, mayDecide, busy, onApprove, onRequestChanges }: QueueRowProps) {
   const asker = item.requestedBy === null ? 'someone' : item.requestedBy.id === meId ? 'you' : item.requestedBy.name
   return (
-    <li className="queue__item" data-queue-item="" data-testid="queue-item" data-claim-id={item.claimId} data-reason={item.reason}>
+    <li
+      className="queue__item"
+      data-queue-item=""
+      data-testid="queue-item"
+      data-claim-id={item.claimId}
+      data-reason={item.reason}
+    >
       <a className="queue__head" href={claimPath(item.articleId, item.claimId)} onClick={followLink} data-queue-head="">
         <span className="queue__article">{item.articleTitle}</span>
         <q className="queue__quote" data-testid="queue-quote">
@@ -197,7 +222,10 @@ function QueueRow({ item, meId, scale, mayDecide, busy, onApprove, onRequestChan
       <div className="queue__body">
         <VerdictChip verdict={item.verdict} scale={scale} />
         <span className="queue__evidence">{plural(item.evidenceCount, 'piece of evidence', 'pieces of evidence')}</span>
-        <span className={`tag ${item.reason === 'changed-after-approval' ? 'tag--warning' : 'tag--info'}`} data-testid="queue-reason">
+        <span
+          className={`tag ${item.reason === 'changed-after-approval' ? 'tag--warning' : 'tag--info'}`}
+          data-testid="queue-reason"
+        >
           {QUEUE_REASON_LABELS[item.reason]}
         </span>
       </div>
@@ -215,13 +243,24 @@ function QueueRow({ item, meId, scale, mayDecide, busy, onApprove, onRequestChan
               type="button"
               className="button button--primary button--small"
               disabled={busy || item.verdict === undefined}
-              title={item.verdict === undefined ? 'No verdict yet: only a claim with a verdict can be approved' : 'Approve (A)'}
+              title={
+                item.verdict === undefined
+                  ? 'No verdict yet: only a claim with a verdict can be approved'
+                  : 'Approve (A)'
+              }
               onClick={onApprove}
               data-testid="queue-approve"
             >
               Approve
             </button>
-            <button type="button" className="button button--quiet button--small" disabled={busy} title="Request changes (R)" onClick={onRequestChanges} data-testid="queue-request-changes">
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              disabled={busy}
+              title="Request changes (R)"
+              onClick={onRequestChanges}
+              data-testid="queue-request-changes"
+            >
               Request changes
             </button>
           </span>

@@ -22,7 +22,10 @@ export interface QueueKeyContext {
  * `a` approves it and `r` asks for changes (with a note). Decisions need a focused item and the
  * right to decide; approving needs a verdict. null: the key is not the queue's.
  */
-export function queueKeyAction(key: string, { index, length, canDecide, hasVerdict }: QueueKeyContext): QueueKeyAction | null {
+export function queueKeyAction(
+  key: string,
+  { index, length, canDecide, hasVerdict }: QueueKeyContext,
+): QueueKeyAction | null {
   const to = listMoveTarget(key, index, length)
   if (to !== null) return { kind: 'move', to }
   if (index < 0 || index >= length) return null

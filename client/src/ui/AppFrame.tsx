@@ -1,4 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ComponentType, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ComponentType,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
 import { PRODUCT_NAME } from './product'
 import { NARROW_QUERY, SidebarDrawerContext, type SidebarDrawer } from './SidebarDrawer'
 import { useMediaQuery } from './useMediaQuery'
@@ -63,7 +73,13 @@ export function AppFrame({ title, status, sidebar, sidebarLabel = 'Panel', child
     if (event.key === 'Escape' && narrow && !event.defaultPrevented) drawer.hide()
   }
 
-  const bodyClass = ['app__body', sidebar && 'app__body--with-sidebar', sidebar && !narrow && collapsed && 'app__body--collapsed'].filter(Boolean).join(' ')
+  const bodyClass = [
+    'app__body',
+    sidebar && 'app__body--with-sidebar',
+    sidebar && !narrow && collapsed && 'app__body--collapsed',
+  ]
+    .filter(Boolean)
+    .join(' ')
   return (
     <div className="app">
       <a className="skip-link" href="#main">

@@ -50,7 +50,11 @@ export function CopyField({ label, value, code = false, testId }: CopyFieldProps
         </button>
       </div>
       <p className="copy-field__status" role="status">
-        {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Copying is blocked here: press Ctrl+C (⌘C) to copy the selected text.' : ''}
+        {copied === 'yes'
+          ? 'Copied to the clipboard.'
+          : copied === 'failed'
+            ? 'Copying is blocked here: press Ctrl+C (⌘C) to copy the selected text.'
+            : ''}
       </p>
     </div>
   )

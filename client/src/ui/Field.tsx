@@ -30,7 +30,11 @@ export function Field({ label, hint, error, aside, children, testId }: FieldProp
         {label}
         {aside !== undefined && <span className="field__aside">{aside}</span>}
       </label>
-      {children({ id, 'aria-describedby': described === '' ? undefined : described, 'aria-invalid': error ? true : undefined })}
+      {children({
+        id,
+        'aria-describedby': described === '' ? undefined : described,
+        'aria-invalid': error ? true : undefined,
+      })}
       {error && (
         <p id={errorId} className="field__error" role="alert">
           {error}
@@ -61,7 +65,17 @@ export function FormError({ children, testId = 'form-error' }: { children: React
 }
 
 /** The buttons under a create form: Cancel, and the submit button that says so while it works. */
-export function CreateActions({ label, pending, disabled = false, onCancel }: { label: string; pending: boolean; disabled?: boolean; onCancel: () => void }) {
+export function CreateActions({
+  label,
+  pending,
+  disabled = false,
+  onCancel,
+}: {
+  label: string
+  pending: boolean
+  disabled?: boolean
+  onCancel: () => void
+}) {
   return (
     <div className="form__actions">
       <button type="button" className="button button--quiet" onClick={onCancel}>

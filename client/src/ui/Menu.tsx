@@ -32,7 +32,15 @@ interface MenuProps {
  * A menu button (WAI-ARIA menu pattern): Enter/Space/ArrowDown open it on the first item,
  * arrows and Home/End move, Escape closes and returns focus, Tab or a click outside closes.
  */
-export function Menu({ button, buttonLabel, buttonClassName = 'menu__button', entries, align = 'start', className, testId }: MenuProps) {
+export function Menu({
+  button,
+  buttonLabel,
+  buttonClassName = 'menu__button',
+  entries,
+  align = 'start',
+  className,
+  testId,
+}: MenuProps) {
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
   const trigger = useRef<HTMLButtonElement>(null)
@@ -109,7 +117,10 @@ export function Menu({ button, buttonLabel, buttonClassName = 'menu__button', en
       >
         {button}
         <svg className="menu__chevron" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
-          <path fill="currentColor" d="M4.2 6.2a.75.75 0 0 1 1.06 0L8 8.94l2.74-2.74a.75.75 0 1 1 1.06 1.06L8.53 10.53a.75.75 0 0 1-1.06 0L4.2 7.26a.75.75 0 0 1 0-1.06Z" />
+          <path
+            fill="currentColor"
+            d="M4.2 6.2a.75.75 0 0 1 1.06 0L8 8.94l2.74-2.74a.75.75 0 1 1 1.06 1.06L8.53 10.53a.75.75 0 0 1-1.06 0L4.2 7.26a.75.75 0 0 1 0-1.06Z"
+          />
         </svg>
       </button>
       {open && (

@@ -4,8 +4,18 @@
 // Every colour keeps white label text above 5:1 contrast (WCAG AA for small text),
 // and they are far enough apart in hue to tell two carets apart at a glance.
 export const USER_COLORS = [
-  '#175CD3', '#B42318', '#067647', '#6941C6', '#B54708', '#0E7090',
-  '#C11574', '#3538CD', '#107569', '#854A0E', '#5925DC', '#475467',
+  '#175CD3',
+  '#B42318',
+  '#067647',
+  '#6941C6',
+  '#B54708',
+  '#0E7090',
+  '#C11574',
+  '#3538CD',
+  '#107569',
+  '#854A0E',
+  '#5925DC',
+  '#475467',
 ] as const
 
 /** Same account, same colour, on every device: people learn to recognise each other's carets. */

@@ -34,7 +34,10 @@ const PATTERNS: Array<[RegExp, (...ids: string[]) => Route]> = [
   [new RegExp(`^/w/${ID}/review/?$`), (workspaceId) => ({ kind: 'reviewQueue', workspaceId })],
   [new RegExp(`^/w/${ID}/activity/?$`), (workspaceId) => ({ kind: 'activity', workspaceId })],
   [new RegExp(`^/w/${ID}/workshops/?$`), (workspaceId) => ({ kind: 'workshops', workspaceId })],
-  [new RegExp(`^/w/${ID}/workshops/${ID}/?$`), (workspaceId, workshopId) => ({ kind: 'workshop', workspaceId, workshopId })],
+  [
+    new RegExp(`^/w/${ID}/workshops/${ID}/?$`),
+    (workspaceId, workshopId) => ({ kind: 'workshop', workspaceId, workshopId }),
+  ],
   [
     new RegExp(`^/w/${ID}/workshops/${ID}/copies/${ID}/?$`),
     (workspaceId, workshopId, participantId) => ({ kind: 'workshopCopy', workspaceId, workshopId, participantId }),
@@ -70,7 +73,8 @@ export const activityPath = (id: string) => `/w/${encodeURIComponent(id)}/activi
 export const articlePath = (id: string) => `/a/${encodeURIComponent(id)}`
 export const invitePath = (code: string) => `/invite/${encodeURIComponent(code)}`
 export const workshopsPath = (workspaceId: string) => `/w/${encodeURIComponent(workspaceId)}/workshops`
-export const workshopPath = (workspaceId: string, workshopId: string) => `${workshopsPath(workspaceId)}/${encodeURIComponent(workshopId)}`
+export const workshopPath = (workspaceId: string, workshopId: string) =>
+  `${workshopsPath(workspaceId)}/${encodeURIComponent(workshopId)}`
 export const workshopCopyPath = (workspaceId: string, workshopId: string, participantId: string) =>
   `${workshopPath(workspaceId, workshopId)}/copies/${encodeURIComponent(participantId)}`
 export const joinPath = (code?: string) => (code ? `/join/${encodeURIComponent(code)}` : '/join')
@@ -107,7 +111,8 @@ export function navigate(path: string, { replace = false }: { replace?: boolean 
 
 /** onClick for an `<a href>`: plain clicks stay in the app, new-tab clicks keep working. */
 export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
-  if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return
+  if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0)
+    return
   event.preventDefault()
   navigate(event.currentTarget.getAttribute('href') ?? '/')
 }

@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 
-export type Resource<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'failed'; error: unknown }
+export type Resource<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; error: unknown }
 
 /**
  * Loads something for a screen and says which of loading / ready / failed it is, so the

@@ -6,7 +6,16 @@ import { InlineState } from '../ui/InlineState'
 import { useResource } from '../ui/useResource'
 import { modKey } from '../article/claims/format'
 import { workshopsApi, type KeyClaim } from '../api/workshops'
-import { checkKey, emptyRow, keyChanged, placeServerError, rowsFromKey, takeOverClaims, type KeyRow, type RowErrors } from './answerKey'
+import {
+  checkKey,
+  emptyRow,
+  keyChanged,
+  placeServerError,
+  rowsFromKey,
+  takeOverClaims,
+  type KeyRow,
+  type RowErrors,
+} from './answerKey'
 import { readArticleClaims } from './readArticleClaims'
 import { DEMO_ANSWER_KEY } from '@fc/shared/workshop/demo-key'
 
@@ -39,7 +48,11 @@ export function AnswerKeyEditor(props: AnswerKeyEditorProps) {
           {key.status === 'loading' ? (
             <InlineState tone="loading" title="Loading the answer key…" />
           ) : (
-            <InlineState tone="error" title="The answer key could not be loaded" action={{ label: 'Try again', onClick: key.reload }}>
+            <InlineState
+              tone="error"
+              title="The answer key could not be loaded"
+              action={{ label: 'Try again', onClick: key.reload }}
+            >
               {describeError(key.error)}
             </InlineState>
           )}
@@ -52,7 +65,15 @@ export function AnswerKeyEditor(props: AnswerKeyEditorProps) {
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'failed' }
 type TakeOverNote = { tone: 'info' | 'error'; text: string } | null
 
-function KeyForm({ workshopId, articleDocId, revealed, demoArticle, scale, onSaved, saved: initial }: AnswerKeyEditorProps & { saved: KeyClaim[] }) {
+function KeyForm({
+  workshopId,
+  articleDocId,
+  revealed,
+  demoArticle,
+  scale,
+  onSaved,
+  saved: initial,
+}: AnswerKeyEditorProps & { saved: KeyClaim[] }) {
   const [saved, setSaved] = useState<KeyClaim[]>(initial)
   const [rows, setRows] = useState<KeyRow[]>(() => rowsFromKey(initial))
   const [errors, setErrors] = useState<RowErrors>({})
@@ -130,7 +151,10 @@ function KeyForm({ workshopId, articleDocId, revealed, demoArticle, scale, onSav
       await workshopsApi.saveKey(workshopId, claims)
       setSaved(claims)
       setSave({ kind: 'saved', at: Date.now() })
-      setNote({ tone: 'info', text: `Loaded and saved the ready-made key: ${claims.length} claims of the demo article, with verdicts and rationales.` })
+      setNote({
+        tone: 'info',
+        text: `Loaded and saved the ready-made key: ${claims.length} claims of the demo article, with verdicts and rationales.`,
+      })
       onSaved()
     } catch (error) {
       setSave({ kind: 'failed' })
@@ -145,7 +169,11 @@ function KeyForm({ workshopId, articleDocId, revealed, demoArticle, scale, onSav
     setFormError(check.form)
     const firstBad = rows.find((r) => check.errors[r.id] !== undefined)
     if (firstBad !== undefined) {
-      const field = check.errors[firstBad.id]?.quote ? 'quote' : check.errors[firstBad.id]?.verdict ? 'verdict' : 'rationale'
+      const field = check.errors[firstBad.id]?.quote
+        ? 'quote'
+        : check.errors[firstBad.id]?.verdict
+          ? 'verdict'
+          : 'rationale'
       document.getElementById(`${firstBad.id}-${field}`)?.focus()
       return
     }
@@ -185,18 +213,29 @@ function KeyForm({ workshopId, articleDocId, revealed, demoArticle, scale, onSav
         <SaveStatus state={save} dirty={dirty} hasSaved={saved.length > 0} />
       </header>
       <p className="workshop-section__lede">
-        The claims participants should find, each with the right verdict. Only trainers ever see it: it is kept on the server, never
-        in a participant&apos;s copy, and revealing shows participants their scores, not the key.
+        The claims participants should find, each with the right verdict. Only trainers ever see it: it is kept on the
+        server, never in a participant&apos;s copy, and revealing shows participants their scores, not the key.
       </p>
       {revealed && (
         <p className="workshop-callout" role="note">
           Results are already revealed. Changing the key now changes everyone&apos;s scores.
         </p>
       )}
-      <form className="key-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate aria-labelledby="key-heading">
+      <form
+        className="key-form"
+        onSubmit={(e) => void submit(e)}
+        onKeyDown={onKeyDown}
+        noValidate
+        aria-labelledby="key-heading"
+      >
         <div className="key-form__tools">
           {demoArticle && (
-            <button type="button" className="button button--primary button--small" onClick={() => void loadDemoKey()} data-testid="key-load-demo">
+            <button
+              type="button"
+              className="button button--primary button--small"
+              onClick={() => void loadDemoKey()}
+              data-testid="key-load-demo"
+            >
               Load the ready-made demo key
             </button>
           )}
@@ -206,16 +245,30 @@ function KeyForm({ workshopId, articleDocId, revealed, demoArticle, scale, onSav
             onClick={() => void takeOver()}
             disabled={takingOver || articleDocId === null}
             data-testid="key-from-article"
-            title={articleDocId === null ? 'The original article no longer exists' : 'Adds every claim marked on the article, with its verdict and rationale'}
+            title={
+              articleDocId === null
+                ? 'The original article no longer exists'
+                : 'Adds every claim marked on the article, with its verdict and rationale'
+            }
           >
             {takingOver ? 'Reading the article…' : 'Use the claims marked on the article'}
           </button>
-          <button type="button" id="key-add-row" className="button button--quiet button--small" onClick={addRow} data-testid="key-add-row">
+          <button
+            type="button"
+            id="key-add-row"
+            className="button button--quiet button--small"
+            onClick={addRow}
+            data-testid="key-add-row"
+          >
             + Add a claim
           </button>
         </div>
         {note !== null && (
-          <p className={`key-form__note key-form__note--${note.tone}`} role={note.tone === 'error' ? 'alert' : 'status'} data-testid="key-note">
+          <p
+            className={`key-form__note key-form__note--${note.tone}`}
+            role={note.tone === 'error' ? 'alert' : 'status'}
+            data-testid="key-note"
+          >
             {note.text}
           </p>
         )}
@@ -224,14 +277,23 @@ function KeyForm({ workshopId, articleDocId, revealed, demoArticle, scale, onSav
           <div className="empty-state empty-state--compact" data-testid="key-empty">
             <h3 className="empty-state__title">No answer key yet</h3>
             <p className="empty-state__text">
-              Take over the claims you marked on the original article — with their verdicts — or type each claim&apos;s words and
-              choose its verdict. Participants are scored by how many of these they find, and whether their verdicts match.
+              Take over the claims you marked on the original article — with their verdicts — or type each claim&apos;s
+              words and choose its verdict. Participants are scored by how many of these they find, and whether their
+              verdicts match.
             </p>
           </div>
         ) : (
           <ol className="key-rows" ref={listRef} data-testid="key-rows">
             {rows.map((row, index) => (
-              <KeyRowFields key={row.id} row={row} index={index} scale={scale} errors={errors[row.id]} onChange={update} onRemove={() => removeRow(row.id, index)} />
+              <KeyRowFields
+                key={row.id}
+                row={row}
+                index={index}
+                scale={scale}
+                errors={errors[row.id]}
+                onChange={update}
+                onRemove={() => removeRow(row.id, index)}
+              />
             ))}
           </ol>
         )}
@@ -241,7 +303,12 @@ function KeyForm({ workshopId, articleDocId, revealed, demoArticle, scale, onSav
           <p className="key-form__hint">
             <kbd>{modKey()}</kbd>+<kbd>Enter</kbd> saves
           </p>
-          <button type="submit" className="button button--primary" disabled={save.kind === 'saving'} data-testid="save-key">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={save.kind === 'saving'}
+            data-testid="save-key"
+          >
             {save.kind === 'saving' ? 'Saving…' : 'Save answer key'}
           </button>
         </div>
@@ -262,7 +329,8 @@ interface KeyRowFieldsProps {
 function KeyRowFields({ row, index, scale, errors, onChange, onRemove }: KeyRowFieldsProps) {
   const id = row.id
   const n = index + 1
-  const describedBy = (field: 'quote' | 'verdict' | 'rationale') => (errors?.[field] ? `${id}-${field}-error` : undefined)
+  const describedBy = (field: 'quote' | 'verdict' | 'rationale') =>
+    errors?.[field] ? `${id}-${field}-error` : undefined
   return (
     <li className="key-row" data-testid="key-row">
       <span className="key-row__number" aria-hidden="true">
@@ -338,7 +406,14 @@ function KeyRowFields({ row, index, scale, errors, onChange, onRemove }: KeyRowF
           )}
         </div>
       </div>
-      <button type="button" className="key-row__remove" onClick={onRemove} aria-label={`Remove claim ${n}`} title={`Remove claim ${n}`} data-remove-row="">
+      <button
+        type="button"
+        className="key-row__remove"
+        onClick={onRemove}
+        aria-label={`Remove claim ${n}`}
+        title={`Remove claim ${n}`}
+        data-remove-row=""
+      >
         <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
           <path
             fill="currentColor"
@@ -384,7 +459,9 @@ function takeOverSummary(found: number, result: ReturnType<typeof takeOverClaims
           : `All ${found} claims marked on the article are already in the key.`,
     )
   if (result.withoutVerdict > 0)
-    parts.push(`${result.withoutVerdict} ${result.withoutVerdict === 1 ? 'has' : 'have'} no verdict on the article: choose one before saving.`)
+    parts.push(
+      `${result.withoutVerdict} ${result.withoutVerdict === 1 ? 'has' : 'have'} no verdict on the article: choose one before saving.`,
+    )
   if (result.added > 0) parts.push('Edit or remove rows, then save.')
   return parts.join(' ')
 }

@@ -7,7 +7,19 @@ import 'chartist/dist/index.css'
  * small charts) in a React box. The figures it draws are also in the tables beside it, so the
  * chart is hidden from screen readers and the caption says what it shows.
  */
-export function BarChartView({ data, options, caption, testId, height }: { data: BarChartData; options: BarChartOptions; caption: string; testId: string; height: number }) {
+export function BarChartView({
+  data,
+  options,
+  caption,
+  testId,
+  height,
+}: {
+  data: BarChartData
+  options: BarChartOptions
+  caption: string
+  testId: string
+  height: number
+}) {
   const box = useRef<HTMLDivElement>(null)
   const chart = useRef<BarChart | null>(null)
   const latest = JSON.stringify({ data, options })

@@ -27,7 +27,11 @@ export function TimeLeft({ endsAt, testId = 'time-left' }: { endsAt: string | nu
   if (left === null) return null
   const ended = left <= 0
   return (
-    <span className={`time-left${ended ? ' time-left--ended' : left < 60_000 ? ' time-left--soon' : ''}`} data-testid={testId} data-ended={ended}>
+    <span
+      className={`time-left${ended ? ' time-left--ended' : left < 60_000 ? ' time-left--soon' : ''}`}
+      data-testid={testId}
+      data-ended={ended}
+    >
       <span className="time-left__label">{ended ? 'Time is up' : 'Time left'}</span>
       {!ended && (
         <span className="time-left__value" role="timer" aria-live="off">
@@ -41,7 +45,15 @@ export function TimeLeft({ endsAt, testId = 'time-left' }: { endsAt: string | nu
 const PRESETS = [5, 10, 15, 30]
 
 /** The trainer sets, extends or clears the end; once it has passed it stands. */
-export function CountdownControl({ workshopId, endsAt, onChanged }: { workshopId: string; endsAt: string | null; onChanged: () => void }) {
+export function CountdownControl({
+  workshopId,
+  endsAt,
+  onChanged,
+}: {
+  workshopId: string
+  endsAt: string | null
+  onChanged: () => void
+}) {
   const left = useTimeLeft(endsAt)
   const [minutes, setMinutes] = useState('20')
   const [busy, setBusy] = useState(false)
@@ -70,10 +82,19 @@ export function CountdownControl({ workshopId, endsAt, onChanged }: { workshopId
       </h2>
       {endsAt === null ? (
         <>
-          <p className="countdown__lede">Give the room a time limit: every participant sees the time left, and at the end their copies lock (results stay hidden until you reveal).</p>
+          <p className="countdown__lede">
+            Give the room a time limit: every participant sees the time left, and at the end their copies lock (results
+            stay hidden until you reveal).
+          </p>
           <div className="countdown__presets" role="group" aria-label="Start a countdown">
             {PRESETS.map((m) => (
-              <button key={m} type="button" className="button button--quiet button--small" disabled={busy} onClick={() => void setEnd(Date.now() + m * 60_000)}>
+              <button
+                key={m}
+                type="button"
+                className="button button--quiet button--small"
+                disabled={busy}
+                onClick={() => void setEnd(Date.now() + m * 60_000)}
+              >
                 {m} min
               </button>
             ))}
@@ -86,27 +107,56 @@ export function CountdownControl({ workshopId, endsAt, onChanged }: { workshopId
             }}
           >
             <label htmlFor="countdown-minutes">Minutes</label>
-            <input id="countdown-minutes" type="number" min={1} max={600} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} data-testid="countdown-minutes" />
-            <button type="submit" className="button button--primary button--small" disabled={busy || !customValid} data-testid="countdown-start">
+            <input
+              id="countdown-minutes"
+              type="number"
+              min={1}
+              max={600}
+              inputMode="numeric"
+              value={minutes}
+              onChange={(e) => setMinutes(e.target.value)}
+              data-testid="countdown-minutes"
+            />
+            <button
+              type="submit"
+              className="button button--primary button--small"
+              disabled={busy || !customValid}
+              data-testid="countdown-start"
+            >
               Start
             </button>
           </form>
         </>
       ) : ended ? (
         <p className="countdown__state" data-testid="countdown-ended">
-          Time is up: the copies locked at {new Date(endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Reveal the results when you are ready to debrief.
+          Time is up: the copies locked at{' '}
+          {new Date(endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Reveal the results when you
+          are ready to debrief.
         </p>
       ) : (
         <>
           <p className="countdown__big" data-testid="countdown-left">
             {formatTimeLeft(left ?? 0)}
           </p>
-          <p className="countdown__lede">Copies lock at {new Date(endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.</p>
+          <p className="countdown__lede">
+            Copies lock at {new Date(endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.
+          </p>
           <div className="countdown__presets">
-            <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => void setEnd(Date.parse(endsAt) + 5 * 60_000)}>
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              disabled={busy}
+              onClick={() => void setEnd(Date.parse(endsAt) + 5 * 60_000)}
+            >
               +5 min
             </button>
-            <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => void setEnd(null)} data-testid="countdown-clear">
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              disabled={busy}
+              onClick={() => void setEnd(null)}
+              data-testid="countdown-clear"
+            >
               Stop the countdown
             </button>
           </div>

@@ -13,7 +13,13 @@ interface DeleteWorkshopDialogProps {
 }
 
 /** Deleting takes the participants' work with it: name exactly what goes before doing it. */
-export function DeleteWorkshopDialog({ workshopId, title, participants, onDeleted, onClose }: DeleteWorkshopDialogProps) {
+export function DeleteWorkshopDialog({
+  workshopId,
+  title,
+  participants,
+  onDeleted,
+  onClose,
+}: DeleteWorkshopDialogProps) {
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -38,8 +44,8 @@ export function DeleteWorkshopDialog({ workshopId, title, participants, onDelete
         ) : (
           <p>
             This deletes the workshop with <strong>{copies}</strong> (their claims, verdicts and notes) and{' '}
-            <strong>their results</strong>, along with the join code and the answer key. Anyone still working in their copy is
-            told it was deleted.
+            <strong>their results</strong>, along with the join code and the answer key. Anyone still working in their
+            copy is told it was deleted.
           </p>
         )}
         <p>The article itself is not touched. This cannot be undone.</p>
@@ -48,7 +54,13 @@ export function DeleteWorkshopDialog({ workshopId, title, participants, onDelete
           <button type="button" className="button button--quiet" onClick={onClose} autoFocus>
             Keep it
           </button>
-          <button type="button" className="button button--danger" onClick={() => void remove()} disabled={pending} data-testid="confirm-delete-workshop">
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => void remove()}
+            disabled={pending}
+            data-testid="confirm-delete-workshop"
+          >
             {pending ? 'Deleting…' : 'Delete workshop'}
           </button>
         </div>

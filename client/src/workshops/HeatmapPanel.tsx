@@ -10,7 +10,15 @@ import type { LiveResource } from './useLiveResource'
  * Where the room marked, over the article text: the more participants marked a run of words,
  * the warmer it is. A click (or Enter) on a marked run lists who marked it and with which verdict.
  */
-export function HeatmapPanel({ heatmap, participants, scale }: { heatmap: LiveResource<Heatmap>; participants: ParticipantProgress[]; scale: VerdictScale }) {
+export function HeatmapPanel({
+  heatmap,
+  participants,
+  scale,
+}: {
+  heatmap: LiveResource<Heatmap>
+  participants: ParticipantProgress[]
+  scale: VerdictScale
+}) {
   const [open, setOpen] = useState<TextPiece | null>(null)
   const data = heatmap.data
   const names = new Map(participants.map((p) => [p.participantId, p.name]))
@@ -26,7 +34,11 @@ export function HeatmapPanel({ heatmap, participants, scale }: { heatmap: LiveRe
       </header>
       {data === null ? (
         heatmap.error ? (
-          <InlineState tone="error" title="The heat map could not be loaded" action={{ label: 'Try again', onClick: heatmap.refresh }}>
+          <InlineState
+            tone="error"
+            title="The heat map could not be loaded"
+            action={{ label: 'Try again', onClick: heatmap.refresh }}
+          >
             {describeError(heatmap.error)}
           </InlineState>
         ) : (
@@ -71,7 +83,10 @@ export function HeatmapPanel({ heatmap, participants, scale }: { heatmap: LiveRe
           {open === null ? (
             data.counts.length > 0 && (
               <aside className="heatmap__who heatmap__who--hint" aria-label="Who marked these words">
-                <p className="heatmap__who-count">Click (or Tab to and press Enter on) a highlighted passage to see who marked it, and with which verdict.</p>
+                <p className="heatmap__who-count">
+                  Click (or Tab to and press Enter on) a highlighted passage to see who marked it, and with which
+                  verdict.
+                </p>
               </aside>
             )
           ) : (
@@ -84,7 +99,9 @@ export function HeatmapPanel({ heatmap, participants, scale }: { heatmap: LiveRe
                 {[...new Map(marksOver(data, open).map((m) => [m.participantId, m])).values()].map((m) => (
                   <li key={m.participantId}>
                     <span className="heatmap__who-name">{names.get(m.participantId) ?? 'A participant'}</span>
-                    <span className={`heatmap__verdict${m.verdict === null ? ' heatmap__verdict--none' : ''}`}>{m.verdict === null ? 'no verdict yet' : verdictLabel(scale, m.verdict)}</span>
+                    <span className={`heatmap__verdict${m.verdict === null ? ' heatmap__verdict--none' : ''}`}>
+                      {m.verdict === null ? 'no verdict yet' : verdictLabel(scale, m.verdict)}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -108,9 +125,7 @@ function HeatLegend({ room }: { room: number }) {
           <span key={i} className={`heat-legend__step heatmap__run--${i + 1}`} />
         ))}
       </span>
-      <span className="heat-legend__label">
-        few → {room > 0 ? `all ${room}` : 'everyone'}
-      </span>
+      <span className="heat-legend__label">few → {room > 0 ? `all ${room}` : 'everyone'}</span>
     </div>
   )
 }

@@ -42,7 +42,8 @@ export function JoinPanel({ code, title, endsAt }: { code: string; title: string
           <span aria-hidden="true">{spacedJoinCode(code)}</span>
         </p>
         <p className="join-panel__where">
-          Participants open <strong className="join-panel__url">{where}</strong>, type the code and their name. No account needed.
+          Participants open <strong className="join-panel__url">{where}</strong>, type the code and their name. No
+          account needed.
         </p>
       </div>
       <div className="join-panel__qr">
@@ -55,7 +56,12 @@ export function JoinPanel({ code, title, endsAt }: { code: string; title: string
           <button type="button" className="button button--quiet button--small" onClick={() => void copyCode()}>
             {copied === 'yes' ? 'Code copied' : 'Copy code'}
           </button>
-          <button type="button" className="button button--primary button--small" onClick={() => setProjecting(true)} data-testid="project-code">
+          <button
+            type="button"
+            className="button button--primary button--small"
+            onClick={() => setProjecting(true)}
+            data-testid="project-code"
+          >
             Show for projector
           </button>
         </div>

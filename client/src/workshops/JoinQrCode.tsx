@@ -17,7 +17,17 @@ export function JoinQrCode({ link, size, testId = 'join-qr' }: { link: string; s
   const quiet = 2
   const box = count + quiet * 2
   return (
-    <svg className="join-qr" width={size} height={size} viewBox={`${-quiet} ${-quiet} ${box} ${box}`} role="img" aria-label={`QR code of the join link ${link}`} data-testid={testId} data-link={link} shapeRendering="crispEdges">
+    <svg
+      className="join-qr"
+      width={size}
+      height={size}
+      viewBox={`${-quiet} ${-quiet} ${box} ${box}`}
+      role="img"
+      aria-label={`QR code of the join link ${link}`}
+      data-testid={testId}
+      data-link={link}
+      shapeRendering="crispEdges"
+    >
       <rect x={-quiet} y={-quiet} width={box} height={box} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

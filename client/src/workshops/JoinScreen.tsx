@@ -49,7 +49,10 @@ export function JoinScreen({ code: initialCode }: { code: string }) {
     } catch (error) {
       setPending(false)
       if (error instanceof ApiError && error.status === 404) {
-        setErrors({ fields: { code: 'No workshop has this code. Check each character with your trainer and try again.' }, form: null })
+        setErrors({
+          fields: { code: 'No workshop has this code. Check each character with your trainer and try again.' },
+          form: null,
+        })
         focusField('code')
         return
       }
@@ -75,7 +78,8 @@ export function JoinScreen({ code: initialCode }: { code: string }) {
         </p>
         <h1 className="auth__title">Join a workshop</h1>
         <p className="auth__lede">
-          Type the code your trainer shows and your name. You get your own copy of the article to check — no account needed.
+          Type the code your trainer shows and your name. You get your own copy of the article to check — no account
+          needed.
         </p>
         {notice !== null && (
           <p className="join__notice" role="status" data-testid="join-notice">
@@ -83,7 +87,11 @@ export function JoinScreen({ code: initialCode }: { code: string }) {
           </p>
         )}
         <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="join-form">
-          <Field label="Workshop code" error={errors.fields.code} hint="8 letters and digits; spaces and dashes do not matter.">
+          <Field
+            label="Workshop code"
+            error={errors.fields.code}
+            hint="8 letters and digits; spaces and dashes do not matter."
+          >
             {(control) => (
               <input
                 {...control}
@@ -100,7 +108,11 @@ export function JoinScreen({ code: initialCode }: { code: string }) {
               />
             )}
           </Field>
-          <Field label="Your name" error={errors.fields.name} hint="Your trainer sees it beside your work. Other participants do not.">
+          <Field
+            label="Your name"
+            error={errors.fields.name}
+            hint="Your trainer sees it beside your work. Other participants do not."
+          >
             {(control) => (
               <input
                 {...control}

@@ -34,8 +34,8 @@ export function LeaveWorkshopDialog({ title, onLeft, onClose }: LeaveWorkshopDia
     <Dialog title={`Leave “${title}”?`} size="small" onClose={onClose} testId="leave-workshop-dialog">
       <div className="reveal-dialog">
         <p>
-          Your claims, verdicts and notes so far <strong>stay with your trainer</strong>. This browser forgets you, so the next
-          person can join on it.
+          Your claims, verdicts and notes so far <strong>stay with your trainer</strong>. This browser forgets you, so
+          the next person can join on it.
         </p>
         <p>To come back you would join again with the code, as a new participant with a fresh copy.</p>
         {error !== null && <FormError>{error}</FormError>}
@@ -43,7 +43,13 @@ export function LeaveWorkshopDialog({ title, onLeft, onClose }: LeaveWorkshopDia
           <button type="button" className="button button--quiet" onClick={onClose} autoFocus>
             Stay
           </button>
-          <button type="button" className="button button--danger" onClick={() => void leave()} disabled={pending} data-testid="confirm-leave-workshop">
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => void leave()}
+            disabled={pending}
+            data-testid="confirm-leave-workshop"
+          >
             {pending ? 'Leaving…' : 'Leave workshop'}
           </button>
         </div>

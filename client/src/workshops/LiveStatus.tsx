@@ -15,7 +15,9 @@ export function LiveStatus({ live }: { live: LiveState }) {
     return (
       <p className="live-status live-status--paused" role="status" data-testid="live-status" data-state="paused">
         <span className="live-status__dot" aria-hidden="true" />
-        {unreachable ? 'Updates paused: the server cannot be reached. Retrying…' : `Updates paused: ${describeError(live.error)}`}{' '}
+        {unreachable
+          ? 'Updates paused: the server cannot be reached. Retrying…'
+          : `Updates paused: ${describeError(live.error)}`}{' '}
         <button type="button" className="link-button" onClick={live.refresh}>
           Try now
         </button>
@@ -26,7 +28,10 @@ export function LiveStatus({ live }: { live: LiveState }) {
   return (
     <p className="live-status" role="status" aria-live="off" data-testid="live-status" data-state="live">
       <span className="live-status__dot" aria-hidden="true" />
-      Live{seconds !== null && <span className="live-status__age"> · updated {seconds < 2 ? 'just now' : `${seconds} s ago`}</span>}
+      Live
+      {seconds !== null && (
+        <span className="live-status__age"> · updated {seconds < 2 ? 'just now' : `${seconds} s ago`}</span>
+      )}
     </p>
   )
 }

@@ -19,7 +19,10 @@ const TITLE_MAX = LIMITS.titleMax
 
 /** Name a workshop on an article; the trainer lands on its page to set the key and share the code. */
 export function NewWorkshopDialog({ workspaceId, article, onClose }: NewWorkshopDialogProps) {
-  const articles = useResource(() => (article ? Promise.resolve([]) : api.articles(workspaceId)), article ? `fixed:${article.id}` : workspaceId)
+  const articles = useResource(
+    () => (article ? Promise.resolve([]) : api.articles(workspaceId)),
+    article ? `fixed:${article.id}` : workspaceId,
+  )
   const [articleId, setArticleId] = useState(article?.id ?? '')
   const [title, setTitle] = useState(article ? defaultTitle(article.title) : '')
   const [pending, setPending] = useState(false)
@@ -30,7 +33,8 @@ export function NewWorkshopDialog({ workspaceId, article, onClose }: NewWorkshop
     // Follow the article while the trainer has not written a title of their own.
     const chosen = articles.status === 'ready' ? articles.data.find((a) => a.id === id) : undefined
     const previous = articles.status === 'ready' ? articles.data.find((a) => a.id === articleId) : undefined
-    if (chosen && (title === '' || (previous && title === defaultTitle(previous.title)))) setTitle(defaultTitle(chosen.title))
+    if (chosen && (title === '' || (previous && title === defaultTitle(previous.title))))
+      setTitle(defaultTitle(chosen.title))
   }
 
   const submit = async (event: FormEvent) => {
@@ -65,7 +69,11 @@ export function NewWorkshopDialog({ workspaceId, article, onClose }: NewWorkshop
             <p className="new-workshop__article">{article.title}</p>
           </div>
         ) : (
-          <Field label="Article" error={errors.fields.articleId} hint="Participants start from its text as it is now; later edits do not reach them.">
+          <Field
+            label="Article"
+            error={errors.fields.articleId}
+            hint="Participants start from its text as it is now; later edits do not reach them."
+          >
             {(control) =>
               articles.status === 'failed' ? (
                 <FormError testId="articles-error">
@@ -75,8 +83,16 @@ export function NewWorkshopDialog({ workspaceId, article, onClose }: NewWorkshop
                   </button>
                 </FormError>
               ) : (
-                <select {...control} className="select" value={articleId} onChange={(e) => pick(e.target.value)} disabled={articles.status === 'loading'}>
-                  <option value="">{articles.status === 'loading' ? 'Loading the articles…' : 'Choose an article…'}</option>
+                <select
+                  {...control}
+                  className="select"
+                  value={articleId}
+                  onChange={(e) => pick(e.target.value)}
+                  disabled={articles.status === 'loading'}
+                >
+                  <option value="">
+                    {articles.status === 'loading' ? 'Loading the articles…' : 'Choose an article…'}
+                  </option>
                   {articles.status === 'ready' &&
                     articles.data.map((a) => (
                       <option key={a.id} value={a.id}>
@@ -88,7 +104,11 @@ export function NewWorkshopDialog({ workspaceId, article, onClose }: NewWorkshop
             }
           </Field>
         )}
-        <Field label="Workshop title" error={errors.fields.title} hint="Shown at the top of every participant's copy, e.g. the session's name.">
+        <Field
+          label="Workshop title"
+          error={errors.fields.title}
+          hint="Shown at the top of every participant's copy, e.g. the session's name."
+        >
           {(control) => (
             <input
               {...control}

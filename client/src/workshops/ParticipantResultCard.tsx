@@ -5,7 +5,15 @@ import { workshopsApi, type KeyClaim, type ParticipantResult } from '../api/work
 import { useLiveResource } from './useLiveResource'
 
 /** After the reveal: the participant's own score, in words, the key beside their claims, and how far the group agreed. */
-export function ParticipantResultCard({ workshopId, participantId, scale }: { workshopId: string; participantId: string; scale: VerdictScale }) {
+export function ParticipantResultCard({
+  workshopId,
+  participantId,
+  scale,
+}: {
+  workshopId: string
+  participantId: string
+  scale: VerdictScale
+}) {
   // The copy is locked at the reveal: the score is final, read once (again after a reconnect).
   const results = useLiveResource(() => workshopsApi.results(workshopId, { guest: true }), workshopId)
   const data = results.data
@@ -39,7 +47,17 @@ export function ParticipantResultCard({ workshopId, participantId, scale }: { wo
   )
 }
 
-function ResultFigures({ row, keyClaims, alpha, units }: { row: ParticipantResult; keyClaims: number; alpha: number | null; units: number }) {
+function ResultFigures({
+  row,
+  keyClaims,
+  alpha,
+  units,
+}: {
+  row: ParticipantResult
+  keyClaims: number
+  alpha: number | null
+  units: number
+}) {
   // The rates are of whole claims: turn them back into counts people can check on their copy.
   const found = Math.round(row.recall * keyClaims)
   const rightVerdicts = row.verdictAccuracy === null ? 0 : Math.round(row.verdictAccuracy * found)
@@ -69,8 +87,12 @@ function ResultFigures({ row, keyClaims, alpha, units }: { row: ParticipantResul
         <div className="participant-result__figure" data-testid="my-verdicts">
           <dt>Verdicts that match the key</dt>
           <dd>
-            <span className="participant-result__big">{row.verdictAccuracy === null ? '—' : `${rightVerdicts} of ${found}`}</span>
-            <span className="participant-result__rate">{row.verdictAccuracy === null ? 'no key claim found' : `accuracy ${percent(row.verdictAccuracy)}`}</span>
+            <span className="participant-result__big">
+              {row.verdictAccuracy === null ? '—' : `${rightVerdicts} of ${found}`}
+            </span>
+            <span className="participant-result__rate">
+              {row.verdictAccuracy === null ? 'no key claim found' : `accuracy ${percent(row.verdictAccuracy)}`}
+            </span>
           </dd>
         </div>
         <div className="participant-result__figure" data-testid="my-f1">
@@ -100,15 +122,26 @@ function KeyDebrief({ row, answerKey, scale }: { row: ParticipantResult; answerK
           const match = byKey.get(i)
           const state = match === undefined ? 'missed' : match.verdictCorrect ? 'right' : 'wrong'
           return (
-            <li key={i} className={`key-debrief__item key-debrief__item--${state}`} data-testid="key-debrief-item" data-state={state}>
+            <li
+              key={i}
+              className={`key-debrief__item key-debrief__item--${state}`}
+              data-testid="key-debrief-item"
+              data-state={state}
+            >
               <span className={`key-debrief__badge key-debrief__badge--${state}`}>
-                {state === 'missed' ? 'Missed' : state === 'right' ? 'Found · verdict right' : 'Found · verdict differs'}
+                {state === 'missed'
+                  ? 'Missed'
+                  : state === 'right'
+                    ? 'Found · verdict right'
+                    : 'Found · verdict differs'}
               </span>
               <p className="key-debrief__quote">“{claim.quote}”</p>
               <p className="key-debrief__verdict">
                 Key verdict: <strong>{findVerdict(scale, claim.verdict).label}</strong>
               </p>
-              {match !== undefined && match.claimQuote !== claim.quote && <p className="key-debrief__yours">You marked: “{match.claimQuote}”</p>}
+              {match !== undefined && match.claimQuote !== claim.quote && (
+                <p className="key-debrief__yours">You marked: “{match.claimQuote}”</p>
+              )}
               {claim.rationale && <p className="key-debrief__rationale">{claim.rationale}</p>}
             </li>
           )

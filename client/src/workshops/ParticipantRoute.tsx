@@ -29,16 +29,22 @@ export function ParticipantRoute({ workshopId }: { workshopId: string }) {
   if (gone) return <WorkshopDeleted />
   if (copy !== null) {
     // A final error while the copy is open (the guest session ended): keep the text, say so above it.
-    const ended = isFinalError(polled.error) ? <SessionProblem error={polled.error} code={remembered?.code} compact /> : null
+    const ended = isFinalError(polled.error) ? (
+      <SessionProblem error={polled.error} code={remembered?.code} compact />
+    ) : null
     return <ParticipantScreen key={copy.docId} copy={copy} problem={ended} onAccessChanged={polled.refresh} />
   }
   if (polled.data !== null && isTrainerView(polled.data)) {
     const view = polled.data
     return (
       <CenteredFrame title="You train this workshop">
-        <InlineState tone="info" title={`You train “${view.title}”`} action={{ label: 'Open the trainer page', onClick: () => navigate(workshopPath(view.workspaceId, view.id)) }}>
-          This browser is signed in as one of the workshop&apos;s trainers and has not joined it as a participant. To try it as a
-          participant, open the join link in a private window.
+        <InlineState
+          tone="info"
+          title={`You train “${view.title}”`}
+          action={{ label: 'Open the trainer page', onClick: () => navigate(workshopPath(view.workspaceId, view.id)) }}
+        >
+          This browser is signed in as one of the workshop&apos;s trainers and has not joined it as a participant. To
+          try it as a participant, open the join link in a private window.
         </InlineState>
       </CenteredFrame>
     )
@@ -112,20 +118,29 @@ export function SessionProblem({ error, code, onRetry, compact = false }: Sessio
   if (status === 403)
     return (
       <InlineState tone="error" title="You have not joined this workshop in this browser" action={rejoin}>
-        Each participant joins with the workshop&apos;s code. If you joined on another device or browser, continue there — or join
-        here with the code to start a new copy.
+        Each participant joins with the workshop&apos;s code. If you joined on another device or browser, continue there
+        — or join here with the code to start a new copy.
       </InlineState>
     )
   if (status === 404)
     return (
-      <InlineState tone="error" title="This workshop does not exist" action={{ label: 'Join with a code', onClick: () => navigate(joinPath()) }}>
+      <InlineState
+        tone="error"
+        title="This workshop does not exist"
+        action={{ label: 'Join with a code', onClick: () => navigate(joinPath()) }}
+      >
         The link may be mistyped. Ask your trainer for the code and join with it.
       </InlineState>
     )
   return (
-    <InlineState tone="error" title={status === 0 ? 'The server cannot be reached' : 'Your copy could not be opened'} action={onRetry ? { label: 'Try again', onClick: onRetry } : undefined}>
-      {status === 0 ? 'Check your connection (Wi-Fi, network cable) and try again. Your work so far is kept on the server.' : describeError(error)}
+    <InlineState
+      tone="error"
+      title={status === 0 ? 'The server cannot be reached' : 'Your copy could not be opened'}
+      action={onRetry ? { label: 'Try again', onClick: onRetry } : undefined}
+    >
+      {status === 0
+        ? 'Check your connection (Wi-Fi, network cable) and try again. Your work so far is kept on the server.'
+        : describeError(error)}
     </InlineState>
   )
 }
-

@@ -61,10 +61,19 @@ interface ParticipantScreenProps {
 export function ParticipantScreen({ copy, problem, onAccessChanged }: ParticipantScreenProps) {
   const { participantId, name, docId, workshopId } = copy
   const headline = copy.articleTitle ?? copy.title
-  const me = useMemo<Me>(() => ({ id: participantId, name, email: '', color: colorForId(participantId) }), [participantId, name])
-  const members = useMemo<Member[]>(() => [{ userId: participantId, name, email: '', role: 'checker', joinedAt: '' }], [participantId, name])
+  const me = useMemo<Me>(
+    () => ({ id: participantId, name, email: '', color: colorForId(participantId) }),
+    [participantId, name],
+  )
+  const members = useMemo<Member[]>(
+    () => [{ userId: participantId, name, email: '', role: 'checker', joinedAt: '' }],
+    [participantId, name],
+  )
   // The editor's idea of "the article": this copy. Its id is never used for a request here.
-  const article = useMemo<ArticleRef>(() => ({ id: workshopId, docId, title: headline, workspaceId: '' }), [workshopId, docId, headline])
+  const article = useMemo<ArticleRef>(
+    () => ({ id: workshopId, docId, title: headline, workspaceId: '' }),
+    [workshopId, docId, headline],
+  )
   // Locked at the reveal or the end: the socket says so the moment it happens, the view read
   // again right after (and on a reload, before the socket opens). Never unlocked again.
   const [lockedLive, setLockedLive] = useState<string | null>(null)
@@ -85,7 +94,16 @@ export function ParticipantScreen({ copy, problem, onAccessChanged }: Participan
   const locked = copy.revealed || endedByTime || lockedLive !== null
   const lockReason = copy.revealed || lockedLive === ACCESS_REASONS.workshopRevealed ? 'revealed' : 'ended'
   const scale = useWorkshopVerdictScale(workshopId)
-  const doc = useOpenDocument({ docId, me, canWrite: !locked, article, members, scale, features: PARTICIPANT_FEATURES, follower })
+  const doc = useOpenDocument({
+    docId,
+    me,
+    canWrite: !locked,
+    article,
+    members,
+    scale,
+    features: PARTICIPANT_FEATURES,
+    follower,
+  })
   const code = joinedWorkshop(workshopId)?.code
   const [leaving, setLeaving] = useState(false)
   const left = (title: string) => {
@@ -99,7 +117,11 @@ export function ParticipantScreen({ copy, problem, onAccessChanged }: Participan
   const sessionEnded = doc.connection.refusal?.code === CLOSE_UNAUTHENTICATED
   const canLeave = !sessionEnded && problem === null
 
-  if (doc.connection.refusal?.code === CLOSE_UNKNOWN_DOC && doc.connection.refusal.reason === CLOSE_REASONS.workshopDeleted) return <WorkshopDeleted />
+  if (
+    doc.connection.refusal?.code === CLOSE_UNKNOWN_DOC &&
+    doc.connection.refusal.reason === CLOSE_REASONS.workshopDeleted
+  )
+    return <WorkshopDeleted />
 
   return (
     <AppFrame
@@ -119,11 +141,18 @@ export function ParticipantScreen({ copy, problem, onAccessChanged }: Participan
           </span>
           <ConnectionBadge state={doc.connection} />
           {canLeave && (
-            <button type="button" className="button button--quiet button--small" onClick={() => setLeaving(true)} data-testid="leave-workshop">
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              onClick={() => setLeaving(true)}
+              data-testid="leave-workshop"
+            >
               Leave
             </button>
           )}
-          {leaving && <LeaveWorkshopDialog title={copy.title} onLeft={() => left(copy.title)} onClose={() => setLeaving(false)} />}
+          {leaving && (
+            <LeaveWorkshopDialog title={copy.title} onLeft={() => left(copy.title)} onClose={() => setLeaving(false)} />
+          )}
         </>
       }
       sidebarLabel="Claims"
@@ -139,15 +168,17 @@ export function ParticipantScreen({ copy, problem, onAccessChanged }: Participan
         {/* Narrow screens have no room in the top bar for these: say them above the text. */}
         <p className="participant-heading">
           <span className="participant-heading__title">{copy.title}</span>
-          <span className="participant-heading__who">
-            Your copy · {name}
-          </span>
+          <span className="participant-heading__who">Your copy · {name}</span>
           <span className="participant-clock participant-clock--heading">
             <TimeLeft endsAt={copy.endsAt} testId="participant-time-left-heading" />
           </span>
         </p>
         {!sessionEnded && problem}
-        {copy.revealed ? <ParticipantResultCard workshopId={workshopId} participantId={participantId} scale={scale} /> : !sessionEnded && !locked && <IntroBanner />}
+        {copy.revealed ? (
+          <ParticipantResultCard workshopId={workshopId} participantId={participantId} scale={scale} />
+        ) : (
+          !sessionEnded && !locked && <IntroBanner />
+        )}
         <DocumentText
           doc={doc}
           me={me}
@@ -161,7 +192,13 @@ export function ParticipantScreen({ copy, problem, onAccessChanged }: Participan
               refused={(refusal) => (
                 <InlineState
                   tone="error"
-                  title={refusal === CLOSE_UNAUTHENTICATED ? 'Your workshop session has ended' : refusal === CLOSE_UNKNOWN_DOC ? 'Your copy no longer exists' : 'Your copy cannot be opened here'}
+                  title={
+                    refusal === CLOSE_UNAUTHENTICATED
+                      ? 'Your workshop session has ended'
+                      : refusal === CLOSE_UNKNOWN_DOC
+                        ? 'Your copy no longer exists'
+                        : 'Your copy cannot be opened here'
+                  }
                   action={{ label: code ? 'Join again' : 'Join with a code', onClick: () => navigate(joinPath(code)) }}
                 >
                   {refusal === CLOSE_UNAUTHENTICATED
@@ -182,9 +219,9 @@ function IntroBanner() {
     <div className="participant-intro" data-testid="participant-intro">
       <p className="participant-intro__title">Check this article as you would on the desk.</p>
       <p className="participant-intro__text">
-        Select a statement and choose <strong>Mark as claim</strong>, then open its card to give a verdict and add evidence. Your
-        copy is yours alone: other participants cannot see it, your trainer can. Your result appears here once your trainer reveals
-        the results.
+        Select a statement and choose <strong>Mark as claim</strong>, then open its card to give a verdict and add
+        evidence. Your copy is yours alone: other participants cannot see it, your trainer can. Your result appears here
+        once your trainer reveals the results.
       </p>
     </div>
   )

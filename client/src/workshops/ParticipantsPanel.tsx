@@ -12,7 +12,10 @@ export function ParticipantsPanel({ workshop, live }: { workshop: TrainerWorksho
     <section className="workshop-section" aria-labelledby="participants-heading" data-testid="participants">
       <header className="workshop-section__header">
         <h2 id="participants-heading" className="workshop-section__title">
-          Participants <span className="panel-heading__count" data-testid="participant-count">{participants.length}</span>
+          Participants{' '}
+          <span className="panel-heading__count" data-testid="participant-count">
+            {participants.length}
+          </span>
         </h2>
         <LiveStatus live={live} />
       </header>
@@ -20,15 +23,18 @@ export function ParticipantsPanel({ workshop, live }: { workshop: TrainerWorksho
         <div className="empty-state empty-state--compact" data-testid="participants-empty">
           <h3 className="empty-state__title">Nobody has joined yet</h3>
           <p className="empty-state__text">
-            Show the join code on the projector, or send the join link. Participants open <strong>{location.host + joinPath()}</strong>, type
-            the code and their name, and get their own copy of the article. They appear here as they join, and you can follow how
-            many claims and verdicts each has — without reloading.
+            Show the join code on the projector, or send the join link. Participants open{' '}
+            <strong>{location.host + joinPath()}</strong>, type the code and their name, and get their own copy of the
+            article. They appear here as they join, and you can follow how many claims and verdicts each has — without
+            reloading.
           </p>
         </div>
       ) : (
         <div className="workshop-table__wrap">
           <table className="workshop-table" data-testid="participants-table">
-            <caption className="visually-hidden">Participants in join order, with the claims and verdicts in their copy right now</caption>
+            <caption className="visually-hidden">
+              Participants in join order, with the claims and verdicts in their copy right now
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -53,7 +59,9 @@ export function ParticipantsPanel({ workshop, live }: { workshop: TrainerWorksho
                       {p.name}
                     </span>
                   </th>
-                  <td className="workshop-table__muted" data-label="Joined">{formatDateTime(p.joinedAt)}</td>
+                  <td className="workshop-table__muted" data-label="Joined">
+                    {formatDateTime(p.joinedAt)}
+                  </td>
                   <td className="workshop-table__num" data-label="Claims marked" data-testid="participant-claims">
                     {p.claims}
                   </td>

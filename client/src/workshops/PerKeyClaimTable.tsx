@@ -2,7 +2,15 @@ import { findVerdict, VERDICT_IDS, type VerdictId, type VerdictScale } from '@fc
 import type { KeyClaim, WorkshopResults } from '../api/workshops'
 
 /** Per key claim: who found it, and how the verdicts of those who did split against the key's. */
-export function PerKeyClaimTable({ results, keyClaims, scale }: { results: WorkshopResults; keyClaims: KeyClaim[]; scale: VerdictScale }) {
+export function PerKeyClaimTable({
+  results,
+  keyClaims,
+  scale,
+}: {
+  results: WorkshopResults
+  keyClaims: KeyClaim[]
+  scale: VerdictScale
+}) {
   const names = new Map(results.participants.map((p) => [p.participantId, p.name]))
   const room = results.participants.length
   const perKey = results.perKeyClaim ?? []

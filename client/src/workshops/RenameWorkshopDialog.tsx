@@ -22,7 +22,11 @@ export function RenameWorkshopDialog({ workshopId, title: current, onRenamed, on
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (title.trim() === '') return setErrors({ fields: { title: 'Give the workshop a title; participants see it on their copy.' }, form: null })
+    if (title.trim() === '')
+      return setErrors({
+        fields: { title: 'Give the workshop a title; participants see it on their copy.' },
+        form: null,
+      })
     setPending(true)
     setErrors(NO_ERRORS)
     try {
@@ -40,7 +44,12 @@ export function RenameWorkshopDialog({ workshopId, title: current, onRenamed, on
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field label="Workshop title" error={errors.fields.title} hint="Participants see it at the top of their copy.">
           {(control) => (
-            <input {...control} className="text-input" autoFocus maxLength={TITLE_MAX} value={title}
+            <input
+              {...control}
+              className="text-input"
+              autoFocus
+              maxLength={TITLE_MAX}
+              value={title}
               onChange={(e) => {
                 setTitle(e.target.value)
                 // The complaint was about what was there before: do not leave it under a fixed title.

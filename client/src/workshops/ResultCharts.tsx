@@ -35,9 +35,21 @@ export function ResultCharts({ results, scale }: { results: WorkshopResults; sca
           height={Math.max(120, perKey.length * ROW_PX + 40)}
           data={{
             labels: perKey.map((k) => `#${k.keyIndex + 1}`),
-            series: used.map((v) => ({ name: v, className: `ct-verdict ct-verdict--${v}`, data: perKey.map((k) => k.verdicts[v] ?? 0) })),
+            series: used.map((v) => ({
+              name: v,
+              className: `ct-verdict ct-verdict--${v}`,
+              data: perKey.map((k) => k.verdicts[v] ?? 0),
+            })),
           }}
-          options={{ horizontalBars: true, reverseData: true, stackBars: true, low: 0, axisX: { onlyInteger: true }, axisY: { offset: 40 }, chartPadding: { right: 24 } }}
+          options={{
+            horizontalBars: true,
+            reverseData: true,
+            stackBars: true,
+            low: 0,
+            axisX: { onlyInteger: true },
+            axisY: { offset: 40 },
+            chartPadding: { right: 24 },
+          }}
         />
       )}
       {used.length > 0 && (

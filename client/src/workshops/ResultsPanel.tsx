@@ -13,28 +13,49 @@ import { ResultCharts } from './ResultCharts'
 import { useLiveResource } from './useLiveResource'
 
 /** The trainer's debrief: each participant's scores against the key, per key claim, charts, the CSV. */
-export function ResultsPanel({ workshopId, scale, keyVersion }: { workshopId: string; scale: VerdictScale; keyVersion: string }) {
+export function ResultsPanel({
+  workshopId,
+  scale,
+  keyVersion,
+}: {
+  workshopId: string
+  scale: VerdictScale
+  keyVersion: string
+}) {
   // Participants may still be editing: the scores follow their copies, a live event at a time.
   const results = useLiveResource(() => workshopsApi.results(workshopId), `${workshopId}:${keyVersion}`, 500)
   useLiveEvent('workshop', (event) => event.workshopId === workshopId && results.refresh())
   const key = useResource(() => workshopsApi.key(workshopId), `${workshopId}:${keyVersion}`)
 
   return (
-    <section className="workshop-section workshop-section--results" aria-labelledby="results-heading" data-testid="results">
+    <section
+      className="workshop-section workshop-section--results"
+      aria-labelledby="results-heading"
+      data-testid="results"
+    >
       <header className="workshop-section__header">
         <h2 id="results-heading" className="workshop-section__title">
           Results
         </h2>
         {results.data !== null && <LiveStatus live={results} />}
         {results.data !== null && (
-          <a className="button button--quiet button--small" href={workshopsApi.resultsCsvUrl(workshopId)} download data-testid="results-csv">
+          <a
+            className="button button--quiet button--small"
+            href={workshopsApi.resultsCsvUrl(workshopId)}
+            download
+            data-testid="results-csv"
+          >
             Download CSV
           </a>
         )}
       </header>
       {results.data === null ? (
         results.error ? (
-          <InlineState tone="error" title="The results could not be loaded" action={{ label: 'Try again', onClick: results.refresh }}>
+          <InlineState
+            tone="error"
+            title="The results could not be loaded"
+            action={{ label: 'Try again', onClick: results.refresh }}
+          >
             {describeError(results.error)}
           </InlineState>
         ) : (
@@ -47,18 +68,33 @@ export function ResultsPanel({ workshopId, scale, keyVersion }: { workshopId: st
   )
 }
 
-function ResultsBody({ results, scale, keyClaims }: { results: WorkshopResults; scale: VerdictScale; keyClaims: Awaited<ReturnType<typeof workshopsApi.key>> }) {
+function ResultsBody({
+  results,
+  scale,
+  keyClaims,
+}: {
+  results: WorkshopResults
+  scale: VerdictScale
+  keyClaims: Awaited<ReturnType<typeof workshopsApi.key>>
+}) {
   const rows = results.participants
   return (
     <>
-      <AgreementCard alpha={results.krippendorffAlpha} units={results.alphaUnits} keyClaims={results.keyClaims} participants={rows.length} />
+      <AgreementCard
+        alpha={results.krippendorffAlpha}
+        units={results.alphaUnits}
+        keyClaims={results.keyClaims}
+        participants={rows.length}
+      />
       <ResultCharts results={results} scale={scale} />
       {rows.length === 0 ? (
         <p className="workshop-section__lede">Nobody joined this workshop, so there are no scores to show.</p>
       ) : (
         <div className="workshop-table__wrap">
           <table className="workshop-table" data-testid="results-table">
-            <caption className="visually-hidden">Scores of each participant against the answer key of {results.keyClaims} claims</caption>
+            <caption className="visually-hidden">
+              Scores of each participant against the answer key of {results.keyClaims} claims
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -74,7 +110,11 @@ function ResultsBody({ results, scale, keyClaims }: { results: WorkshopResults; 
                 <th scope="col" className="workshop-table__num" title="Precision and recall in one number">
                   F1
                 </th>
-                <th scope="col" className="workshop-table__num" title="Of the key claims they found, the share with the key's verdict">
+                <th
+                  scope="col"
+                  className="workshop-table__num"
+                  title="Of the key claims they found, the share with the key's verdict"
+                >
                   Verdict accuracy
                 </th>
               </tr>
@@ -112,7 +152,9 @@ function ResultRow({ row }: { row: ParticipantResult }) {
           {row.name}
         </span>
       </th>
-      <td className="workshop-table__num" data-label="Claims marked">{row.claims}</td>
+      <td className="workshop-table__num" data-label="Claims marked">
+        {row.claims}
+      </td>
       <td className="workshop-table__num" data-label="Precision" data-testid="result-precision">
         <Score value={row.precision} />
       </td>
@@ -141,11 +183,23 @@ function GroupAverage({ rows }: { rows: ParticipantResult[] }) {
   return (
     <tr className="workshop-table__average" data-testid="results-average">
       <th scope="row">Group average</th>
-      <td className="workshop-table__num" data-label="Claims marked">{(rows.reduce((a, r) => a + r.claims, 0) / rows.length).toFixed(1)}</td>
-      <td className="workshop-table__num" data-label="Precision">{percent(mean(rows.map((r) => r.precision)))}</td>
-      <td className="workshop-table__num" data-label="Recall">{percent(mean(rows.map((r) => r.recall)))}</td>
-      <td className="workshop-table__num" data-label="F1">{percent(mean(rows.map((r) => r.f1)))}</td>
-      <td className="workshop-table__num" data-label="Verdict accuracy" title="Over the participants who found at least one key claim">
+      <td className="workshop-table__num" data-label="Claims marked">
+        {(rows.reduce((a, r) => a + r.claims, 0) / rows.length).toFixed(1)}
+      </td>
+      <td className="workshop-table__num" data-label="Precision">
+        {percent(mean(rows.map((r) => r.precision)))}
+      </td>
+      <td className="workshop-table__num" data-label="Recall">
+        {percent(mean(rows.map((r) => r.recall)))}
+      </td>
+      <td className="workshop-table__num" data-label="F1">
+        {percent(mean(rows.map((r) => r.f1)))}
+      </td>
+      <td
+        className="workshop-table__num"
+        data-label="Verdict accuracy"
+        title="Over the participants who found at least one key claim"
+      >
         {percent(mean(accuracies))}
       </td>
     </tr>
@@ -165,9 +219,21 @@ export function Score({ value }: { value: number }) {
   )
 }
 
-export function AgreementCard({ alpha, units, keyClaims, participants }: { alpha: number | null; units: number; keyClaims: number; participants: number }) {
+export function AgreementCard({
+  alpha,
+  units,
+  keyClaims,
+  participants,
+}: {
+  alpha: number | null
+  units: number
+  keyClaims: number
+  participants: number
+}) {
   const basis = readAlphaBasis(alpha, units)
-  const reading = basis.tooFew ? { ...readAgreement(null), label: basis.label, detail: basis.detail } : readAgreement(alpha)
+  const reading = basis.tooFew
+    ? { ...readAgreement(null), label: basis.label, detail: basis.detail }
+    : readAgreement(alpha)
   return (
     <div className={`agreement agreement--${reading.tone}`} data-testid="agreement">
       <div className="agreement__figure">
@@ -186,8 +252,8 @@ export function AgreementCard({ alpha, units, keyClaims, participants }: { alpha
           {basis.units}
         </p>
         <p className="agreement__scope">
-          Over the verdicts {participants === 1 ? 'the participant' : `${participants} participants`} gave on the {keyClaims} key{' '}
-          {keyClaims === 1 ? 'claim' : 'claims'}. 1 means everyone agrees, 0 no better than chance.
+          Over the verdicts {participants === 1 ? 'the participant' : `${participants} participants`} gave on the{' '}
+          {keyClaims} key {keyClaims === 1 ? 'claim' : 'claims'}. 1 means everyone agrees, 0 no better than chance.
         </p>
       </div>
     </div>
@@ -203,7 +269,9 @@ function MetricsLegend({ keyClaims }: { keyClaims: number }) {
       </div>
       <div>
         <dt>Recall</dt>
-        <dd>of the {keyClaims} key {keyClaims === 1 ? 'claim' : 'claims'}, the share they found.</dd>
+        <dd>
+          of the {keyClaims} key {keyClaims === 1 ? 'claim' : 'claims'}, the share they found.
+        </dd>
       </div>
       <div>
         <dt>F1</dt>

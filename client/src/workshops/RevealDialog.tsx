@@ -37,13 +37,22 @@ export function RevealDialog({ workshopId, participants, onRevealed, onClose }: 
             ? 'Nobody has joined yet. Anyone who joins later sees their score straight away.'
             : `Each of the ${participants === 1 ? 'participant' : `${participants} participants`} then sees their own score: how many key claims they found, and how many verdicts matched.`}
         </p>
-        <p>They do not see the answer key itself, nor anyone else&apos;s score. You see everyone&apos;s. This cannot be undone.</p>
+        <p>
+          They do not see the answer key itself, nor anyone else&apos;s score. You see everyone&apos;s. This cannot be
+          undone.
+        </p>
         {error !== null && <FormError>{error}</FormError>}
         <div className="form__actions">
           <button type="button" className="button button--quiet" onClick={onClose} autoFocus>
             Not yet
           </button>
-          <button type="button" className="button button--primary" onClick={() => void reveal()} disabled={pending} data-testid="confirm-reveal">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void reveal()}
+            disabled={pending}
+            data-testid="confirm-reveal"
+          >
             {pending ? 'Revealing…' : 'Reveal results'}
           </button>
         </div>

@@ -24,7 +24,10 @@ interface TrainerCopyRouteProps {
   participantId: string
 }
 
-async function loadCopy(workspaceId: string, workshopId: string): Promise<{ workshop: TrainerWorkshop; members: Member[] }> {
+async function loadCopy(
+  workspaceId: string,
+  workshopId: string,
+): Promise<{ workshop: TrainerWorkshop; members: Member[] }> {
   const [view, members] = await Promise.all([workshopsApi.get(workshopId), api.members(workspaceId)])
   if (!isTrainerView(view)) throw new ApiError('only the workshop’s trainers may open participants’ copies', 403)
   return { workshop: view, members }
@@ -34,10 +37,22 @@ async function loadCopy(workspaceId: string, workshopId: string): Promise<{ work
 export function TrainerCopyRoute({ workspace, workshopId, participantId }: TrainerCopyRouteProps) {
   const me = useMe()
   const loaded = useResource(() => loadCopy(workspace.id, workshopId), `${workspace.id}/${workshopId}`)
-  const participant = loaded.status === 'ready' ? loaded.data.workshop.participants.find((p) => p.participantId === participantId) : undefined
+  const participant =
+    loaded.status === 'ready'
+      ? loaded.data.workshop.participants.find((p) => p.participantId === participantId)
+      : undefined
 
   if (loaded.status === 'ready' && participant !== undefined) {
-    return <TrainerCopyScreen key={participant.docId} workspace={workspace} me={me} workshop={loaded.data.workshop} participant={participant} members={loaded.data.members} />
+    return (
+      <TrainerCopyScreen
+        key={participant.docId}
+        workspace={workspace}
+        me={me}
+        workshop={loaded.data.workshop}
+        participant={participant}
+        members={loaded.data.members}
+      />
+    )
   }
 
   const back = { label: 'Back to the workshop', onClick: () => navigate(workshopPath(workspace.id, workshopId)) }
@@ -59,7 +74,11 @@ export function TrainerCopyRoute({ workspace, workshopId, participantId }: Train
             Only a workshop&apos;s trainers open its participants&apos; copies.
           </InlineState>
         ) : (
-          <InlineState tone="error" title="The copy could not be opened" action={{ label: 'Try again', onClick: loaded.reload }}>
+          <InlineState
+            tone="error"
+            title="The copy could not be opened"
+            action={{ label: 'Try again', onClick: loaded.reload }}
+          >
             {describeError(loaded.error)}
           </InlineState>
         )}
@@ -89,11 +108,19 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
 
   // The participant marks claims under their participant id: name it like a member.
   const people = useMemo<Member[]>(
-    () => [...members, { userId: participant.participantId, name, email: '', role: 'checker', joinedAt: participant.joinedAt }],
+    () => [
+      ...members,
+      { userId: participant.participantId, name, email: '', role: 'checker', joinedAt: participant.joinedAt },
+    ],
     [members, participant.participantId, participant.joinedAt, name],
   )
   const article = useMemo(
-    () => ({ id: workshop.article?.id ?? workshop.articleId, docId: participant.docId, title: workshop.article?.title ?? workshop.title, workspaceId: workspace.id }),
+    () => ({
+      id: workshop.article?.id ?? workshop.articleId,
+      docId: participant.docId,
+      title: workshop.article?.title ?? workshop.title,
+      workspaceId: workspace.id,
+    }),
     [workshop.article, workshop.articleId, workshop.title, participant.docId, workspace.id],
   )
   const features = useMemo<ClaimsFeatures>(
@@ -109,7 +136,16 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
     }),
     [name],
   )
-  const doc = useOpenDocument({ docId: participant.docId, me, canWrite, article, members: people, scale, features, follower: live.follower })
+  const doc = useOpenDocument({
+    docId: participant.docId,
+    me,
+    canWrite,
+    article,
+    members: people,
+    scale,
+    features,
+    follower: live.follower,
+  })
   const back = workshopPath(workspace.id, workshop.id)
 
   return (
@@ -122,7 +158,13 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
         </>
       }
       sidebarLabel="Claims"
-      sidebar={<DocumentSidebar doc={doc} presenceHeading="In this copy" aloneHint={`${name} does not have their copy open right now.`} />}
+      sidebar={
+        <DocumentSidebar
+          doc={doc}
+          presenceHeading="In this copy"
+          aloneHint={`${name} does not have their copy open right now.`}
+        />
+      }
     >
       <div className="reading-column">
         <a className="copy-back" href={back} onClick={followLink} data-testid="copy-back">
@@ -131,7 +173,9 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
         <div className="copy-banner" data-testid="copy-banner">
           <p className="copy-banner__text">
             <strong>{name}&apos;s own copy.</strong>{' '}
-            {canWrite ? `What you change here, ${name} sees at once, and it counts in their score.` : 'You are reading it as it is now; it updates live.'}
+            {canWrite
+              ? `What you change here, ${name} sees at once, and it counts in their score.`
+              : 'You are reading it as it is now; it updates live.'}
           </p>
           {mayEdit && (
             <button
@@ -150,14 +194,22 @@ function TrainerCopyScreen({ workspace, me, workshop, participant, members }: Tr
           me={me}
           role={canWrite ? live.role : 'viewer'}
           headline={article.title}
-          notice={live.change !== null && <RoleChangeNotice change={live.change} onDismiss={live.dismiss} what="this copy" />}
+          notice={
+            live.change !== null && <RoleChangeNotice change={live.change} onDismiss={live.dismiss} what="this copy" />
+          }
           placeholder={
             <OpeningPlaceholder
               what="this copy"
               connection={doc.connection}
               refused={(code) => (
-                <InlineState tone="error" title={code === CLOSE_UNKNOWN_DOC ? 'This copy no longer exists' : 'You cannot open this copy'} action={{ label: 'Back to the workshop', onClick: () => navigate(back) }}>
-                  {code === CLOSE_UNAUTHENTICATED ? 'Your session has ended: sign in again.' : 'Only the workshop’s trainers open participants’ copies.'}
+                <InlineState
+                  tone="error"
+                  title={code === CLOSE_UNKNOWN_DOC ? 'This copy no longer exists' : 'You cannot open this copy'}
+                  action={{ label: 'Back to the workshop', onClick: () => navigate(back) }}
+                >
+                  {code === CLOSE_UNAUTHENTICATED
+                    ? 'Your session has ended: sign in again.'
+                    : 'Only the workshop’s trainers open participants’ copies.'}
                 </InlineState>
               )}
             />

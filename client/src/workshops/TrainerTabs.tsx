@@ -66,8 +66,16 @@ export function TrainerTabs({ tabs, initial }: { tabs: TabSpec[]; initial: strin
         ))}
       </div>
       {tabs.map((t) => (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the WAI-ARIA tabs pattern makes a panel focusable so Tab goes from the tab list into it
-        <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={active !== t.id} className="trainer-tabs__panel" tabIndex={0}>
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`panel-${t.id}`}
+          aria-labelledby={`tab-${t.id}`}
+          hidden={active !== t.id}
+          className="trainer-tabs__panel"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the WAI-ARIA tabs pattern makes a panel focusable so Tab goes from the tab list into it
+          tabIndex={0}
+        >
           {active === t.id && t.panel}
         </div>
       ))}

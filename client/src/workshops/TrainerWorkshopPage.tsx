@@ -39,16 +39,21 @@ export function TrainerWorkshopRoute({ workspace, workshopId }: { workspace: Wor
     if (elsewhere !== null) navigate(workshopPath(elsewhere, workshopId), { replace: true })
   }, [elsewhere, workshopId])
 
-  if (view !== null && isTrainerView(view)) return <TrainerWorkshopPage workspace={workspace} workshop={view} polled={polled} />
+  if (view !== null && isTrainerView(view))
+    return <TrainerWorkshopPage workspace={workspace} workshop={view} polled={polled} />
 
   return (
     <AppFrame title={view === null && !polled.error ? 'Opening the workshop…' : 'Workshop unavailable'}>
       <div className="page page--narrow">
         {view !== null ? (
           // The caller takes part in it with a guest session, but does not train it.
-          <InlineState tone="info" title={`You take part in “${view.title}”`} action={{ label: 'Open your copy', onClick: () => navigate(participantPath(view.id)) }}>
-            This browser joined the workshop as a participant. Only the workspace&apos;s owners and editors (and whoever created the workshop)
-            see its trainer page.
+          <InlineState
+            tone="info"
+            title={`You take part in “${view.title}”`}
+            action={{ label: 'Open your copy', onClick: () => navigate(participantPath(view.id)) }}
+          >
+            This browser joined the workshop as a participant. Only the workspace&apos;s owners and editors (and whoever
+            created the workshop) see its trainer page.
           </InlineState>
         ) : polled.error ? (
           <WorkshopFailure error={polled.error} workspaceId={workspace.id} onRetry={polled.refresh} />
@@ -60,7 +65,15 @@ export function TrainerWorkshopRoute({ workspace, workshopId }: { workspace: Wor
   )
 }
 
-function WorkshopFailure({ error, workspaceId, onRetry }: { error: unknown; workspaceId: string; onRetry: () => void }) {
+function WorkshopFailure({
+  error,
+  workspaceId,
+  onRetry,
+}: {
+  error: unknown
+  workspaceId: string
+  onRetry: () => void
+}) {
   const status = error instanceof ApiError ? error.status : -1
   const back = { label: 'Back to the workshops', onClick: () => navigate(workshopsPath(workspaceId)) }
   if (status === 404)
@@ -72,11 +85,16 @@ function WorkshopFailure({ error, workspaceId, onRetry }: { error: unknown; work
   if (status === 403)
     return (
       <InlineState tone="error" title="You do not train this workshop" action={back}>
-        Workshops are run by their workspace&apos;s owners and editors, and by whoever created them. Ask one of them to share the results.
+        Workshops are run by their workspace&apos;s owners and editors, and by whoever created them. Ask one of them to
+        share the results.
       </InlineState>
     )
   return (
-    <InlineState tone="error" title={status === 0 ? 'The server cannot be reached' : 'The workshop could not be opened'} action={{ label: 'Try again', onClick: onRetry }}>
+    <InlineState
+      tone="error"
+      title={status === 0 ? 'The server cannot be reached' : 'The workshop could not be opened'}
+      action={{ label: 'Try again', onClick: onRetry }}
+    >
       {describeError(error)}
     </InlineState>
   )
@@ -140,7 +158,12 @@ function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPag
                 )}
               </p>
               <div className="workshop-page__manage">
-                <button type="button" className="button button--quiet button--small" onClick={() => setDialog('rename')} data-testid="rename-workshop">
+                <button
+                  type="button"
+                  className="button button--quiet button--small"
+                  onClick={() => setDialog('rename')}
+                  data-testid="rename-workshop"
+                >
                   Rename…
                 </button>
                 <button
@@ -184,7 +207,9 @@ function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPag
               panel: (
                 <div className="join-tab">
                   <JoinPanel code={workshop.joinCode} title={workshop.title} endsAt={workshop.endsAt} />
-                  {!workshop.revealed && <CountdownControl workshopId={workshop.id} endsAt={workshop.endsAt} onChanged={polled.refresh} />}
+                  {!workshop.revealed && (
+                    <CountdownControl workshopId={workshop.id} endsAt={workshop.endsAt} onChanged={polled.refresh} />
+                  )}
                 </div>
               ),
             },
@@ -225,8 +250,8 @@ function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPag
                 <div className="empty-state empty-state--compact" data-testid="results-need-key">
                   <h3 className="empty-state__title">Results need an answer key</h3>
                   <p className="empty-state__text">
-                    Participants are scored against the key. <a href="#key">Save one</a> (on the demo article, one click loads a ready-made key), and
-                    the scores, charts and CSV appear here — live while the room works.
+                    Participants are scored against the key. <a href="#key">Save one</a> (on the demo article, one click
+                    loads a ready-made key), and the scores, charts and CSV appear here — live while the room works.
                   </p>
                 </div>
               ),
@@ -235,9 +260,21 @@ function TrainerWorkshopPage({ workspace, workshop, polled }: TrainerWorkshopPag
         />
       </div>
       {dialog === 'reveal' && (
-        <RevealDialog workshopId={workshop.id} participants={workshop.participants.length} onRevealed={polled.refresh} onClose={close} />
+        <RevealDialog
+          workshopId={workshop.id}
+          participants={workshop.participants.length}
+          onRevealed={polled.refresh}
+          onClose={close}
+        />
       )}
-      {dialog === 'rename' && <RenameWorkshopDialog workshopId={workshop.id} title={workshop.title} onRenamed={polled.refresh} onClose={close} />}
+      {dialog === 'rename' && (
+        <RenameWorkshopDialog
+          workshopId={workshop.id}
+          title={workshop.title}
+          onRenamed={polled.refresh}
+          onClose={close}
+        />
+      )}
       {dialog === 'delete' && (
         <DeleteWorkshopDialog
           workshopId={workshop.id}

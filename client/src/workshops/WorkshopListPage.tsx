@@ -23,7 +23,12 @@ export function WorkshopListPage({ workspace }: { workspace: Workspace }) {
   const mayCreate = canRunWorkshops(workspace.role)
 
   const newWorkshop = (
-    <button type="button" className="button button--primary" onClick={() => setCreating(true)} data-testid="new-workshop">
+    <button
+      type="button"
+      className="button button--primary"
+      onClick={() => setCreating(true)}
+      data-testid="new-workshop"
+    >
       New workshop
     </button>
   )
@@ -39,7 +44,11 @@ export function WorkshopListPage({ workspace }: { workspace: Workspace }) {
         )}
         {workshops.status === 'loading' && <InlineState tone="loading" title="Loading the workshops…" />}
         {workshops.status === 'failed' && (
-          <InlineState tone="error" title="The workshops could not be loaded" action={{ label: 'Try again', onClick: workshops.reload }}>
+          <InlineState
+            tone="error"
+            title="The workshops could not be loaded"
+            action={{ label: 'Try again', onClick: workshops.reload }}
+          >
             {describeError(workshops.error)}
           </InlineState>
         )}
@@ -50,15 +59,16 @@ export function WorkshopListPage({ workspace }: { workspace: Workspace }) {
               {mayCreate ? (
                 <>
                   <p className="empty-state__text">
-                    A workshop hands a room the same article, each participant in their own copy, with an answer key only you see.
-                    You follow their progress live, reveal the results, and see how far the group agreed. Participants join with a
-                    code — no account needed.
+                    A workshop hands a room the same article, each participant in their own copy, with an answer key
+                    only you see. You follow their progress live, reveal the results, and see how far the group agreed.
+                    Participants join with a code — no account needed.
                   </p>
                   {newWorkshop}
                 </>
               ) : (
                 <p className="empty-state__text">
-                  Workshops are run by this workspace&apos;s owners and editors. The ones they create are not listed to other members.
+                  Workshops are run by this workspace&apos;s owners and editors. The ones they create are not listed to
+                  other members.
                 </p>
               )}
             </div>

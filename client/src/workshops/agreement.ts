@@ -28,33 +28,59 @@ export function readAgreement(alpha: number | null): AgreementReading {
   if (alpha < -0.005) {
     return {
       label: 'Less agreement than chance',
-      detail: 'The group disagrees more than random verdicts would: a sign the claims or the verdict scale were read in different ways. Worth a discussion.',
+      detail:
+        'The group disagrees more than random verdicts would: a sign the claims or the verdict scale were read in different ways. Worth a discussion.',
       tone: 'low',
     }
   }
   if (alpha < 0.005) {
     return {
       label: 'No agreement beyond chance',
-      detail: 'The verdicts agree no more often than random ones would: the claims were judged in different ways. Worth a discussion.',
+      detail:
+        'The verdicts agree no more often than random ones would: the claims were judged in different ways. Worth a discussion.',
       tone: 'low',
     }
   }
   if (alpha <= 0.2) {
-    return { label: 'Slight agreement', detail: 'The verdicts barely agree beyond chance: each person judged the claims their own way.', tone: 'low' }
+    return {
+      label: 'Slight agreement',
+      detail: 'The verdicts barely agree beyond chance: each person judged the claims their own way.',
+      tone: 'low',
+    }
   }
   if (alpha <= 0.4) {
-    return { label: 'Fair agreement', detail: 'Some shared judgement, but many claims got different verdicts from different people.', tone: 'low' }
+    return {
+      label: 'Fair agreement',
+      detail: 'Some shared judgement, but many claims got different verdicts from different people.',
+      tone: 'low',
+    }
   }
   if (alpha <= 0.6) {
-    return { label: 'Moderate agreement', detail: 'More agreement than chance, with real disagreements worth going through together.', tone: 'medium' }
+    return {
+      label: 'Moderate agreement',
+      detail: 'More agreement than chance, with real disagreements worth going through together.',
+      tone: 'medium',
+    }
   }
   if (alpha < 0.8) {
-    return { label: 'Substantial agreement', detail: 'Most verdicts agree; a few claims split the group.', tone: 'medium' }
+    return {
+      label: 'Substantial agreement',
+      detail: 'Most verdicts agree; a few claims split the group.',
+      tone: 'medium',
+    }
   }
   if (alpha < 1) {
-    return { label: 'Strong agreement', detail: 'The group judges these claims alike: reliable enough to rely on.', tone: 'high' }
+    return {
+      label: 'Strong agreement',
+      detail: 'The group judges these claims alike: reliable enough to rely on.',
+      tone: 'high',
+    }
   }
-  return { label: 'Perfect agreement', detail: 'Everyone gave the same verdict to every key claim they found.', tone: 'high' }
+  return {
+    label: 'Perfect agreement',
+    detail: 'Everyone gave the same verdict to every key claim they found.',
+    tone: 'high',
+  }
 }
 
 /** Below this many key claims with two or more verdicts, alpha says little about the group. */
@@ -65,7 +91,10 @@ export const MIN_ALPHA_UNITS = 5
  * fewer than MIN_ALPHA_UNITS, a single split decides it (two units give 0.00 as easily as 1.00),
  * so the number is shown but not read as agreement.
  */
-export function readAlphaBasis(alpha: number | null, units: number): { units: string; tooFew: boolean; label: string; detail: string } {
+export function readAlphaBasis(
+  alpha: number | null,
+  units: number,
+): { units: string; tooFew: boolean; label: string; detail: string } {
   const unitsText = `Rests on ${units} key ${units === 1 ? 'claim' : 'claims'} judged by at least two participants.`
   const tooFew = alpha !== null && units < MIN_ALPHA_UNITS
   return {

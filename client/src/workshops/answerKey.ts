@@ -28,7 +28,12 @@ export function emptyRow(): KeyRow {
 }
 
 export function rowsFromKey(claims: readonly KeyClaim[]): KeyRow[] {
-  return claims.map((c) => ({ id: rowId(), quote: c.quote, verdict: isVerdictId(c.verdict) ? c.verdict : '', rationale: c.rationale ?? '' }))
+  return claims.map((c) => ({
+    id: rowId(),
+    quote: c.quote,
+    verdict: isVerdictId(c.verdict) ? c.verdict : '',
+    rationale: c.rationale ?? '',
+  }))
 }
 
 /** A row nobody has typed into: left out when saving, never an error. */
@@ -76,7 +81,12 @@ export function takeOverClaims(existing: readonly KeyRow[], claims: readonly Cla
       alreadyThere++
       continue
     }
-    rows.push({ id: rowId(), quote: quote.slice(0, KEY_LIMITS.quote), verdict: claim.verdict ?? '', rationale: (claim.rationale ?? '').slice(0, KEY_LIMITS.rationale) })
+    rows.push({
+      id: rowId(),
+      quote: quote.slice(0, KEY_LIMITS.quote),
+      verdict: claim.verdict ?? '',
+      rationale: (claim.rationale ?? '').slice(0, KEY_LIMITS.rationale),
+    })
     added++
     if (claim.verdict === undefined) withoutVerdict++
   }
@@ -106,9 +116,11 @@ export function checkKey(rows: readonly KeyRow[]): KeyCheck {
     const quote = row.quote.trim()
     const rationale = row.rationale.trim()
     if (quote === '') note(row.id, 'quote', 'Enter the words of the claim, as they appear in the article.')
-    else if (quote.length > KEY_LIMITS.quote) note(row.id, 'quote', `At most ${KEY_LIMITS.quote.toLocaleString()} characters.`)
+    else if (quote.length > KEY_LIMITS.quote)
+      note(row.id, 'quote', `At most ${KEY_LIMITS.quote.toLocaleString()} characters.`)
     if (row.verdict === '') note(row.id, 'verdict', 'Choose the right verdict.')
-    if (rationale.length > KEY_LIMITS.rationale) note(row.id, 'rationale', `At most ${KEY_LIMITS.rationale.toLocaleString()} characters.`)
+    if (rationale.length > KEY_LIMITS.rationale)
+      note(row.id, 'rationale', `At most ${KEY_LIMITS.rationale.toLocaleString()} characters.`)
     if (errors[row.id] === undefined && row.verdict !== '') {
       claims.push(rationale === '' ? { quote, verdict: row.verdict } : { quote, verdict: row.verdict, rationale })
       rowIds.push(row.id)
@@ -116,8 +128,10 @@ export function checkKey(rows: readonly KeyRow[]): KeyCheck {
   }
   let form: string | null = null
   const complete = rows.filter((r) => !isBlank(r)).length
-  if (complete === 0) form = 'Add at least one claim to the key: the words participants should mark, and the right verdict.'
-  else if (complete > KEY_LIMITS.claims) form = `A key holds at most ${KEY_LIMITS.claims} claims; remove ${complete - KEY_LIMITS.claims}.`
+  if (complete === 0)
+    form = 'Add at least one claim to the key: the words participants should mark, and the right verdict.'
+  else if (complete > KEY_LIMITS.claims)
+    form = `A key holds at most ${KEY_LIMITS.claims} claims; remove ${complete - KEY_LIMITS.claims}.`
   return { claims, rowIds, errors, form }
 }
 
@@ -132,7 +146,10 @@ export function keyChanged(rows: readonly KeyRow[], saved: readonly KeyClaim[]):
  * A 400 names its field (`claims.3.verdict: must be one of …`): put it beside that row's
  * control. Anything else is about the key as a whole.
  */
-export function placeServerError(error: unknown, rowIds: readonly string[]): { errors: RowErrors; form: string | null } {
+export function placeServerError(
+  error: unknown,
+  rowIds: readonly string[],
+): { errors: RowErrors; form: string | null } {
   const field = error instanceof ApiError ? error.field : null
   const match = field === null ? null : /^claims\.(\d+)\.(quote|verdict|rationale)$/.exec(field.name)
   const rowId = match ? rowIds[Number(match[1])] : undefined

@@ -22,7 +22,9 @@ export function joinedWorkshop(workshopId: string): JoinedWorkshop | null {
     const raw = localStorage.getItem(key(workshopId))
     if (raw === null) return null
     const value = JSON.parse(raw) as Partial<JoinedWorkshop>
-    return typeof value.code === 'string' && typeof value.participantId === 'string' ? { code: value.code, participantId: value.participantId } : null
+    return typeof value.code === 'string' && typeof value.participantId === 'string'
+      ? { code: value.code, participantId: value.participantId }
+      : null
   } catch {
     return null
   }

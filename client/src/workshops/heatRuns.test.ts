@@ -3,7 +3,15 @@ import { heatStep, marksOver, piecesOf } from './heatRuns'
 
 describe('heat map pieces', () => {
   it('cover the whole text, cold where nobody marked', () => {
-    expect(piecesOf({ text: 'abcdefghij', counts: [{ start: 2, end: 4, n: 1 }, { start: 4, end: 6, n: 3 }] })).toEqual([
+    expect(
+      piecesOf({
+        text: 'abcdefghij',
+        counts: [
+          { start: 2, end: 4, n: 1 },
+          { start: 4, end: 6, n: 3 },
+        ],
+      }),
+    ).toEqual([
       { start: 0, end: 2, n: 0 },
       { start: 2, end: 4, n: 1 },
       { start: 4, end: 6, n: 3 },

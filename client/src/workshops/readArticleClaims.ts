@@ -14,7 +14,9 @@ const TIMEOUT_MS = 10_000
 export function readArticleClaims(docId: string): Promise<Claim[]> {
   return new Promise((resolve, reject) => {
     const ydoc = new Y.Doc()
-    const provider = new WebsocketProvider(collabServerUrl(), docId, ydoc, { shouldReconnect: (event) => !isFinalClose(event.code) })
+    const provider = new WebsocketProvider(collabServerUrl(), docId, ydoc, {
+      shouldReconnect: (event) => !isFinalClose(event.code),
+    })
     // Read-only visit: nobody should see a caret for it.
     provider.awareness.setLocalState(null)
     const finish = (outcome: () => void) => {
@@ -33,7 +35,9 @@ export function readArticleClaims(docId: string): Promise<Claim[]> {
         const anchor = anchors.get(claim.id)
         return anchor === undefined || anchor.status === 'detached' ? Number.POSITIVE_INFINITY : anchor.from
       }
-      const inTextOrder = claims.map((claim, index) => ({ claim, index })).sort((a, b) => position(a.claim) - position(b.claim) || a.index - b.index)
+      const inTextOrder = claims
+        .map((claim, index) => ({ claim, index }))
+        .sort((a, b) => position(a.claim) - position(b.claim) || a.index - b.index)
       finish(() => resolve(inTextOrder.map((entry) => entry.claim)))
     }
     const onClosed = (event: { code: number }) => {

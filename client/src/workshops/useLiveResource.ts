@@ -27,7 +27,12 @@ export function isFinalError(error: unknown): boolean {
  * After the events stream reconnects (events may have been missed) it loads again.
  */
 export function useLiveResource<T>(load: () => Promise<T>, key: string, minGapMs = 250): LiveResource<T> {
-  const [state, setState] = useState<{ key: string; data: T | null; error: unknown; updatedAt: number | null }>({ key, data: null, error: null, updatedAt: null })
+  const [state, setState] = useState<{ key: string; data: T | null; error: unknown; updatedAt: number | null }>({
+    key,
+    data: null,
+    error: null,
+    updatedAt: null,
+  })
   const loadRef = useRef(load)
   loadRef.current = load
   const control = useRef({ inFlight: false, again: false, last: 0, timer: undefined as number | undefined, key })

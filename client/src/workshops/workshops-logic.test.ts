@@ -3,11 +3,32 @@ import type { Claim } from '@fc/shared/schema/index'
 import { ApiError } from '../api/api'
 import { parseRoute } from '../ui/router'
 import { formatAlpha, percent, readAgreement } from './agreement'
-import { checkKey, emptyRow, keyChanged, placeServerError, rowsFromKey, sameQuote, takeOverClaims, type KeyRow } from './answerKey'
+import {
+  checkKey,
+  emptyRow,
+  keyChanged,
+  placeServerError,
+  rowsFromKey,
+  sameQuote,
+  takeOverClaims,
+  type KeyRow,
+} from './answerKey'
 import { spacedJoinCode, tidyJoinCode } from './guestMemory'
 
 function claim(quote: string, verdict?: Claim['verdict'], rationale?: string): Claim {
-  return { id: quote, quote, prefix: '', suffix: '', status: 'open', createdBy: 'u', createdAt: '', evidence: [], comments: [], ...(verdict ? { verdict } : {}), ...(rationale ? { rationale } : {}) }
+  return {
+    id: quote,
+    quote,
+    prefix: '',
+    suffix: '',
+    status: 'open',
+    createdBy: 'u',
+    createdAt: '',
+    evidence: [],
+    comments: [],
+    ...(verdict ? { verdict } : {}),
+    ...(rationale ? { rationale } : {}),
+  }
 }
 
 function row(quote: string, verdict: KeyRow['verdict'] = '', rationale = ''): KeyRow {
@@ -68,8 +89,12 @@ describe('answer key rows', () => {
       errors: { r2: { verdict: 'Must be one of true, false.' } },
       form: null,
     })
-    expect(placeServerError(new ApiError('claims: must have at least 1 claim', 400), ids).form).toBe('Claims: must have at least 1 claim.')
-    expect(placeServerError(new ApiError('The server cannot be reached. Check your connection and try again.', 0), ids).form).toMatch(/cannot be reached/)
+    expect(placeServerError(new ApiError('claims: must have at least 1 claim', 400), ids).form).toBe(
+      'Claims: must have at least 1 claim.',
+    )
+    expect(
+      placeServerError(new ApiError('The server cannot be reached. Check your connection and try again.', 0), ids).form,
+    ).toMatch(/cannot be reached/)
   })
 })
 
@@ -108,7 +133,12 @@ describe('join codes and workshop routes', () => {
   it('parse the trainer’s and the participant’s addresses', () => {
     expect(parseRoute('/w/ws1/workshops')).toEqual({ kind: 'workshops', workspaceId: 'ws1' })
     expect(parseRoute('/w/ws1/workshops/wk_2/')).toEqual({ kind: 'workshop', workspaceId: 'ws1', workshopId: 'wk_2' })
-    expect(parseRoute('/w/ws1/workshops/wk2/copies/p-3')).toEqual({ kind: 'workshopCopy', workspaceId: 'ws1', workshopId: 'wk2', participantId: 'p-3' })
+    expect(parseRoute('/w/ws1/workshops/wk2/copies/p-3')).toEqual({
+      kind: 'workshopCopy',
+      workspaceId: 'ws1',
+      workshopId: 'wk2',
+      participantId: 'p-3',
+    })
     expect(parseRoute('/join')).toEqual({ kind: 'join', code: '' })
     expect(parseRoute('/join/ABCD2345')).toEqual({ kind: 'join', code: 'ABCD2345' })
     expect(parseRoute('/workshop/wk2')).toEqual({ kind: 'participant', workshopId: 'wk2' })

@@ -58,7 +58,11 @@ export function ArticleListPage({ workspace }: { workspace: Workspace }) {
 
         {articles.status === 'loading' && <ListSkeleton />}
         {articles.status === 'failed' && (
-          <InlineState tone="error" title="The articles could not be loaded" action={{ label: 'Try again', onClick: articles.reload }}>
+          <InlineState
+            tone="error"
+            title="The articles could not be loaded"
+            action={{ label: 'Try again', onClick: articles.reload }}
+          >
             {describeError(articles.error)}
           </InlineState>
         )}
@@ -69,14 +73,15 @@ export function ArticleListPage({ workspace }: { workspace: Workspace }) {
               {mayCreate ? (
                 <>
                   <p className="empty-state__text">
-                    Add the article you want to check: paste its text, or import a .txt, Markdown or HTML file. Everyone in
-                    the workspace can then open it and check it with you, live.
+                    Add the article you want to check: paste its text, or import a .txt, Markdown or HTML file. Everyone
+                    in the workspace can then open it and check it with you, live.
                   </p>
                   {newArticle}
                 </>
               ) : (
                 <p className="empty-state__text">
-                  As a viewer you can read what your colleagues add. Articles appear here as soon as someone creates one.
+                  As a viewer you can read what your colleagues add. Articles appear here as soon as someone creates
+                  one.
                 </p>
               )}
             </div>
@@ -111,7 +116,13 @@ function ArticleList({ articles }: { articles: Article[] }) {
                 {domain !== null && article.sourceUrl && (
                   <>
                     <span aria-hidden="true"> · </span>
-                    <a className="article-list__source" href={article.sourceUrl} target="_blank" rel="noopener noreferrer" title={article.sourceUrl}>
+                    <a
+                      className="article-list__source"
+                      href={article.sourceUrl}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      title={article.sourceUrl}
+                    >
                       {domain}
                       <span className="visually-hidden"> (source, opens in a new tab)</span>
                     </a>
@@ -142,8 +153,12 @@ function DeskLine({ summary }: { summary: DeskSummary | null }) {
   return (
     <p className="article-list__desk" data-testid="article-desk">
       <span>{parts.join(' · ')}</span>
-      {summary.inReview !== null && summary.inReview > 0 && <span className="tag tag--info">{summary.inReview} in review</span>}
-      {summary.approved !== null && summary.approved > 0 && <span className="tag tag--success">{summary.approved} approved</span>}
+      {summary.inReview !== null && summary.inReview > 0 && (
+        <span className="tag tag--info">{summary.inReview} in review</span>
+      )}
+      {summary.approved !== null && summary.approved > 0 && (
+        <span className="tag tag--success">{summary.approved} approved</span>
+      )}
       {summary.publishedAt !== undefined &&
         (summary.publishedAt === null ? (
           <span className="tag" data-testid="article-unpublished">

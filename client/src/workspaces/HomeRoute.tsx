@@ -29,7 +29,9 @@ export function HomeRoute() {
     if (!canReview(target.role)) return navigate(workspacePath(target.id), { replace: true })
     let cancelled = false
     fetchReviewQueue(target.id).then(
-      (queue) => !cancelled && navigate(queue.length > 0 ? reviewQueuePath(target.id) : workspacePath(target.id), { replace: true }),
+      (queue) =>
+        !cancelled &&
+        navigate(queue.length > 0 ? reviewQueuePath(target.id) : workspacePath(target.id), { replace: true }),
       () => !cancelled && navigate(workspacePath(target.id), { replace: true }),
     )
     return () => {
@@ -41,14 +43,19 @@ export function HomeRoute() {
     <AppFrame title="Workspaces">
       <div className="page">
         {state.status === 'failed' ? (
-          <InlineState tone="error" title="Your workspaces could not be loaded" action={{ label: 'Try again', onClick: () => void workspaces?.refresh() }}>
+          <InlineState
+            tone="error"
+            title="Your workspaces could not be loaded"
+            action={{ label: 'Try again', onClick: () => void workspaces?.refresh() }}
+          >
             {describeError(state.error)}
           </InlineState>
         ) : state.status === 'ready' && state.list.length === 0 ? (
           <div className="empty-state" data-testid="no-workspaces">
             <h1 className="empty-state__title">You are not in any workspace</h1>
             <p className="empty-state__text">
-              Create one for your desk and invite colleagues, or open an invite link a colleague sent you to join theirs.
+              Create one for your desk and invite colleagues, or open an invite link a colleague sent you to join
+              theirs.
             </p>
             <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
               New workspace

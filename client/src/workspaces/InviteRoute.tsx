@@ -42,11 +42,20 @@ export function InviteRoute({ code }: { code: string }) {
         {state.status === 'accepting' ? (
           <InlineState tone="loading" title="Joining the workspace…" />
         ) : state.error instanceof ApiError && state.error.status === 404 ? (
-          <InlineState tone="error" title="This invite link is not valid any more" action={{ label: 'Go to your workspaces', onClick: () => navigate('/') }}>
-            Invite links expire after a week, and a mistyped link does not work. Ask the colleague who sent it for a new one.
+          <InlineState
+            tone="error"
+            title="This invite link is not valid any more"
+            action={{ label: 'Go to your workspaces', onClick: () => navigate('/') }}
+          >
+            Invite links expire after a week, and a mistyped link does not work. Ask the colleague who sent it for a new
+            one.
           </InlineState>
         ) : (
-          <InlineState tone="error" title="The invitation could not be accepted" action={{ label: 'Try again', onClick: () => setAttempt((n) => n + 1) }}>
+          <InlineState
+            tone="error"
+            title="The invitation could not be accepted"
+            action={{ label: 'Try again', onClick: () => setAttempt((n) => n + 1) }}
+          >
             {describeError(state.error)}
           </InlineState>
         )}

@@ -77,7 +77,10 @@ export function NewArticleDialog({ workspaceId, onClose }: { workspaceId: string
       if (title.trim() === '') setTitle(guessTitle(content, detected))
     } catch {
       setFile(null)
-      setErrors({ fields: { body: 'This file could not be read. Try saving it again, or paste its text instead.' }, form: null })
+      setErrors({
+        fields: { body: 'This file could not be read. Try saving it again, or paste its text instead.' },
+        form: null,
+      })
     } finally {
       setReading(false)
     }
@@ -88,7 +91,8 @@ export function NewArticleDialog({ workspaceId, onClose }: { workspaceId: string
     const problems: Record<string, string> = {}
     if (title.trim() === '') problems.title = 'Give the article a title.'
     if (source === 'file' && file === null) problems.body = 'Choose a file, or switch to pasting the text.'
-    if (body.length > MAX_BODY_CHARS) problems.body = `The text is longer than ${MAX_BODY_CHARS.toLocaleString()} characters. Split it into several articles.`
+    if (body.length > MAX_BODY_CHARS)
+      problems.body = `The text is longer than ${MAX_BODY_CHARS.toLocaleString()} characters. Split it into several articles.`
     if (Object.keys(problems).length > 0) return setErrors({ fields: problems, form: null })
 
     const input: NewArticle = { title: title.trim() }
@@ -113,12 +117,34 @@ export function NewArticleDialog({ workspaceId, onClose }: { workspaceId: string
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field label="Title" error={errors.fields.title}>
           {(control) => (
-            <input {...control} className="text-input" name="title" autoFocus maxLength={LIMITS.titleMax} value={title} onChange={(e) => setTitle(e.target.value)} />
+            <input
+              {...control}
+              className="text-input"
+              name="title"
+              autoFocus
+              maxLength={LIMITS.titleMax}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
           )}
         </Field>
-        <Field label="Source URL" aside="optional" error={errors.fields.sourceUrl} hint="Where the article was published, e.g. https://www.dawn.com/news/1912345">
+        <Field
+          label="Source URL"
+          aside="optional"
+          error={errors.fields.sourceUrl}
+          hint="Where the article was published, e.g. https://www.dawn.com/news/1912345"
+        >
           {(control) => (
-            <input {...control} className="text-input" type="url" name="sourceUrl" inputMode="url" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} placeholder="https://" />
+            <input
+              {...control}
+              className="text-input"
+              type="url"
+              name="sourceUrl"
+              inputMode="url"
+              value={sourceUrl}
+              onChange={(e) => setSourceUrl(e.target.value)}
+              placeholder="https://"
+            />
           )}
         </Field>
 
@@ -137,7 +163,12 @@ export function NewArticleDialog({ workspaceId, onClose }: { workspaceId: string
             <label className="field__label field__label--inline" htmlFor="new-article-format">
               Format
             </label>
-            <select id="new-article-format" className="select" value={format} onChange={(e) => setFormat(e.target.value as BodyFormat)}>
+            <select
+              id="new-article-format"
+              className="select"
+              value={format}
+              onChange={(e) => setFormat(e.target.value as BodyFormat)}
+            >
               {(Object.keys(FORMAT_LABELS) as BodyFormat[]).map((f) => (
                 <option key={f} value={f}>
                   {FORMAT_LABELS[f]}
@@ -148,7 +179,11 @@ export function NewArticleDialog({ workspaceId, onClose }: { workspaceId: string
           </div>
 
           {source === 'paste' ? (
-            <Field label="Text" error={errors.fields.body} hint="Leave it empty to start a blank article and write in the editor.">
+            <Field
+              label="Text"
+              error={errors.fields.body}
+              hint="Leave it empty to start a blank article and write in the editor."
+            >
               {(control) => (
                 <textarea
                   {...control}
@@ -157,7 +192,13 @@ export function NewArticleDialog({ workspaceId, onClose }: { workspaceId: string
                   rows={7}
                   value={pasted}
                   onChange={(e) => setPasted(e.target.value)}
-                  placeholder={format === 'markdown' ? '# Headline\n\nFirst paragraph…' : format === 'html' ? '<h1>Headline</h1>\n<p>First paragraph…</p>' : 'Headline\n\nFirst paragraph…'}
+                  placeholder={
+                    format === 'markdown'
+                      ? '# Headline\n\nFirst paragraph…'
+                      : format === 'html'
+                        ? '<h1>Headline</h1>\n<p>First paragraph…</p>'
+                        : 'Headline\n\nFirst paragraph…'
+                  }
                 />
               )}
             </Field>
@@ -165,13 +206,18 @@ export function NewArticleDialog({ workspaceId, onClose }: { workspaceId: string
           {source === 'paste' && detected !== 'text' ? (
             <div className="format-offer" role="status" data-testid="format-offer">
               <p className="format-offer__text">
-                This looks like {FORMAT_LABELS[detected]}. Read as plain text, its {detected === 'html' ? 'tags' : 'marks'} would appear in the article as typed.
+                This looks like {FORMAT_LABELS[detected]}. Read as plain text, its{' '}
+                {detected === 'html' ? 'tags' : 'marks'} would appear in the article as typed.
               </p>
               <div className="format-offer__actions">
                 <button type="button" className="button button--small" onClick={() => setFormat(detected)}>
                   Import as {FORMAT_LABELS[detected]}
                 </button>
-                <button type="button" className="button button--quiet button--small" onClick={() => setKeptAsText(pasted)}>
+                <button
+                  type="button"
+                  className="button button--quiet button--small"
+                  onClick={() => setKeptAsText(pasted)}
+                >
                   Keep plain text
                 </button>
               </div>
@@ -181,9 +227,23 @@ export function NewArticleDialog({ workspaceId, onClose }: { workspaceId: string
             <Field
               label="File"
               error={errors.fields.body}
-              hint={reading ? 'Reading the file…' : file !== null ? `${file.name}: ${file.content.length.toLocaleString()} characters, read as ${FORMAT_LABELS[format]}.` : '.txt, .md or .html. It is read in your browser and sent as text.'}
+              hint={
+                reading
+                  ? 'Reading the file…'
+                  : file !== null
+                    ? `${file.name}: ${file.content.length.toLocaleString()} characters, read as ${FORMAT_LABELS[format]}.`
+                    : '.txt, .md or .html. It is read in your browser and sent as text.'
+              }
             >
-              {(control) => <input {...control} className="file-input" type="file" accept={ACCEPT} onChange={(e) => void onFile(e)} />}
+              {(control) => (
+                <input
+                  {...control}
+                  className="file-input"
+                  type="file"
+                  accept={ACCEPT}
+                  onChange={(e) => void onFile(e)}
+                />
+              )}
             </Field>
           )}
         </fieldset>

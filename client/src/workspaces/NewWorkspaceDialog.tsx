@@ -41,7 +41,11 @@ export function NewWorkspaceDialog({ onClose }: { onClose: () => void }) {
       testId="new-workspace-dialog"
     >
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <Field label="Name" error={errors.fields.name} hint="Up to 100 characters. You can invite people once it exists.">
+        <Field
+          label="Name"
+          error={errors.fields.name}
+          hint="Up to 100 characters. You can invite people once it exists."
+        >
           {(control) => (
             <input
               {...control}

@@ -26,22 +26,49 @@ export function WorkspaceHeader({ workspace, current, actions }: WorkspaceHeader
         {actions !== undefined && <div className="page-header__actions">{actions}</div>}
       </div>
       <nav className="tabs" aria-label="Workspace pages">
-        <a className="tabs__tab" href={workspacePath(workspace.id)} onClick={followLink} aria-current={current === 'articles' ? 'page' : undefined}>
+        <a
+          className="tabs__tab"
+          href={workspacePath(workspace.id)}
+          onClick={followLink}
+          aria-current={current === 'articles' ? 'page' : undefined}
+        >
           Articles
         </a>
         {/* Everyone sees what waits for an editor; editors and owners decide there. */}
-        <a className="tabs__tab" href={reviewQueuePath(workspace.id)} onClick={followLink} aria-current={current === 'review' ? 'page' : undefined} data-testid="review-tab">
+        <a
+          className="tabs__tab"
+          href={reviewQueuePath(workspace.id)}
+          onClick={followLink}
+          aria-current={current === 'review' ? 'page' : undefined}
+          data-testid="review-tab"
+        >
           Review
         </a>
-        <a className="tabs__tab" href={activityPath(workspace.id)} onClick={followLink} aria-current={current === 'activity' ? 'page' : undefined} data-testid="activity-tab">
+        <a
+          className="tabs__tab"
+          href={activityPath(workspace.id)}
+          onClick={followLink}
+          aria-current={current === 'activity' ? 'page' : undefined}
+          data-testid="activity-tab"
+        >
           Activity
         </a>
-        <a className="tabs__tab" href={membersPath(workspace.id)} onClick={followLink} aria-current={current === 'members' ? 'page' : undefined}>
+        <a
+          className="tabs__tab"
+          href={membersPath(workspace.id)}
+          onClick={followLink}
+          aria-current={current === 'members' ? 'page' : undefined}
+        >
           Members
         </a>
         {/* Only owners and editors run workshops; the tab stays visible on the page itself for anyone who got there. */}
         {(canRunWorkshops(workspace.role) || current === 'workshops') && (
-          <a className="tabs__tab" href={workshopsPath(workspace.id)} onClick={followLink} aria-current={current === 'workshops' ? 'page' : undefined}>
+          <a
+            className="tabs__tab"
+            href={workshopsPath(workspace.id)}
+            onClick={followLink}
+            aria-current={current === 'workshops' ? 'page' : undefined}
+          >
             Workshops
           </a>
         )}

@@ -61,7 +61,11 @@ export function WorkspaceFailure({ error, onRetry }: { error: unknown; onRetry: 
       </InlineState>
     )
   return (
-    <InlineState tone="error" title={status === 0 ? 'The server cannot be reached' : 'The workspace could not be opened'} action={{ label: 'Try again', onClick: onRetry }}>
+    <InlineState
+      tone="error"
+      title={status === 0 ? 'The server cannot be reached' : 'The workspace could not be opened'}
+      action={{ label: 'Try again', onClick: onRetry }}
+    >
       {describeError(error)}
     </InlineState>
   )

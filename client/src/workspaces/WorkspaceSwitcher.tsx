@@ -19,7 +19,8 @@ export function WorkspaceSwitcher() {
   const entries: MenuEntry[] = []
   if (state.status === 'loading') entries.push({ kind: 'note', content: 'Loading your workspaces…' })
   if (state.status === 'failed') entries.push({ kind: 'note', content: 'Your workspaces could not be loaded.' })
-  if (state.status === 'ready' && list.length === 0) entries.push({ kind: 'note', content: 'You are not in any workspace yet.' })
+  if (state.status === 'ready' && list.length === 0)
+    entries.push({ kind: 'note', content: 'You are not in any workspace yet.' })
   if (list.length > 0) entries.push({ kind: 'note', content: <span className="menu__heading">Your workspaces</span> })
   for (const workspace of list) {
     entries.push({
@@ -31,7 +32,10 @@ export function WorkspaceSwitcher() {
       testId: 'workspace-option',
     })
   }
-  entries.push({ kind: 'separator' }, { kind: 'item', label: 'New workspace…', onSelect: () => setCreating(true), testId: 'new-workspace' })
+  entries.push(
+    { kind: 'separator' },
+    { kind: 'item', label: 'New workspace…', onSelect: () => setCreating(true), testId: 'new-workspace' },
+  )
 
   return (
     <>

@@ -20,6 +20,10 @@ export function deskSummary(article: Article): DeskSummary | null {
     inReview: count(counts.inReview),
     approved: count(counts.approved),
     publishedAt:
-      article.published === undefined ? undefined : article.published ? (article.lastPublishedAt ?? article.factCheckPublishedAt ?? null) : null,
+      article.published === undefined
+        ? undefined
+        : article.published
+          ? (article.lastPublishedAt ?? article.factCheckPublishedAt ?? null)
+          : null,
   }
 }

@@ -10,7 +10,9 @@ describe('detectFormat', () => {
   it('recognises Markdown by its headings, links and emphasis', () => {
     expect(detectFormat('# Roads\n\nThe minister said **40%** were repaired.')).toBe('markdown')
     expect(detectFormat('Intro\n\n## Budget\n\n- one\n- two')).toBe('markdown')
-    expect(detectFormat('See [the report](https://example.org/r) and [the data](https://example.org/d).')).toBe('markdown')
+    expect(detectFormat('See [the report](https://example.org/r) and [the data](https://example.org/d).')).toBe(
+      'markdown',
+    )
   })
 
   it('leaves prose alone, even with a stray tag, a hash or a dash list', () => {

@@ -7,8 +7,10 @@
 export type DetectedFormat = 'text' | 'markdown' | 'html'
 
 const HTML_DOCUMENT = /^\s*(?:<!doctype html|<html[\s>]|<body[\s>])/i
-const HTML_BLOCK_TAG = /<(?:p|div|h[1-6]|ul|ol|li|blockquote|article|section|table|tr|td|figure|header|footer|main|span|a|strong|em|b|i|br|img)(?:\s[^<>]*)?\/?>/gi
-const HTML_CLOSING_TAG = /<\/(?:p|div|h[1-6]|ul|ol|li|blockquote|article|section|table|tr|td|figure|header|footer|main|span|a|strong|em|b|i)>/gi
+const HTML_BLOCK_TAG =
+  /<(?:p|div|h[1-6]|ul|ol|li|blockquote|article|section|table|tr|td|figure|header|footer|main|span|a|strong|em|b|i|br|img)(?:\s[^<>]*)?\/?>/gi
+const HTML_CLOSING_TAG =
+  /<\/(?:p|div|h[1-6]|ul|ol|li|blockquote|article|section|table|tr|td|figure|header|footer|main|span|a|strong|em|b|i)>/gi
 
 const MD_HEADING = /^#{1,6}\s+\S/gm
 const MD_LIST = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+\S/gm
@@ -26,7 +28,8 @@ export function detectFormat(text: string): DetectedFormat {
   const closing = count(sample, HTML_CLOSING_TAG)
   if (opening >= 2 && closing >= 1) return 'html'
   // A heading, a link or emphasis is distinctive alone; list and quote markers only together.
-  const strong = count(sample, MD_HEADING) + count(sample, MD_LINK) + count(sample, MD_EMPHASIS) + count(sample, MD_FENCE)
+  const strong =
+    count(sample, MD_HEADING) + count(sample, MD_LINK) + count(sample, MD_EMPHASIS) + count(sample, MD_FENCE)
   const weak = count(sample, MD_LIST) + count(sample, MD_QUOTE)
   if (strong >= 2 || (strong >= 1 && weak >= 1) || weak >= 4) return 'markdown'
   return 'text'

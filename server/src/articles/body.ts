@@ -1,6 +1,6 @@
-import { bodyMarkAttributes } from '@fc/shared';
-import * as Y from 'yjs';
-import type { TextRun } from './text-runs.js';
+import { bodyMarkAttributes } from '@fc/shared'
+import * as Y from 'yjs'
+import type { TextRun } from './text-runs.js'
 
 /**
  * The block shapes an imported article is made of, in Tiptap StarterKit's node names and
@@ -8,39 +8,44 @@ import type { TextRun } from './text-runs.js';
  * text split where its marks change. An empty `text` is an empty paragraph (a list item
  * that opens with a nested list needs one: see block-tree.ts).
  */
-export type TextBlock = ({ type: 'heading'; level: HeadingLevel } | { type: 'paragraph' }) & { text: string; runs?: readonly TextRun[] };
-export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+export type TextBlock = ({ type: 'heading'; level: HeadingLevel } | { type: 'paragraph' }) & {
+  text: string
+  runs?: readonly TextRun[]
+}
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6
 /** Verbatim text, newlines kept; the editor's code block takes no marks. */
 export interface CodeBlock {
-  type: 'codeBlock';
-  text: string;
+  type: 'codeBlock'
+  text: string
   /** As the editor keeps it from `<code class="language-js">`: `js`. */
-  language?: string;
+  language?: string
 }
 /** A leaf: y-prosemirror stores it as an element with no attributes and no children. */
 export interface HorizontalRule {
-  type: 'horizontalRule';
+  type: 'horizontalRule'
 }
 export interface ListItem {
-  type: 'listItem';
+  type: 'listItem'
   /** Starts with a paragraph, as the editor's schema requires (`paragraph block*`). */
-  content: Block[];
+  content: Block[]
 }
-export type ListBlock = { type: 'bulletList'; content: ListItem[] } | ({ type: 'orderedList'; content: ListItem[] } & OrderedListAttrs);
+export type ListBlock =
+  | { type: 'bulletList'; content: ListItem[] }
+  | ({ type: 'orderedList'; content: ListItem[] } & OrderedListAttrs)
 /** HTML's numbering styles for `<ol type>`. */
-export type OrderedListNumbering = '1' | 'a' | 'A' | 'i' | 'I';
+export type OrderedListNumbering = '1' | 'a' | 'A' | 'i' | 'I'
 export interface OrderedListAttrs {
-  start: number;
+  start: number
   /** The editor's `type` attr (this block's own `type` is the node's name); absent, the editor's null. */
-  numbering?: OrderedListNumbering;
+  numbering?: OrderedListNumbering
 }
 export interface BlockquoteBlock {
-  type: 'blockquote';
-  content: Block[];
+  type: 'blockquote'
+  content: Block[]
 }
-export type Block = TextBlock | CodeBlock | HorizontalRule | ListBlock | BlockquoteBlock;
+export type Block = TextBlock | CodeBlock | HorizontalRule | ListBlock | BlockquoteBlock
 /** Anything that becomes one element of the body. */
-export type BlockNode = Block | ListItem;
+export type BlockNode = Block | ListItem
 
 /**
  * Plain text to blocks: one block per non-empty line. A short line without
@@ -52,7 +57,10 @@ export function blocksFromText(text: string): Block[] {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0)
-    .map((line): Block => (isCrosshead(line) ? { type: 'heading', level: 2, text: line } : { type: 'paragraph', text: line }));
+    .map(
+      (line): Block =>
+        isCrosshead(line) ? { type: 'heading', level: 2, text: line } : { type: 'paragraph', text: line },
+    )
 }
 
 /**
@@ -60,12 +68,12 @@ export function blocksFromText(text: string): Block[] {
  * letter or digit at all (`---`, `* * *`, a row of `=`) is a separator, not a title.
  */
 function isCrosshead(line: string): boolean {
-  return line.length <= 80 && !/[.!?:;,"'”’)]$/.test(line) && /[\p{L}\p{N}]/u.test(line);
+  return line.length <= 80 && !/[.!?:;,"'”’)]$/.test(line) && /[\p{L}\p{N}]/u.test(line)
 }
 
 /** Writes blocks into `body` as y-prosemirror lays out Tiptap content, so the editor opens it unchanged. */
 export function writeBlocks(body: Y.XmlFragment, blocks: Block[]): void {
-  body.insert(body.length, blocks.map(element));
+  body.insert(body.length, blocks.map(element))
 }
 
 /**
@@ -77,48 +85,48 @@ export function writeBlocks(body: Y.XmlFragment, blocks: Block[]): void {
  * when set (an ordered list's `type`, a code block's `language`), as y-prosemirror does.
  */
 function element(block: BlockNode): Y.XmlElement {
-  const el = new Y.XmlElement(block.type);
+  const el = new Y.XmlElement(block.type)
   switch (block.type) {
     case 'heading':
-      el.setAttribute('level', block.level as unknown as string);
-      break;
+      el.setAttribute('level', block.level as unknown as string)
+      break
     case 'orderedList':
-      el.setAttribute('start', block.start as unknown as string);
-      if (block.numbering !== undefined) el.setAttribute('type', block.numbering);
-      break;
+      el.setAttribute('start', block.start as unknown as string)
+      if (block.numbering !== undefined) el.setAttribute('type', block.numbering)
+      break
     case 'codeBlock':
-      if (block.language !== undefined) el.setAttribute('language', block.language);
-      break;
+      if (block.language !== undefined) el.setAttribute('language', block.language)
+      break
   }
-  const kids = children(block);
+  const kids = children(block)
   // A prelim element spreads what it is given into one call: 150,000 list items overflow the stack.
-  for (let at = 0; at < kids.length; at += INSERT_SLICE) el.insert(at, kids.slice(at, at + INSERT_SLICE));
-  return el;
+  for (let at = 0; at < kids.length; at += INSERT_SLICE) el.insert(at, kids.slice(at, at + INSERT_SLICE))
+  return el
 }
 
-const INSERT_SLICE = 10_000;
+const INSERT_SLICE = 10_000
 
 function children(block: BlockNode): Array<Y.XmlElement | Y.XmlText> {
-  if ('content' in block) return (block.content as BlockNode[]).map(element);
+  if ('content' in block) return (block.content as BlockNode[]).map(element)
   // y-prosemirror gives an empty textblock no text node at all; a rule never has one.
-  if (block.type === 'horizontalRule' || block.text === '') return [];
-  return [textNode(block)];
+  if (block.type === 'horizontalRule' || block.text === '') return []
+  return [textNode(block)]
 }
 
 /** One Y.XmlText per textblock, its marks as y-prosemirror stores them (formatting attributes). */
 function textNode(block: TextBlock | CodeBlock): Y.XmlText {
-  if (block.type === 'codeBlock' || block.runs === undefined) return new Y.XmlText(block.text);
-  const text = new Y.XmlText();
+  if (block.type === 'codeBlock' || block.runs === undefined) return new Y.XmlText(block.text)
+  const text = new Y.XmlText()
   // Applied when the text joins the document; a run without marks clears the previous run's.
-  text.applyDelta(block.runs.map((run) => ({ insert: run.text, attributes: bodyMarkAttributes(run.marks) })));
-  return text;
+  text.applyDelta(block.runs.map((run) => ({ insert: run.text, attributes: bodyMarkAttributes(run.marks) })))
+  return text
 }
 
 /** A whole new document holding the blocks, as one update ready to store. */
 export function docUpdateFromBlocks(blocks: Block[]): Uint8Array {
-  const doc = new Y.Doc();
-  doc.transact(() => writeBlocks(doc.getXmlFragment('body'), blocks));
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return update;
+  const doc = new Y.Doc()
+  doc.transact(() => writeBlocks(doc.getXmlFragment('body'), blocks))
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
 }

@@ -1,20 +1,20 @@
-import { type LimiterFactory, type RateLimiter, inMemoryLimiters } from './rate-limit.js';
+import { type LimiterFactory, type RateLimiter, inMemoryLimiters } from './rate-limit.js'
 
 export interface JoinLimits {
   /** Join requests per client address within the window, whatever their outcome. */
-  perAddress: number;
+  perAddress: number
   /** Wrong codes per client address within the window; beyond it every join from there is refused. */
-  failuresPerAddress: number;
+  failuresPerAddress: number
   /** Joins with one workshop's code within the window, from all addresses together. */
-  perWorkshop: number;
-  windowMs: number;
+  perWorkshop: number
+  windowMs: number
 }
 
 export interface JoinAdmission {
   /** 0 when the attempt may go on to look up its code, else the milliseconds to wait. */
-  waitMs: number;
+  waitMs: number
   /** Call once, when the code named this workshop: takes the wrong-code charge back. Resolves to ms to wait (0: go on). */
-  codeMatched(workshopId: string): Promise<number>;
+  codeMatched(workshopId: string): Promise<number>
 }
 
 /**
@@ -23,14 +23,14 @@ export interface JoinAdmission {
  * to fill storage. Wrong codes are held to a much smaller budget than joins.
  */
 export class JoinThrottle {
-  private readonly attempts: RateLimiter;
-  private readonly failures: RateLimiter;
-  private readonly workshops: RateLimiter;
+  private readonly attempts: RateLimiter
+  private readonly failures: RateLimiter
+  private readonly workshops: RateLimiter
 
   constructor(limits: JoinLimits, limiter: LimiterFactory = inMemoryLimiters) {
-    this.attempts = limiter('join-attempts', limits.perAddress, limits.windowMs);
-    this.failures = limiter('join-failures', limits.failuresPerAddress, limits.windowMs);
-    this.workshops = limiter('join-workshop', limits.perWorkshop, limits.windowMs);
+    this.attempts = limiter('join-attempts', limits.perAddress, limits.windowMs)
+    this.failures = limiter('join-failures', limits.failuresPerAddress, limits.windowMs)
+    this.workshops = limiter('join-workshop', limits.perWorkshop, limits.windowMs)
   }
 
   /**
@@ -41,22 +41,22 @@ export class JoinThrottle {
    * same 429 as a wrong one and the lockout cannot be used as an oracle.
    */
   async admit(address: string, now = Date.now()): Promise<JoinAdmission> {
-    const miss = await this.failures.take(address, now);
-    if (miss.waitMs > 0) return refused(miss.waitMs);
-    const attempt = await this.attempts.take(address, now);
+    const miss = await this.failures.take(address, now)
+    if (miss.waitMs > 0) return refused(miss.waitMs)
+    const attempt = await this.attempts.take(address, now)
     if (attempt.waitMs > 0) {
       // Refused without reading the code: that says nothing about a guess, so it is no miss.
-      await miss.release();
-      return refused(attempt.waitMs);
+      await miss.release()
+      return refused(attempt.waitMs)
     }
     return {
       waitMs: 0,
       codeMatched: async (workshopId) => {
-        await miss.release();
-        return (await this.workshops.take(workshopId, now)).waitMs;
+        await miss.release()
+        return (await this.workshops.take(workshopId, now)).waitMs
       },
-    };
+    }
   }
 }
 
-const refused = (waitMs: number): JoinAdmission => ({ waitMs, codeMatched: async () => waitMs });
+const refused = (waitMs: number): JoinAdmission => ({ waitMs, codeMatched: async () => waitMs })

@@ -1,18 +1,18 @@
-import { type Hit, type LimiterFactory, type RateLimiter, inMemoryLimiters } from './rate-limit.js';
+import { type Hit, type LimiterFactory, type RateLimiter, inMemoryLimiters } from './rate-limit.js'
 
 export interface LoginLimits {
   /** Attempts with one device cookie (a client that signed in to the account before). */
-  perDevice: number;
+  perDevice: number
   /** Attempts without a device cookie from one client address, at any accounts. */
-  perAddress: number;
+  perAddress: number
   /** Attempts without a device cookie at one account from one address. */
-  perAccountAddress: number;
+  perAccountAddress: number
   /** Attempts without a device cookie at one account from all addresses together. */
-  perAccount: number;
-  windowMs: number;
+  perAccount: number
+  windowMs: number
 }
 
-type Bucket = Exclude<keyof LoginLimits, 'windowMs'>;
+type Bucket = Exclude<keyof LoginLimits, 'windowMs'>
 
 /** Each bucket's limiter name: its keys in a shared store (Redis). */
 const BUCKET_NAMES: Record<Bucket, string> = {
@@ -20,22 +20,22 @@ const BUCKET_NAMES: Record<Bucket, string> = {
   perAddress: 'login-address',
   perAccountAddress: 'login-account-address',
   perAccount: 'login-account',
-};
+}
 
 export interface LoginAttempt {
   /** The normalised email asked for (whether or not it has an account). */
-  account: string;
+  account: string
   /** The client address key (address-key.ts). */
-  address: string;
+  address: string
   /** The id of a valid device cookie for this account the request carried, if any. */
-  device?: string;
+  device?: string
 }
 
 export interface LoginAdmission {
   /** 0 when the password may be checked, else the milliseconds to wait. */
-  waitMs: number;
+  waitMs: number
   /** Call after the right password: the client's own mistakes stop counting against it. */
-  succeeded(): Promise<void>;
+  succeeded(): Promise<void>
 }
 
 /**
@@ -49,21 +49,23 @@ export interface LoginAdmission {
  * and then the owner's usual device still gets in.
  */
 export class LoginThrottle {
-  private readonly buckets: Record<Bucket, RateLimiter>;
+  private readonly buckets: Record<Bucket, RateLimiter>
 
   constructor(limits: LoginLimits, limiter: LimiterFactory = inMemoryLimiters) {
-    const entries = Object.entries(BUCKET_NAMES) as [Bucket, string][];
-    this.buckets = Object.fromEntries(entries.map(([bucket, name]) => [bucket, limiter(name, limits[bucket], limits.windowMs)])) as Record<Bucket, RateLimiter>;
+    const entries = Object.entries(BUCKET_NAMES) as [Bucket, string][]
+    this.buckets = Object.fromEntries(
+      entries.map(([bucket, name]) => [bucket, limiter(name, limits[bucket], limits.windowMs)]),
+    ) as Record<Bucket, RateLimiter>
   }
 
   /** Call before the password is checked, so a burst is refused whether its guesses are right or wrong. */
   async admit(attempt: LoginAttempt, now = Date.now()): Promise<LoginAdmission> {
     if (attempt.device !== undefined) {
-      const key = `${attempt.account}\n${attempt.device}`;
-      const { waitMs } = await this.buckets.perDevice.take(key, now);
-      return { waitMs, succeeded: () => this.buckets.perDevice.reset(key) };
+      const key = `${attempt.account}\n${attempt.device}`
+      const { waitMs } = await this.buckets.perDevice.take(key, now)
+      return { waitMs, succeeded: () => this.buckets.perDevice.reset(key) }
     }
-    const pair = `${attempt.account}\n${attempt.address}`;
+    const pair = `${attempt.account}\n${attempt.address}`
     const waitMs = await takeEach(
       [
         [this.buckets.perAddress, attempt.address],
@@ -71,8 +73,8 @@ export class LoginThrottle {
         [this.buckets.perAccount, attempt.account],
       ],
       now,
-    );
-    return { waitMs, succeeded: () => this.buckets.perAccountAddress.reset(pair) };
+    )
+    return { waitMs, succeeded: () => this.buckets.perAccountAddress.reset(pair) }
   }
 }
 
@@ -83,14 +85,14 @@ export class LoginThrottle {
  * total (locking out every untrusted client) and its address's.
  */
 async function takeEach(steps: ReadonlyArray<readonly [RateLimiter, string]>, now: number): Promise<number> {
-  const taken: Hit[] = [];
+  const taken: Hit[] = []
   for (const [limiter, key] of steps) {
-    const hit = await limiter.take(key, now);
+    const hit = await limiter.take(key, now)
     if (hit.waitMs > 0) {
-      await Promise.all(taken.map((h) => h.release()));
-      return hit.waitMs;
+      await Promise.all(taken.map((h) => h.release()))
+      return hit.waitMs
     }
-    taken.push(hit);
+    taken.push(hit)
   }
-  return 0;
+  return 0
 }

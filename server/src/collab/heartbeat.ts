@@ -1,11 +1,11 @@
-import type { WebSocket, WebSocketServer } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws'
 
 /**
  * A socket that sets `alive` when a pong arrives (a field, not a listener or a
  * WeakSet entry per socket: memory per connection is a benchmark target).
  */
 export interface HeartbeatSocket extends WebSocket {
-  alive: boolean;
+  alive: boolean
 }
 
 /**
@@ -16,13 +16,13 @@ export function startHeartbeat(wss: WebSocketServer, intervalMs = 30_000): () =>
   const timer = setInterval(() => {
     for (const ws of wss.clients as Set<HeartbeatSocket>) {
       if (!ws.alive) {
-        ws.terminate();
-        continue;
+        ws.terminate()
+        continue
       }
-      ws.alive = false;
-      ws.ping();
+      ws.alive = false
+      ws.ping()
     }
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  }, intervalMs)
+  timer.unref()
+  return () => clearInterval(timer)
 }

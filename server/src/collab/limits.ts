@@ -1,4 +1,4 @@
-export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from '../config/index.js';
+export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from '../config/index.js'
 
 /**
  * Thrown where a frame breaks a bound; the socket route closes the socket with 1008
@@ -6,6 +6,6 @@ export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from '../config/index.js';
  */
 export class LimitExceeded extends Error {
   constructor(readonly reason: string) {
-    super(reason);
+    super(reason)
   }
 }

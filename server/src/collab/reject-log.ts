@@ -1,4 +1,4 @@
-import { log } from '../log.js';
+import { log } from '../log.js'
 
 /**
  * Log lines for refused frames and sockets, at a bounded rate: the first `lines` of each
@@ -6,10 +6,10 @@ import { log } from '../log.js';
  * sending junk in a loop must not be able to fill the disk or drown the log.
  */
 export class RejectLog {
-  private windowStart = 0;
-  private logged = 0;
-  private suppressed = 0;
-  private timer: NodeJS.Timeout | undefined;
+  private windowStart = 0
+  private logged = 0
+  private suppressed = 0
+  private timer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly lines: number,
@@ -17,26 +17,26 @@ export class RejectLog {
   ) {}
 
   note(message: string, fields: Record<string, unknown>): void {
-    const now = Date.now();
+    const now = Date.now()
     if (now - this.windowStart >= this.windowMs) {
-      this.windowStart = now;
-      this.logged = 0;
+      this.windowStart = now
+      this.logged = 0
     }
     if (this.logged < this.lines) {
-      this.logged++;
-      log(message, fields);
-      return;
+      this.logged++
+      log(message, fields)
+      return
     }
-    this.suppressed++;
+    this.suppressed++
     if (!this.timer) {
-      this.timer = setTimeout(() => this.summarize(), this.windowStart + this.windowMs - now);
-      this.timer.unref();
+      this.timer = setTimeout(() => this.summarize(), this.windowStart + this.windowMs - now)
+      this.timer.unref()
     }
   }
 
   private summarize(): void {
-    this.timer = undefined;
-    log('refused socket frames not logged one by one', { count: this.suppressed, windowMs: this.windowMs });
-    this.suppressed = 0;
+    this.timer = undefined
+    log('refused socket frames not logged one by one', { count: this.suppressed, windowMs: this.windowMs })
+    this.suppressed = 0
   }
 }

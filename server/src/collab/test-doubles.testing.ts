@@ -1,5 +1,5 @@
-import type { DocStore } from '../storage/doc-store.js';
-import type { Peer } from './connection.js';
+import type { DocStore } from '../storage/doc-store.js'
+import type { Peer } from './connection.js'
 
 /** For unit tests of the collab layer: a store with nothing in it that keeps nothing. */
 export const emptyStore: DocStore = {
@@ -12,18 +12,18 @@ export const emptyStore: DocStore = {
   close: async () => undefined,
   storageFull: false,
   quarantined: () => ({ rows: 0, lastAt: null }),
-};
+}
 
 /** A socket that records what the server sent it and how it was closed. */
 export class RecordingPeer implements Peer {
-  readonly sent: Uint8Array[] = [];
-  closedWith: number | undefined;
-  closedReason: string | undefined;
+  readonly sent: Uint8Array[] = []
+  closedWith: number | undefined
+  closedReason: string | undefined
   sendMessage(message: Uint8Array): void {
-    this.sent.push(message);
+    this.sent.push(message)
   }
   close(code: number, reason?: string): void {
-    this.closedWith = code;
-    this.closedReason = reason;
+    this.closedWith = code
+    this.closedReason = reason
   }
 }

@@ -6,26 +6,26 @@
  * writing the one buffer to each socket halves the work per recipient.
  */
 export function binaryFrame(message: Uint8Array): Buffer {
-  const length = message.byteLength;
-  const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10;
-  const frame = Buffer.allocUnsafe(headerLength + length);
-  frame[0] = 0x82; // FIN + opcode 2 (binary)
+  const length = message.byteLength
+  const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10
+  const frame = Buffer.allocUnsafe(headerLength + length)
+  frame[0] = 0x82 // FIN + opcode 2 (binary)
   if (length < 126) {
-    frame[1] = length;
+    frame[1] = length
   } else if (length < 65536) {
-    frame[1] = 126;
-    frame.writeUInt16BE(length, 2);
+    frame[1] = 126
+    frame.writeUInt16BE(length, 2)
   } else {
-    frame[1] = 127;
-    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
-    frame.writeUInt32BE(length >>> 0, 6);
+    frame[1] = 127
+    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2)
+    frame.writeUInt32BE(length >>> 0, 6)
   }
-  frame.set(message, headerLength);
-  return frame;
+  frame.set(message, headerLength)
+  return frame
 }
 
-let lastMessage: Uint8Array | undefined;
-let lastFrame: Buffer | undefined;
+let lastMessage: Uint8Array | undefined
+let lastFrame: Buffer | undefined
 
 /**
  * The frame of a message, built once per broadcast: a room hands the same message
@@ -34,8 +34,8 @@ let lastFrame: Buffer | undefined;
  */
 export function frameOf(message: Uint8Array): Buffer {
   if (message !== lastMessage) {
-    lastFrame = binaryFrame(message);
-    lastMessage = message;
+    lastFrame = binaryFrame(message)
+    lastMessage = message
   }
-  return lastFrame!;
+  return lastFrame!
 }

@@ -1,11 +1,11 @@
-import path from 'node:path';
-import { type AuthConfig, loadAuthConfig } from './auth.js';
-import { ConfigError, type Env, EnvReader, WEB_PROTOCOLS } from './env.js';
-import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket-limits.js';
+import path from 'node:path'
+import { type AuthConfig, loadAuthConfig } from './auth.js'
+import { ConfigError, type Env, EnvReader, WEB_PROTOCOLS } from './env.js'
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket-limits.js'
 
-export type { AuthConfig } from './auth.js';
-export { ConfigError, type Env, EXIT_CONFIG } from './env.js';
-export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket-limits.js';
+export type { AuthConfig } from './auth.js'
+export { ConfigError, type Env, EXIT_CONFIG } from './env.js'
+export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket-limits.js'
 
 /**
  * Every setting of the server, read from the environment in one place (main.ts passes
@@ -14,77 +14,77 @@ export { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket-limits.js';
  * Configuration table (config/readme.test.ts keeps the two in step).
  */
 export interface Config {
-  server: ServerConfig;
-  storage: StorageConfig;
-  scale: ScaleConfig;
-  socket: SocketConfig;
-  auth: AuthConfig;
-  http: HttpConfig;
+  server: ServerConfig
+  storage: StorageConfig
+  scale: ScaleConfig
+  socket: SocketConfig
+  auth: AuthConfig
+  http: HttpConfig
   /** Hooks of the integration tests only. */
-  test: TestConfig;
+  test: TestConfig
 }
 
 export interface ServerConfig {
-  port: number;
-  host: string;
+  port: number
+  host: string
   /** Where browsers reach this app, without a trailing slash (PUBLIC_URL); undefined: each request's own origin. */
-  publicUrl: string | undefined;
+  publicUrl: string | undefined
   /** The built web client served at / (CLIENT_DIST). */
-  clientDist: string;
-  logLevel: 'silent' | 'info';
+  clientDist: string
+  logLevel: 'silent' | 'info'
 }
 
 export interface StorageConfig {
-  dataDir: string;
-  databaseUrl: string | undefined;
+  dataDir: string
+  databaseUrl: string | undefined
   /** Connections of the PostgreSQL pool. */
-  pgPoolMax: number;
+  pgPoolMax: number
   /** Embedded store: NORMAL survives a killed process, FULL also power loss (an fsync per commit). */
-  sqliteSynchronous: 'NORMAL' | 'FULL';
+  sqliteSynchronous: 'NORMAL' | 'FULL'
   /** Longest time an update waits in memory before its group commit. */
-  groupCommitMs: number;
+  groupCommitMs: number
   /** Log rows per document after which a background compaction folds them into the snapshot. */
-  compactAfterUpdates: number;
+  compactAfterUpdates: number
   /** While storage is full (disk full), how often the failed group commit is tried again. */
-  storageRetryMs: number;
+  storageRetryMs: number
 }
 
 export interface ScaleConfig {
-  redisUrl: string | undefined;
+  redisUrl: string | undefined
 }
 
 export interface SocketConfig {
   /** Largest socket frame accepted; larger frames close the socket with 1009. */
-  maxMessageBytes: number;
+  maxMessageBytes: number
   /** Every socket is pinged this often; one that has not answered the previous ping is dropped. */
-  heartbeatMs: number;
+  heartbeatMs: number
   /** On SIGTERM, how long open sockets may still deliver frames before they are closed. */
-  shutdownDrainMs: number;
+  shutdownDrainMs: number
   /** Per-client bounds on the collaboration socket (docs/api.md, "Limits and failures"). */
-  limits: SocketLimits;
+  limits: SocketLimits
 }
 
 /** What the domain's article import takes (domain/article-import-pool.ts, ImportBudget). */
 export interface ImportBudgetConfig {
-  timeoutMs: number;
-  concurrency: number;
-  queueMax: number;
-  heapMb: number;
+  timeoutMs: number
+  concurrency: number
+  queueMax: number
+  heapMb: number
 }
 
 export interface HttpConfig {
   /** Largest JSON body of any /api route (413 above); article creation takes articleMaxBytes. */
-  jsonMaxBytes: number;
-  articleMaxBytes: number;
+  jsonMaxBytes: number
+  articleMaxBytes: number
   /** Largest evidence attachment (image or PDF) accepted; larger uploads get 413. */
-  attachmentMaxBytes: number;
+  attachmentMaxBytes: number
   /** Article imports are parsed on worker threads within this budget (domain/article-import-pool.ts). */
-  importBudget: ImportBudgetConfig;
+  importBudget: ImportBudgetConfig
 }
 
 export interface TestConfig {
   /** FC_TEST_HOLD_ADMISSION=1: collab/access/admission-hold.ts holds sockets that ask for it. */
-  holdAdmission: boolean;
+  holdAdmission: boolean
 }
 
 /**
@@ -92,8 +92,8 @@ export interface TestConfig {
  * Every variable is read on every call, whatever the others say (config/readme.test.ts relies on it).
  */
 export function loadConfig(env: Env): Config {
-  const r = new EnvReader(env);
-  const publicUrl = r.url('PUBLIC_URL', WEB_PROTOCOLS);
+  const r = new EnvReader(env)
+  const publicUrl = r.url('PUBLIC_URL', WEB_PROTOCOLS)
   const config: Config = {
     server: {
       port: r.int('PORT', 8787),
@@ -139,13 +139,13 @@ export function loadConfig(env: Env): Config {
     test: {
       holdAdmission: r.flag('FC_TEST_HOLD_ADMISSION'),
     },
-  };
-  if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return config;
+  }
+  if (r.problems.length > 0) throw new ConfigError(r.problems)
+  return config
 }
 
 function loadSocketLimits(r: EnvReader): SocketLimits {
-  const d = DEFAULT_SOCKET_LIMITS;
+  const d = DEFAULT_SOCKET_LIMITS
   return {
     pendingUpdates: r.int('PENDING_UPDATES_PER_SOCKET', d.pendingUpdates),
     pendingBytes: r.int('PENDING_BYTES_PER_SOCKET', d.pendingBytes),
@@ -162,5 +162,5 @@ function loadSocketLimits(r: EnvReader): SocketLimits {
     outgoingBytes: r.int('OUTGOING_BUFFER_MAX_BYTES', d.outgoingBytes),
     rejectLogLines: r.int('REJECT_LOG_LINES', d.rejectLogLines),
     rejectLogWindowMs: r.int('REJECT_LOG_WINDOW_MS', d.rejectLogWindowMs),
-  };
+  }
 }

@@ -5,29 +5,29 @@
  */
 export interface SocketLimits {
   /** Updates of one socket waiting on structs the document lacks, and their bytes. */
-  pendingUpdates: number;
-  pendingBytes: number;
+  pendingUpdates: number
+  pendingBytes: number
   /** One presence (awareness) entry's JSON: its size and how deep it nests. */
-  presenceBytes: number;
-  presenceDepth: number;
+  presenceBytes: number
+  presenceDepth: number
   /** Presence messages per second per socket, with a burst allowance. */
-  presenceRate: number;
-  presenceBurst: number;
+  presenceRate: number
+  presenceBurst: number
   /** Distinct presence ids one socket may introduce over its life. */
-  presenceIds: number;
+  presenceIds: number
   /** Entries a sync step 1 state vector may carry beyond the clients the document already has. */
-  stateVectorEntries: number;
+  stateVectorEntries: number
   /** Messages per second per socket, with a burst allowance. */
-  messageRate: number;
-  messageBurst: number;
+  messageRate: number
+  messageBurst: number
   /** Open sockets per user account and per workshop guest session; more are refused with 1013. */
-  socketsPerUser: number;
-  socketsPerGuest: number;
+  socketsPerUser: number
+  socketsPerGuest: number
   /** Bytes queued for one socket past which it is dropped instead of written to. */
-  outgoingBytes: number;
+  outgoingBytes: number
   /** Rejected frames logged one line each per window; past that, one summary line per window. */
-  rejectLogLines: number;
-  rejectLogWindowMs: number;
+  rejectLogLines: number
+  rejectLogWindowMs: number
 }
 
 /** The defaults of config/index.ts, for units that build a registry without a config. */
@@ -47,4 +47,4 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   outgoingBytes: 8 * 1024 * 1024,
   rejectLogLines: 20,
   rejectLogWindowMs: 60_000,
-};
+}

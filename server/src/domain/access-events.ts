@@ -1,6 +1,6 @@
-import type { AccessChange } from '../collab/access/access-change.js';
+import type { AccessChange } from '../collab/access/access-change.js'
 
-export type { AccessChange } from '../collab/access/access-change.js';
+export type { AccessChange } from '../collab/access/access-change.js'
 
 /**
  * Where the domain commands that change who may open what (role change, member removal,
@@ -9,12 +9,12 @@ export type { AccessChange } from '../collab/access/access-change.js';
  * change to the open sockets here and announces it to the other instances.
  */
 export interface AccessEvents {
-  changed(change: AccessChange): void;
+  changed(change: AccessChange): void
   /**
    * Resolves once the rooms the changes so far emptied have unloaded on this instance
    * (flushed what they held): only then may their documents be dropped from storage.
    */
-  settled(): Promise<void>;
+  settled(): Promise<void>
 }
 
 /**
@@ -22,7 +22,7 @@ export interface AccessEvents {
  * its id (null: there was none), then its open sockets close everywhere (4401).
  */
 export async function endCredential(access: AccessEvents, end: () => Promise<string | null>): Promise<string | null> {
-  const credentialId = await end();
-  if (credentialId) access.changed({ kind: 'credential', credentialId });
-  return credentialId;
+  const credentialId = await end()
+  if (credentialId) access.changed({ kind: 'credential', credentialId })
+  return credentialId
 }

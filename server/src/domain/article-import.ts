@@ -1,10 +1,16 @@
-import { marked } from 'marked';
-import sanitizeHtml from 'sanitize-html';
-import { BlockTreeBuilder, type ContainerType, MAX_CONTAINER_DEPTH } from '../articles/block-tree.js';
-import { type Block, blocksFromText, type HeadingLevel, type OrderedListAttrs, type OrderedListNumbering } from '../articles/body.js';
-import { CodeText } from '../articles/code-text.js';
-import { OpenMarks } from '../articles/open-marks.js';
-import { hasMarks, plainText, TextRunBuilder } from '../articles/text-runs.js';
+import { marked } from 'marked'
+import sanitizeHtml from 'sanitize-html'
+import { BlockTreeBuilder, type ContainerType, MAX_CONTAINER_DEPTH } from '../articles/block-tree.js'
+import {
+  type Block,
+  blocksFromText,
+  type HeadingLevel,
+  type OrderedListAttrs,
+  type OrderedListNumbering,
+} from '../articles/body.js'
+import { CodeText } from '../articles/code-text.js'
+import { OpenMarks } from '../articles/open-marks.js'
+import { hasMarks, plainText, TextRunBuilder } from '../articles/text-runs.js'
 
 /**
  * Article bodies arrive as plain text, Markdown or HTML and become the blocks of
@@ -37,31 +43,31 @@ import { hasMarks, plainText, TextRunBuilder } from '../articles/text-runs.js';
  * or mailto.
  */
 export interface ArticleBody {
-  text?: string | null | undefined;
-  markdown?: string | null | undefined;
-  html?: string | null | undefined;
+  text?: string | null | undefined
+  markdown?: string | null | undefined
+  html?: string | null | undefined
 }
 
-export type BodyFormat = 'text' | 'markdown' | 'html' | 'empty';
+export type BodyFormat = 'text' | 'markdown' | 'html' | 'empty'
 
 /** At most one format is given (validated at the edge); none makes an empty article. */
 export function blocksFromBody(body: ArticleBody): { blocks: Block[]; format: BodyFormat } {
-  if (typeof body.text === 'string') return { blocks: blocksFromText(body.text), format: 'text' };
-  if (typeof body.markdown === 'string') return { blocks: blocksFromMarkdown(body.markdown), format: 'markdown' };
-  if (typeof body.html === 'string') return { blocks: blocksFromHtml(body.html), format: 'html' };
-  return { blocks: [], format: 'empty' };
+  if (typeof body.text === 'string') return { blocks: blocksFromText(body.text), format: 'text' }
+  if (typeof body.markdown === 'string') return { blocks: blocksFromMarkdown(body.markdown), format: 'markdown' }
+  if (typeof body.html === 'string') return { blocks: blocksFromHtml(body.html), format: 'html' }
+  return { blocks: [], format: 'empty' }
 }
 
 export function blocksFromMarkdown(markdown: string): Block[] {
   // Raw HTML inside Markdown passes through marked untouched, so the HTML path sanitizes it.
-  return blocksFromHtml(marked.parse(flattenDeepMarkers(markdown), { async: false, gfm: true }));
+  return blocksFromHtml(marked.parse(flattenDeepMarkers(markdown), { async: false, gfm: true }))
 }
 
 /** One quote or list marker opening a line (`>`, `-`, `*`, `+`, `1.`, `1)`), with the blanks before it. */
-const MARKER = String.raw`[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))`;
+const MARKER = String.raw`[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))`
 /** Twice the reader's depth: whatever marked makes of the markers kept, the reader still flattens it the same. */
-const MAX_MARKERS = 2 * MAX_CONTAINER_DEPTH;
-const DEEP_MARKERS = new RegExp(`^((?:${MARKER}){${MAX_MARKERS}})(?:${MARKER})+`, 'gm');
+const MAX_MARKERS = 2 * MAX_CONTAINER_DEPTH
+const DEEP_MARKERS = new RegExp(`^((?:${MARKER}){${MAX_MARKERS}})(?:${MARKER})+`, 'gm')
 
 /**
  * Drops the quote and list markers past MAX_MARKERS at the start of each line. marked recurses
@@ -69,14 +75,62 @@ const DEEP_MARKERS = new RegExp(`^((?:${MARKER}){${MAX_MARKERS}})(?:${MARKER})+`
  * containers deeper than MAX_CONTAINER_DEPTH into the deepest one kept anyway, text included.
  */
 function flattenDeepMarkers(markdown: string): string {
-  return markdown.replace(DEEP_MARKERS, '$1');
+  return markdown.replace(DEEP_MARKERS, '$1')
 }
 
 const BLOCK_TAGS = [
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'blockquote', 'pre', 'div', 'section', 'article', 'header',
-  'footer', 'main', 'aside', 'figure', 'figcaption', 'td', 'th', 'tr', 'table', 'ul', 'ol', 'dl', 'dt', 'dd', 'hr',
-];
-const INLINE_TAGS = ['a', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'strike', 'ins', 'mark', 'sub', 'sup', 'small', 'span', 'code', 'q', 'cite', 'abbr', 'time'];
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'li',
+  'blockquote',
+  'pre',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'figure',
+  'figcaption',
+  'td',
+  'th',
+  'tr',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'hr',
+]
+const INLINE_TAGS = [
+  'a',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'del',
+  'strike',
+  'ins',
+  'mark',
+  'sub',
+  'sup',
+  'small',
+  'span',
+  'code',
+  'q',
+  'cite',
+  'abbr',
+  'time',
+]
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...BLOCK_TAGS, ...INLINE_TAGS, 'br'],
@@ -90,24 +144,46 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   // Their text is code or markup, never article prose: dropped with the tag.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'title', 'head', 'select', 'canvas', 'video', 'audio', 'noembed', 'noframes', 'xmp', 'plaintext'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'iframe',
+    'object',
+    'embed',
+    'template',
+    'svg',
+    'math',
+    'title',
+    'head',
+    'select',
+    'canvas',
+    'video',
+    'audio',
+    'noembed',
+    'noframes',
+    'xmp',
+    'plaintext',
+  ],
   enforceHtmlBoundary: false,
   parseStyleAttributes: false,
-};
+}
 
-const NUMBERINGS: readonly string[] = ['1', 'a', 'A', 'i', 'I'] satisfies OrderedListNumbering[];
+const NUMBERINGS: readonly string[] = ['1', 'a', 'A', 'i', 'I'] satisfies OrderedListNumbering[]
 
 /** An `<ol>` keeps `start` only when it is a whole number (written canonically), `type` only as HTML's numbering styles. */
 function listAttributes(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
-  const start = /^\s*(\d{1,9})\s*$/.exec(attribs.start ?? '')?.[1];
-  const kept: sanitizeHtml.Attributes = {};
-  if (start !== undefined) kept.start = String(Number(start));
+  const start = /^\s*(\d{1,9})\s*$/.exec(attribs.start ?? '')?.[1]
+  const kept: sanitizeHtml.Attributes = {}
+  if (start !== undefined) kept.start = String(Number(start))
   // Case matters (`a` and `A` differ) and the editor keeps the value as written.
-  if (NUMBERINGS.includes(attribs.type ?? '')) kept.type = attribs.type!;
-  return { tagName, attribs: kept };
+  if (NUMBERINGS.includes(attribs.type ?? '')) kept.type = attribs.type!
+  return { tagName, attribs: kept }
 }
 
-const LANGUAGE_PREFIX = 'language-';
+const LANGUAGE_PREFIX = 'language-'
 
 /**
  * A `<code>` keeps only the class the editor reads its language from (the first one starting
@@ -116,15 +192,15 @@ const LANGUAGE_PREFIX = 'language-';
  * highlighter may look it up, so no quotes, markup, spaces or long strings.
  */
 function codeLanguage(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
-  const classes = (attribs.class ?? '').split(/[\t\n\f\r ]+/);
-  const language = classes.find((name) => name.startsWith(LANGUAGE_PREFIX))?.slice(LANGUAGE_PREFIX.length);
-  const safe = language !== undefined && /^[\w+#.-]{1,32}$/.test(language);
-  return { tagName, attribs: safe ? { class: LANGUAGE_PREFIX + language } : {} };
+  const classes = (attribs.class ?? '').split(/[\t\n\f\r ]+/)
+  const language = classes.find((name) => name.startsWith(LANGUAGE_PREFIX))?.slice(LANGUAGE_PREFIX.length)
+  const safe = language !== undefined && /^[\w+#.-]{1,32}$/.test(language)
+  return { tagName, attribs: safe ? { class: LANGUAGE_PREFIX + language } : {} }
 }
 
 /** The HTML we keep: the allowlist above, nothing executable. */
 export function sanitizeArticleHtml(html: string): string {
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
+  return sanitizeHtml(html, SANITIZE_OPTIONS)
 }
 
 function decodeEntities(text: string): string {
@@ -136,11 +212,11 @@ function decodeEntities(text: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&nbsp;/g, '\u00a0')
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
 }
 
 function safeCodePoint(cp: number): string {
-  return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+  return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd'
 }
 
 const CONTAINER_TAGS: ReadonlyMap<string, ContainerType> = new Map([
@@ -148,7 +224,7 @@ const CONTAINER_TAGS: ReadonlyMap<string, ContainerType> = new Map([
   ['ol', 'orderedList'],
   ['li', 'listItem'],
   ['blockquote', 'blockquote'],
-]);
+])
 
 /**
  * Reads the sanitizer's own output, which is canonical (every `<` in text and every
@@ -157,69 +233,69 @@ const CONTAINER_TAGS: ReadonlyMap<string, ContainerType> = new Map([
  * reader says where blocks and containers begin and end.
  */
 export function blocksFromHtml(html: string): Block[] {
-  const clean = sanitizeArticleHtml(html);
-  const tree = new BlockTreeBuilder();
-  const headings: HeadingLevel[] = []; // levels of the open heading tags
-  const marks = new OpenMarks();
-  let runs = new TextRunBuilder();
-  let code: CodeText | undefined; // inside a <pre>
+  const clean = sanitizeArticleHtml(html)
+  const tree = new BlockTreeBuilder()
+  const headings: HeadingLevel[] = [] // levels of the open heading tags
+  const marks = new OpenMarks()
+  let runs = new TextRunBuilder()
+  let code: CodeText | undefined // inside a <pre>
 
   const flush = (): void => {
-    const built = runs.finish();
-    runs = new TextRunBuilder();
-    if (built.length === 0) return;
-    const text = plainText(built);
-    const content = hasMarks(built) ? { text, runs: built } : { text };
-    const level = headings[headings.length - 1];
-    tree.add(level === undefined ? { type: 'paragraph', ...content } : { type: 'heading', level, ...content });
-  };
+    const built = runs.finish()
+    runs = new TextRunBuilder()
+    if (built.length === 0) return
+    const text = plainText(built)
+    const content = hasMarks(built) ? { text, runs: built } : { text }
+    const level = headings[headings.length - 1]
+    tree.add(level === undefined ? { type: 'paragraph', ...content } : { type: 'heading', level, ...content })
+  }
 
-  const token = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)/g;
+  const token = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)/g
   for (let m = token.exec(clean); m !== null; m = token.exec(clean)) {
-    const [, closing, rawTag, attributes, chunk] = m;
-    const tag = rawTag?.toLowerCase();
+    const [, closing, rawTag, attributes, chunk] = m
+    const tag = rawTag?.toLowerCase()
     if (code !== undefined) {
       // A code block is its text, line breaks and language; tags inside it (b, p ...) add nothing.
-      if (chunk !== undefined) code.append(decodeEntities(chunk));
-      else if (!closing) code.open(tag!, attributes ?? '');
+      if (chunk !== undefined) code.append(decodeEntities(chunk))
+      else if (!closing) code.open(tag!, attributes ?? '')
       else if (tag === 'pre' && code.closePre()) {
-        const block = code.finish();
-        if (block !== undefined) tree.add(block);
-        code = undefined;
+        const block = code.finish()
+        if (block !== undefined) tree.add(block)
+        code = undefined
       }
-      continue;
+      continue
     }
     if (chunk !== undefined) {
-      runs.append(decodeEntities(chunk), marks.current());
-      continue;
+      runs.append(decodeEntities(chunk), marks.current())
+      continue
     }
     if (tag === 'br') {
-      flush();
-      continue;
+      flush()
+      continue
     }
     if (!BLOCK_TAGS.includes(tag!)) {
       // Inline: its text flows into the current block, with its mark if it has one.
-      if (closing) marks.pop(tag!);
-      else marks.push(tag!, hrefOf(attributes ?? ''));
-      continue;
+      if (closing) marks.pop(tag!)
+      else marks.push(tag!, hrefOf(attributes ?? ''))
+      continue
     }
-    flush();
-    const heading = /^h([1-6])$/.exec(tag!);
-    const container = CONTAINER_TAGS.get(tag!);
+    flush()
+    const heading = /^h([1-6])$/.exec(tag!)
+    const container = CONTAINER_TAGS.get(tag!)
     if (heading) {
-      if (closing) headings.pop();
-      else headings.push(Number(heading[1]) as HeadingLevel);
+      if (closing) headings.pop()
+      else headings.push(Number(heading[1]) as HeadingLevel)
     } else if (container !== undefined) {
-      if (closing) tree.close(container);
-      else tree.open(container, orderedListOf(attributes ?? ''));
+      if (closing) tree.close(container)
+      else tree.open(container, orderedListOf(attributes ?? ''))
     } else if (tag === 'pre' && !closing) {
-      code = new CodeText();
+      code = new CodeText()
     } else if (tag === 'hr' && !closing) {
-      tree.add({ type: 'horizontalRule' });
+      tree.add({ type: 'horizontalRule' })
     }
   }
-  flush();
-  return tree.finish();
+  flush()
+  return tree.finish()
 }
 
 /**
@@ -227,14 +303,14 @@ export function blocksFromHtml(html: string): Block[] {
  * numbering style (listAttributes above).
  */
 function orderedListOf(attributes: string): OrderedListAttrs {
-  const start = /\sstart="(\d+)"/.exec(attributes)?.[1];
-  const numbering = /\stype="([1aAiI])"/.exec(attributes)?.[1] as OrderedListNumbering | undefined;
-  const attrs: OrderedListAttrs = { start: start === undefined ? 1 : Number(start) };
-  if (numbering !== undefined) attrs.numbering = numbering;
-  return attrs;
+  const start = /\sstart="(\d+)"/.exec(attributes)?.[1]
+  const numbering = /\stype="([1aAiI])"/.exec(attributes)?.[1] as OrderedListNumbering | undefined
+  const attrs: OrderedListAttrs = { start: start === undefined ? 1 : Number(start) }
+  if (numbering !== undefined) attrs.numbering = numbering
+  return attrs
 }
 
 function hrefOf(attributes: string): string | undefined {
-  const href = /\shref="([^"]*)"/.exec(attributes)?.[1];
-  return href === undefined ? undefined : decodeEntities(href);
+  const href = /\shref="([^"]*)"/.exec(attributes)?.[1]
+  return href === undefined ? undefined : decodeEntities(href)
 }

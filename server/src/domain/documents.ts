@@ -1,7 +1,7 @@
-import type { Queryable } from '../storage/db.js';
-import { getArticleByDocId } from './articles.js';
-import { participantByDocId } from './workshop-participants.js';
-import { getWorkshop, hasEnded } from './workshops.js';
+import type { Queryable } from '../storage/db.js'
+import { getArticleByDocId } from './articles.js'
+import { participantByDocId } from './workshop-participants.js'
+import { getWorkshop, hasEnded } from './workshops.js'
 
 /**
  * What a collaboration document is, and whose: an article of a workspace, or a
@@ -10,15 +10,23 @@ import { getWorkshop, hasEnded } from './workshops.js';
  */
 export type DocumentOwner =
   | { kind: 'article'; workspaceId: string }
-  | { kind: 'workshop-copy'; workspaceId: string; workshopId: string; workshopCreatedBy: string; guestId: string; revealed: boolean; ended: boolean };
+  | {
+      kind: 'workshop-copy'
+      workspaceId: string
+      workshopId: string
+      workshopCreatedBy: string
+      guestId: string
+      revealed: boolean
+      ended: boolean
+    }
 
 export async function ownerOfDocument(q: Queryable, docId: string): Promise<DocumentOwner | null> {
-  const article = await getArticleByDocId(q, docId);
-  if (article) return { kind: 'article', workspaceId: article.workspaceId };
-  const participant = await participantByDocId(q, docId);
-  if (!participant) return null;
-  const workshop = await getWorkshop(q, participant.workshopId);
-  if (!workshop) return null;
+  const article = await getArticleByDocId(q, docId)
+  if (article) return { kind: 'article', workspaceId: article.workspaceId }
+  const participant = await participantByDocId(q, docId)
+  if (!participant) return null
+  const workshop = await getWorkshop(q, participant.workshopId)
+  if (!workshop) return null
   return {
     kind: 'workshop-copy',
     workspaceId: workshop.workspaceId,
@@ -27,5 +35,5 @@ export async function ownerOfDocument(q: Queryable, docId: string): Promise<Docu
     guestId: participant.guestId,
     revealed: workshop.revealedAt !== null,
     ended: hasEnded(workshop),
-  };
+  }
 }

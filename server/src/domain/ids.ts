@@ -1,13 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto'
 
 /** 128 random bits, URL- and document-id-safe ([A-Za-z0-9_-], 22 chars). */
 export function newId(): string {
-  return randomBytes(16).toString('base64url');
+  return randomBytes(16).toString('base64url')
 }
 
 /** A high-entropy secret handed out once (API tokens, invite codes). */
 export function newSecret(prefix: string, bytes = 32): string {
-  return `${prefix}${randomBytes(bytes).toString('base64url')}`;
+  return `${prefix}${randomBytes(bytes).toString('base64url')}`
 }
 
 /**
@@ -15,5 +15,5 @@ export function newSecret(prefix: string, bytes = 32): string {
  * hash suffices, and a leaked table does not leak usable credentials.
  */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return createHash('sha256').update(secret).digest('hex')
 }

@@ -1,7 +1,7 @@
-import type { DocStore } from '../storage/doc-store.js';
-import type { Db } from '../storage/db.js';
-import type { AccessEvents } from './access-events.js';
-import { deleteWorkshopRows } from './workshops.js';
+import type { DocStore } from '../storage/doc-store.js'
+import type { Db } from '../storage/db.js'
+import type { AccessEvents } from './access-events.js'
+import { deleteWorkshopRows } from './workshops.js'
 
 /**
  * Deletes a workshop (the caller checked the trainer) and its participants' copies; returns
@@ -12,10 +12,15 @@ import { deleteWorkshopRows } from './workshops.js';
  * this instance has unloaded them (flushed what they held), their stored state is dropped:
  * dropping it earlier would let the unload write it back.
  */
-export async function deleteWorkshop(db: Db, store: DocStore, access: AccessEvents, workshopId: string): Promise<number> {
-  const docIds = await deleteWorkshopRows(db, workshopId);
-  access.changed({ kind: 'copies-deleted', docIds });
-  await access.settled();
-  await store.remove(docIds);
-  return docIds.length;
+export async function deleteWorkshop(
+  db: Db,
+  store: DocStore,
+  access: AccessEvents,
+  workshopId: string,
+): Promise<number> {
+  const docIds = await deleteWorkshopRows(db, workshopId)
+  access.changed({ kind: 'copies-deleted', docIds })
+  await access.settled()
+  await store.remove(docIds)
+  return docIds.length
 }

@@ -1,10 +1,16 @@
-import { Hono } from 'hono';
-import { checkAttachment, cleanFileName, getAttachment, insertAttachment, listAttachments } from '../domain/attachments.js';
-import { forbidden, notFound } from '../domain/errors.js';
-import { roleIn } from '../domain/workspaces.js';
-import { articleAccess, requireArticleRole } from './access.js';
-import { type ApiDeps, limitBody, requireCaller } from './http.js';
-import { ATTACHMENT_CSP } from './security-headers.js';
+import { Hono } from 'hono'
+import {
+  checkAttachment,
+  cleanFileName,
+  getAttachment,
+  insertAttachment,
+  listAttachments,
+} from '../domain/attachments.js'
+import { forbidden, notFound } from '../domain/errors.js'
+import { roleIn } from '../domain/workspaces.js'
+import { articleAccess, requireArticleRole } from './access.js'
+import { type ApiDeps, limitBody, requireCaller } from './http.js'
+import { ATTACHMENT_CSP } from './security-headers.js'
 
 /**
  * Evidence files. Uploaded as the raw request body (content-type = the file's
@@ -12,12 +18,12 @@ import { ATTACHMENT_CSP } from './security-headers.js';
  * article's workspace, never sniffed into something scriptable.
  */
 export function attachmentRoutes({ db, config }: ApiDeps): Hono {
-  const app = new Hono();
+  const app = new Hono()
 
   app.post('/api/articles/:id/attachments', limitBody(config.http.attachmentMaxBytes), async (c) => {
-    const { article, userId } = requireArticleRole(c, 'checker');
-    const data = new Uint8Array(await c.req.arrayBuffer());
-    const mime = checkAttachment(c.req.header('content-type') ?? '', data, config.http.attachmentMaxBytes);
+    const { article, userId } = requireArticleRole(c, 'checker')
+    const data = new Uint8Array(await c.req.arrayBuffer())
+    const mime = checkAttachment(c.req.header('content-type') ?? '', data, config.http.attachmentMaxBytes)
     const meta = await insertAttachment(db, {
       articleId: article.id,
       workspaceId: article.workspaceId,
@@ -25,21 +31,34 @@ export function attachmentRoutes({ db, config }: ApiDeps): Hono {
       mime,
       data,
       createdBy: userId,
-    });
-    return c.json({ id: meta.id, url: `/api/attachments/${meta.id}`, name: meta.name, mime: meta.mime, size: meta.size }, 201);
-  });
+    })
+    return c.json(
+      { id: meta.id, url: `/api/attachments/${meta.id}`, name: meta.name, mime: meta.mime, size: meta.size },
+      201,
+    )
+  })
 
   app.get('/api/articles/:id/attachments', async (c) => {
-    const { article } = articleAccess(c);
-    const list = await listAttachments(db, article.id);
-    return c.json(list.map((a) => ({ id: a.id, url: `/api/attachments/${a.id}`, name: a.name, mime: a.mime, size: a.size, createdAt: a.createdAt })));
-  });
+    const { article } = articleAccess(c)
+    const list = await listAttachments(db, article.id)
+    return c.json(
+      list.map((a) => ({
+        id: a.id,
+        url: `/api/attachments/${a.id}`,
+        name: a.name,
+        mime: a.mime,
+        size: a.size,
+        createdAt: a.createdAt,
+      })),
+    )
+  })
 
   app.get('/api/attachments/:id', async (c) => {
-    const caller = requireCaller(c);
-    const attachment = await getAttachment(db, c.req.param('id'));
-    if (!attachment) throw notFound('attachment');
-    if (!(await roleIn(db, attachment.workspaceId, caller.user.id))) throw forbidden('not a member of this attachment’s workspace');
+    const caller = requireCaller(c)
+    const attachment = await getAttachment(db, c.req.param('id'))
+    if (!attachment) throw notFound('attachment')
+    if (!(await roleIn(db, attachment.workspaceId, caller.user.id)))
+      throw forbidden('not a member of this attachment’s workspace')
     return c.body(attachment.data as Uint8Array<ArrayBuffer>, 200, {
       'content-type': attachment.mime,
       'content-length': String(attachment.size),
@@ -47,8 +66,8 @@ export function attachmentRoutes({ db, config }: ApiDeps): Hono {
       'x-content-type-options': 'nosniff',
       'content-security-policy': ATTACHMENT_CSP,
       'cache-control': 'private, max-age=3600',
-    });
-  });
+    })
+  })
 
-  return app;
+  return app
 }

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
-import type { DocStore } from '../storage/doc-store.js';
+import { Hono } from 'hono'
+import type { DocStore } from '../storage/doc-store.js'
 
 /**
  * 503 while storage cannot write (a load balancer stops sending new work); `quarantine` counts
@@ -7,11 +7,11 @@ import type { DocStore } from '../storage/doc-store.js';
  * Answered from memory: a health check must not wait on the database.
  */
 export function healthRoutes(store: DocStore): Hono {
-  const app = new Hono();
+  const app = new Hono()
   app.get('/api/health', (c) => {
-    if (store.storageFull) return c.json({ ok: false, reason: 'storage-full' }, 503);
-    const quarantine = store.quarantined();
-    return c.json(quarantine.rows > 0 ? { ok: true, quarantine } : { ok: true });
-  });
-  return app;
+    if (store.storageFull) return c.json({ ok: false, reason: 'storage-full' }, 503)
+    const quarantine = store.quarantined()
+    return c.json(quarantine.rows > 0 ? { ok: true, quarantine } : { ok: true })
+  })
+  return app
 }

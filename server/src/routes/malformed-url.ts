@@ -1,16 +1,16 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono'
 
 /** A percent-encoded path or query decoded, or undefined when its escapes are not valid UTF-8 (`%ff`, a cut `%E0%A4%A`). */
 export function decodeUrlPart(raw: string): string | undefined {
   try {
-    return decodeURIComponent(raw);
+    return decodeURIComponent(raw)
   } catch {
-    return undefined;
+    return undefined
   }
 }
 
 /** The 400 for a URL that does not decode. */
-export const malformedUrl = (c: Context): Response => c.json({ error: 'malformed URL: invalid percent-encoding' }, 400);
+export const malformedUrl = (c: Context): Response => c.json({ error: 'malformed URL: invalid percent-encoding' }, 400)
 
 /**
  * Refuses with 400 a request whose path or query does not decode, before any route sees it:
@@ -18,10 +18,10 @@ export const malformedUrl = (c: Context): Response => c.json({ error: 'malformed
  */
 export function refuseMalformedUrls(): MiddlewareHandler {
   return async (c, next) => {
-    const url = new URL(c.req.url);
+    const url = new URL(c.req.url)
     if (decodeUrlPart(url.pathname) === undefined || decodeUrlPart(url.search) === undefined) {
-      return malformedUrl(c);
+      return malformedUrl(c)
     }
-    await next();
-  };
+    await next()
+  }
 }

@@ -1,6 +1,6 @@
-import { buildReportMarkdown, DEFAULT_VERDICT_SCALE, type Claim } from '@fc/shared';
-import { marked } from 'marked';
-import { describe, expect, it } from 'vitest';
+import { buildReportMarkdown, DEFAULT_VERDICT_SCALE, type Claim } from '@fc/shared'
+import { marked } from 'marked'
+import { describe, expect, it } from 'vitest'
 
 // The report is read rendered (GFM, as GitHub or a CMS shows it): check the links a real
 // renderer makes, not only the escaped source.
@@ -26,12 +26,18 @@ const CLAIM: Claim = {
       addedAt: '2025-02-01T09:00:00.000Z',
       attachments: [
         { id: 'att1', url: '/api/attachments/att1', name: 'x](http://evil)', mime: 'image/png', size: 10 },
-        { id: 'att2', url: 'http://evil.example/', name: 'see http://evil.example <b>now</b>', mime: 'application/pdf', size: 2048 },
+        {
+          id: 'att2',
+          url: 'http://evil.example/',
+          name: 'see http://evil.example <b>now</b>',
+          mime: 'application/pdf',
+          size: 2048,
+        },
         { id: '../x', url: '/api/attachments/x', name: '[y](http://evil)', mime: 'application/pdf', size: 1 },
       ],
     },
   ],
-};
+}
 
 describe('report attachments, rendered as GFM', () => {
   const html = marked.parse(
@@ -39,21 +45,28 @@ describe('report attachments, rendered as GFM', () => {
       attachmentBaseUrl: 'https://fc.example/api/attachments',
     }),
     { async: false, gfm: true },
-  );
-  const hrefs = [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1]);
+  )
+  const hrefs = [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1])
 
   it('links every downloadable file to our attachment URL, with its name as the visible text', () => {
-    expect(html).toContain('<a href="https://fc.example/api/attachments/att1">x](http://evil)</a>');
-    expect(html).toContain('<a href="https://fc.example/api/attachments/att2">see http://evil.example &lt;b&gt;now&lt;/b&gt;</a>');
-  });
+    expect(html).toContain('<a href="https://fc.example/api/attachments/att1">x](http://evil)</a>')
+    expect(html).toContain(
+      '<a href="https://fc.example/api/attachments/att2">see http://evil.example &lt;b&gt;now&lt;/b&gt;</a>',
+    )
+  })
 
   it('shows bare URLs, www. names and emails in titles and quotes as text, not links', () => {
-    expect(html).toContain('Ministry release (mirror: www.evil.example)');
-    expect(html).toContain('Full text at https://evil.example/a; questions to press@evil.example');
-  });
+    expect(html).toContain('Ministry release (mirror: www.evil.example)')
+    expect(html).toContain('Full text at https://evil.example/a; questions to press@evil.example')
+  })
 
   it('makes no other link out of a file name, a title or a quote', () => {
-    expect(hrefs).toEqual(['https://fc.example/a/a1', 'https://gov.example/press', 'https://fc.example/api/attachments/att1', 'https://fc.example/api/attachments/att2']);
-    expect(html).toContain('<code>[y](http://evil)</code>');
-  });
-});
+    expect(hrefs).toEqual([
+      'https://fc.example/a/a1',
+      'https://gov.example/press',
+      'https://fc.example/api/attachments/att1',
+      'https://fc.example/api/attachments/att2',
+    ])
+    expect(html).toContain('<code>[y](http://evil)</code>')
+  })
+})

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono'
 
 /**
  * The web client's policy: scripts only from our own files (the build has no inline script,
@@ -16,7 +16,7 @@ export const APP_CSP = [
   "base-uri 'self'",
   "frame-ancestors 'none'",
   "form-action 'self'",
-].join('; ');
+].join('; ')
 
 /**
  * An evidence file opened on its own (an image or a PDF someone uploaded): it may load
@@ -24,7 +24,14 @@ export const APP_CSP = [
  * as an image of the document itself (img-src 'self'); Chromium's PDF viewer is not held
  * to the page's policy (checked in Chromium 156: it renders under default-src 'none').
  */
-export const ATTACHMENT_CSP = ["default-src 'none'", "img-src 'self'", "style-src 'unsafe-inline'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
+export const ATTACHMENT_CSP = [
+  "default-src 'none'",
+  "img-src 'self'",
+  "style-src 'unsafe-inline'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
 
 const DEFAULTS: ReadonlyArray<readonly [string, string]> = [
   ['content-security-policy', APP_CSP],
@@ -33,7 +40,7 @@ const DEFAULTS: ReadonlyArray<readonly [string, string]> = [
   ['x-content-type-options', 'nosniff'],
   // Links to sources leave with our origin only, never a workspace or article path.
   ['referrer-policy', 'strict-origin-when-cross-origin'],
-];
+]
 
 /**
  * Sets the headers above on every answer (API, static files, errors, 404s) that did not set
@@ -41,7 +48,7 @@ const DEFAULTS: ReadonlyArray<readonly [string, string]> = [
  */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
-    await next();
-    for (const [name, value] of DEFAULTS) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
-  };
+    await next()
+    for (const [name, value] of DEFAULTS) if (!c.res.headers.has(name)) c.res.headers.set(name, value)
+  }
 }

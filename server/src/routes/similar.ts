@@ -1,10 +1,10 @@
-import { readClaims } from '@fc/shared';
-import { Hono } from 'hono';
-import { withDocument } from '../articles/doc-reader.js';
-import { notFound } from '../domain/errors.js';
-import { WorkspaceClaims } from '../domain/similar/workspace-claims.js';
-import { articleAccess } from './access.js';
-import type { ApiDeps } from './http.js';
+import { readClaims } from '@fc/shared'
+import { Hono } from 'hono'
+import { withDocument } from '../articles/doc-reader.js'
+import { notFound } from '../domain/errors.js'
+import { WorkspaceClaims } from '../domain/similar/workspace-claims.js'
+import { articleAccess } from './access.js'
+import type { ApiDeps } from './http.js'
 
 /**
  * "Seen before": GET /api/articles/:id/claims/:claimId/similar → the most similar claims
@@ -13,16 +13,18 @@ import type { ApiDeps } from './http.js';
  * an unknown claim is the last 404.
  */
 export function similarRoutes({ db, store, registry }: ApiDeps): Hono {
-  const app = new Hono();
-  const claims = new WorkspaceClaims(db, store, registry);
+  const app = new Hono()
+  const claims = new WorkspaceClaims(db, store, registry)
 
   app.get('/api/articles/:id/claims/:claimId/similar', async (c) => {
-    const { article } = articleAccess(c);
-    const claimId = c.req.param('claimId');
-    const claim = await withDocument(registry, store, article.docId, (doc) => readClaims(doc).find((x) => x.id === claimId));
-    if (!claim) throw notFound('claim');
-    return c.json(await claims.similar(article, claim.quote));
-  });
+    const { article } = articleAccess(c)
+    const claimId = c.req.param('claimId')
+    const claim = await withDocument(registry, store, article.docId, (doc) =>
+      readClaims(doc).find((x) => x.id === claimId),
+    )
+    if (!claim) throw notFound('claim')
+    return c.json(await claims.similar(article, claim.quote))
+  })
 
-  return app;
+  return app
 }

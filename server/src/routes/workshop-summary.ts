@@ -1,4 +1,4 @@
-import type { Workshop } from '../domain/workshops.js';
+import type { Workshop } from '../domain/workshops.js'
 
 /** A workshop as its trainers read it everywhere (create, list, rename, the full view). */
 export const workshopSummary = (w: Workshop) => ({
@@ -13,4 +13,4 @@ export const workshopSummary = (w: Workshop) => ({
   endsAt: w.endsAt,
   createdBy: w.createdBy,
   createdAt: w.createdAt,
-});
+})

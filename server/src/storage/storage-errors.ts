@@ -13,27 +13,27 @@ const SQLITE_FULL_CODES: ReadonlySet<string> = new Set([
   'SQLITE_IOERR_SHMSIZE',
   'SQLITE_IOERR_SHMMAP',
   'SQLITE_IOERR_TRUNCATE',
-]);
+])
 
 /** PostgreSQL SQLSTATE: 53100 disk_full, 53000 insufficient_resources. */
-const POSTGRES_FULL_CODES: ReadonlySet<string> = new Set(['53100', '53000']);
+const POSTGRES_FULL_CODES: ReadonlySet<string> = new Set(['53100', '53000'])
 
 export function isStorageFull(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (SQLITE_FULL_CODES.has(code) || POSTGRES_FULL_CODES.has(code));
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'string' && (SQLITE_FULL_CODES.has(code) || POSTGRES_FULL_CODES.has(code))
 }
 
 /** For writes that are bookkeeping only (a session's extension, a token's last use): skipped when storage is full. */
 export function ignoreStorageFull(err: unknown): void {
-  if (!isStorageFull(err)) throw err;
+  if (!isStorageFull(err)) throw err
 }
 
 /** SQLite's words for a file that is not (or no longer) a readable database. */
-const SQLITE_UNREADABLE_CODES: ReadonlySet<string> = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+const SQLITE_UNREADABLE_CODES: ReadonlySet<string> = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT'])
 
 export function isUnreadableDatabase(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && SQLITE_UNREADABLE_CODES.has(code);
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'string' && SQLITE_UNREADABLE_CODES.has(code)
 }
 
 /**
@@ -50,13 +50,13 @@ export class UnreadableStoreError extends Error {
         `The server did not start and changed nothing. To recover: stop every server on this DATA_DIR, move the file\n` +
         `(and its -wal and -shm companions) aside, then restore a backup of all three into place, or start with an empty\n` +
         `DATA_DIR. See "Recovery" in docs/operations.md.`,
-    );
-    this.name = 'UnreadableStoreError';
+    )
+    this.name = 'UnreadableStoreError'
   }
 }
 
 /** Exit status of a server that refused to start on an unreadable database file (sysexits' EX_DATAERR). */
-export const EXIT_UNREADABLE_STORE = 65;
+export const EXIT_UNREADABLE_STORE = 65
 
 /**
  * The database's schema version is newer than the migrations this code knows: a newer release
@@ -73,10 +73,10 @@ export class NewerSchemaError extends Error {
       `The schema of ${where} is at version ${version}, newer than this server knows (version ${latest}): a newer release wrote it.\n` +
         `The server did not start and changed nothing. Run that release (or a newer one) on it, or restore a backup taken\n` +
         `before the upgrade. See "Schema migrations" in docs/operations.md.`,
-    );
-    this.name = 'NewerSchemaError';
+    )
+    this.name = 'NewerSchemaError'
   }
 }
 
 /** Exit status of a server that refused to start on a schema newer than its code (sysexits' EX_NOINPUT slot, 66). */
-export const EXIT_NEWER_SCHEMA = 66;
+export const EXIT_NEWER_SCHEMA = 66

@@ -1,7 +1,7 @@
-export { isSafeHttpUrl } from './safe-url.js';
-export type { ArticleMeta, RefusedUrl } from './article.js';
-export { buildClaimReviews, type ClaimReview, type ClaimReviewOptions } from './claim-review.js';
-export { buildReportMarkdown, type ReportOptions, type ReportReview } from './report.js';
+export { isSafeHttpUrl } from './safe-url.js'
+export type { ArticleMeta, RefusedUrl } from './article.js'
+export { buildClaimReviews, type ClaimReview, type ClaimReviewOptions } from './claim-review.js'
+export { buildReportMarkdown, type ReportOptions, type ReportReview } from './report.js'
 export {
   buildWebAnnotations,
   codePointOffset,
@@ -10,6 +10,6 @@ export {
   type TextQuoteSelector,
   type TextPositionSelector,
   type TextualBody,
-} from './annotations.js';
-export { escapeInline, escapeLines, blockquote, autolink, codeSpan, markdownLink } from './markdown.js';
-export { attachmentDownloadUrl, fileSizeLabel } from './report-attachments.js';
+} from './annotations.js'
+export { escapeInline, escapeLines, blockquote, autolink, codeSpan, markdownLink } from './markdown.js'
+export { attachmentDownloadUrl, fileSizeLabel } from './report-attachments.js'

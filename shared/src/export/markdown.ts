@@ -6,15 +6,15 @@
  * are escaped.
  */
 
-const INLINE_SPECIAL = /[\\`*_[\]<>|~]/g;
-const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
-const LINE_START_MARKER = /^[#>+=-]/;
+const INLINE_SPECIAL = /[\\`*_[\]<>|~]/g
+const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g
+const LINE_START_MARKER = /^[#>+=-]/
 // A backslash before a digit is literal, so an ordered-list marker is broken at its dot.
-const ORDERED_LIST_MARKER = /^(\d+)([.)])/;
+const ORDERED_LIST_MARKER = /^(\d+)([.)])/
 
 /** User text on one line (newlines and runs of whitespace become one space). */
 export function escapeInline(text: string): string {
-  return escapeChars(text.replace(/\s+/g, ' ').trim());
+  return escapeChars(text.replace(/\s+/g, ' ').trim())
 }
 
 /** User text kept line by line, each line safe to start a Markdown line. */
@@ -27,19 +27,19 @@ export function escapeLines(text: string): string[] {
       escapeChars(line.trim())
         .replace(LINE_START_MARKER, (marker) => `\\${marker}`)
         .replace(ORDERED_LIST_MARKER, '$1\\$2'),
-    );
+    )
 }
 
 /** User text as a blockquote, indented by `indent` (for quotes inside list items). */
 export function blockquote(text: string, indent = ''): string {
   return escapeLines(text)
     .map((line) => (line === '' ? `${indent}>` : `${indent}> ${line}`))
-    .join('\n');
+    .join('\n')
 }
 
 /** A link to an already-vetted URL; characters that would end the autolink are encoded. */
 export function autolink(url: string): string {
-  return `<${url.replace(/[<> ]/g, (c) => encodeURIComponent(c))}>`;
+  return `<${url.replace(/[<> ]/g, (c) => encodeURIComponent(c))}>`
 }
 
 /**
@@ -47,7 +47,7 @@ export function autolink(url: string): string {
  * that could end the destination early are percent-encoded.
  */
 export function markdownLink(escapedText: string, url: string): string {
-  return `[${escapedText}](${url.replace(/[<>() ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
+  return `[${escapedText}](${url.replace(/[<>() ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`
 }
 
 /**
@@ -56,19 +56,19 @@ export function markdownLink(escapedText: string, url: string): string {
  * the text as written but never a link: cmark-gfm, markdown-it and marked all match
  * these in the raw source, where the backslash breaks the pattern.
  */
-const BARE_LINK_TRIGGER = /(?<=[A-Za-z]):(?=\/\/)|(?<=\bwww)\.|@/gi;
+const BARE_LINK_TRIGGER = /(?<=[A-Za-z]):(?=\/\/)|(?<=\bwww)\.|@/gi
 
 function escapeChars(text: string): string {
   return text
     .replace(INLINE_SPECIAL, (c) => `\\${c}`)
     .replace(ENTITY, '\\&')
-    .replace(BARE_LINK_TRIGGER, (c) => `\\${c}`);
+    .replace(BARE_LINK_TRIGGER, (c) => `\\${c}`)
 }
 
 /** User text shown verbatim and inert: a code span is never a link, even under GFM autolinking. */
 export function codeSpan(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
-  return `${fence} ${flat} ${fence}`;
+  const flat = text.replace(/\s+/g, ' ').trim()
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longestRun + 1)
+  return `${fence} ${flat} ${fence}`
 }

@@ -1,12 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { isSafeHttpUrl } from './safe-url.js';
+import { describe, expect, it } from 'vitest'
+import { isSafeHttpUrl } from './safe-url.js'
 
 describe('isSafeHttpUrl', () => {
   it('accepts absolute http and https links', () => {
-    for (const url of ['https://example.org', 'http://example.org/a?b=c#d', 'HTTPS://EXAMPLE.ORG/x', 'https://[::1]:8080/']) {
-      expect(isSafeHttpUrl(url), url).toBe(true);
+    for (const url of [
+      'https://example.org',
+      'http://example.org/a?b=c#d',
+      'HTTPS://EXAMPLE.ORG/x',
+      'https://[::1]:8080/',
+    ]) {
+      expect(isSafeHttpUrl(url), url).toBe(true)
     }
-  });
+  })
 
   it('refuses other schemes, relative and disguised URLs', () => {
     for (const url of [
@@ -29,9 +34,9 @@ describe('isSafeHttpUrl', () => {
       `https://example.org/${'a'.repeat(2048)}`,
       '',
     ]) {
-      expect(isSafeHttpUrl(url), JSON.stringify(url)).toBe(false);
+      expect(isSafeHttpUrl(url), JSON.stringify(url)).toBe(false)
     }
-    expect(isSafeHttpUrl(undefined)).toBe(false);
-    expect(isSafeHttpUrl(42)).toBe(false);
-  });
-});
+    expect(isSafeHttpUrl(undefined)).toBe(false)
+    expect(isSafeHttpUrl(42)).toBe(false)
+  })
+})

@@ -1,5 +1,5 @@
-import type { Claim } from '../schema/types.js';
-import type { ArticleMeta } from './article.js';
+import type { Claim } from '../schema/types.js'
+import type { ArticleMeta } from './article.js'
 
 /** Test fixtures shared by the export tests. */
 export const ARTICLE: ArticleMeta = {
@@ -8,10 +8,10 @@ export const ARTICLE: ArticleMeta = {
   url: 'https://factcheck.example/articles/art-1',
   sourceUrl: 'https://news.example/bla-attacks',
   claimAuthor: { name: 'Baloch Liberation Army' },
-};
+}
 
 export const PLAIN_TEXT =
-  'The BLA alleged that 84 Pakistani security personnel were killed.\n\nIt also claimed to have taken 18 personnel captive.';
+  'The BLA alleged that 84 Pakistani security personnel were killed.\n\nIt also claimed to have taken 18 personnel captive.'
 
 function claim(partial: Partial<Claim> & Pick<Claim, 'id' | 'quote'>): Claim {
   return {
@@ -23,7 +23,7 @@ function claim(partial: Partial<Claim> & Pick<Claim, 'id' | 'quote'>): Claim {
     evidence: [],
     comments: [],
     ...partial,
-  };
+  }
 }
 
 export const KILLED = claim({
@@ -59,7 +59,7 @@ export const KILLED = claim({
     },
   ],
   comments: [{ id: 'm1', author: 'user-2', text: 'Checked with the ministry.', at: '2025-02-01T10:00:00.000Z' }],
-});
+})
 
 export const CAPTIVES = claim({
   id: 'c-captives',
@@ -69,11 +69,11 @@ export const CAPTIVES = claim({
   status: 'needs-review',
   verdict: 'unproven',
   rationale: 'No independent confirmation.',
-});
+})
 
 export const DETACHED = claim({
   id: 'c-gone',
   quote: 'seized 30 facilities',
   status: 'researching',
   createdAt: '2025-01-30T10:00:00.000Z',
-});
+})

@@ -1,6 +1,6 @@
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import { AUTH_ACCESS, AUTH_PERMISSION_DENIED, MESSAGE_AUTH } from './messages.js';
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { AUTH_ACCESS, AUTH_PERMISSION_DENIED, MESSAGE_AUTH } from './messages.js'
 
 /**
  * Reasons an access message may give beside `canWrite` when it is not a role change. The
@@ -14,27 +14,27 @@ export const ACCESS_REASONS = {
   workshopEnded: 'workshop-ended',
   /** Storage cannot write (disk full): nothing is applied until space returns (then `canWrite: true`). */
   storageFull: 'storage-full',
-} as const;
+} as const
 
 /** What a socket may do now, as its client is told when it changes. */
 export interface SocketAccessState {
-  canWrite: boolean;
+  canWrite: boolean
   /** The member's workspace role, for the client to show; absent when the change did not say. */
-  role?: string;
+  role?: string
   /** Why, when it is not a role change (ACCESS_REASONS). */
-  reason?: string;
+  reason?: string
 }
 
 /** `[2][1][JSON]`: the socket's access changed while it was open. JSON so fields can be added. */
 export function encodeAccessMessage(state: SocketAccessState): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AUTH);
-  encoding.writeVarUint(encoder, AUTH_ACCESS);
-  const body: SocketAccessState = { canWrite: state.canWrite };
-  if (state.role !== undefined) body.role = state.role;
-  if (state.reason !== undefined) body.reason = state.reason;
-  encoding.writeVarString(encoder, JSON.stringify(body));
-  return encoding.toUint8Array(encoder);
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AUTH)
+  encoding.writeVarUint(encoder, AUTH_ACCESS)
+  const body: SocketAccessState = { canWrite: state.canWrite }
+  if (state.role !== undefined) body.role = state.role
+  if (state.reason !== undefined) body.reason = state.reason
+  encoding.writeVarString(encoder, JSON.stringify(body))
+  return encoding.toUint8Array(encoder)
 }
 
 /**
@@ -43,17 +43,17 @@ export function encodeAccessMessage(state: SocketAccessState): Uint8Array {
  * leaves a trace that its updates are being dropped.
  */
 export function encodePermissionDenied(reason: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AUTH);
-  encoding.writeVarUint(encoder, AUTH_PERMISSION_DENIED);
-  encoding.writeVarString(encoder, reason);
-  return encoding.toUint8Array(encoder);
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AUTH)
+  encoding.writeVarUint(encoder, AUTH_PERMISSION_DENIED)
+  encoding.writeVarString(encoder, reason)
+  return encoding.toUint8Array(encoder)
 }
 
 export type AuthMessage =
   | { kind: 'access'; access: SocketAccessState }
   | { kind: 'permission-denied'; reason: string }
-  | { kind: 'unknown' };
+  | { kind: 'unknown' }
 
 /**
  * Reads an auth message from what follows its message type (as a WebsocketProvider's
@@ -61,18 +61,18 @@ export type AuthMessage =
  */
 export function readAuthMessage(decoder: decoding.Decoder): AuthMessage {
   try {
-    const sub = decoding.readVarUint(decoder);
-    if (sub === AUTH_PERMISSION_DENIED) return { kind: 'permission-denied', reason: decoding.readVarString(decoder) };
-    if (sub !== AUTH_ACCESS) return { kind: 'unknown' };
-    const body: unknown = JSON.parse(decoding.readVarString(decoder));
-    if (typeof body !== 'object' || body === null) return { kind: 'unknown' };
-    const { canWrite, role, reason } = body as Record<string, unknown>;
-    if (typeof canWrite !== 'boolean') return { kind: 'unknown' };
-    const access: SocketAccessState = { canWrite };
-    if (typeof role === 'string') access.role = role;
-    if (typeof reason === 'string') access.reason = reason;
-    return { kind: 'access', access };
+    const sub = decoding.readVarUint(decoder)
+    if (sub === AUTH_PERMISSION_DENIED) return { kind: 'permission-denied', reason: decoding.readVarString(decoder) }
+    if (sub !== AUTH_ACCESS) return { kind: 'unknown' }
+    const body: unknown = JSON.parse(decoding.readVarString(decoder))
+    if (typeof body !== 'object' || body === null) return { kind: 'unknown' }
+    const { canWrite, role, reason } = body as Record<string, unknown>
+    if (typeof canWrite !== 'boolean') return { kind: 'unknown' }
+    const access: SocketAccessState = { canWrite }
+    if (typeof role === 'string') access.role = role
+    if (typeof reason === 'string') access.reason = reason
+    return { kind: 'access', access }
   } catch {
-    return { kind: 'unknown' };
+    return { kind: 'unknown' }
   }
 }

@@ -3,20 +3,24 @@
  * and failures"). 44xx are ours and final: reconnecting cannot help. The others are
  * RFC 6455 §7.4.1 codes; after them a client reconnects.
  */
-export const CLOSE_GOING_AWAY = 1001;
-export const CLOSE_UNDECODABLE = 1007;
+export const CLOSE_GOING_AWAY = 1001
+export const CLOSE_UNDECODABLE = 1007
 /** A per-socket bound was broken (the reason names it). */
-export const CLOSE_POLICY = 1008;
+export const CLOSE_POLICY = 1008
 /** A frame larger than MAX_MESSAGE_BYTES (ws closes the socket itself). */
-export const CLOSE_TOO_LARGE = 1009;
-export const CLOSE_LOAD_FAILED = 1011;
-export const CLOSE_TRY_AGAIN = 1013;
-export const CLOSE_UNAUTHENTICATED = 4401;
-export const CLOSE_FORBIDDEN = 4403;
-export const CLOSE_UNKNOWN_DOC = 4404;
+export const CLOSE_TOO_LARGE = 1009
+export const CLOSE_LOAD_FAILED = 1011
+export const CLOSE_TRY_AGAIN = 1013
+export const CLOSE_UNAUTHENTICATED = 4401
+export const CLOSE_FORBIDDEN = 4403
+export const CLOSE_UNKNOWN_DOC = 4404
 
 /** The access codes: not signed in, no access (or just removed), unknown document. */
-export const ACCESS_CLOSE_CODES: ReadonlySet<number> = new Set([CLOSE_UNAUTHENTICATED, CLOSE_FORBIDDEN, CLOSE_UNKNOWN_DOC]);
+export const ACCESS_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CLOSE_UNAUTHENTICATED,
+  CLOSE_FORBIDDEN,
+  CLOSE_UNKNOWN_DOC,
+])
 
 /**
  * The reason strings the server closes sockets with, by code. Clients show most of them
@@ -57,6 +61,6 @@ export const CLOSE_REASONS = {
   // 4404
   unknownDocument: 'unknown document',
   workshopDeleted: 'workshop deleted',
-} as const;
+} as const
 
-export type CloseReason = (typeof CLOSE_REASONS)[keyof typeof CLOSE_REASONS];
+export type CloseReason = (typeof CLOSE_REASONS)[keyof typeof CLOSE_REASONS]

@@ -5,46 +5,46 @@
  */
 
 /** A claim's review state: the server's, kept outside any document a client can write. */
-export const REVIEW_STATES = ['unreviewed', 'in-review', 'changes-requested', 'approved'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
+export const REVIEW_STATES = ['unreviewed', 'in-review', 'changes-requested', 'approved'] as const
+export type ReviewState = (typeof REVIEW_STATES)[number]
 
-export const NOTIFICATION_KINDS = ['mention', 'assigned', 'review-requested', 'decision'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_KINDS = ['mention', 'assigned', 'review-requested', 'decision'] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 export interface PersonRef {
-  id: string;
-  name: string;
+  id: string
+  name: string
 }
 
 /** One notification of the caller's, as `GET /api/me/notifications` lists it. */
 export interface NotificationItem {
-  id: string;
-  at: string;
-  kind: NotificationKind;
-  actor: PersonRef;
-  articleId: string;
-  claimId: string;
-  read: boolean;
+  id: string
+  at: string
+  kind: NotificationKind
+  actor: PersonRef
+  articleId: string
+  claimId: string
+  read: boolean
 }
 
 /** A claim's review state changed (for members of the article's workspace). */
 export interface ReviewEventData {
-  articleId: string;
-  claimId: string;
-  state: ReviewState;
+  articleId: string
+  claimId: string
+  state: ReviewState
 }
 
 /** A participant's progress in a workshop (for its trainers). */
 export interface WorkshopEventData {
-  workshopId: string;
-  participantId: string;
-  claims: number;
-  verdicts: number;
+  workshopId: string
+  participantId: string
+  claims: number
+  verdicts: number
 }
 
 /** A workshop reached its end time (for its participants and trainers). */
 export interface WorkshopEndedEventData {
-  workshopId: string;
+  workshopId: string
 }
 
 /**
@@ -52,22 +52,28 @@ export interface WorkshopEndedEventData {
  * contract's list: without it a countdown started mid-session would reach nobody already in the room.
  */
 export interface WorkshopUpdatedEventData {
-  workshopId: string;
+  workshopId: string
 }
 
 /** Event name (the SSE `event:` field) → its `data` (JSON). */
 export interface LiveEventMap {
-  notification: NotificationItem;
-  review: ReviewEventData;
-  workshop: WorkshopEventData;
-  'workshop-ended': WorkshopEndedEventData;
-  'workshop-updated': WorkshopUpdatedEventData;
+  notification: NotificationItem
+  review: ReviewEventData
+  workshop: WorkshopEventData
+  'workshop-ended': WorkshopEndedEventData
+  'workshop-updated': WorkshopUpdatedEventData
 }
 
-export type LiveEventType = keyof LiveEventMap;
-export const LIVE_EVENT_TYPES: readonly LiveEventType[] = ['notification', 'review', 'workshop', 'workshop-ended', 'workshop-updated'];
+export type LiveEventType = keyof LiveEventMap
+export const LIVE_EVENT_TYPES: readonly LiveEventType[] = [
+  'notification',
+  'review',
+  'workshop',
+  'workshop-ended',
+  'workshop-updated',
+]
 
-export type LiveEvent = { [K in LiveEventType]: { type: K; data: LiveEventMap[K] } }[LiveEventType];
+export type LiveEvent = { [K in LiveEventType]: { type: K; data: LiveEventMap[K] } }[LiveEventType]
 
 /** How often the stream sends a comment line, so proxies and the browser keep it open. */
-export const LIVE_EVENTS_KEEPALIVE_MS = 25_000;
+export const LIVE_EVENTS_KEEPALIVE_MS = 25_000

@@ -1,2 +1,2 @@
-export * from './transitions.js';
-export * from './types.js';
+export * from './transitions.js'
+export * from './types.js'

@@ -1,15 +1,15 @@
-import type { ReviewState } from '../protocol/events.js';
+import type { ReviewState } from '../protocol/events.js'
 
 /** What a person can do to a claim's review (docs/api.md, "Review and publishing"). */
-export const REVIEW_ACTIONS = ['review-request', 'approve', 'request-changes'] as const;
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+export const REVIEW_ACTIONS = ['review-request', 'approve', 'request-changes'] as const
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number]
 
-export const DECISIONS = ['approve', 'request-changes'] as const;
-export type Decision = (typeof DECISIONS)[number];
+export const DECISIONS = ['approve', 'request-changes'] as const
+export type Decision = (typeof DECISIONS)[number]
 
 /** Why a claim is in review: someone asked, or it changed after it was approved. */
-export const REVIEW_REASONS = ['requested', 'changed-after-approval'] as const;
-export type ReviewReason = (typeof REVIEW_REASONS)[number];
+export const REVIEW_REASONS = ['requested', 'changed-after-approval'] as const
+export type ReviewReason = (typeof REVIEW_REASONS)[number]
 
 export type ReviewOutcome =
   /** The claim moves (201): a new record (request or decision) is made. */
@@ -17,7 +17,7 @@ export type ReviewOutcome =
   /** Nothing changes and nothing is recorded (200): a second request while in review. */
   | { kind: 'unchanged'; state: ReviewState }
   /** Refused (409), nothing recorded. */
-  | { kind: 'conflict'; error: string };
+  | { kind: 'conflict'; error: string }
 
 /**
  * The transition table, the one copy for the server (which enforces it) and the client (which
@@ -26,18 +26,22 @@ export type ReviewOutcome =
 export function reviewTransition(from: ReviewState, action: ReviewAction, hasVerdict: boolean): ReviewOutcome {
   switch (action) {
     case 'review-request':
-      if (from === 'in-review') return { kind: 'unchanged', state: from };
-      if (from === 'approved') return { kind: 'conflict', error: 'the claim is approved: an editor can request changes to reopen it' };
-      return { kind: 'moved', to: 'in-review' };
+      if (from === 'in-review') return { kind: 'unchanged', state: from }
+      if (from === 'approved')
+        return { kind: 'conflict', error: 'the claim is approved: an editor can request changes to reopen it' }
+      return { kind: 'moved', to: 'in-review' }
     case 'approve':
-      if (from === 'approved') return { kind: 'conflict', error: 'the claim is already approved' };
-      if (!hasVerdict) return { kind: 'conflict', error: 'the claim has no verdict to approve' };
-      return { kind: 'moved', to: 'approved' };
+      if (from === 'approved') return { kind: 'conflict', error: 'the claim is already approved' }
+      if (!hasVerdict) return { kind: 'conflict', error: 'the claim has no verdict to approve' }
+      return { kind: 'moved', to: 'approved' }
     case 'request-changes':
-      if (from === 'in-review' || from === 'approved') return { kind: 'moved', to: 'changes-requested' };
-      return { kind: 'conflict', error: `changes can only be requested on a claim in review or approved (it is ${from})` };
+      if (from === 'in-review' || from === 'approved') return { kind: 'moved', to: 'changes-requested' }
+      return {
+        kind: 'conflict',
+        error: `changes can only be requested on a claim in review or approved (it is ${from})`,
+      }
   }
 }
 
 /** Fields of a claim whose change after approval puts it back in review (evidence changes too). */
-export const REVIEWED_FIELDS = ['verdict', 'rationale', 'quote', 'claimant'] as const;
+export const REVIEWED_FIELDS = ['verdict', 'rationale', 'quote', 'claimant'] as const

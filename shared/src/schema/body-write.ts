@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import { bodyFragment } from './doc-keys.js';
+import * as Y from 'yjs'
+import { bodyFragment } from './doc-keys.js'
 
 /**
  * Replaces the body with one paragraph per non-blank line of `text`. Plain-text articles
@@ -12,13 +12,13 @@ export function writePlainTextBody(doc: Y.Doc, text: string): void {
     .map((line) => line.trim())
     .filter((line) => line.length > 0)
     .map((line) => {
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [new Y.XmlText(line)]);
-      return paragraph;
-    });
-  const body = bodyFragment(doc);
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText(line)])
+      return paragraph
+    })
+  const body = bodyFragment(doc)
   doc.transact(() => {
-    if (body.length > 0) body.delete(0, body.length);
-    body.insert(0, paragraphs);
-  });
+    if (body.length > 0) body.delete(0, body.length)
+    body.insert(0, paragraphs)
+  })
 }

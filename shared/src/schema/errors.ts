@@ -4,7 +4,7 @@ export class ClaimSchemaError extends Error {
     message: string,
     readonly code: 'not-found' | 'invalid',
   ) {
-    super(message);
-    this.name = 'ClaimSchemaError';
+    super(message)
+    this.name = 'ClaimSchemaError'
   }
 }

@@ -1,9 +1,9 @@
-export * from './verdicts.js';
-export * from './types.js';
-export { ClaimSchemaError } from './errors.js';
-export { BODY_KEY, CLAIMS_KEY, bodyFragment, claimsMap } from './doc-keys.js';
-export { newId } from './ids.js';
-export { encodeRelPos, decodeRelPos } from './rel-pos.js';
+export * from './verdicts.js'
+export * from './types.js'
+export { ClaimSchemaError } from './errors.js'
+export { BODY_KEY, CLAIMS_KEY, bodyFragment, claimsMap } from './doc-keys.js'
+export { newId } from './ids.js'
+export { encodeRelPos, decodeRelPos } from './rel-pos.js'
 export {
   BodyText,
   BLOCK_SEPARATOR,
@@ -12,8 +12,8 @@ export {
   getBodyText,
   plainTextRangeToRelative,
   type RangeSide,
-} from './body-text.js';
-export { writePlainTextBody } from './body-write.js';
+} from './body-text.js'
+export { writePlainTextBody } from './body-write.js'
 export {
   bodyMarkAttributes,
   isSafeLinkHref,
@@ -22,8 +22,8 @@ export {
   LINK_MARK_DEFAULTS,
   type BodyMarks,
   type FlagMark,
-} from './body-marks.js';
-export { readClaim, readClaims, claimFromYMap } from './read.js';
+} from './body-marks.js'
+export { readClaim, readClaims, claimFromYMap } from './read.js'
 export {
   addClaim,
   setClaimField,
@@ -34,7 +34,7 @@ export {
   removeClaim,
   type NewClaim,
   type EditableClaimField,
-} from './claims.js';
+} from './claims.js'
 export {
   addEvidence,
   updateEvidence,
@@ -43,9 +43,9 @@ export {
   removeEvidenceAttachment,
   type NewEvidence,
   type EvidencePatch,
-} from './evidence.js';
-export { evidenceProblems, type EvidenceField, type EvidenceFields } from './evidence-kinds.js';
-export { addComment, removeComment, setThreadResolved, type NewComment } from './comments.js';
+} from './evidence.js'
+export { evidenceProblems, type EvidenceField, type EvidenceFields } from './evidence-kinds.js'
+export { addComment, removeComment, setThreadResolved, type NewComment } from './comments.js'
 export {
   anchorClaim,
   anchorClaims,
@@ -54,5 +54,5 @@ export {
   type AnchorResult,
   type AnchorableClaim,
   type ClaimMeta,
-} from './anchor.js';
-export { quoteAtAnchor, readAnchoredClaims, refreshClaimQuotes } from './live-quotes.js';
+} from './anchor.js'
+export { quoteAtAnchor, readAnchoredClaims, refreshClaimQuotes } from './live-quotes.js'

@@ -1,10 +1,10 @@
-import * as Y from 'yjs';
-import { quoteAt, type TextQuote } from '../text/quote.js';
-import { anchorClaim, type AnchorResult } from './anchor.js';
-import { BodyText } from './body-text.js';
-import { claimsMap } from './doc-keys.js';
-import { readClaims } from './read.js';
-import type { Claim } from './types.js';
+import * as Y from 'yjs'
+import { quoteAt, type TextQuote } from '../text/quote.js'
+import { anchorClaim, type AnchorResult } from './anchor.js'
+import { BodyText } from './body-text.js'
+import { claimsMap } from './doc-keys.js'
+import { readClaims } from './read.js'
+import type { Claim } from './types.js'
 
 /**
  * A claim's words are the text its anchor spans now; `quote`, `prefix` and `suffix` are the
@@ -16,21 +16,27 @@ import type { Claim } from './types.js';
 
 /** The quote with its context as the body reads at `anchor` now; null for a detached claim. */
 export function quoteAtAnchor(body: BodyText, anchor: AnchorResult): TextQuote | null {
-  if (anchor.status === 'detached') return null;
-  return quoteAt(body.text, anchor.from, anchor.to);
+  if (anchor.status === 'detached') return null
+  return quoteAt(body.text, anchor.from, anchor.to)
 }
 
 /** Every claim with its anchor, quote/prefix/suffix taken from the text where it is anchored now. */
-export function readAnchoredClaims(doc: Y.Doc): { claims: Claim[]; anchors: Map<string, AnchorResult>; body: BodyText } {
-  const body = BodyText.of(doc);
-  const anchors = new Map<string, AnchorResult>();
+export function readAnchoredClaims(doc: Y.Doc): {
+  claims: Claim[]
+  anchors: Map<string, AnchorResult>
+  body: BodyText
+} {
+  const body = BodyText.of(doc)
+  const anchors = new Map<string, AnchorResult>()
   const claims = readClaims(doc).map((claim) => {
-    const anchor = anchorClaim(doc, claim, body);
-    anchors.set(claim.id, anchor);
-    const now = quoteAtAnchor(body, anchor);
-    return now === null || now.exact.length === 0 ? claim : { ...claim, quote: now.exact, prefix: now.prefix, suffix: now.suffix };
-  });
-  return { claims, anchors, body };
+    const anchor = anchorClaim(doc, claim, body)
+    anchors.set(claim.id, anchor)
+    const now = quoteAtAnchor(body, anchor)
+    return now === null || now.exact.length === 0
+      ? claim
+      : { ...claim, quote: now.exact, prefix: now.prefix, suffix: now.suffix }
+  })
+  return { claims, anchors, body }
 }
 
 /**
@@ -41,24 +47,24 @@ export function readAnchoredClaims(doc: Y.Doc): { claims: Claim[]; anchors: Map<
  * are left alone: their positions are repaired first (repairClaimAnchor), or there is no text.
  */
 export function refreshClaimQuotes(doc: Y.Doc, origin?: unknown): string[] {
-  const body = BodyText.of(doc);
-  const stale: Array<{ map: Y.Map<unknown>; quote: TextQuote; id: string }> = [];
+  const body = BodyText.of(doc)
+  const stale: Array<{ map: Y.Map<unknown>; quote: TextQuote; id: string }> = []
   for (const claim of readClaims(doc)) {
-    const anchor = anchorClaim(doc, claim, body);
-    if (anchor.status !== 'anchored') continue;
-    const now = quoteAtAnchor(body, anchor);
-    if (now === null || now.exact.length === 0) continue;
-    if (now.exact === claim.quote && now.prefix === claim.prefix && now.suffix === claim.suffix) continue;
-    const map = claimsMap(doc).get(claim.id);
-    if (map instanceof Y.Map) stale.push({ map, quote: now, id: claim.id });
+    const anchor = anchorClaim(doc, claim, body)
+    if (anchor.status !== 'anchored') continue
+    const now = quoteAtAnchor(body, anchor)
+    if (now === null || now.exact.length === 0) continue
+    if (now.exact === claim.quote && now.prefix === claim.prefix && now.suffix === claim.suffix) continue
+    const map = claimsMap(doc).get(claim.id)
+    if (map instanceof Y.Map) stale.push({ map, quote: now, id: claim.id })
   }
-  if (stale.length === 0) return [];
+  if (stale.length === 0) return []
   doc.transact(() => {
     for (const { map, quote } of stale) {
-      if (map.get('quote') !== quote.exact) map.set('quote', quote.exact);
-      if (map.get('prefix') !== quote.prefix) map.set('prefix', quote.prefix);
-      if (map.get('suffix') !== quote.suffix) map.set('suffix', quote.suffix);
+      if (map.get('quote') !== quote.exact) map.set('quote', quote.exact)
+      if (map.get('prefix') !== quote.prefix) map.set('prefix', quote.prefix)
+      if (map.get('suffix') !== quote.suffix) map.set('suffix', quote.suffix)
     }
-  }, origin);
-  return stale.map((s) => s.id);
+  }, origin)
+  return stale.map((s) => s.id)
 }

@@ -11,9 +11,9 @@ export const SUGGESTION_REASONS = [
   'superlative',
   'date',
   'comparison',
-] as const;
+] as const
 
-export type SuggestionReason = (typeof SUGGESTION_REASONS)[number];
+export type SuggestionReason = (typeof SUGGESTION_REASONS)[number]
 
 /**
  * How much each signal adds to a score (summed, capped at 1). Numbers and attributions
@@ -27,16 +27,17 @@ export const REASON_WEIGHTS: Readonly<Record<SuggestionReason, number>> = {
   superlative: 0.3,
   date: 0.15,
   comparison: 0.1,
-};
+}
 
-const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
-const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const MONTH =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.'
+const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'
 
 const NUMBER_WORD =
   'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|' +
   'eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|' +
-  'dozens?|half|twice|double|triple';
-const NUMERAL = `(?:\\d[\\d,]*(?:\\.\\d+)?|\\b(?:${NUMBER_WORD})\\b)`;
+  'dozens?|half|twice|double|triple'
+const NUMERAL = `(?:\\d[\\d,]*(?:\\.\\d+)?|\\b(?:${NUMBER_WORD})\\b)`
 
 const UNIT =
   // magnitudes and money
@@ -48,14 +49,14 @@ const UNIT =
   // counted people and things
   'people|persons?|members?|personnel|troops|soldiers|fighters|militants|civilians|officers|police(?:men)?|casualties|deaths|' +
   'dead|victims|injured|wounded|residents|voters|workers|jobs|cases|patients|children|students|vehicles|facilities|attacks|' +
-  'buildings|homes|households|districts|villages|countries|votes|seats';
+  'buildings|homes|households|districts|villages|countries|votes|seats'
 
 /** Dates are removed before counting numbers, so "January 31" is a date, not a number. */
 const DATE = new RegExp(
   `\\b(?:(?:${MONTH})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH})(?:,?\\s+\\d{4})?|` +
     `${WEEKDAY}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|(?:in|since|by|until|from|of)\\s+(?:1[89]\\d\\d|20\\d\\d)s?)\\b`,
   'g',
-);
+)
 
 /**
  * "claim", "claims", "reports" and "states" are verbs of attribution ("the group claims…")
@@ -65,7 +66,7 @@ const DATE = new RegExp(
  */
 const NOUN_LEAD =
   'the|a|an|its|their|his|her|our|your|my|these|those|this|such|any|all|of|latest|recent|new|earlier|previous|initial|' +
-  'unverified|official|united';
+  'unverified|official|united'
 
 const DETECTORS: ReadonlyArray<[SuggestionReason, RegExp]> = [
   ['percentage', /\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percentage points?\b)/i],
@@ -87,18 +88,21 @@ const DETECTORS: ReadonlyArray<[SuggestionReason, RegExp]> = [
   ],
   [
     'comparison',
-    new RegExp(`\\b(?:(?:more|less|fewer)\\s+than|over|under|nearly|almost|at\\s+least|up\\s+to|about|around|roughly)\\s+${NUMERAL}|\\b(?:doubled|tripled|halved|surged|plunged|soared)\\b`, 'i'),
+    new RegExp(
+      `\\b(?:(?:more|less|fewer)\\s+than|over|under|nearly|almost|at\\s+least|up\\s+to|about|around|roughly)\\s+${NUMERAL}|\\b(?:doubled|tripled|halved|surged|plunged|soared)\\b`,
+      'i',
+    ),
   ],
-];
+]
 
 /** The reasons present in one sentence, in a fixed order. */
 export function detectReasons(sentence: string): SuggestionReason[] {
-  const found = new Set<SuggestionReason>();
-  DATE.lastIndex = 0;
-  if (DATE.test(sentence)) found.add('date');
-  const undated = sentence.replace(DATE, (date) => ' '.repeat(date.length));
+  const found = new Set<SuggestionReason>()
+  DATE.lastIndex = 0
+  if (DATE.test(sentence)) found.add('date')
+  const undated = sentence.replace(DATE, (date) => ' '.repeat(date.length))
   for (const [reason, pattern] of DETECTORS) {
-    if (pattern.test(undated)) found.add(reason);
+    if (pattern.test(undated)) found.add(reason)
   }
-  return SUGGESTION_REASONS.filter((reason) => found.has(reason));
+  return SUGGESTION_REASONS.filter((reason) => found.has(reason))
 }

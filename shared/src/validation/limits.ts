@@ -25,4 +25,4 @@ export const LIMITS = {
   /** Page sizes of the paged lists (versions, activity, notifications): `?limit=`, default pageDefault. */
   pageMax: 200,
   pageDefault: 50,
-} as const;
+} as const

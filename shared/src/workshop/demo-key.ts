@@ -1,7 +1,7 @@
-import type { VerdictId } from '../schema/verdicts.js';
+import type { VerdictId } from '../schema/verdicts.js'
 
 /** The title of the demo article every new account's first workspace gets (server/src/articles/demo.ts). */
-export const DEMO_ARTICLE_TITLE = 'BLA claims 84 security personnel killed in “Operation Herof Phase II”';
+export const DEMO_ARTICLE_TITLE = 'BLA claims 84 security personnel killed in “Operation Herof Phase II”'
 
 /**
  * A ready-made answer key for the demo article, so a trainer can run a first workshop in a
@@ -12,7 +12,8 @@ export const DEMO_ANSWER_KEY: ReadonlyArray<{ quote: string; verdict: VerdictId;
   {
     quote: 'the BLA alleged that 84 Pakistani security personnel were killed and dozens more wounded',
     verdict: 'unproven',
-    rationale: 'The only source is the militant group’s own statement; the article notes no official figures were released.',
+    rationale:
+      'The only source is the militant group’s own statement; the article notes no official figures were released.',
   },
   {
     quote: 'It also claimed to have taken 18 personnel captive',
@@ -37,6 +38,7 @@ export const DEMO_ANSWER_KEY: ReadonlyArray<{ quote: string; verdict: VerdictId;
   {
     quote: 'Balochistan, Pakistan’s largest but least populated province',
     verdict: 'true',
-    rationale: 'Checkable background: largest by area (about 44% of the country), with the smallest population of the four provinces.',
+    rationale:
+      'Checkable background: largest by area (about 44% of the country), with the smallest population of the four provinces.',
   },
-];
+]

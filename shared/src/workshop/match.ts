@@ -1,31 +1,31 @@
-import type { VerdictId } from '../schema/verdicts.js';
+import type { VerdictId } from '../schema/verdicts.js'
 
 export interface KeyClaim {
-  quote: string;
-  verdict: VerdictId;
+  quote: string
+  verdict: VerdictId
   /** Plain-text offsets in the workshop article, when known. */
-  start?: number;
-  end?: number;
+  start?: number
+  end?: number
 }
 
 export interface ParticipantClaim {
-  quote: string;
-  verdict?: VerdictId;
-  start?: number;
-  end?: number;
+  quote: string
+  verdict?: VerdictId
+  start?: number
+  end?: number
 }
 
 export interface ClaimMatch {
-  keyIndex: number;
-  participantIndex: number;
+  keyIndex: number
+  participantIndex: number
   /** 0..1, see spanOverlap. */
-  overlap: number;
+  overlap: number
 }
 
 /** Two spans count as the same claim from this overlap up. */
-export const DEFAULT_MATCH_THRESHOLD = 0.5;
+export const DEFAULT_MATCH_THRESHOLD = 0.5
 
-type Span = Pick<KeyClaim, 'quote' | 'start' | 'end'>;
+type Span = Pick<KeyClaim, 'quote' | 'start' | 'end'>
 
 /**
  * How much two marked claims are the same passage, as a Dice coefficient (2|A∩B| / (|A|+|B|),
@@ -39,23 +39,23 @@ type Span = Pick<KeyClaim, 'quote' | 'start' | 'end'>;
  */
 export function spanOverlap(a: Span, b: Span): number {
   if (hasOffsets(a) && hasOffsets(b)) {
-    const common = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-    return (2 * common) / (a.end - a.start + (b.end - b.start));
+    const common = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start))
+    return (2 * common) / (a.end - a.start + (b.end - b.start))
   }
-  const wordsA = words(a.quote);
-  const wordsB = words(b.quote);
-  if (wordsA.length + wordsB.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const w of wordsA) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
+  const wordsA = words(a.quote)
+  const wordsB = words(b.quote)
+  if (wordsA.length + wordsB.length === 0) return 0
+  const counts = new Map<string, number>()
+  for (const w of wordsA) counts.set(w, (counts.get(w) ?? 0) + 1)
+  let common = 0
   for (const w of wordsB) {
-    const left = counts.get(w) ?? 0;
+    const left = counts.get(w) ?? 0
     if (left > 0) {
-      common++;
-      counts.set(w, left - 1);
+      common++
+      counts.set(w, left - 1)
     }
   }
-  return (2 * common) / (wordsA.length + wordsB.length);
+  return (2 * common) / (wordsA.length + wordsB.length)
 }
 
 /**
@@ -68,28 +68,28 @@ export function matchClaims(
   claims: readonly Span[],
   threshold = DEFAULT_MATCH_THRESHOLD,
 ): ClaimMatch[] {
-  const candidates: ClaimMatch[] = [];
+  const candidates: ClaimMatch[] = []
   key.forEach((k, keyIndex) => {
     claims.forEach((c, participantIndex) => {
-      const overlap = spanOverlap(k, c);
-      if (overlap >= threshold && overlap > 0) candidates.push({ keyIndex, participantIndex, overlap });
-    });
-  });
-  candidates.sort((x, y) => y.overlap - x.overlap || x.keyIndex - y.keyIndex || x.participantIndex - y.participantIndex);
-  const usedKey = new Set<number>();
-  const usedClaim = new Set<number>();
-  const matches: ClaimMatch[] = [];
+      const overlap = spanOverlap(k, c)
+      if (overlap >= threshold && overlap > 0) candidates.push({ keyIndex, participantIndex, overlap })
+    })
+  })
+  candidates.sort((x, y) => y.overlap - x.overlap || x.keyIndex - y.keyIndex || x.participantIndex - y.participantIndex)
+  const usedKey = new Set<number>()
+  const usedClaim = new Set<number>()
+  const matches: ClaimMatch[] = []
   for (const candidate of candidates) {
-    if (usedKey.has(candidate.keyIndex) || usedClaim.has(candidate.participantIndex)) continue;
-    usedKey.add(candidate.keyIndex);
-    usedClaim.add(candidate.participantIndex);
-    matches.push(candidate);
+    if (usedKey.has(candidate.keyIndex) || usedClaim.has(candidate.participantIndex)) continue
+    usedKey.add(candidate.keyIndex)
+    usedClaim.add(candidate.participantIndex)
+    matches.push(candidate)
   }
-  return matches.sort((x, y) => x.keyIndex - y.keyIndex);
+  return matches.sort((x, y) => x.keyIndex - y.keyIndex)
 }
 
 function hasOffsets(span: Span): span is Span & { start: number; end: number } {
-  return Number.isFinite(span.start) && Number.isFinite(span.end) && (span.end as number) > (span.start as number);
+  return Number.isFinite(span.start) && Number.isFinite(span.end) && (span.end as number) > (span.start as number)
 }
 
 function words(text: string): string[] {
@@ -97,5 +97,5 @@ function words(text: string): string[] {
     .normalize('NFKC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
+    .filter((w) => w.length > 0)
 }

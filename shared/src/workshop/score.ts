@@ -1,32 +1,32 @@
-import { krippendorffAlphaNominal, type Rating } from './alpha.js';
-import { DEFAULT_MATCH_THRESHOLD, matchClaims, type ClaimMatch, type KeyClaim, type ParticipantClaim } from './match.js';
+import { krippendorffAlphaNominal, type Rating } from './alpha.js'
+import { DEFAULT_MATCH_THRESHOLD, matchClaims, type ClaimMatch, type KeyClaim, type ParticipantClaim } from './match.js'
 
 export interface ParticipantScore {
   /** Matched claims / claims the participant marked; 0 when they marked none. */
-  precision: number;
+  precision: number
   /** Matched claims / key claims; 0 when the key is empty. */
-  recall: number;
+  recall: number
   /** Harmonic mean of precision and recall; 0 when both are 0. */
-  f1: number;
+  f1: number
   /** Share of matched claims given the key's verdict (no verdict counts as wrong); null with no matches. */
-  verdictAccuracy: number | null;
-  matches: ClaimMatch[];
+  verdictAccuracy: number | null
+  matches: ClaimMatch[]
 }
 
 export interface WorkshopParticipant {
-  participantId: string;
-  name: string;
-  claims: readonly ParticipantClaim[];
+  participantId: string
+  name: string
+  claims: readonly ParticipantClaim[]
 }
 
 export interface WorkshopResults {
-  participants: Array<{ participantId: string; name: string } & ParticipantScore>;
+  participants: Array<{ participantId: string; name: string } & ParticipantScore>
   /** Agreement among participants on the key claims' verdicts; null when undefined. */
-  krippendorffAlpha: number | null;
+  krippendorffAlpha: number | null
 }
 
 export interface ScoreOptions {
-  matchThreshold?: number;
+  matchThreshold?: number
 }
 
 export function scoreParticipant(
@@ -34,12 +34,12 @@ export function scoreParticipant(
   claims: readonly ParticipantClaim[],
   opts: ScoreOptions = {},
 ): ParticipantScore {
-  const matches = matchClaims(key, claims, opts.matchThreshold ?? DEFAULT_MATCH_THRESHOLD);
-  const precision = claims.length === 0 ? 0 : matches.length / claims.length;
-  const recall = key.length === 0 ? 0 : matches.length / key.length;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  const correct = matches.filter((m) => claims[m.participantIndex]?.verdict === key[m.keyIndex]?.verdict).length;
-  return { precision, recall, f1, verdictAccuracy: matches.length === 0 ? null : correct / matches.length, matches };
+  const matches = matchClaims(key, claims, opts.matchThreshold ?? DEFAULT_MATCH_THRESHOLD)
+  const precision = claims.length === 0 ? 0 : matches.length / claims.length
+  const recall = key.length === 0 ? 0 : matches.length / key.length
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
+  const correct = matches.filter((m) => claims[m.participantIndex]?.verdict === key[m.keyIndex]?.verdict).length
+  return { precision, recall, f1, verdictAccuracy: matches.length === 0 ? null : correct / matches.length, matches }
 }
 
 /**
@@ -52,12 +52,16 @@ export function scoreWorkshop(
   participants: readonly WorkshopParticipant[],
   opts: ScoreOptions = {},
 ): WorkshopResults {
-  const scored = participants.map((p) => ({ participantId: p.participantId, name: p.name, ...scoreParticipant(key, p.claims, opts) }));
+  const scored = participants.map((p) => ({
+    participantId: p.participantId,
+    name: p.name,
+    ...scoreParticipant(key, p.claims, opts),
+  }))
   const units: Rating[][] = key.map((_, keyIndex) =>
     participants.map((p, i) => {
-      const match = scored[i]?.matches.find((m) => m.keyIndex === keyIndex);
-      return match === undefined ? null : p.claims[match.participantIndex]?.verdict;
+      const match = scored[i]?.matches.find((m) => m.keyIndex === keyIndex)
+      return match === undefined ? null : p.claims[match.participantIndex]?.verdict
     }),
-  );
-  return { participants: scored, krippendorffAlpha: krippendorffAlphaNominal(units) };
+  )
+  return { participants: scored, krippendorffAlpha: krippendorffAlphaNominal(units) }
 }

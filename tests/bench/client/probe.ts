@@ -13,65 +13,67 @@
  * Only while `armed`: warm-up and page load are not measured.
  */
 export interface ProbeSamples {
-  local: number[];
-  remote: number[];
+  local: number[]
+  remote: number[]
   /** performance.timeOrigin + time, per remote sample: when it was painted (ms since epoch). */
-  remotePaintedAt: number[];
+  remotePaintedAt: number[]
   /** The same for every local key: when the browser took it (ms since epoch). */
-  keyAt: number[];
+  keyAt: number[]
 }
 
 export function installProbe(): void {
-  const w = window as unknown as { __typingProbe: ProbeSamples & { armed: boolean } };
-  const probe = { armed: false, local: [], remote: [], remotePaintedAt: [], keyAt: [] } as ProbeSamples & { armed: boolean };
-  w.__typingProbe = probe;
+  const w = window as unknown as { __typingProbe: ProbeSamples & { armed: boolean } }
+  const probe = { armed: false, local: [], remote: [], remotePaintedAt: [], keyAt: [] } as ProbeSamples & {
+    armed: boolean
+  }
+  w.__typingProbe = probe
 
   const afterNextPaint = (done: (now: number) => void) => {
     requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done(performance.now());
-      channel.port2.postMessage(0);
-    });
-  };
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => done(performance.now())
+      channel.port2.postMessage(0)
+    })
+  }
 
-  let keyStamp: number | null = null;
+  let keyStamp: number | null = null
   document.addEventListener(
     'keydown',
     (event) => {
-      if (!probe.armed || !(event.target instanceof Element) || event.target.closest('.ProseMirror') === null) return;
-      keyStamp = event.timeStamp;
-      probe.keyAt.push(performance.timeOrigin + event.timeStamp);
+      if (!probe.armed || !(event.target instanceof Element) || event.target.closest('.ProseMirror') === null) return
+      keyStamp = event.timeStamp
+      probe.keyAt.push(performance.timeOrigin + event.timeStamp)
     },
     true,
-  );
+  )
   document.addEventListener(
     'input',
     () => {
-      const from = keyStamp;
-      keyStamp = null;
-      if (!probe.armed || from === null) return;
-      afterNextPaint((now) => probe.local.push(now - from));
+      const from = keyStamp
+      keyStamp = null
+      if (!probe.armed || from === null) return
+      afterNextPaint((now) => probe.local.push(now - from))
     },
     true,
-  );
+  )
 
-  const Native = window.WebSocket;
+  const Native = window.WebSocket
   class ProbedWebSocket extends Native {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
+      super(url, protocols)
       // Registered before the provider sets onmessage, so this runs first, in the same task.
       this.addEventListener('message', (event: MessageEvent) => {
-        if (!probe.armed || !(event.data instanceof ArrayBuffer)) return;
-        const bytes = new Uint8Array(event.data);
+        if (!probe.armed || !(event.data instanceof ArrayBuffer)) return
+        const bytes = new Uint8Array(event.data)
         // y-websocket: message type 0 (sync), sub-type 2 (update).
-        if (bytes[0] !== 0 || bytes[1] !== 2) return;
-        const from = event.timeStamp;
+        if (bytes[0] !== 0 || bytes[1] !== 2) return
+        const from = event.timeStamp
         afterNextPaint((now) => {
-          probe.remote.push(now - from);
-          probe.remotePaintedAt.push(performance.timeOrigin + now);
-        });
-      });
+          probe.remote.push(now - from)
+          probe.remotePaintedAt.push(performance.timeOrigin + now)
+        })
+      })
     }
   }
-  window.WebSocket = ProbedWebSocket;
+  window.WebSocket = ProbedWebSocket
 }

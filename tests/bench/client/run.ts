@@ -3,24 +3,24 @@
  * article editor, in Chromium, against the real server. Prints a table and writes
  * tests/bench/results-client.json. The method: tests/bench/README.md, "Client: typing".
  */
-import { chromium, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { median, percentile, round } from '../lib/stats.js';
-import { ApiSession, inviteSecondUser, seedArticle, type SeededArticle } from './seed.js';
-import { startProfile } from './profile.js';
-import { startServer } from './server.js';
-import { arm, openArticle, placeCaret, samples, typeKeys, type TypingPlan } from './typing.js';
+import { chromium, type Page } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { median, percentile, round } from '../lib/stats.js'
+import { ApiSession, inviteSecondUser, seedArticle, type SeededArticle } from './seed.js'
+import { startProfile } from './profile.js'
+import { startServer } from './server.js'
+import { arm, openArticle, placeCaret, samples, typeKeys, type TypingPlan } from './typing.js'
 
 interface Scenario {
-  name: string;
-  copies: number;
-  claims: number;
+  name: string
+  copies: number
+  claims: number
   /** Another user types; this window measures the remote update's apply → paint. */
-  remote: boolean;
+  remote: boolean
 }
 
 const SCENARIOS: Scenario[] = [
@@ -30,120 +30,130 @@ const SCENARIOS: Scenario[] = [
   // Not a target: separates what the longer text costs from what the claims cost.
   { name: 'local-x50-0claims', copies: 50, claims: 0, remote: false },
   { name: 'remote-x30-200claims', copies: 30, claims: 200, remote: true },
-];
+]
 
 /** Issue 18's targets: the p95 with no claims, and the ratios to it. */
-const TARGET_P95_MS = 33;
-const TARGET_RATIO_200 = 1.2;
-const TARGET_RATIO_2000 = 1.5;
+const TARGET_P95_MS = 33
+const TARGET_RATIO_200 = 1.2
+const TARGET_RATIO_2000 = 1.5
 
 interface Row {
-  scenario: string;
-  copies: number;
-  claims: number;
-  samples: number;
-  medianMs: number;
-  p95Ms: number;
-  p99Ms: number;
-  maxMs: number;
+  scenario: string
+  copies: number
+  claims: number
+  samples: number
+  medianMs: number
+  p95Ms: number
+  p99Ms: number
+  maxMs: number
   /** Remote rows: the typist's keypress → this window's paint (both clocks are the machine's). */
-  endToEndMedianMs?: number;
-  endToEndP95Ms?: number;
+  endToEndMedianMs?: number
+  endToEndP95Ms?: number
 }
 
 function args(): { quick: boolean; only: string | null; keys: number | null; out: string; profile: string | null } {
-  const argv = process.argv.slice(2);
-  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? null;
-  const keys = value('keys');
+  const argv = process.argv.slice(2)
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? null
+  const keys = value('keys')
   return {
     quick: argv.includes('--quick'),
     only: value('only'),
     keys: keys === null ? null : Number(keys),
     out: value('out') ?? fileURLToPath(new URL('../results-client.json', import.meta.url)),
     profile: value('profile'),
-  };
+  }
 }
 
 function stats(values: number[]): { medianMs: number; p95Ms: number; p99Ms: number; maxMs: number } {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = [...values].sort((a, b) => a - b)
   return {
     medianMs: round(median(sorted), 1),
     p95Ms: round(percentile(sorted, 95), 1),
     p99Ms: round(percentile(sorted, 99), 1),
     maxMs: round(sorted[sorted.length - 1] ?? Number.NaN, 1),
-  };
+  }
 }
 
 /** For each paint in the reader's window, the latest key the typist pressed before it. */
 function endToEnd(keyAt: number[], paintedAt: number[]): number[] {
-  const out: number[] = [];
-  let k = 0;
+  const out: number[] = []
+  let k = 0
   for (const painted of paintedAt) {
-    while (k + 1 < keyAt.length && keyAt[k + 1]! <= painted) k++;
-    const key = keyAt[k];
-    if (key !== undefined && key <= painted) out.push(painted - key);
+    while (k + 1 < keyAt.length && keyAt[k + 1]! <= painted) k++
+    const key = keyAt[k]
+    if (key !== undefined && key <= painted) out.push(painted - key)
   }
-  return out;
+  return out
 }
 
 function chromiumVersion(path: string): string {
   try {
-    return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
   } catch {
-    return 'unknown';
+    return 'unknown'
   }
 }
 
 async function main(): Promise<void> {
-  const opts = args();
-  const plan: TypingPlan = { keys: opts.keys ?? (opts.quick ? 80 : 300), warmupKeys: opts.quick ? 10 : 20, intervalMs: 100 };
-  const scenarios = SCENARIOS.filter((s) => opts.only === null || s.name.startsWith(opts.only));
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const startedAt = new Date().toISOString();
-  const loadBefore = loadavg();
+  const opts = args()
+  const plan: TypingPlan = {
+    keys: opts.keys ?? (opts.quick ? 80 : 300),
+    warmupKeys: opts.quick ? 10 : 20,
+    intervalMs: 100,
+  }
+  const scenarios = SCENARIOS.filter((s) => opts.only === null || s.name.startsWith(opts.only))
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  const startedAt = new Date().toISOString()
+  const loadBefore = loadavg()
 
-  const server = await startServer();
+  const server = await startServer()
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-  const rows: Row[] = [];
+  })
+  const rows: Row[] = []
   try {
-    const owner = await ApiSession.signUp(server.baseUrl, 'Typist');
-    const workspaceId = await owner.firstWorkspace();
-    const second = scenarios.some((s) => s.remote) ? await inviteSecondUser(owner, workspaceId) : null;
-    const articles = new Map<string, SeededArticle>();
+    const owner = await ApiSession.signUp(server.baseUrl, 'Typist')
+    const workspaceId = await owner.firstWorkspace()
+    const second = scenarios.some((s) => s.remote) ? await inviteSecondUser(owner, workspaceId) : null
+    const articles = new Map<string, SeededArticle>()
     for (const s of scenarios) {
-      const key = `${s.copies}/${s.claims}`;
+      const key = `${s.copies}/${s.claims}`
       if (!articles.has(key)) {
-        const t = performance.now();
-        articles.set(key, await seedArticle(owner, workspaceId, s.copies, s.claims));
-        console.log(`seeded demo ×${s.copies} with ${s.claims} claims in ${Math.round(performance.now() - t)} ms`);
+        const t = performance.now()
+        articles.set(key, await seedArticle(owner, workspaceId, s.copies, s.claims))
+        console.log(`seeded demo ×${s.copies} with ${s.claims} claims in ${Math.round(performance.now() - t)} ms`)
       }
     }
 
     for (const s of scenarios) {
-      const article = articles.get(`${s.copies}/${s.claims}`)!;
-      const typist = await openArticle(browser, owner, article);
-      let reader: Page | null = null;
+      const article = articles.get(`${s.copies}/${s.claims}`)!
+      const typist = await openArticle(browser, owner, article)
+      let reader: Page | null = null
       try {
-        if (s.remote) reader = await openArticle(browser, second!, article);
-        await placeCaret(typist, 6);
-        const measured = reader ?? typist;
-        const profiler = opts.profile === null ? null : await startProfile(measured);
+        if (s.remote) reader = await openArticle(browser, second!, article)
+        await placeCaret(typist, 6)
+        const measured = reader ?? typist
+        const profiler = opts.profile === null ? null : await startProfile(measured)
         await typeKeys(typist, plan, async () => {
-          await arm(typist, true);
-          if (reader !== null) await arm(reader, true);
-        });
-        if (profiler !== null) await profiler.stop(path.join(opts.profile!, `${s.name}.cpuprofile`));
-        const typed = await samples(typist);
+          await arm(typist, true)
+          if (reader !== null) await arm(reader, true)
+        })
+        if (profiler !== null) await profiler.stop(path.join(opts.profile!, `${s.name}.cpuprofile`))
+        const typed = await samples(typist)
         if (reader === null) {
-          rows.push({ scenario: s.name, copies: s.copies, claims: s.claims, samples: typed.local.length, ...stats(typed.local) });
+          rows.push({
+            scenario: s.name,
+            copies: s.copies,
+            claims: s.claims,
+            samples: typed.local.length,
+            ...stats(typed.local),
+          })
         } else {
           // Let the last updates arrive and paint.
-          await reader.waitForTimeout(1_000);
-          const read = await samples(reader);
-          const e2e = stats(endToEnd(typed.keyAt, read.remotePaintedAt));
+          await reader.waitForTimeout(1_000)
+          const read = await samples(reader)
+          const e2e = stats(endToEnd(typed.keyAt, read.remotePaintedAt))
           rows.push({
             scenario: s.name,
             copies: s.copies,
@@ -152,41 +162,51 @@ async function main(): Promise<void> {
             ...stats(read.remote),
             endToEndMedianMs: e2e.medianMs,
             endToEndP95Ms: e2e.p95Ms,
-          });
+          })
         }
-        console.log(`${s.name}: ${JSON.stringify(rows[rows.length - 1])}`);
+        console.log(`${s.name}: ${JSON.stringify(rows[rows.length - 1])}`)
       } finally {
-        await typist.context().close();
-        if (reader !== null) await reader.context().close();
+        await typist.context().close()
+        if (reader !== null) await reader.context().close()
       }
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await browser.close()
+    await server.close()
   }
 
-  const p95 = (name: string) => rows.find((r) => r.scenario === name)?.p95Ms ?? Number.NaN;
-  const base = p95('local-x30-0claims');
+  const p95 = (name: string) => rows.find((r) => r.scenario === name)?.p95Ms ?? Number.NaN
+  const base = p95('local-x30-0claims')
   const ratios = {
     claims200: round(p95('local-x30-200claims') / base, 2),
     claims2000: round(p95('local-x50-2000claims') / base, 2),
-  };
+  }
   const result = {
     startedAt,
     mode: opts.quick ? 'quick' : 'full',
     plan,
-    machine: { loadavgBefore: loadBefore.map((l) => round(l, 2)), loadavgAfter: loadavg().map((l) => round(l, 2)), chromium: chromiumVersion(executablePath), node: process.version },
+    machine: {
+      loadavgBefore: loadBefore.map((l) => round(l, 2)),
+      loadavgAfter: loadavg().map((l) => round(l, 2)),
+      chromium: chromiumVersion(executablePath),
+      node: process.version,
+    },
     targets: { p95NoClaimsMs: TARGET_P95_MS, ratio200: TARGET_RATIO_200, ratio2000: TARGET_RATIO_2000 },
     rows,
     ratios,
-  };
-  writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
-  printTable(rows, ratios, base, result.machine);
-  console.log(`\nwritten: ${opts.out}`);
+  }
+  writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`)
+  printTable(rows, ratios, base, result.machine)
+  console.log(`\nwritten: ${opts.out}`)
 }
 
-function printTable(rows: Row[], ratios: { claims200: number; claims2000: number }, base: number, machine: { loadavgBefore: number[]; loadavgAfter: number[] }): void {
-  const header = ['scenario', 'n', 'median ms', 'p95 ms', 'p99 ms', 'max ms', 'key→remote paint p50/p95'];
+function printTable(
+  rows: Row[],
+  ratios: { claims200: number; claims2000: number },
+  base: number,
+  machine: { loadavgBefore: number[]; loadavgAfter: number[] },
+): void {
+  const header = ['scenario', 'n', 'median ms', 'p95 ms', 'p99 ms', 'max ms', 'key→remote paint p50/p95']
   const lines = rows.map((r) => [
     r.scenario,
     String(r.samples),
@@ -195,20 +215,24 @@ function printTable(rows: Row[], ratios: { claims200: number; claims2000: number
     String(r.p99Ms),
     String(r.maxMs),
     r.endToEndMedianMs === undefined ? '' : `${r.endToEndMedianMs} / ${r.endToEndP95Ms}`,
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  console.log(`\n${fmt(header)}`);
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const l of lines) console.log(fmt(l));
-  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-  console.log(`\np95, no claims: ${base} ms (target ≤ ${TARGET_P95_MS}: ${verdict(base <= TARGET_P95_MS)})`);
-  console.log(`200 claims ÷ none: ${ratios.claims200} (target ≤ ${TARGET_RATIO_200}: ${verdict(ratios.claims200 <= TARGET_RATIO_200)})`);
-  console.log(`2,000 claims (×50) ÷ none: ${ratios.claims2000} (target ≤ ${TARGET_RATIO_2000}: ${verdict(ratios.claims2000 <= TARGET_RATIO_2000)})`);
-  console.log(`load average before ${machine.loadavgBefore.join(' ')}, after ${machine.loadavgAfter.join(' ')}`);
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')
+  console.log(`\n${fmt(header)}`)
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const l of lines) console.log(fmt(l))
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met')
+  console.log(`\np95, no claims: ${base} ms (target ≤ ${TARGET_P95_MS}: ${verdict(base <= TARGET_P95_MS)})`)
+  console.log(
+    `200 claims ÷ none: ${ratios.claims200} (target ≤ ${TARGET_RATIO_200}: ${verdict(ratios.claims200 <= TARGET_RATIO_200)})`,
+  )
+  console.log(
+    `2,000 claims (×50) ÷ none: ${ratios.claims2000} (target ≤ ${TARGET_RATIO_2000}: ${verdict(ratios.claims2000 <= TARGET_RATIO_2000)})`,
+  )
+  console.log(`load average before ${machine.loadavgBefore.join(' ')}, after ${machine.loadavgAfter.join(' ')}`)
 }
 
 main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+  console.error(error)
+  process.exit(1)
+})

@@ -1,13 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 
 /** The soft and hard limit on open files of this process, from /proc (Node has no getrlimit). */
 export function fileLimit(): { soft: number; hard: number } {
   const line = readFileSync('/proc/self/limits', 'utf8')
     .split('\n')
-    .find((l) => l.startsWith('Max open files'));
-  const [soft, hard] = (line?.split(/\s{2,}/).slice(1, 3) ?? []).map((v) => (v === 'unlimited' ? Number.POSITIVE_INFINITY : Number(v)));
-  return { soft: soft ?? 1024, hard: hard ?? 1024 };
+    .find((l) => l.startsWith('Max open files'))
+  const [soft, hard] = (line?.split(/\s{2,}/).slice(1, 3) ?? []).map((v) =>
+    v === 'unlimited' ? Number.POSITIVE_INFINITY : Number(v),
+  )
+  return { soft: soft ?? 1024, hard: hard ?? 1024 }
 }
 
 /**
@@ -16,13 +18,13 @@ export function fileLimit(): { soft: number; hard: number } {
  * spawned, so the servers inherit it too. Returns the limit in force afterwards.
  */
 export function raiseFileLimit(): number {
-  const { soft, hard } = fileLimit();
+  const { soft, hard } = fileLimit()
   if (soft < hard && Number.isFinite(hard)) {
     try {
-      execFileSync('prlimit', ['--pid', String(process.pid), `--nofile=${hard}:${hard}`], { stdio: 'ignore' });
+      execFileSync('prlimit', ['--pid', String(process.pid), `--nofile=${hard}:${hard}`], { stdio: 'ignore' })
     } catch {
       // prlimit missing: keep the soft limit; the connections row then says so in its note.
     }
   }
-  return fileLimit().soft;
+  return fileLimit().soft
 }

@@ -1,6 +1,6 @@
-import WebSocket from 'ws';
-import { settledRssKiB } from './proc.js';
-import { withTimeout } from './time.js';
+import WebSocket from 'ws'
+import { settledRssKiB } from './proc.js'
+import { withTimeout } from './time.js'
 
 /**
  * Memory of a server process after a full GC, the same way for all three servers:
@@ -9,61 +9,65 @@ import { withTimeout } from './time.js';
  * to collect, and "memory after everyone left" would measure garbage, not leaks.
  */
 /** Node flag for every server child: inspector on a random loopback port, idle unless we attach. */
-export const INSPECT = '--inspect=127.0.0.1:0';
+export const INSPECT = '--inspect=127.0.0.1:0'
 
 export interface Memory {
-  rssKiB: number;
+  rssKiB: number
   /** null if the inspector was unavailable; RSS is then taken without a forced GC. */
-  heapUsedKiB: number | null;
+  heapUsedKiB: number | null
 }
 
 export async function measureMemory(pid: number, inspectorUrl: string | undefined): Promise<Memory> {
-  let heapUsedKiB: number | null = null;
+  let heapUsedKiB: number | null = null
   if (inspectorUrl) {
     try {
-      heapUsedKiB = await withTimeout(gcAndHeapUsed(inspectorUrl), 10_000, 'inspector gc');
+      heapUsedKiB = await withTimeout(gcAndHeapUsed(inspectorUrl), 10_000, 'inspector gc')
     } catch {
-      heapUsedKiB = null;
+      heapUsedKiB = null
     }
   }
-  return { rssKiB: await settledRssKiB(pid), heapUsedKiB };
+  return { rssKiB: await settledRssKiB(pid), heapUsedKiB }
 }
 
 async function gcAndHeapUsed(url: string): Promise<number> {
-  const ws = new WebSocket(url, { perMessageDeflate: false });
+  const ws = new WebSocket(url, { perMessageDeflate: false })
   await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  let id = 0;
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+  })
+  let id = 0
   const call = (method: string, params: object = {}): Promise<Record<string, unknown>> =>
     new Promise((resolve, reject) => {
-      const myId = ++id;
+      const myId = ++id
       const onMessage = (data: Buffer): void => {
-        const msg = JSON.parse(data.toString('utf8')) as { id?: number; result?: Record<string, unknown>; error?: unknown };
-        if (msg.id !== myId) return;
-        ws.off('message', onMessage);
-        if (msg.error) reject(new Error(JSON.stringify(msg.error)));
-        else resolve(msg.result ?? {});
-      };
-      ws.on('message', onMessage);
-      ws.send(JSON.stringify({ id: myId, method, params }));
-    });
+        const msg = JSON.parse(data.toString('utf8')) as {
+          id?: number
+          result?: Record<string, unknown>
+          error?: unknown
+        }
+        if (msg.id !== myId) return
+        ws.off('message', onMessage)
+        if (msg.error) reject(new Error(JSON.stringify(msg.error)))
+        else resolve(msg.result ?? {})
+      }
+      ws.on('message', onMessage)
+      ws.send(JSON.stringify({ id: myId, method, params }))
+    })
   try {
     // Twice: the first pass can leave objects whose finalizers free more on the second.
-    await call('HeapProfiler.collectGarbage');
-    await call('HeapProfiler.collectGarbage');
-    const result = await call('Runtime.evaluate', { expression: 'process.memoryUsage().heapUsed', returnByValue: true });
-    const value = (result.result as { value?: number } | undefined)?.value;
-    if (typeof value !== 'number') throw new Error('no heapUsed');
-    return Math.round(value / 1024);
+    await call('HeapProfiler.collectGarbage')
+    await call('HeapProfiler.collectGarbage')
+    const result = await call('Runtime.evaluate', { expression: 'process.memoryUsage().heapUsed', returnByValue: true })
+    const value = (result.result as { value?: number } | undefined)?.value
+    if (typeof value !== 'number') throw new Error('no heapUsed')
+    return Math.round(value / 1024)
   } finally {
-    ws.close();
+    ws.close()
   }
 }
 
 /** (after − before) / count in KiB, or undefined when either heap reading is missing. */
 export function perUnit(after: number | null, before: number | null, count: number): number | undefined {
-  if (after === null || before === null || count <= 0) return undefined;
-  return Math.round(((after - before) / count) * 10) / 10;
+  if (after === null || before === null || count <= 0) return undefined
+  return Math.round(((after - before) / count) * 10) / 10
 }

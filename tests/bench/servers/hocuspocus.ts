@@ -1,5 +1,5 @@
-import { startPlainNode } from './plain-node.js';
-import type { ServerHandle } from './types.js';
+import { startPlainNode } from './plain-node.js'
+import type { ServerHandle } from './types.js'
 
 export function startHocuspocus(): Promise<ServerHandle> {
   return startPlainNode({
@@ -7,7 +7,7 @@ export function startHocuspocus(): Promise<ServerHandle> {
     protocol: 'hocuspocus',
     main: 'hocuspocus.main.mjs',
     notes: ['@hocuspocus/server 4.6.0, no extensions (nothing stored)'],
-  });
+  })
 }
 
 /** One of several Hocuspocus instances sharing `redisUrl` through its Redis extension (scale-out rows). */
@@ -18,5 +18,5 @@ export function startHocuspocusRedis(redisUrl: string, prefix: string): Promise<
     main: 'hocuspocus-redis.main.mjs',
     env: { REDIS_URL: redisUrl, REDIS_PREFIX: prefix },
     notes: ['@hocuspocus/server 4.6.0 + @hocuspocus/extension-redis 4.6.0, documents in memory'],
-  });
+  })
 }

@@ -1,5 +1,5 @@
-import { startPlainNode } from './plain-node.js';
-import type { ServerHandle } from './types.js';
+import { startPlainNode } from './plain-node.js'
+import type { ServerHandle } from './types.js'
 
 export function startYWebsocketServer(): Promise<ServerHandle> {
   return startPlainNode({
@@ -9,5 +9,5 @@ export function startYWebsocketServer(): Promise<ServerHandle> {
     // Unset, not empty: the reference turns LevelDB on for any string value.
     env: { YPERSISTENCE: undefined },
     notes: ['@y/websocket-server 0.1.1, in memory (no YPERSISTENCE)'],
-  });
+  })
 }

@@ -1,13 +1,13 @@
-import WS from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import type { TestServer } from './server.js';
+import WS from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { TestServer } from './server.js'
 
 export interface TestClient {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  synced: Promise<void>;
-  destroy(): void;
+  doc: Y.Doc
+  provider: WebsocketProvider
+  synced: Promise<void>
+  destroy(): void
 }
 
 /**
@@ -20,53 +20,57 @@ export function connectClient(
   params: Record<string, string> = {},
   socketClass: new (url: string, protocols?: string | string[]) => WS = WS,
 ): TestClient {
-  const doc = new Y.Doc();
+  const doc = new Y.Doc()
   const provider = new WebsocketProvider(server.wsUrl, docId, doc, {
     WebSocketPolyfill: socketClass as unknown as typeof WebSocket,
     disableBc: true,
     params,
-  });
+  })
   const synced = new Promise<void>((resolve) => {
-    if (provider.synced) resolve();
-    provider.on('sync', (isSynced: boolean) => isSynced && resolve());
-  });
+    if (provider.synced) resolve()
+    provider.on('sync', (isSynced: boolean) => isSynced && resolve())
+  })
   return {
     doc,
     provider,
     synced,
     destroy() {
-      provider.destroy();
-      doc.destroy();
+      provider.destroy()
+      doc.destroy()
     },
-  };
-}
-
-export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
  * Frames of one socket are handled in order: once the watcher sees this client's new
  * awareness mark, the server has handled (applied or dropped) everything it sent before.
  */
 export async function drained(client: TestClient, watcher: TestClient, mark: string): Promise<void> {
-  client.provider.awareness.setLocalStateField('mark', mark);
-  await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => s.mark === mark), 5000, `awareness ${mark}`);
-  await sleep(100);
+  client.provider.awareness.setLocalStateField('mark', mark)
+  await waitFor(
+    () => [...watcher.provider.awareness.getStates().values()].some((s) => s.mark === mark),
+    5000,
+    `awareness ${mark}`,
+  )
+  await sleep(100)
 }
 
 /** Polls an async check until it holds (the server applies socket updates asynchronously). */
 export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + timeoutMs
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
   }
 }
 
@@ -76,12 +80,12 @@ export async function syncedAfterRestart(
   docId: string,
   params: Record<string, string>,
 ): Promise<TestClient> {
-  const code = await server.stop();
-  if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM`);
-  await server.restart();
-  const client = connectClient(server, docId, params);
-  await client.synced;
-  return client;
+  const code = await server.stop()
+  if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM`)
+  await server.restart()
+  const client = connectClient(server, docId, params)
+  await client.synced
+  return client
 }
 
 /**
@@ -94,11 +98,11 @@ export async function reopenAfterKill(
   docId: string,
   params: Record<string, string>,
 ): Promise<TestClient> {
-  await server.kill();
-  for (const c of clients.splice(0)) c.destroy();
-  await server.restart();
-  const fresh = connectClient(server, docId, params);
-  clients.push(fresh);
-  await fresh.synced;
-  return fresh;
+  await server.kill()
+  for (const c of clients.splice(0)) c.destroy()
+  await server.restart()
+  const fresh = connectClient(server, docId, params)
+  clients.push(fresh)
+  await fresh.synced
+  return fresh
 }

@@ -20,8 +20,8 @@ export const FUZZ_BOUNDS = {
   MESSAGE_BURST_PER_SOCKET: 4000,
   OUTGOING_BUFFER_MAX_BYTES: 1024 * 1024,
   SOCKETS_PER_USER: 32,
-} as const;
+} as const
 
 export function boundsEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(FUZZ_BOUNDS).map(([name, value]) => [name, String(value)]));
+  return Object.fromEntries(Object.entries(FUZZ_BOUNDS).map(([name, value]) => [name, String(value)]))
 }

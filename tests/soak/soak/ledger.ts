@@ -1,17 +1,17 @@
-import * as Y from 'yjs';
-import type { Edit } from './edits.js';
+import * as Y from 'yjs'
+import type { Edit } from './edits.js'
 
 /** An edit, and whether another client had received it (through the server) when it was judged. */
 export interface Entry extends Edit {
-  docIndex: number;
-  acknowledged: boolean;
+  docIndex: number
+  acknowledged: boolean
   /** Its author left for good: only the server (and storage) can still owe it. */
-  authorLeft: boolean;
+  authorLeft: boolean
 }
 
 /** Whether `doc` holds the struct that ends the edit. */
 export function holds(doc: Y.Doc, edit: Pick<Edit, 'client' | 'clock'>): boolean {
-  return Y.getState(doc.store, edit.client) > edit.clock;
+  return Y.getState(doc.store, edit.client) > edit.clock
 }
 
 /**
@@ -23,29 +23,29 @@ export function holds(doc: Y.Doc, edit: Pick<Edit, 'client' | 'clock'>): boolean
  * clients still there at the end are judged then.
  */
 export class Ledger {
-  private readonly open = new Map<Y.Doc, { docIndex: number; edits: Edit[] }>();
-  readonly judged: Entry[] = [];
+  private readonly open = new Map<Y.Doc, { docIndex: number; edits: Edit[] }>()
+  readonly judged: Entry[] = []
 
   record(doc: Y.Doc, docIndex: number, edit: Edit): void {
-    const author = this.open.get(doc) ?? { docIndex, edits: [] };
-    author.edits.push(edit);
-    this.open.set(doc, author);
+    const author = this.open.get(doc) ?? { docIndex, edits: [] }
+    author.edits.push(edit)
+    this.open.set(doc, author)
   }
 
   /** Judges the author's edits against the other clients of its document now. */
   judge(doc: Y.Doc, others: readonly Y.Doc[], authorLeft = false): void {
-    const author = this.open.get(doc);
-    if (!author) return;
-    this.open.delete(doc);
+    const author = this.open.get(doc)
+    if (!author) return
+    this.open.delete(doc)
     for (const edit of author.edits) {
-      const acknowledged = others.some((other) => other !== doc && holds(other, edit));
-      this.judged.push({ ...edit, docIndex: author.docIndex, acknowledged, authorLeft });
+      const acknowledged = others.some((other) => other !== doc && holds(other, edit))
+      this.judged.push({ ...edit, docIndex: author.docIndex, acknowledged, authorLeft })
     }
   }
 
   get recorded(): number {
-    let n = this.judged.length;
-    for (const author of this.open.values()) n += author.edits.length;
-    return n;
+    let n = this.judged.length
+    for (const author of this.open.values()) n += author.edits.length
+    return n
   }
 }

@@ -3,11 +3,11 @@
  * `pnpm test:soak:ci` sets the CI-sized ones through the same variables.
  */
 function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return value;
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
+  return value
 }
 
 export const sizes = {
@@ -22,4 +22,4 @@ export const sizes = {
   soakSeconds: intEnv('SOAK_SECONDS', 120),
   /** The stores the soak runs on, comma-separated: `sqlite` (embedded), `postgres`. */
   soakStores: (process.env.SOAK_STORES || 'sqlite,postgres').split(',').map((s) => s.trim()),
-} as const;
+} as const

@@ -17,7 +17,13 @@ export function AttachmentList({
         const isImage = a.mime.startsWith('image/')
         return (
           <li key={a.id} className={`attachment attachment--${isImage ? 'image' : 'pdf'}`}>
-            <a href={url} target="_blank" rel="noopener noreferrer" className="attachment__link" title={`${a.name} (${fileSize(a.size)})`}>
+            <a
+              href={url}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="attachment__link"
+              title={`${a.name} (${fileSize(a.size)})`}
+            >
               {isImage ? (
                 <img className="attachment__thumb" src={url} alt={a.name} loading="lazy" />
               ) : (
@@ -29,7 +35,12 @@ export function AttachmentList({
               <span className="attachment__size">{fileSize(a.size)}</span>
             </a>
             {onRemove && (
-              <button type="button" className="attachment__remove" aria-label={`Remove ${a.name}`} onClick={() => onRemove(a)}>
+              <button
+                type="button"
+                className="attachment__remove"
+                aria-label={`Remove ${a.name}`}
+                onClick={() => onRemove(a)}
+              >
                 ×
               </button>
             )}

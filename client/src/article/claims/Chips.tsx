@@ -4,7 +4,11 @@ import { verdictKey } from './verdictStyle'
 
 export function VerdictChip({ verdict, scale }: { verdict: VerdictId | undefined; scale: VerdictScale }) {
   return (
-    <span className={`verdict-chip verdict-chip--${verdictKey(verdict)}`} data-testid="verdict-chip" data-verdict={verdict ?? ''}>
+    <span
+      className={`verdict-chip verdict-chip--${verdictKey(verdict)}`}
+      data-testid="verdict-chip"
+      data-verdict={verdict ?? ''}
+    >
       <span className="verdict-chip__dot" aria-hidden="true" />
       {verdict === undefined ? 'No verdict' : verdictLabel(scale, verdict)}
     </span>

@@ -78,7 +78,11 @@ export function ClaimCard({ view, open, unread, onRead }: ClaimCardProps) {
             {reviewState !== undefined && reviewState !== 'unreviewed' && <ReviewChip state={reviewState} />}
             <span className="claim-card__counts">
               {assignee !== undefined && assigneeName !== null && (
-                <span className="claim-card__assignee" title={`Assigned to ${assigneeLabel}`} data-testid="claim-assignee">
+                <span
+                  className="claim-card__assignee"
+                  title={`Assigned to ${assigneeLabel}`}
+                  data-testid="claim-assignee"
+                >
                   <Avatar name={assigneeName} color={colorForId(assignee)} size="small" decorative />
                   <span className="visually-hidden">Assigned to {assigneeLabel}</span>
                 </span>

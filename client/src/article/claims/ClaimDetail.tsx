@@ -36,7 +36,9 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
             </time>
           </>
         )}
-        {view.anchor.status === 'detached' && <span className="claim-detail__detached"> · words no longer in the text</span>}
+        {view.anchor.status === 'detached' && (
+          <span className="claim-detail__detached"> · words no longer in the text</span>
+        )}
       </p>
 
       <div className="claim-detail__row">
@@ -77,7 +79,9 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
             className="select"
             value={claim.assignee ?? ''}
             disabled={!canWrite}
-            onChange={(e) => setClaimField(doc, claim.id, 'assignee', e.target.value === '' ? undefined : e.target.value)}
+            onChange={(e) =>
+              setClaimField(doc, claim.id, 'assignee', e.target.value === '' ? undefined : e.target.value)
+            }
             data-testid="assignee-select"
           >
             <option value="">Unassigned</option>
@@ -109,7 +113,9 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
                 Delete this claim
                 {claim.evidence.length + claim.comments.length > 0 &&
                   ` with its ${[
-                    claim.evidence.length > 0 ? plural(claim.evidence.length, 'piece of evidence', 'pieces of evidence') : '',
+                    claim.evidence.length > 0
+                      ? plural(claim.evidence.length, 'piece of evidence', 'pieces of evidence')
+                      : '',
                     claim.comments.length > 0 ? plural(claim.comments.length, 'comment') : '',
                   ]
                     .filter(Boolean)
@@ -127,7 +133,12 @@ export function ClaimDetail({ id, view, onClose }: { id: string; view: ClaimView
                 >
                   Delete claim
                 </button>
-                <button type="button" className="button button--quiet button--small" autoFocus onClick={() => setConfirmDelete(false)}>
+                <button
+                  type="button"
+                  className="button button--quiet button--small"
+                  autoFocus
+                  onClick={() => setConfirmDelete(false)}
+                >
                   Keep it
                 </button>
               </div>

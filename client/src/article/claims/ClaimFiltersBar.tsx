@@ -19,14 +19,22 @@ export function ClaimFiltersBar({ filters, onChange: setFilters, shown, total }:
   const active = filtersActive(filters)
   return (
     <div className="claim-filters" role="group" aria-label="Filter claims">
-      <FilterSelect label="Status" value={filters.status} onChange={(status) => setFilters({ ...filters, status: status as ClaimFilters['status'] })}>
+      <FilterSelect
+        label="Status"
+        value={filters.status}
+        onChange={(status) => setFilters({ ...filters, status: status as ClaimFilters['status'] })}
+      >
         {CLAIM_STATUSES.map((s) => (
           <option key={s} value={s}>
             {STATUS_LABELS[s]}
           </option>
         ))}
       </FilterSelect>
-      <FilterSelect label="Verdict" value={filters.verdict} onChange={(verdict) => setFilters({ ...filters, verdict: verdict as ClaimFilters['verdict'] })}>
+      <FilterSelect
+        label="Verdict"
+        value={filters.verdict}
+        onChange={(verdict) => setFilters({ ...filters, verdict: verdict as ClaimFilters['verdict'] })}
+      >
         <option value="unset">No verdict</option>
         {scale.map((v) => (
           <option key={v.id} value={v.id}>
@@ -36,7 +44,11 @@ export function ClaimFiltersBar({ filters, onChange: setFilters, shown, total }:
       </FilterSelect>
       {features.assignees && (
         <>
-          <FilterSelect label="Assignee" value={filters.assignee} onChange={(assignee) => setFilters({ ...filters, assignee })}>
+          <FilterSelect
+            label="Assignee"
+            value={filters.assignee}
+            onChange={(assignee) => setFilters({ ...filters, assignee })}
+          >
             <option value="unassigned">Unassigned</option>
             {members.map((m) => (
               <option key={m.userId} value={m.userId}>
@@ -81,7 +93,12 @@ function FilterSelect({ label, value, onChange, children }: FilterSelectProps) {
   return (
     <label className="claim-filters__field">
       <span className="visually-hidden">{label}</span>
-      <select className="select select--small" value={value} onChange={(e) => onChange(e.target.value)} data-active={value !== 'all'}>
+      <select
+        className="select select--small"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-active={value !== 'all'}
+      >
         <option value="all">{label}</option>
         {children}
       </select>

@@ -14,7 +14,13 @@ import {
   type Claim,
 } from '@fc/shared/schema/index'
 import type { Editor } from '@tiptap/core'
-import { locateSpan, markSelectionAsClaim, markTextAsClaim, type MarkResult, type TextSpan } from '../shared-text/markClaim'
+import {
+  locateSpan,
+  markSelectionAsClaim,
+  markTextAsClaim,
+  type MarkResult,
+  type TextSpan,
+} from '../shared-text/markClaim'
 import { syncBinding, toEditorPosition } from '../shared-text/positions'
 import { scrollTextIntoView, spotlightRange } from '../shared-text/textSpotlight'
 
@@ -296,7 +302,11 @@ export class ClaimsController {
     if (claimId === null) return false
     this.open(claimId, 'text')
     const id = claimId
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-claim-card][data-claim-id="${CSS.escape(id)}"] [data-claim-head]`)?.focus())
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLElement>(`[data-claim-card][data-claim-id="${CSS.escape(id)}"] [data-claim-head]`)
+        ?.focus(),
+    )
     return true
   }
 

@@ -50,7 +50,11 @@ function CommentItem({ claimId, comment, now }: { claimId: string; comment: Comm
             {relativeTime(comment.at, now)}
           </time>
           {mine && !confirming && (
-            <button type="button" className="link-button link-button--muted comment__delete" onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className="link-button link-button--muted comment__delete"
+              onClick={() => setConfirming(true)}
+            >
               Delete
             </button>
           )}
@@ -61,10 +65,19 @@ function CommentItem({ claimId, comment, now }: { claimId: string; comment: Comm
         {confirming && (
           <div className="claim-confirm claim-confirm--inline" role="alertdialog" aria-label="Delete this comment?">
             <span className="claim-confirm__question">Delete this comment?</span>
-            <button type="button" className="button button--danger button--small" onClick={() => removeComment(controller.ydoc, claimId, comment.id)}>
+            <button
+              type="button"
+              className="button button--danger button--small"
+              onClick={() => removeComment(controller.ydoc, claimId, comment.id)}
+            >
               Delete
             </button>
-            <button type="button" className="button button--quiet button--small" autoFocus onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              autoFocus
+              onClick={() => setConfirming(false)}
+            >
               Keep
             </button>
           </div>
@@ -191,7 +204,13 @@ function CommentComposer({ claimId, idPrefix }: { claimId: string; idPrefix: str
           data-testid="comment-input"
         />
         {open && (
-          <ul className="mention-list" id={listId} role="listbox" aria-label="People to mention" data-testid="mention-list">
+          <ul
+            className="mention-list"
+            id={listId}
+            role="listbox"
+            aria-label="People to mention"
+            data-testid="mention-list"
+          >
             {suggestions.map((member, i) => (
               // biome-ignore lint/a11y/useFocusableInteractive: the listbox pattern; options are reached with aria-activedescendant from the comment field, which keeps focus
               <li

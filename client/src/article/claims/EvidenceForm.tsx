@@ -74,7 +74,8 @@ export function EvidenceForm({ claimId, initial, idPrefix, onDone }: EvidenceFor
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const cleanUrl = url.trim()
-    const interviewedAt = interviewDate === '' ? '' : interviewTime === '' ? interviewDate : `${interviewDate}T${interviewTime}`
+    const interviewedAt =
+      interviewDate === '' ? '' : interviewTime === '' ? interviewDate : `${interviewDate}T${interviewTime}`
     const next: Errors = evidenceProblems({ kind, url: cleanUrl, title, interviewee, interviewedAt, attachments })
     // A link given (required or not) must be a web link.
     if (cleanUrl !== '' || kind === 'link') {
@@ -109,8 +110,10 @@ export function EvidenceForm({ claimId, initial, idPrefix, onDone }: EvidenceFor
       doc.transact(() => {
         // Files first: a document needs its file in place before the entry becomes one.
         const before = initial.attachments ?? []
-        for (const a of attachments) if (!before.some((b) => b.id === a.id)) addEvidenceAttachment(doc, claimId, initial.id, a)
-        for (const a of before) if (!attachments.some((b) => b.id === a.id)) removeEvidenceAttachment(doc, claimId, initial.id, a.id)
+        for (const a of attachments)
+          if (!before.some((b) => b.id === a.id)) addEvidenceAttachment(doc, claimId, initial.id, a)
+        for (const a of before)
+          if (!attachments.some((b) => b.id === a.id)) removeEvidenceAttachment(doc, claimId, initial.id, a.id)
         updateEvidence(doc, claimId, initial.id, fields)
       })
     }
@@ -121,12 +124,27 @@ export function EvidenceForm({ claimId, initial, idPrefix, onDone }: EvidenceFor
   const urlRequired = kind === 'link'
 
   return (
-    <form className="evidence-form" onSubmit={submit} noValidate data-testid="evidence-form" aria-label={initial ? 'Edit evidence' : 'Add evidence'}>
+    <form
+      className="evidence-form"
+      onSubmit={submit}
+      noValidate
+      data-testid="evidence-form"
+      aria-label={initial ? 'Edit evidence' : 'Add evidence'}
+    >
       <fieldset className="cl-field">
         <legend className="cl-label">Kind</legend>
-        <div className="segmented segmented--small" role="radiogroup" aria-label="Kind of evidence" data-testid="evidence-kind">
+        <div
+          className="segmented segmented--small"
+          role="radiogroup"
+          aria-label="Kind of evidence"
+          data-testid="evidence-kind"
+        >
           {kinds.map((k) => (
-            <label key={k} className="segmented__option" title={k === 'interview' ? 'An interview or a phone call: who, and when' : undefined}>
+            <label
+              key={k}
+              className="segmented__option"
+              title={k === 'interview' ? 'An interview or a phone call: who, and when' : undefined}
+            >
               <input
                 type="radio"
                 name={`${id}-kind`}
@@ -199,7 +217,8 @@ export function EvidenceForm({ claimId, initial, idPrefix, onDone }: EvidenceFor
       )}
       <div className="cl-field">
         <label className="cl-label" htmlFor={`${id}-url`}>
-          {kind === 'interview' ? 'Recording or notes link' : 'Link'} <span className="cl-label__hint">{urlRequired ? 'http or https' : 'optional'}</span>
+          {kind === 'interview' ? 'Recording or notes link' : 'Link'}{' '}
+          <span className="cl-label__hint">{urlRequired ? 'http or https' : 'optional'}</span>
         </label>
         <input
           id={`${id}-url`}
@@ -237,7 +256,13 @@ export function EvidenceForm({ claimId, initial, idPrefix, onDone }: EvidenceFor
           clear('title')
         }}
         error={errors.title}
-        placeholder={kind === 'document' ? 'What the document is, e.g. “Hospital admissions log, 1 Feb”' : kind === 'interview' ? 'e.g. “Phone call about admissions”' : 'What the source is, e.g. “ISPR press release, 1 Feb”'}
+        placeholder={
+          kind === 'document'
+            ? 'What the document is, e.g. “Hospital admissions log, 1 Feb”'
+            : kind === 'interview'
+              ? 'e.g. “Phone call about admissions”'
+              : 'What the source is, e.g. “ISPR press release, 1 Feb”'
+        }
         maxLength={300}
         testId="evidence-title-input"
       />
@@ -311,10 +336,16 @@ export function EvidenceForm({ claimId, initial, idPrefix, onDone }: EvidenceFor
       {features.attachments && (
         <div className="cl-field">
           <span className="cl-label">
-            {kind === 'document' ? 'The document' : 'Files'} <span className="cl-label__hint">{kind === 'document' ? 'an image or PDF' : 'images or PDF, optional'}</span>
+            {kind === 'document' ? 'The document' : 'Files'}{' '}
+            <span className="cl-label__hint">
+              {kind === 'document' ? 'an image or PDF' : 'images or PDF, optional'}
+            </span>
           </span>
           {attachments.length > 0 && (
-            <AttachmentList attachments={attachments} onRemove={(a) => setAttachments((list) => list.filter((x) => x.id !== a.id))} />
+            <AttachmentList
+              attachments={attachments}
+              onRemove={(a) => setAttachments((list) => list.filter((x) => x.id !== a.id))}
+            />
           )}
           <input
             ref={fileRef}

@@ -16,7 +16,9 @@ export function EvidenceSection({ claim, idPrefix }: { claim: Claim; idPrefix: s
   const sectionRef = useRef<HTMLElement>(null)
   // A closed form would leave the focus nowhere: back to the claim's card, where its keys work.
   const backToCard = () =>
-    requestAnimationFrame(() => sectionRef.current?.closest('[data-claim-card]')?.querySelector<HTMLElement>('[data-claim-head]')?.focus())
+    requestAnimationFrame(() =>
+      sectionRef.current?.closest('[data-claim-card]')?.querySelector<HTMLElement>('[data-claim-head]')?.focus(),
+    )
 
   return (
     <section ref={sectionRef} className="claim-section" aria-labelledby={`${id}-h`} data-testid="evidence-section">
@@ -29,7 +31,11 @@ export function EvidenceSection({ claim, idPrefix }: { claim: Claim; idPrefix: s
           {claim.evidence.map((evidence) =>
             editingId === evidence.id ? (
               <li key={evidence.id} className="evidence-list__item">
-                <EvidenceForm claimId={claim.id} initial={evidence} idPrefix={`${id}-${evidence.id}`} onDone={() => {
+                <EvidenceForm
+                  claimId={claim.id}
+                  initial={evidence}
+                  idPrefix={`${id}-${evidence.id}`}
+                  onDone={() => {
                     setEditingId(null)
                     backToCard()
                   }}
@@ -37,7 +43,11 @@ export function EvidenceSection({ claim, idPrefix }: { claim: Claim; idPrefix: s
               </li>
             ) : (
               <li key={evidence.id} className="evidence-list__item">
-                <EvidenceItem claimId={claim.id} evidence={evidence} onEdit={canWrite ? () => setEditingId(evidence.id) : undefined} />
+                <EvidenceItem
+                  claimId={claim.id}
+                  evidence={evidence}
+                  onEdit={canWrite ? () => setEditingId(evidence.id) : undefined}
+                />
               </li>
             ),
           )}
@@ -54,7 +64,12 @@ export function EvidenceSection({ claim, idPrefix }: { claim: Claim; idPrefix: s
             }}
           />
         ) : (
-          <button type="button" className="button button--quiet button--small" onClick={() => setAdding(true)} data-testid="add-evidence">
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => setAdding(true)}
+            data-testid="add-evidence"
+          >
             + Add evidence
           </button>
         ))}
@@ -62,7 +77,15 @@ export function EvidenceSection({ claim, idPrefix }: { claim: Claim; idPrefix: s
   )
 }
 
-function EvidenceItem({ claimId, evidence, onEdit }: { claimId: string; evidence: Evidence; onEdit: (() => void) | undefined }) {
+function EvidenceItem({
+  claimId,
+  evidence,
+  onEdit,
+}: {
+  claimId: string
+  evidence: Evidence
+  onEdit: (() => void) | undefined
+}) {
   const { controller, members, me } = useClaimsEnv()
   const { strangerName } = useClaimsFeatures()
   const [confirming, setConfirming] = useState(false)
@@ -75,7 +98,13 @@ function EvidenceItem({ claimId, evidence, onEdit }: { claimId: string; evidence
       <div className="evidence__head">
         <StanceChip stance={evidence.stance} />
         {safe ? (
-          <a className="evidence__title" href={evidence.url} target="_blank" rel="noopener noreferrer nofollow" data-testid="evidence-title">
+          <a
+            className="evidence__title"
+            href={evidence.url}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            data-testid="evidence-title"
+          >
             {title}
           </a>
         ) : (
@@ -92,7 +121,9 @@ function EvidenceItem({ claimId, evidence, onEdit }: { claimId: string; evidence
         </p>
       )}
       {evidence.quote.trim() !== '' && <blockquote className="evidence__quote">{evidence.quote}</blockquote>}
-      {evidence.attachments !== undefined && evidence.attachments.length > 0 && <AttachmentList attachments={evidence.attachments} />}
+      {evidence.attachments !== undefined && evidence.attachments.length > 0 && (
+        <AttachmentList attachments={evidence.attachments} />
+      )}
       <footer className="evidence__foot">
         <span className="evidence__added">
           Added by {personName(members, evidence.addedBy, me.id, strangerName)}{' '}
@@ -124,7 +155,12 @@ function EvidenceItem({ claimId, evidence, onEdit }: { claimId: string; evidence
             >
               Remove
             </button>
-            <button type="button" className="button button--quiet button--small" autoFocus onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              autoFocus
+              onClick={() => setConfirming(false)}
+            >
               Keep it
             </button>
           </div>

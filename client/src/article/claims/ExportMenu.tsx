@@ -56,7 +56,12 @@ export function ExportMenu({ empty = false }: { /** No claims yet: the downloads
         Export
       </button>
       {open && (
-        <ul className="export-menu__panel" id={menuId} aria-label="Downloads" onKeyDown={(event) => moveInMenu(event, rootRef.current)}>
+        <ul
+          className="export-menu__panel"
+          id={menuId}
+          aria-label="Downloads"
+          onKeyDown={(event) => moveInMenu(event, rootRef.current)}
+        >
           {EXPORTS.map((item) => (
             <li key={item.kind}>
               <a
@@ -82,7 +87,9 @@ export function ExportMenu({ empty = false }: { /** No claims yet: the downloads
                 onClick={() => setOpen(false)}
               >
                 <span className="export-menu__label">ClaimReview preview</span>
-                <span className="export-menu__detail">What publishing now would put out: the approved claims, undated (opens in a new tab)</span>
+                <span className="export-menu__detail">
+                  What publishing now would put out: the approved claims, undated (opens in a new tab)
+                </span>
               </a>
             </li>
           )}
@@ -102,7 +109,16 @@ function focusItem(root: HTMLElement | null, index: number) {
 function moveInMenu(event: React.KeyboardEvent, root: HTMLElement | null) {
   const items = [...(root?.querySelectorAll<HTMLElement>('.export-menu__item') ?? [])]
   const at = items.indexOf(document.activeElement as HTMLElement)
-  const target = event.key === 'ArrowDown' ? (at + 1) % items.length : event.key === 'ArrowUp' ? (at - 1 + items.length) % items.length : event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : null
+  const target =
+    event.key === 'ArrowDown'
+      ? (at + 1) % items.length
+      : event.key === 'ArrowUp'
+        ? (at - 1 + items.length) % items.length
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? items.length - 1
+            : null
   if (target === null || items.length === 0) return
   event.preventDefault()
   items[target]?.focus()

@@ -34,7 +34,8 @@ export function VerdictEditor({ claim, idPrefix }: { claim: Claim; idPrefix: str
   }, [focusRationale])
 
   // After saving, back on the claim's card, ready for the next key.
-  const backToCard = () => formRef.current?.closest('[data-claim-card]')?.querySelector<HTMLElement>('[data-claim-head]')?.focus()
+  const backToCard = () =>
+    formRef.current?.closest('[data-claim-card]')?.querySelector<HTMLElement>('[data-claim-head]')?.focus()
 
   const startEditing = () => {
     setVerdictChoice(claim.verdict ?? '')
@@ -78,7 +79,11 @@ export function VerdictEditor({ claim, idPrefix }: { claim: Claim; idPrefix: str
               <button type="button" className="link-button" onClick={startEditing}>
                 Change verdict
               </button>
-              <button type="button" className="link-button link-button--muted" onClick={() => clearVerdict(controller.ydoc, claim.id)}>
+              <button
+                type="button"
+                className="link-button link-button--muted"
+                onClick={() => clearVerdict(controller.ydoc, claim.id)}
+              >
                 Withdraw
               </button>
             </div>

@@ -21,7 +21,11 @@ export function claimInAddress(search: string = location.search): string | null 
  * editor are there: its card opens and comes into view, and the article scrolls to its
  * words. Once per load; a claim the article does not have is ignored.
  */
-export function useClaimFromAddress(controller: ClaimsController, known: ReadonlyMap<string, unknown>, onOpen: () => void): void {
+export function useClaimFromAddress(
+  controller: ClaimsController,
+  known: ReadonlyMap<string, unknown>,
+  onOpen: () => void,
+): void {
   const editor = useControllerEditor(controller)
   const wanted = useRef(claimInAddress())
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)

@@ -53,14 +53,29 @@ describe('mentions', () => {
   it('recognise whole names only, longest first', () => {
     const text = '@Ann Lee and @Ann, not @Annabel; @Bilal Ahmed.'
     expect(mentionedIn(text, members).map((m) => m.userId)).toEqual(['u3', 'u2', 'u4'])
-    expect(mentionSpans(text, members).map((s) => text.slice(s.start, s.end))).toEqual(['@Ann Lee', '@Ann', '@Bilal Ahmed'])
+    expect(mentionSpans(text, members).map((s) => text.slice(s.start, s.end))).toEqual([
+      '@Ann Lee',
+      '@Ann',
+      '@Bilal Ahmed',
+    ])
     expect(mentionedIn('email ann@desk.example', members)).toEqual([])
   })
 })
 
 describe('claim filters', () => {
   const view = (over: Partial<Claim>): ClaimView => ({
-    claim: { id: 'c', quote: 'q', prefix: '', suffix: '', status: 'open', createdBy: 'u1', createdAt: '', evidence: [], comments: [], ...over },
+    claim: {
+      id: 'c',
+      quote: 'q',
+      prefix: '',
+      suffix: '',
+      status: 'open',
+      createdBy: 'u1',
+      createdAt: '',
+      evidence: [],
+      comments: [],
+      ...over,
+    },
     anchor: { status: 'anchored', from: 0, to: 1 },
   })
 

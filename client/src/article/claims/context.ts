@@ -75,7 +75,12 @@ export function useClaimsEnv(): ClaimsEnv {
 }
 
 /** A person's display name from a user id; bots and departed members still read sensibly. */
-export function personName(members: readonly Member[], userId: string | undefined, meId?: string, strangerName = 'Former member'): string {
+export function personName(
+  members: readonly Member[],
+  userId: string | undefined,
+  meId?: string,
+  strangerName = 'Former member',
+): string {
   if (userId === undefined || userId === '') return 'Unknown'
   const member = members.find((m) => m.userId === userId)
   if (member !== undefined) return userId === meId ? `${member.name} (you)` : member.name

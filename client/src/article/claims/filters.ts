@@ -19,10 +19,18 @@ export function filtersActive(filters: ClaimFilters): boolean {
 export function matchesFilters(view: ClaimView, filters: ClaimFilters, meId: string): boolean {
   const { claim } = view
   if (filters.status !== 'all' && claim.status !== filters.status) return false
-  if (filters.verdict === 'unset' ? claim.verdict !== undefined : filters.verdict !== 'all' && claim.verdict !== filters.verdict) {
+  if (
+    filters.verdict === 'unset'
+      ? claim.verdict !== undefined
+      : filters.verdict !== 'all' && claim.verdict !== filters.verdict
+  ) {
     return false
   }
-  if (filters.assignee === 'unassigned' ? claim.assignee !== undefined : filters.assignee !== 'all' && claim.assignee !== filters.assignee) {
+  if (
+    filters.assignee === 'unassigned'
+      ? claim.assignee !== undefined
+      : filters.assignee !== 'all' && claim.assignee !== filters.assignee
+  ) {
     return false
   }
   if (filters.mine && claim.assignee !== meId) return false

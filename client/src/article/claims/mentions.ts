@@ -36,7 +36,12 @@ export function matchMembers<T extends Mentionable>(members: readonly T[], query
 }
 
 /** Replaces the `@query` at `start` with `@Name ` and returns the new text and caret. */
-export function insertMention(text: string, start: number, caret: number, name: string): { text: string; caret: number } {
+export function insertMention(
+  text: string,
+  start: number,
+  caret: number,
+  name: string,
+): { text: string; caret: number } {
   const inserted = `@${name} `
   return { text: text.slice(0, start) + inserted + text.slice(caret), caret: start + inserted.length }
 }
@@ -46,7 +51,9 @@ export function insertMention(text: string, start: number, caret: number, name: 
  * Longer names win where one is the prefix of another ("@Ann Lee" is not "@Ann").
  */
 export function mentionedIn<T extends Mentionable>(text: string, members: readonly T[]): T[] {
-  return mentionSpans(text, members).map((span) => span.member).filter((m, i, all) => all.indexOf(m) === i)
+  return mentionSpans(text, members)
+    .map((span) => span.member)
+    .filter((m, i, all) => all.indexOf(m) === i)
 }
 
 export interface MentionSpan<T extends Mentionable> {

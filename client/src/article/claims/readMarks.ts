@@ -87,7 +87,13 @@ export function useReadMarks(userId: string): {
   const current = useSyncExternalStore(subscribe, () => version)
   // `current` is part of the deps so consumers see a new function after every change.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `current` stands for the stored marks: consumers get a new function after every change
-  const unread = useCallback((claimId: string, comments: readonly Comment[]) => unreadCount(userId, claimId, comments), [userId, current])
-  const mark = useCallback((claimId: string, comments: readonly Comment[]) => markRead(userId, claimId, comments), [userId])
+  const unread = useCallback(
+    (claimId: string, comments: readonly Comment[]) => unreadCount(userId, claimId, comments),
+    [userId, current],
+  )
+  const mark = useCallback(
+    (claimId: string, comments: readonly Comment[]) => markRead(userId, claimId, comments),
+    [userId],
+  )
   return { unread, markRead: mark }
 }

@@ -19,7 +19,12 @@ const NONE: readonly SimilarClaim[] = []
  * lookup runs the last answer stays; a failed one leaves it too (an empty list at first).
  * `enabled` false (a workshop copy): nothing is fetched.
  */
-export function useSimilarClaims(articleId: string, claimId: string, quote: string, enabled: boolean): readonly SimilarClaim[] {
+export function useSimilarClaims(
+  articleId: string,
+  claimId: string,
+  quote: string,
+  enabled: boolean,
+): readonly SimilarClaim[] {
   const [found, setFound] = useState<{ claimId: string; list: readonly SimilarClaim[] }>({ claimId, list: NONE })
   const asked = useRef<{ claimId: string; quote: string } | null>(null)
 
@@ -38,7 +43,8 @@ export function useSimilarClaims(articleId: string, claimId: string, quote: stri
         (error: unknown) => {
           if (cancelled) return
           const delay = NOT_YET_RETRY_MS[attempt]
-          if (error instanceof ApiError && error.status === 404 && delay !== undefined) timer = setTimeout(() => ask(attempt + 1), delay)
+          if (error instanceof ApiError && error.status === 404 && delay !== undefined)
+            timer = setTimeout(() => ask(attempt + 1), delay)
           // Anything else: keep what is shown; the list is a hint, not the claim's content.
         },
       )

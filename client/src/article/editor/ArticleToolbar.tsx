@@ -43,7 +43,10 @@ export function ArticleToolbar({ banner }: { banner?: ReactNode }) {
           <kbd className="article-toolbar__kbd">{shortcut}</kbd>
         </button>
         <p className={`article-toolbar__hint${notice ? ' article-toolbar__hint--notice' : ''}`} role="status">
-          {notice ?? (selected ? 'Mark the selected words as a claim.' : 'Select a statement in the article to mark it as a claim.')}
+          {notice ??
+            (selected
+              ? 'Mark the selected words as a claim.'
+              : 'Select a statement in the article to mark it as a claim.')}
         </p>
       </div>
     </div>

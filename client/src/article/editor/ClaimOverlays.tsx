@@ -104,16 +104,23 @@ export function ClaimPopover({ hover }: { hover: ClaimHover | null }) {
       data-testid="claim-popover"
     >
       {shown.map(({ claim }) => (
-        <div key={claim.id} className={`claim-popover__claim${claim.id === selectedId ? ' claim-popover__claim--open' : ''}`}>
+        <div
+          key={claim.id}
+          className={`claim-popover__claim${claim.id === selectedId ? ' claim-popover__claim--open' : ''}`}
+        >
           <q className="claim-popover__quote">{claim.quote}</q>
           <div className="claim-popover__meta">
             <VerdictChip verdict={claim.verdict} scale={scale} />
             <StatusPill status={claim.status} />
-            {claim.assignee !== undefined && <span className="claim-popover__assignee">{personName(members, claim.assignee, me.id)}</span>}
+            {claim.assignee !== undefined && (
+              <span className="claim-popover__assignee">{personName(members, claim.assignee, me.id)}</span>
+            )}
           </div>
         </div>
       ))}
-      {views.length > shown.length && <p className="claim-popover__more">and {views.length - shown.length} more overlapping</p>}
+      {views.length > shown.length && (
+        <p className="claim-popover__more">and {views.length - shown.length} more overlapping</p>
+      )}
       <p className="claim-popover__hint">
         {views.length > 1 ? 'Click to open; click again for the next overlapping claim' : 'Click to open its card'}
       </p>

@@ -67,7 +67,11 @@ export const claimHighlightsKey = new PluginKey<HighlightState>('claimHighlights
  * but keeping the set where nothing moved (`verify`), some claims (`claims`), or only the
  * open/pointed emphasis (`emphasis`).
  */
-type Refresh = { kind: 'all' } | { kind: 'verify' } | { kind: 'claims'; ids: ReadonlySet<string> } | { kind: 'emphasis' }
+type Refresh =
+  | { kind: 'all' }
+  | { kind: 'verify' }
+  | { kind: 'claims'; ids: ReadonlySet<string> }
+  | { kind: 'emphasis' }
 
 /** A pause in the text this long, and every claim is placed again from its stored positions. */
 const VERIFY_AFTER_MS = 400
@@ -111,7 +115,8 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
         if (tr.docChanged) {
           // y-tiptap applies a remote change (and a Yjs undo) as a replacement of the whole
           // document: its steps would collapse every highlight, the one range that differs does not.
-          const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
+          const remote =
+            (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
           const mapping = remote ? differingRange(old.doc, state.doc) : tr.mapping
           next = { ...next, decorations: next.decorations.map(mapping, tr.doc) }
         }
@@ -121,7 +126,9 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
             return fullState(state, controller)
           case 'verify': {
             const rebuilt = fullState(state, controller)
-            return sameDecorations(rebuilt.decorations, next.decorations, state) ? restyle(next, state, controller) : rebuilt
+            return sameDecorations(rebuilt.decorations, next.decorations, state)
+              ? restyle(next, state, controller)
+              : rebuilt
           }
           case 'claims':
             return restyle(redrawClaims(next, state, controller, refresh.ids), state, controller)
@@ -298,7 +305,15 @@ function fullState(state: EditorState, controller: ClaimsController): HighlightS
   const binding = syncBinding(state)
   const bound = binding !== undefined && binding.mapping.size > 0
   const placed = bound ? placeClaims(state, controller, readClaims(controller.ydoc)) : []
-  return { decorations: DecorationSet.create(state.doc, placed.map((p) => decorationOf(p, selectedId, pointedId))), selectedId, pointedId, bound }
+  return {
+    decorations: DecorationSet.create(
+      state.doc,
+      placed.map((p) => decorationOf(p, selectedId, pointedId)),
+    ),
+    selectedId,
+    pointedId,
+    bound,
+  }
 }
 
 /** Where claims sit in the editor now (the ones that are in the text), longer claims first at equal starts. */
@@ -312,7 +327,8 @@ function placeClaims(state: EditorState, controller: ClaimsController, claims: r
   for (const claim of claims) {
     const anchor = anchorClaim(ydoc, claim, text)
     if (anchor.status === 'detached') continue
-    const start = anchor.status === 'anchored' ? decodeRelPos(claim.start) : text.relativePositionAt(anchor.from, 'start')
+    const start =
+      anchor.status === 'anchored' ? decodeRelPos(claim.start) : text.relativePositionAt(anchor.from, 'start')
     const end = anchor.status === 'anchored' ? decodeRelPos(claim.end) : text.relativePositionAt(anchor.to, 'end')
     const from = toEditorPosition(ydoc, fragment, start, binding)
     const to = toEditorPosition(ydoc, fragment, end, binding)
@@ -324,7 +340,11 @@ function placeClaims(state: EditorState, controller: ClaimsController, claims: r
   return placed
 }
 
-function decorationOf({ id, verdict, from, to }: Placed, selectedId: string | null, pointedId: string | null): Decoration {
+function decorationOf(
+  { id, verdict, from, to }: Placed,
+  selectedId: string | null,
+  pointedId: string | null,
+): Decoration {
   const classes = ['claim-hl', `claim-hl--${verdictKey(verdict)}`]
   if (id === selectedId) classes.push('claim-hl--selected')
   if (id === pointedId) classes.push('claim-hl--pointed')
@@ -351,7 +371,12 @@ function specOf(decoration: Decoration): HighlightSpec {
 }
 
 /** Some claims changed (or came, or went): only theirs are taken out and placed again. */
-function redrawClaims(previous: HighlightState, state: EditorState, controller: ClaimsController, ids: ReadonlySet<string>): HighlightState {
+function redrawClaims(
+  previous: HighlightState,
+  state: EditorState,
+  controller: ClaimsController,
+  ids: ReadonlySet<string>,
+): HighlightState {
   // Drawn with the emphasis the rest of the set has; restyle() brings both up to date.
   const { selectedId, pointedId } = previous
   const stale = previous.decorations.find(undefined, undefined, (spec) => ids.has((spec as HighlightSpec).claimId))
@@ -364,9 +389,13 @@ function redrawClaims(previous: HighlightState, state: EditorState, controller: 
 function restyle(previous: HighlightState, state: EditorState, controller: ClaimsController): HighlightState {
   const { selectedId, pointedId } = controller.getSelection()
   if (selectedId === previous.selectedId && pointedId === previous.pointedId) return previous
-  const touched = new Set([previous.selectedId, previous.pointedId, selectedId, pointedId].filter((id): id is string => id !== null))
+  const touched = new Set(
+    [previous.selectedId, previous.pointedId, selectedId, pointedId].filter((id): id is string => id !== null),
+  )
   const stale = previous.decorations.find(undefined, undefined, (spec) => touched.has((spec as HighlightSpec).claimId))
-  const fresh = stale.map((d) => decorationOf({ id: specOf(d).claimId, verdict: specOf(d).verdict, from: d.from, to: d.to }, selectedId, pointedId))
+  const fresh = stale.map((d) =>
+    decorationOf({ id: specOf(d).claimId, verdict: specOf(d).verdict, from: d.from, to: d.to }, selectedId, pointedId),
+  )
   return { ...previous, decorations: previous.decorations.remove(stale).add(state.doc, fresh), selectedId, pointedId }
 }
 
@@ -419,7 +448,11 @@ function caretHover(view: EditorView, ids: string[]): ClaimHover | null {
   if (ids.length === 0) return null
   try {
     const coords = view.coordsAtPos(view.state.selection.from)
-    return { ids, rect: { left: coords.left, right: coords.right, top: coords.top, bottom: coords.bottom }, source: 'caret' }
+    return {
+      ids,
+      rect: { left: coords.left, right: coords.right, top: coords.top, bottom: coords.bottom },
+      source: 'caret',
+    }
   } catch {
     return null
   }

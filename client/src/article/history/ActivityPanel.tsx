@@ -7,7 +7,10 @@ import { claimPath } from '../claims/claimLink'
 /** The article's activity, newest first, in the claims column's Activity tab. */
 export function ActivityPanel() {
   const { article } = useClaimsEnv()
-  const load = useCallback((before: string | undefined, limit: number) => historyApi.articleActivity(article.id, before, limit), [article.id])
+  const load = useCallback(
+    (before: string | undefined, limit: number) => historyApi.articleActivity(article.id, before, limit),
+    [article.id],
+  )
   return (
     <ActivityFeed
       load={load}

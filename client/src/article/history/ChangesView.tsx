@@ -35,9 +35,13 @@ function TextDiff({ ops }: { ops: TextOp[] }) {
     <p className="changes__text" data-testid="changes-text">
       {ops.map((op, i) =>
         op.op === 'insert' ? (
-          <ins key={i} className="changes__ins">{op.text}</ins>
+          <ins key={i} className="changes__ins">
+            {op.text}
+          </ins>
         ) : op.op === 'delete' ? (
-          <del key={i} className="changes__del">{op.text}</del>
+          <del key={i} className="changes__del">
+            {op.text}
+          </del>
         ) : (
           <KeptText key={i} text={op.text} first={i === 0} last={i === ops.length - 1} />
         ),
@@ -49,8 +53,12 @@ function TextDiff({ ops }: { ops: TextOp[] }) {
 function beforeAfter(change: ClaimChange): string {
   if (change.change === 'added' || change.change === 'removed') return ''
   if (change.before !== undefined && change.after !== undefined) return `${change.before} → ${change.after}`
-  if (change.after !== undefined) return change.change === 'evidence' || change.change === 'comment' ? `added: ${change.after}` : `set to ${change.after}`
-  if (change.before !== undefined) return change.change === 'evidence' ? `removed: ${change.before}` : `cleared (was ${change.before})`
+  if (change.after !== undefined)
+    return change.change === 'evidence' || change.change === 'comment'
+      ? `added: ${change.after}`
+      : `set to ${change.after}`
+  if (change.before !== undefined)
+    return change.change === 'evidence' ? `removed: ${change.before}` : `cleared (was ${change.before})`
   return ''
 }
 
@@ -71,14 +79,26 @@ export function ChangesView({ changes, onRestoreClaim, restoring }: ChangesViewP
       ) : (
         <ul className="changes__claims">
           {changes.claims.map((c, i) => (
-            <li key={`${c.claimId}-${c.change}-${i}`} className={`changes__claim changes__claim--${c.change}`} data-testid="claim-change" data-change={c.change} data-claim-id={c.claimId}>
+            <li
+              key={`${c.claimId}-${c.change}-${i}`}
+              className={`changes__claim changes__claim--${c.change}`}
+              data-testid="claim-change"
+              data-change={c.change}
+              data-claim-id={c.claimId}
+            >
               <p className="changes__what">
                 <strong>{CHANGE_LABEL[c.change]}</strong> {beforeAfter(c)}
               </p>
               <p className="changes__quote">“{c.quote}”</p>
               <p className="changes__by">{c.by === undefined ? 'Who: not recorded' : `by ${c.by.name}`}</p>
               {c.change === 'removed' && onRestoreClaim !== undefined && (
-                <button type="button" className="button button--small" disabled={restoring !== null} onClick={() => onRestoreClaim(c.claimId)} data-testid="restore-claim">
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={restoring !== null}
+                  onClick={() => onRestoreClaim(c.claimId)}
+                  data-testid="restore-claim"
+                >
                   {restoring === c.claimId ? 'Restoring…' : 'Restore this claim'}
                 </button>
               )}

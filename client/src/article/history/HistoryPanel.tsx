@@ -78,9 +78,15 @@ export function HistoryPanel() {
       setComparison(next)
       setChanges(null)
       setChangesError(null)
-      historyApi.changes(article.id, next.from, next.to).then(setChanges, (e: unknown) =>
-        setChangesError(e instanceof ApiError && e.status === 404 && next.from === 'my-last-review' ? 'You have no earlier review or visit of this article to compare with.' : describeError(e)),
-      )
+      historyApi
+        .changes(article.id, next.from, next.to)
+        .then(setChanges, (e: unknown) =>
+          setChangesError(
+            e instanceof ApiError && e.status === 404 && next.from === 'my-last-review'
+              ? 'You have no earlier review or visit of this article to compare with.'
+              : describeError(e),
+          ),
+        )
     },
     [article.id],
   )
@@ -100,27 +106,37 @@ export function HistoryPanel() {
     const text = label.trim()
     if (text === '') return
     setNaming(true)
-    historyApi.nameVersion(article.id, text).then(
-      () => {
-        setLabel('')
-        setNotice(`Saved the version “${text}”.`)
-        loadFirst()
-      },
-      (e: unknown) => setNotice(describeError(e)),
-    ).finally(() => setNaming(false))
+    historyApi
+      .nameVersion(article.id, text)
+      .then(
+        () => {
+          setLabel('')
+          setNotice(`Saved the version “${text}”.`)
+          loadFirst()
+        },
+        (e: unknown) => setNotice(describeError(e)),
+      )
+      .finally(() => setNaming(false))
   }
 
   const restore = (versionId: string, claimId?: string) => {
     setRestoring(claimId ?? versionId)
-    historyApi.restore(article.id, versionId, claimId).then(
-      () => {
-        setConfirming(null)
-        setNotice(claimId === undefined ? 'Version restored. Everyone with the article open sees it now.' : 'Claim restored with its evidence, verdict and discussion.')
-        loadFirst()
-        if (comparison !== null) compare(comparison)
-      },
-      (e: unknown) => setNotice(describeError(e)),
-    ).finally(() => setRestoring(null))
+    historyApi
+      .restore(article.id, versionId, claimId)
+      .then(
+        () => {
+          setConfirming(null)
+          setNotice(
+            claimId === undefined
+              ? 'Version restored. Everyone with the article open sees it now.'
+              : 'Claim restored with its evidence, verdict and discussion.',
+          )
+          loadFirst()
+          if (comparison !== null) compare(comparison)
+        },
+        (e: unknown) => setNotice(describeError(e)),
+      )
+      .finally(() => setRestoring(null))
   }
 
   return (
@@ -131,7 +147,15 @@ export function HistoryPanel() {
             Name this version
           </label>
           <div className="history__name-row">
-            <input id="history-label" className="input" maxLength={200} value={label} placeholder="e.g. Before the editor's review" onChange={(e) => setLabel(e.target.value)} data-testid="version-label" />
+            <input
+              id="history-label"
+              className="input"
+              maxLength={200}
+              value={label}
+              placeholder="e.g. Before the editor's review"
+              onChange={(e) => setLabel(e.target.value)}
+              data-testid="version-label"
+            />
             <button type="submit" className="button button--small" disabled={naming || label.trim() === ''}>
               Save
             </button>
@@ -144,43 +168,78 @@ export function HistoryPanel() {
         </p>
       )}
       <div className="history__actions">
-        <button type="button" className="button button--quiet button--small" onClick={() => compare({ from: 'my-last-review', to: 'current', title: 'Since your last review' })} data-testid="since-last-review">
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          onClick={() => compare({ from: 'my-last-review', to: 'current', title: 'Since your last review' })}
+          data-testid="since-last-review"
+        >
           Since my last review
         </button>
-        <button type="button" className="button button--quiet button--small" disabled={picked.length !== 2} onClick={comparePicked} data-testid="compare-picked">
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          disabled={picked.length !== 2}
+          onClick={comparePicked}
+          data-testid="compare-picked"
+        >
           Compare {picked.length === 2 ? 'the two picked' : 'two picked'}
         </button>
       </div>
-      {!mayRestore && <p className="history__hint">Only editors and owners can restore a version or a deleted claim.</p>}
+      {!mayRestore && (
+        <p className="history__hint">Only editors and owners can restore a version or a deleted claim.</p>
+      )}
 
       {comparison !== null && (
         <section className="history__comparison" aria-labelledby="history-comparison-title">
           <div className="history__comparison-head">
-            <h3 id="history-comparison-title" className="history__subheading">{comparison.title}</h3>
+            <h3 id="history-comparison-title" className="history__subheading">
+              {comparison.title}
+            </h3>
             <button type="button" className="link-button" onClick={() => setComparison(null)}>
               Close
             </button>
           </div>
-          {changesError !== null && <p className="history__error" role="alert">{changesError}</p>}
+          {changesError !== null && (
+            <p className="history__error" role="alert">
+              {changesError}
+            </p>
+          )}
           {changes === null && changesError === null && <p className="history__empty">Working out the changes…</p>}
           {changes !== null && (
-            <ChangesView changes={changes} restoring={restoring} {...(mayRestore ? { onRestoreClaim: (claimId: string) => restore(changes.from, claimId) } : {})} />
+            <ChangesView
+              changes={changes}
+              restoring={restoring}
+              {...(mayRestore ? { onRestoreClaim: (claimId: string) => restore(changes.from, claimId) } : {})}
+            />
           )}
         </section>
       )}
 
       <h3 className="history__subheading">Versions</h3>
-      {error !== null && <p className="history__error" role="alert">{error}</p>}
+      {error !== null && (
+        <p className="history__error" role="alert">
+          {error}
+        </p>
+      )}
       {versions === null && error === null && <p className="history__empty">Loading…</p>}
       {versions !== null && versions.length === 0 && (
-        <p className="history__empty">No versions yet. The server keeps one while the article changes, and at every review decision, publish and restore.</p>
+        <p className="history__empty">
+          No versions yet. The server keeps one while the article changes, and at every review decision, publish and
+          restore.
+        </p>
       )}
       {versions !== null && versions.length > 0 && (
         <ol className="history__versions">
           {versions.map((v) => (
             <li key={v.id} className="history__version" data-testid="version" data-kind={v.kind} data-version-id={v.id}>
               <label className="history__pick">
-                <input type="checkbox" checked={picked.includes(v.id)} onChange={() => togglePick(v.id)} aria-label={`Pick ${versionTitle(v)} to compare`} />
+                <input
+                  type="checkbox"
+                  checked={picked.includes(v.id)}
+                  onChange={() => togglePick(v.id)}
+                  aria-label={`Pick ${versionTitle(v)} to compare`}
+                />
                 <span className="history__version-text">
                   <span className="history__version-title">{v.label ?? KIND_LABEL[v.kind]}</span>
                   <span className="history__version-meta">
@@ -190,21 +249,41 @@ export function HistoryPanel() {
                 </span>
               </label>
               <div className="history__version-actions">
-                <button type="button" className="link-button" onClick={() => compare({ from: v.id, to: 'current', title: `Since ${versionTitle(v)}` })} data-testid="changes-since">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => compare({ from: v.id, to: 'current', title: `Since ${versionTitle(v)}` })}
+                  data-testid="changes-since"
+                >
                   Changes since
                 </button>
                 {mayRestore &&
                   (confirming === v.id ? (
                     <span className="history__confirm" role="alertdialog" aria-label="Restore this version?">
-                      <button type="button" className="button button--small" disabled={restoring !== null} onClick={() => restore(v.id)} data-testid="confirm-restore">
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={restoring !== null}
+                        onClick={() => restore(v.id)}
+                        data-testid="confirm-restore"
+                      >
                         {restoring === v.id ? 'Restoring…' : 'Restore'}
                       </button>
-                      <button type="button" className="button button--quiet button--small" onClick={() => setConfirming(null)}>
+                      <button
+                        type="button"
+                        className="button button--quiet button--small"
+                        onClick={() => setConfirming(null)}
+                      >
                         Cancel
                       </button>
                     </span>
                   ) : (
-                    <button type="button" className="link-button" onClick={() => setConfirming(v.id)} data-testid="restore-version">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setConfirming(v.id)}
+                      data-testid="restore-version"
+                    >
                       Restore version…
                     </button>
                   ))}

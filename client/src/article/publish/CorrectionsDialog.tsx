@@ -7,7 +7,15 @@ import { useResource } from '../../ui/useResource'
 import { plural } from '../claims/format'
 
 /** The article's corrections log: every republication after changes, with its note (newest first). */
-export function CorrectionsDialog({ articleId, quoteOf, onClose }: { articleId: string; quoteOf: (claimId: string) => string | undefined; onClose: () => void }) {
+export function CorrectionsDialog({
+  articleId,
+  quoteOf,
+  onClose,
+}: {
+  articleId: string
+  quoteOf: (claimId: string) => string | undefined
+  onClose: () => void
+}) {
   const corrections = useResource(() => fetchCorrections(articleId), articleId)
   return (
     <Dialog
@@ -19,7 +27,11 @@ export function CorrectionsDialog({ articleId, quoteOf, onClose }: { articleId: 
     >
       {corrections.status === 'loading' && <InlineState tone="loading" title="Loading the corrections…" />}
       {corrections.status === 'failed' && (
-        <InlineState tone="error" title="The corrections could not be loaded" action={{ label: 'Try again', onClick: corrections.reload }}>
+        <InlineState
+          tone="error"
+          title="The corrections could not be loaded"
+          action={{ label: 'Try again', onClick: corrections.reload }}
+        >
           {describeError(corrections.error)}
         </InlineState>
       )}

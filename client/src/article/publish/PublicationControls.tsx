@@ -40,11 +40,20 @@ export function PublicationControls({ quoteOf, onOpenClaim }: PublicationControl
             Published {formatDate(review.lastPublishedAt ?? review.factCheckPublishedAt ?? '')}
           </span>
           {review.updatedAfterPublish && (
-            <span className="tag tag--warning" title="An approved claim or the text changed after the latest publication" data-testid="edited-after-publication">
+            <span
+              className="tag tag--warning"
+              title="An approved claim or the text changed after the latest publication"
+              data-testid="edited-after-publication"
+            >
               Edited after publication
             </span>
           )}
-          <button type="button" className="link-button publication-bar__link" onClick={() => setDialog('corrections')} data-testid="show-corrections">
+          <button
+            type="button"
+            className="link-button publication-bar__link"
+            onClick={() => setDialog('corrections')}
+            data-testid="show-corrections"
+          >
             Corrections
           </button>
         </>
@@ -73,8 +82,9 @@ export function PublicationControls({ quoteOf, onOpenClaim }: PublicationControl
           onClose={() => setDialog(null)}
         />
       )}
-      {dialog === 'corrections' && <CorrectionsDialog articleId={env.articleId} quoteOf={quoteOf} onClose={() => setDialog(null)} />}
+      {dialog === 'corrections' && (
+        <CorrectionsDialog articleId={env.articleId} quoteOf={quoteOf} onClose={() => setDialog(null)} />
+      )}
     </div>
   )
 }
-

@@ -44,7 +44,10 @@ export function PublishDialog({ articleId, review, quoteOf, onOpenClaim, onPubli
     setPending(true)
     setError(null)
     try {
-      await publishArticle(articleId, step.kind === 'first' ? { url: url.trim() } : note.trim() === '' ? {} : { note: note.trim() })
+      await publishArticle(
+        articleId,
+        step.kind === 'first' ? { url: url.trim() } : note.trim() === '' ? {} : { note: note.trim() },
+      )
       onPublished()
       onClose()
     } catch (e) {
@@ -131,7 +134,10 @@ export function PublishDialog({ articleId, review, quoteOf, onOpenClaim, onPubli
         {unapproved !== null && (
           <div className="publish-refused" role="alert" data-testid="publish-refused">
             <p className="publish-refused__title">
-              {unapproved.length === 1 ? 'One claim with a verdict is' : `${unapproved.length} claims with a verdict are`} not approved yet
+              {unapproved.length === 1
+                ? 'One claim with a verdict is'
+                : `${unapproved.length} claims with a verdict are`}{' '}
+              not approved yet
             </p>
             <p className="publish-refused__text">Approve them (or withdraw their verdicts) and publish again.</p>
             {unapproved.length > 0 && (

@@ -5,8 +5,13 @@ import { correctionNoteError, publicUrlError, publishStep } from './publishForm'
 describe('publish form', () => {
   it('asks the URL the first time and a note when publishing again', () => {
     expect(publishStep(readArticleReview({ factCheckPublishedAt: null }))).toEqual({ kind: 'first' })
-    expect(publishStep(readArticleReview({ factCheckPublishedAt: '2026-12-02T10:00:00Z', updatedAfterPublish: true }))).toEqual({ kind: 'again', changed: true })
-    expect(publishStep(readArticleReview({ factCheckPublishedAt: '2026-12-02T10:00:00Z' }))).toEqual({ kind: 'again', changed: false })
+    expect(
+      publishStep(readArticleReview({ factCheckPublishedAt: '2026-12-02T10:00:00Z', updatedAfterPublish: true })),
+    ).toEqual({ kind: 'again', changed: true })
+    expect(publishStep(readArticleReview({ factCheckPublishedAt: '2026-12-02T10:00:00Z' }))).toEqual({
+      kind: 'again',
+      changed: false,
+    })
   })
 
   it('takes http(s) addresses up to the limit only', () => {

@@ -2,12 +2,12 @@ import { LIMITS } from '@fc/shared/validation/limits'
 import type { ArticleReview } from '../../api/review'
 
 /** What the publish dialog asks: the public address the first time, a correction note after changes. */
-export type PublishStep =
-  | { kind: 'first' }
-  | { kind: 'again'; changed: boolean }
+export type PublishStep = { kind: 'first' } | { kind: 'again'; changed: boolean }
 
 export function publishStep(review: ArticleReview): PublishStep {
-  return review.factCheckPublishedAt === null ? { kind: 'first' } : { kind: 'again', changed: review.updatedAfterPublish }
+  return review.factCheckPublishedAt === null
+    ? { kind: 'first' }
+    : { kind: 'again', changed: review.updatedAfterPublish }
 }
 
 /** The URL a fact-check is published at, as the server takes it: http(s), at most LIMITS.urlMax. */
@@ -17,7 +17,8 @@ export function publicUrlError(value: string): string | null {
   if (url.length > LIMITS.urlMax) return `That address is too long (at most ${LIMITS.urlMax} characters).`
   try {
     const parsed = new URL(url)
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'The address must start with http:// or https://.'
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      return 'The address must start with http:// or https://.'
   } catch {
     return 'That is not a web address. Copy it from the browser, e.g. https://news.example/fact-check/…'
   }

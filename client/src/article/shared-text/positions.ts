@@ -19,7 +19,10 @@ export function toEditorPosition(
 ): number | null {
   if (pos === null) return null
   try {
-    return relativePositionToAbsolutePosition(ydoc, fragment, pos, binding.mapping) ?? atDocumentStart(ydoc, fragment, pos, binding)
+    return (
+      relativePositionToAbsolutePosition(ydoc, fragment, pos, binding.mapping) ??
+      atDocumentStart(ydoc, fragment, pos, binding)
+    )
   } catch {
     // A position into content the binding has not rendered (yet): skip this round.
     return null
@@ -35,7 +38,12 @@ export function toEditorPosition(
  * live (no deleted ancestor); y-tiptap still does the counting, and still says null where
  * it cannot.
  */
-function atDocumentStart(ydoc: Y.Doc, fragment: Y.XmlFragment, pos: Y.RelativePosition, binding: ProsemirrorBinding): number | null {
+function atDocumentStart(
+  ydoc: Y.Doc,
+  fragment: Y.XmlFragment,
+  pos: Y.RelativePosition,
+  binding: ProsemirrorBinding,
+): number | null {
   if (pos.item === null) return null
   const decoded = Y.createAbsolutePositionFromRelativePosition(pos, ydoc)
   if (decoded === null || !(decoded.type instanceof Y.XmlText) || decoded.index !== 0) return null

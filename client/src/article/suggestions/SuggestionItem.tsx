@@ -17,7 +17,15 @@ interface SuggestionItemProps {
 }
 
 /** One suggested sentence: its words (a click shows them in the article), why, and what to do with it. */
-export function SuggestionItem({ suggestion, active, canMark, dismissed, onShow, onMark, onToggleDismissed }: SuggestionItemProps) {
+export function SuggestionItem({
+  suggestion,
+  active,
+  canMark,
+  dismissed,
+  onShow,
+  onMark,
+  onToggleDismissed,
+}: SuggestionItemProps) {
   const { quote, reasons, explanations, key } = suggestion
   const preview = active ? quote : shortQuote(quote)
   const reasonsId = useId()
@@ -58,7 +66,12 @@ export function SuggestionItem({ suggestion, active, canMark, dismissed, onShow,
       )}
       <div className="suggestion__actions">
         {canMark && (
-          <button type="button" className="button button--small suggestion__mark" onClick={onMark} data-testid="suggestion-mark">
+          <button
+            type="button"
+            className="button button--small suggestion__mark"
+            onClick={onMark}
+            data-testid="suggestion-mark"
+          >
             <MarkIcon />
             Mark as claim
           </button>

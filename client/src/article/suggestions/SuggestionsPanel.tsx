@@ -44,7 +44,8 @@ export function SuggestionsPanel({ suggestions, claimCount, onOpenClaim }: Sugge
     focusNext.current = null
     const focused = document.activeElement
     if (focused !== null && focused !== document.body && !panel.contains(focused)) return // they moved on
-    const byKey = (key: string) => panel.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"] [data-testid="suggestion-quote"]`)
+    const byKey = (key: string) =>
+      panel.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"] [data-testid="suggestion-quote"]`)
     const target =
       (pending.to === null ? null : byKey(pending.to)) ??
       panel.querySelector<HTMLElement>('[data-testid="suggestion-quote"]') ??
@@ -72,7 +73,8 @@ export function SuggestionsPanel({ suggestions, claimCount, onOpenClaim }: Sugge
       setOutcome({ kind: 'refused', reason: result.reason })
       return
     }
-    if (isDismissed) restore(item.quote) // marked after all: no longer dismissed either
+    if (isDismissed)
+      restore(item.quote) // marked after all: no longer dismissed either
     else rememberNext(item)
     setOutcome({ kind: 'marked', claimId: result.claimId })
     if (activeKey === item.key) setActiveKey(null)
@@ -142,7 +144,10 @@ export function SuggestionsPanel({ suggestions, claimCount, onOpenClaim }: Sugge
         </p>
       )}
 
-      <p className={`suggestions__status${outcome?.kind === 'refused' ? ' suggestions__status--refused' : ''}`} role="status">
+      <p
+        className={`suggestions__status${outcome?.kind === 'refused' ? ' suggestions__status--refused' : ''}`}
+        role="status"
+      >
         {outcome?.kind === 'marked' && (
           <>
             Marked as a claim.{' '}
@@ -187,7 +192,13 @@ export function SuggestionsPanel({ suggestions, claimCount, onOpenClaim }: Sugge
  * The dismissed suggestions, folded away until asked for. Mounted only while there are
  * some: when the last one is restored, the next dismissal starts out of sight again.
  */
-function DismissedSection({ dismissed, renderItem }: { dismissed: readonly ListedSuggestion[]; renderItem: (item: ListedSuggestion) => ReactNode }) {
+function DismissedSection({
+  dismissed,
+  renderItem,
+}: {
+  dismissed: readonly ListedSuggestion[]
+  renderItem: (item: ListedSuggestion) => ReactNode
+}) {
   const [open, setOpen] = useState(false)
   return (
     <section className="suggestions__dismissed" aria-label="Dismissed suggestions">
@@ -210,7 +221,8 @@ function DismissedSection({ dismissed, renderItem }: { dismissed: readonly Liste
 }
 
 function emptyReason(someDismissed: boolean, someClaims: boolean): string {
-  if (someDismissed) return 'Every sentence with a figure, an attribution or a superlative is covered by a claim or dismissed.'
+  if (someDismissed)
+    return 'Every sentence with a figure, an attribution or a superlative is covered by a claim or dismissed.'
   if (someClaims) return 'Every sentence with a figure, an attribution or a superlative is covered by a claim.'
   return 'This article has no sentence with a figure, an attribution or a superlative.'
 }

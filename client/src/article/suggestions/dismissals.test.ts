@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { dismissalKey, MAX_DISMISSED, readDismissed, withDismissed, withoutDismissed, writeDismissed, type DismissalStore } from './dismissals'
+import {
+  dismissalKey,
+  MAX_DISMISSED,
+  readDismissed,
+  withDismissed,
+  withoutDismissed,
+  writeDismissed,
+  type DismissalStore,
+} from './dismissals'
 
 function memoryStore(): DismissalStore & { data: Map<string, string> } {
   const data = new Map<string, string>()

@@ -4,7 +4,9 @@ import { explanationLine, REASONS, shortQuote } from './format'
 
 describe('shortQuote', () => {
   it('leaves a quote that fits alone', () => {
-    expect(shortQuote('It also claimed to have taken 18 personnel captive.', 80)).toBe('It also claimed to have taken 18 personnel captive.')
+    expect(shortQuote('It also claimed to have taken 18 personnel captive.', 80)).toBe(
+      'It also claimed to have taken 18 personnel captive.',
+    )
   })
 
   it('cuts a long quote at a word boundary, with an ellipsis', () => {

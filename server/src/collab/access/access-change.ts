@@ -6,9 +6,16 @@
  * (logout, token deleted).
  */
 export type AccessChange =
-  | { kind: 'member'; workspaceId: string; userId: string; canWrite: boolean | null; role?: string; trainsWorkshops?: boolean }
+  | {
+      kind: 'member'
+      workspaceId: string
+      userId: string
+      canWrite: boolean | null
+      role?: string
+      trainsWorkshops?: boolean
+    }
   | { kind: 'credential'; credentialId: string }
-  | WorkshopCopiesChange;
+  | WorkshopCopiesChange
 
 /**
  * A workshop was revealed or reached its end time (its participants' sockets become
@@ -18,4 +25,4 @@ export type AccessChange =
 export type WorkshopCopiesChange =
   | { kind: 'workshop-revealed'; workshopId: string }
   | { kind: 'workshop-ended'; workshopId: string }
-  | { kind: 'copies-deleted'; docIds: string[] };
+  | { kind: 'copies-deleted'; docIds: string[] }

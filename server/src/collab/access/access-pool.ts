@@ -1,13 +1,13 @@
-import type { Access } from '../connection.js';
+import type { Access } from '../connection.js'
 
 interface Entry {
-  access: Access;
-  key: string;
-  sockets: number;
+  access: Access
+  key: string
+  sockets: number
 }
 
-const entries = new Map<string, Entry>();
-const entryOf = new WeakMap<Access, Entry>();
+const entries = new Map<string, Entry>()
+const entryOf = new WeakMap<Access, Entry>()
 
 /**
  * One Access object per (user, workspace, credential, workshop, write, trainer by role) among open sockets:
@@ -19,20 +19,20 @@ const entryOf = new WeakMap<Access, Entry>();
 export function acquireAccess(access: Access): Access {
   // A guest's sockets share per workshop only: one workshop's reveal must not lock their copy in another.
   // A trainer's sockets on copies apart from their articles': a demotion closes only the former.
-  const key = `${access.userId ?? ''}\u0000${access.workspaceId ?? ''}\u0000${access.credentialId ?? ''}\u0000${access.workshopId ?? ''}\u0000${access.canWrite ? 1 : 0}${access.trainerByRole ? 't' : ''}`;
-  let entry = entries.get(key);
+  const key = `${access.userId ?? ''}\u0000${access.workspaceId ?? ''}\u0000${access.credentialId ?? ''}\u0000${access.workshopId ?? ''}\u0000${access.canWrite ? 1 : 0}${access.trainerByRole ? 't' : ''}`
+  let entry = entries.get(key)
   if (!entry) {
-    entry = { access, key, sockets: 0 };
-    entries.set(key, entry);
-    entryOf.set(access, entry);
+    entry = { access, key, sockets: 0 }
+    entries.set(key, entry)
+    entryOf.set(access, entry)
   }
-  entry.sockets++;
-  return entry.access;
+  entry.sockets++
+  return entry.access
 }
 
 export function releaseAccess(access: Access): void {
-  const entry = entryOf.get(access);
-  if (!entry || --entry.sockets > 0) return;
-  entries.delete(entry.key);
-  entryOf.delete(access);
+  const entry = entryOf.get(access)
+  if (!entry || --entry.sockets > 0) return
+  entries.delete(entry.key)
+  entryOf.delete(access)
 }

@@ -1,5 +1,5 @@
-import { log } from '../../log.js';
-import type { RoomRegistry } from '../rooms.js';
+import { log } from '../../log.js'
+import type { RoomRegistry } from '../rooms.js'
 
 /**
  * Integration tests only (FC_TEST_HOLD_ADMISSION=1, config.test.holdAdmission; server.ts switches it on): a socket whose URL carries
@@ -8,17 +8,18 @@ import type { RoomRegistry } from '../rooms.js';
  * `admission held` with the document id when it starts waiting. That makes the race
  * settleAccess closes (admission.ts) happen every time instead of once in a while.
  */
-let enabled = false;
-const HOLD_LIMIT_MS = 10_000;
-const POLL_MS = 5;
+let enabled = false
+const HOLD_LIMIT_MS = 10_000
+const POLL_MS = 5
 
 export function enableAdmissionHold(on: boolean): void {
-  enabled = on;
+  enabled = on
 }
 
 export async function holdAdmission(url: URL, docId: string, registry: RoomRegistry, epoch: number): Promise<void> {
-  if (!enabled || !url.searchParams.has('hold-admission')) return;
-  log('admission held', { docId });
-  const deadline = Date.now() + HOLD_LIMIT_MS;
-  while (registry.accessEpoch === epoch && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  if (!enabled || !url.searchParams.has('hold-admission')) return
+  log('admission held', { docId })
+  const deadline = Date.now() + HOLD_LIMIT_MS
+  while (registry.accessEpoch === epoch && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS))
 }

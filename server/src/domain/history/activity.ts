@@ -1,6 +1,6 @@
-import type { Queryable } from '../../storage/db.js';
-import { newId } from '../ids.js';
-import { pageBound } from './paging.js';
+import type { Queryable } from '../../storage/db.js'
+import { newId } from '../ids.js'
+import { pageBound } from './paging.js'
 
 export const ACTIVITY_KINDS = [
   'claim-added',
@@ -15,49 +15,49 @@ export const ACTIVITY_KINDS = [
   'decision',
   'published',
   'restored',
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+] as const
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
 
 export interface ActivityItem {
-  id: string;
-  at: string;
-  actor: { id: string; name: string };
-  kind: ActivityKind;
-  articleId: string;
-  claimId?: string;
-  summary: string;
+  id: string
+  at: string
+  actor: { id: string; name: string }
+  kind: ActivityKind
+  articleId: string
+  claimId?: string
+  summary: string
 }
 
 export interface NewActivity {
-  workspaceId: string;
-  articleId: string;
-  claimId?: string;
-  actorId: string;
-  kind: ActivityKind;
-  summary: string;
+  workspaceId: string
+  articleId: string
+  claimId?: string
+  actorId: string
+  kind: ActivityKind
+  summary: string
 }
 
 interface ActivityRow {
-  id: string;
-  created_at: number | string;
-  actor_id: string;
-  actor_name: string | null;
-  kind: ActivityKind;
-  article_id: string;
-  claim_id: string | null;
-  summary: string;
+  id: string
+  created_at: number | string
+  actor_id: string
+  actor_name: string | null
+  kind: ActivityKind
+  article_id: string
+  claim_id: string | null
+  summary: string
 }
 
 /** Summaries are one line for a feed: long quotes and comments are cut. */
-const SUMMARY_MAX = 200;
+const SUMMARY_MAX = 200
 
 export async function recordActivity(q: Queryable, items: readonly NewActivity[], now = Date.now()): Promise<void> {
   for (const a of items) {
-    const summary = a.summary.length > SUMMARY_MAX ? `${a.summary.slice(0, SUMMARY_MAX - 1)}…` : a.summary;
+    const summary = a.summary.length > SUMMARY_MAX ? `${a.summary.slice(0, SUMMARY_MAX - 1)}…` : a.summary
     await q.query(
       'INSERT INTO activity (id, workspace_id, article_id, claim_id, actor_id, kind, summary, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
       [newId(), a.workspaceId, a.articleId, a.claimId ?? null, a.actorId, a.kind, summary, now],
-    );
+    )
   }
 }
 
@@ -67,15 +67,16 @@ export async function listActivity(
   scope: { articleId: string } | { workspaceId: string },
   page: { before?: string; limit: number },
 ): Promise<ActivityItem[] | null> {
-  const [column, value] = 'articleId' in scope ? (['article_id', scope.articleId] as const) : (['workspace_id', scope.workspaceId] as const);
-  const bound = await pageBound(q, { table: 'activity', column }, value, page.before);
-  if (bound === null) return null;
+  const [column, value] =
+    'articleId' in scope ? (['article_id', scope.articleId] as const) : (['workspace_id', scope.workspaceId] as const)
+  const bound = await pageBound(q, { table: 'activity', column }, value, page.before)
+  if (bound === null) return null
   const rows = await q.query<ActivityRow>(
     `SELECT a.id, a.created_at, a.actor_id, u.name AS actor_name, a.kind, a.article_id, a.claim_id, a.summary
        FROM activity a LEFT JOIN users u ON u.id = a.actor_id
       WHERE a.${column} = $1 AND a.seq < $2 ORDER BY a.seq DESC LIMIT $3`,
     [value, bound, page.limit],
-  );
+  )
   return rows.map((r) => {
     const item: ActivityItem = {
       id: r.id,
@@ -84,21 +85,26 @@ export async function listActivity(
       kind: r.kind,
       articleId: r.article_id,
       summary: r.summary,
-    };
-    if (r.claim_id !== null) item.claimId = r.claim_id;
-    return item;
-  });
+    }
+    if (r.claim_id !== null) item.claimId = r.claim_id
+    return item
+  })
 }
 
 /**
  * Who made each kind of change to each claim in (fromMs, toMs], as recorded: the latest actor
  * per `claimId` and activity kind. The changes view attributes its claim lines with it.
  */
-export async function actorsBetween(q: Queryable, articleId: string, fromMs: number, toMs: number): Promise<Map<string, { id: string; name: string }>> {
+export async function actorsBetween(
+  q: Queryable,
+  articleId: string,
+  fromMs: number,
+  toMs: number,
+): Promise<Map<string, { id: string; name: string }>> {
   const rows = await q.query<{ claim_id: string; kind: string; actor_id: string; actor_name: string | null }>(
     `SELECT a.claim_id, a.kind, a.actor_id, u.name AS actor_name FROM activity a LEFT JOIN users u ON u.id = a.actor_id
       WHERE a.article_id = $1 AND a.claim_id IS NOT NULL AND a.created_at > $2 AND a.created_at <= $3 ORDER BY a.seq`,
     [articleId, fromMs, toMs],
-  );
-  return new Map(rows.map((r) => [`${r.claim_id}\n${r.kind}`, { id: r.actor_id, name: r.actor_name ?? '' }]));
+  )
+  return new Map(rows.map((r) => [`${r.claim_id}\n${r.kind}`, { id: r.actor_id, name: r.actor_name ?? '' }]))
 }

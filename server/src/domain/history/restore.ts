@@ -1,6 +1,6 @@
-import { bodyFragment, claimsMap, readClaims, repairClaimAnchor } from '@fc/shared';
-import { diffArrays } from 'diff';
-import * as Y from 'yjs';
+import { bodyFragment, claimsMap, readClaims, repairClaimAnchor } from '@fc/shared'
+import { diffArrays } from 'diff'
+import * as Y from 'yjs'
 
 /**
  * Makes `doc` (the live document) what `version` was, as a small change: paragraphs the two share
@@ -11,40 +11,43 @@ import * as Y from 'yjs';
  * left detached. Runs inside the caller's transaction.
  */
 export function restoreWhole(doc: Y.Doc, version: Y.Doc): void {
-  restoreBody(doc, version);
-  const live = claimsMap(doc);
+  restoreBody(doc, version)
+  const live = claimsMap(doc)
   claimsMap(version).forEach((then, id) => {
-    if (then instanceof Y.Map) restoreClaimMap(live, id, then);
-  });
-  for (const claim of readClaims(doc)) repairClaimAnchor(doc, claim.id);
+    if (then instanceof Y.Map) restoreClaimMap(live, id, then)
+  })
+  for (const claim of readClaims(doc)) repairClaimAnchor(doc, claim.id)
 }
 
 /** Only this claim, with its evidence, comments and verdict, as the version had it. False when the version has no such claim. */
 export function restoreOneClaim(doc: Y.Doc, version: Y.Doc, claimId: string): boolean {
-  const then = claimsMap(version).get(claimId);
-  if (!(then instanceof Y.Map)) return false;
-  restoreClaimMap(claimsMap(doc), claimId, then);
-  repairClaimAnchor(doc, claimId);
-  return true;
+  const then = claimsMap(version).get(claimId)
+  if (!(then instanceof Y.Map)) return false
+  restoreClaimMap(claimsMap(doc), claimId, then)
+  repairClaimAnchor(doc, claimId)
+  return true
 }
 
 function restoreBody(doc: Y.Doc, version: Y.Doc): void {
-  const body = bodyFragment(doc);
-  const current = body.toArray();
-  const wanted = bodyFragment(version).toArray();
-  const key = (node: Y.XmlElement | Y.XmlText | Y.XmlHook) => node.toString();
-  let at = 0;
-  let fromWanted = 0;
+  const body = bodyFragment(doc)
+  const current = body.toArray()
+  const wanted = bodyFragment(version).toArray()
+  const key = (node: Y.XmlElement | Y.XmlText | Y.XmlHook) => node.toString()
+  let at = 0
+  let fromWanted = 0
   for (const part of diffArrays(current.map(key), wanted.map(key))) {
-    const count = part.count ?? part.value.length;
-    if (part.removed) body.delete(at, count);
+    const count = part.count ?? part.value.length
+    if (part.removed) body.delete(at, count)
     else if (part.added) {
-      body.insert(at, wanted.slice(fromWanted, fromWanted + count).map((node) => node.clone() as Y.XmlElement | Y.XmlText));
-      at += count;
-      fromWanted += count;
+      body.insert(
+        at,
+        wanted.slice(fromWanted, fromWanted + count).map((node) => node.clone() as Y.XmlElement | Y.XmlText),
+      )
+      at += count
+      fromWanted += count
     } else {
-      at += count;
-      fromWanted += count;
+      at += count
+      fromWanted += count
     }
   }
 }
@@ -55,23 +58,24 @@ function restoreBody(doc: Y.Doc, version: Y.Doc): void {
  * since are not rewritten.
  */
 function restoreClaimMap(live: Y.Map<unknown>, id: string, then: Y.Map<unknown>): void {
-  const now = live.get(id);
+  const now = live.get(id)
   if (!(now instanceof Y.Map)) {
-    live.set(id, then.clone());
-    return;
+    live.set(id, then.clone())
+    return
   }
-  const keys = new Set([...then.keys(), ...now.keys()]);
+  const keys = new Set([...then.keys(), ...now.keys()])
   for (const key of keys) {
-    const before = then.get(key);
-    const after = now.get(key);
+    const before = then.get(key)
+    const after = now.get(key)
     if (before === undefined) {
-      now.delete(key);
-      continue;
+      now.delete(key)
+      continue
     }
     if (before instanceof Y.AbstractType) {
-      if (!(after instanceof Y.AbstractType) || JSON.stringify(before.toJSON()) !== JSON.stringify(after.toJSON())) now.set(key, before.clone());
-      continue;
+      if (!(after instanceof Y.AbstractType) || JSON.stringify(before.toJSON()) !== JSON.stringify(after.toJSON()))
+        now.set(key, before.clone())
+      continue
     }
-    if (JSON.stringify(before) !== JSON.stringify(after)) now.set(key, before);
+    if (JSON.stringify(before) !== JSON.stringify(after)) now.set(key, before)
   }
 }

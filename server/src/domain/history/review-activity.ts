@@ -1,28 +1,28 @@
-import type { Claim, Decision, NotificationItem } from '@fc/shared';
-import * as Y from 'yjs';
-import { withDocument } from '../../articles/doc-reader.js';
-import type { RoomRegistry } from '../../collab/rooms.js';
-import type { EventBus } from '../../events/event-bus.js';
-import { log } from '../../log.js';
-import type { Queryable } from '../../storage/db.js';
-import type { DocStore } from '../../storage/doc-store.js';
-import type { Article } from '../articles.js';
-import { listMembers } from '../workspaces.js';
-import { recordActivity } from './activity.js';
-import { notify } from './notifications.js';
-import { saveVersion } from './version-store.js';
+import type { Claim, Decision, NotificationItem } from '@fc/shared'
+import * as Y from 'yjs'
+import { withDocument } from '../../articles/doc-reader.js'
+import type { RoomRegistry } from '../../collab/rooms.js'
+import type { EventBus } from '../../events/event-bus.js'
+import { log } from '../../log.js'
+import type { Queryable } from '../../storage/db.js'
+import type { DocStore } from '../../storage/doc-store.js'
+import type { Article } from '../articles.js'
+import { listMembers } from '../workspaces.js'
+import { recordActivity } from './activity.js'
+import { notify } from './notifications.js'
+import { saveVersion } from './version-store.js'
 
 export interface ReviewActivityDeps {
-  db: Queryable;
-  registry: RoomRegistry;
-  store: DocStore;
-  events: EventBus;
+  db: Queryable
+  registry: RoomRegistry
+  store: DocStore
+  events: EventBus
 }
 
-const quoteOf = (claim: Claim) => (claim.quote ? `“${claim.quote}”` : 'a claim');
+const quoteOf = (claim: Claim) => (claim.quote ? `“${claim.quote}”` : 'a claim')
 
 async function pushAll(deps: ReviewActivityDeps, made: { userId: string; item: NotificationItem }[]): Promise<void> {
-  for (const { userId, item } of made) deps.events.publish({ type: 'notification', data: item }, { users: [userId] });
+  for (const { userId, item } of made) deps.events.publish({ type: 'notification', data: item }, { users: [userId] })
 }
 
 /**
@@ -30,19 +30,39 @@ async function pushAll(deps: ReviewActivityDeps, made: { userId: string; item: N
  * notification to every editor and owner of the workspace but the requester. Never throws: the
  * request itself is already stored; a lost notification is logged, not the caller's error.
  */
-export async function reviewRequested(deps: ReviewActivityDeps, article: Article, claim: Claim, actorId: string): Promise<void> {
+export async function reviewRequested(
+  deps: ReviewActivityDeps,
+  article: Article,
+  claim: Claim,
+  actorId: string,
+): Promise<void> {
   try {
     await recordActivity(deps.db, [
-      { workspaceId: article.workspaceId, articleId: article.id, claimId: claim.id, actorId, kind: 'review-requested', summary: `asked for a review of ${quoteOf(claim)}` },
-    ]);
-    const editors = (await listMembers(deps.db, article.workspaceId)).filter((m) => m.role === 'editor' || m.role === 'owner');
+      {
+        workspaceId: article.workspaceId,
+        articleId: article.id,
+        claimId: claim.id,
+        actorId,
+        kind: 'review-requested',
+        summary: `asked for a review of ${quoteOf(claim)}`,
+      },
+    ])
+    const editors = (await listMembers(deps.db, article.workspaceId)).filter(
+      (m) => m.role === 'editor' || m.role === 'owner',
+    )
     const made = await notify(
       deps.db,
-      editors.map((m) => ({ userId: m.userId, kind: 'review-requested' as const, actorId, articleId: article.id, claimId: claim.id })),
-    );
-    await pushAll(deps, made);
+      editors.map((m) => ({
+        userId: m.userId,
+        kind: 'review-requested' as const,
+        actorId,
+        articleId: article.id,
+        claimId: claim.id,
+      })),
+    )
+    await pushAll(deps, made)
   } catch (err) {
-    log('review request activity not recorded', { articleId: article.id, claimId: claim.id, error: String(err) });
+    log('review request activity not recorded', { articleId: article.id, claimId: claim.id, error: String(err) })
   }
 }
 
@@ -54,24 +74,57 @@ export async function reviewRequested(deps: ReviewActivityDeps, article: Article
  */
 export async function decisionMade(
   deps: ReviewActivityDeps,
-  input: { article: Article; claim: Claim; actorId: string; decision: Decision; at: number; requestedBy: string | null; verdictSetBy: string | null },
+  input: {
+    article: Article
+    claim: Claim
+    actorId: string
+    decision: Decision
+    at: number
+    requestedBy: string | null
+    verdictSetBy: string | null
+  },
 ): Promise<void> {
-  const { article, claim, actorId } = input;
+  const { article, claim, actorId } = input
   try {
-    const verb = input.decision === 'approve' ? 'approved' : 'asked for changes to';
+    const verb = input.decision === 'approve' ? 'approved' : 'asked for changes to'
     await recordActivity(deps.db, [
-      { workspaceId: article.workspaceId, articleId: article.id, claimId: claim.id, actorId, kind: 'decision', summary: `${verb} ${quoteOf(claim)}` },
-    ]);
-    const state = await withDocument(deps.registry, deps.store, article.docId, (doc) => Y.encodeStateAsUpdate(doc));
-    await saveVersion(deps.db, { articleId: article.id, kind: 'decision', byUserId: actorId, state, label: `${verb} ${quoteOf(claim)}`.slice(0, 200) }, input.at);
-    const members = new Set((await listMembers(deps.db, article.workspaceId)).map((m) => m.userId));
-    const recipients = [...new Set([input.requestedBy, input.verdictSetBy])].filter((u): u is string => u !== null && members.has(u));
+      {
+        workspaceId: article.workspaceId,
+        articleId: article.id,
+        claimId: claim.id,
+        actorId,
+        kind: 'decision',
+        summary: `${verb} ${quoteOf(claim)}`,
+      },
+    ])
+    const state = await withDocument(deps.registry, deps.store, article.docId, (doc) => Y.encodeStateAsUpdate(doc))
+    await saveVersion(
+      deps.db,
+      {
+        articleId: article.id,
+        kind: 'decision',
+        byUserId: actorId,
+        state,
+        label: `${verb} ${quoteOf(claim)}`.slice(0, 200),
+      },
+      input.at,
+    )
+    const members = new Set((await listMembers(deps.db, article.workspaceId)).map((m) => m.userId))
+    const recipients = [...new Set([input.requestedBy, input.verdictSetBy])].filter(
+      (u): u is string => u !== null && members.has(u),
+    )
     const made = await notify(
       deps.db,
-      recipients.map((userId) => ({ userId, kind: 'decision' as const, actorId, articleId: article.id, claimId: claim.id })),
-    );
-    await pushAll(deps, made);
+      recipients.map((userId) => ({
+        userId,
+        kind: 'decision' as const,
+        actorId,
+        articleId: article.id,
+        claimId: claim.id,
+      })),
+    )
+    await pushAll(deps, made)
   } catch (err) {
-    log('decision activity not recorded', { articleId: article.id, claimId: claim.id, error: String(err) });
+    log('decision activity not recorded', { articleId: article.id, claimId: claim.id, error: String(err) })
   }
 }

@@ -1,5 +1,5 @@
-import type { Migration } from './types.js';
-import { statements } from './sql.js';
+import type { Migration } from './types.js'
+import { statements } from './sql.js'
 
 /**
  * The schema as the last release before numbered migrations (45c3936) created it, statement for
@@ -132,10 +132,10 @@ CREATE TABLE IF NOT EXISTS workshop_participants (
   UNIQUE (workshop_id, guest_id)
 );
 CREATE INDEX IF NOT EXISTS workshop_participants_guest ON workshop_participants (guest_id);
-`;
+`
 
 export const initial: Migration = {
   version: 1,
   name: 'initial',
   statements: (dialect) => statements(SQL, dialect),
-};
+}

@@ -1,5 +1,5 @@
-import type { Migration } from './types.js';
-import { statements } from './sql.js';
+import type { Migration } from './types.js'
+import { statements } from './sql.js'
 
 /**
  * `doc_quarantine` holds stored document rows (a log update or a snapshot) whose bytes no longer
@@ -18,10 +18,10 @@ CREATE TABLE IF NOT EXISTS doc_quarantine (
   quarantined_at {BIGINT} NOT NULL
 );
 CREATE INDEX IF NOT EXISTS doc_quarantine_doc ON doc_quarantine (doc_id);
-`;
+`
 
 export const docQuarantine: Migration = {
   version: 2,
   name: 'doc-quarantine',
   statements: (dialect) => statements(SQL, dialect),
-};
+}

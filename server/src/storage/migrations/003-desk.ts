@@ -1,5 +1,5 @@
-import type { Migration } from './types.js';
-import { statements } from './sql.js';
+import type { Migration } from './types.js'
+import { statements } from './sql.js'
 
 /**
  * The editor's desk: who did what (the server's word) and review state, all outside any
@@ -85,10 +85,10 @@ CREATE TABLE article_publications (
   fingerprints TEXT NOT NULL
 );
 CREATE INDEX article_publications_article ON article_publications (article_id, at);
-`;
+`
 
 export const desk: Migration = {
   version: 3,
   name: 'desk',
   statements: (dialect) => statements(SQL, dialect),
-};
+}

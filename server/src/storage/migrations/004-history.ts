@@ -1,5 +1,5 @@
-import type { Migration } from './types.js';
-import { statements } from './sql.js';
+import type { Migration } from './types.js'
+import { statements } from './sql.js'
 
 /**
  * History (docs/architecture.md, "History"). A version row names its article and what made it;
@@ -63,10 +63,10 @@ CREATE TABLE IF NOT EXISTS notifications (
   read_at {BIGINT}
 );
 CREATE INDEX IF NOT EXISTS notifications_user ON notifications (user_id, seq);
-`;
+`
 
 export const history: Migration = {
   version: 4,
   name: 'history',
   statements: (dialect) => statements(SQL, dialect),
-};
+}

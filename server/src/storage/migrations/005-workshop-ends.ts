@@ -1,5 +1,5 @@
-import type { Migration } from './types.js';
-import { statements } from './sql.js';
+import type { Migration } from './types.js'
+import { statements } from './sql.js'
 
 /**
  * A workshop's countdown: `ends_at` the end a trainer set (null: none), `ended_at` when one
@@ -10,10 +10,10 @@ const SQL = `
 ALTER TABLE workshops ADD COLUMN ends_at {BIGINT};
 ALTER TABLE workshops ADD COLUMN ended_at {BIGINT};
 CREATE INDEX IF NOT EXISTS workshops_pending_end ON workshops (ends_at) WHERE ends_at IS NOT NULL AND ended_at IS NULL;
-`;
+`
 
 export const workshopEnds: Migration = {
   version: 5,
   name: 'workshop-ends',
   statements: (dialect) => statements(SQL, dialect),
-};
+}

@@ -1,4 +1,4 @@
-import type { Dialect } from '../db.js';
+import type { Dialect } from '../db.js'
 
 /**
  * Migrations are written once; the few type names that differ between the drivers are
@@ -8,16 +8,16 @@ import type { Dialect } from '../db.js';
 const TYPES: Record<Dialect, Record<string, string>> = {
   sqlite: { BYTES: 'BLOB', SERIAL: 'INTEGER PRIMARY KEY AUTOINCREMENT', BIGINT: 'INTEGER' },
   postgres: { BYTES: 'BYTEA', SERIAL: 'BIGSERIAL PRIMARY KEY', BIGINT: 'BIGINT' },
-};
+}
 
 export function statements(sql: string, dialect: Dialect): string[] {
   return sql
     .replace(/\{(\w+)\}/g, (_, name: string) => {
-      const type = TYPES[dialect][name];
-      if (!type) throw new Error(`schema type ${name} has no ${dialect} mapping`);
-      return type;
+      const type = TYPES[dialect][name]
+      if (!type) throw new Error(`schema type ${name} has no ${dialect} mapping`)
+      return type
     })
     .split(';')
     .map((s) => s.trim())
-    .filter(Boolean);
+    .filter(Boolean)
 }

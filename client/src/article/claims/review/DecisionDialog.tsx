@@ -65,7 +65,11 @@ export function DecisionDialog({ decision, quote, onDecide, onClose }: DecisionD
               maxLength={LIMITS.noteMax}
               value={note}
               aria-required={changes}
-              placeholder={changes ? 'e.g. The second source is a repost of the first; find the original statement.' : 'Anything the team should know.'}
+              placeholder={
+                changes
+                  ? 'e.g. The second source is a repost of the first; find the original statement.'
+                  : 'Anything the team should know.'
+              }
               onChange={(e) => {
                 setNote(e.target.value)
                 if (noteError !== null && e.target.value.trim() !== '') setNoteError(null)

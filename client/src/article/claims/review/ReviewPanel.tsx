@@ -44,7 +44,10 @@ export function ReviewPanel({ claim, idPrefix }: { claim: Claim; idPrefix: strin
   const checker = canEdit(env.role) && canWrite
   const decisions = decisionsOf(env.review, claim.id)
   // An approval without a note says no more than the state line above it ("Approved by …").
-  const latest = decisions[0] !== undefined && (decisions[0].decision === 'request-changes' || decisions[0].note !== '') ? decisions[0] : undefined
+  const latest =
+    decisions[0] !== undefined && (decisions[0].decision === 'request-changes' || decisions[0].note !== '')
+      ? decisions[0]
+      : undefined
 
   const run = async (action: () => Promise<void>) => {
     setPending(true)
@@ -85,7 +88,8 @@ export function ReviewPanel({ claim, idPrefix }: { claim: Claim; idPrefix: strin
       {latest !== undefined && (
         <figure className={`review-note review-note--${latest.decision}`} data-testid="latest-decision">
           <figcaption className="review-note__head">
-            {latest.decision === 'approve' ? 'Approved' : 'Changes requested'} by {whoName(latest.by, me.id)} <Ago at={latest.at} />
+            {latest.decision === 'approve' ? 'Approved' : 'Changes requested'} by {whoName(latest.by, me.id)}{' '}
+            <Ago at={latest.at} />
           </figcaption>
           {latest.note !== '' && <blockquote className="review-note__text">{latest.note}</blockquote>}
         </figure>
@@ -130,7 +134,13 @@ export function ReviewPanel({ claim, idPrefix }: { claim: Claim; idPrefix: strin
             </button>
           )}
           {editor && actions.requestChanges && (
-            <button type="button" className="button button--quiet button--small" disabled={pending} onClick={() => setDeciding('request-changes')} data-testid="request-changes">
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              disabled={pending}
+              onClick={() => setDeciding('request-changes')}
+              data-testid="request-changes"
+            >
               Request changes
             </button>
           )}
@@ -138,12 +148,16 @@ export function ReviewPanel({ claim, idPrefix }: { claim: Claim; idPrefix: strin
       )}
       {decisions.length > (latest === undefined ? 0 : 1) && (
         <details className="review-history">
-          <summary>{latest === undefined ? 'Decisions' : 'Earlier decisions'} ({decisions.length - (latest === undefined ? 0 : 1)})</summary>
+          <summary>
+            {latest === undefined ? 'Decisions' : 'Earlier decisions'} (
+            {decisions.length - (latest === undefined ? 0 : 1)})
+          </summary>
           <ol className="review-history__list">
             {decisions.slice(latest === undefined ? 0 : 1).map((d) => (
               <li key={d.id}>
                 <span className="review-history__head">
-                  {d.decision === 'approve' ? 'Approved' : 'Changes requested'} by {whoName(d.by, me.id)} <Ago at={d.at} />
+                  {d.decision === 'approve' ? 'Approved' : 'Changes requested'} by {whoName(d.by, me.id)}{' '}
+                  <Ago at={d.at} />
                 </span>
                 {d.note !== '' && <span className="review-history__note">{d.note}</span>}
               </li>
@@ -152,7 +166,12 @@ export function ReviewPanel({ claim, idPrefix }: { claim: Claim; idPrefix: strin
         </details>
       )}
       {deciding !== null && (
-        <DecisionDialog decision={deciding} quote={claim.quote} onDecide={(note) => env.decide(claim.id, deciding, note)} onClose={() => setDeciding(null)} />
+        <DecisionDialog
+          decision={deciding}
+          quote={claim.quote}
+          onDecide={(note) => env.decide(claim.id, deciding, note)}
+          onClose={() => setDeciding(null)}
+        />
       )}
     </section>
   )

@@ -28,13 +28,34 @@ describe('review actions follow the transition table', () => {
 describe('reading the review answers', () => {
   const body = {
     claims: [
-      { claimId: 'c1', state: 'approved', verdict: 'false', verdictSetBy: { id: 'u1', name: 'Ayesha' }, verdictSetAt: '2026-12-02T10:00:00Z', approvedBy: { id: 'u2', name: 'Omar' } },
+      {
+        claimId: 'c1',
+        state: 'approved',
+        verdict: 'false',
+        verdictSetBy: { id: 'u1', name: 'Ayesha' },
+        verdictSetAt: '2026-12-02T10:00:00Z',
+        approvedBy: { id: 'u2', name: 'Omar' },
+      },
       { claimId: 'c2', state: 'done' },
       { claimId: 'c3', state: 'in-review', verdict: 'nonsense' },
     ],
     decisions: [
-      { id: 'd1', claimId: 'c1', decision: 'request-changes', note: 'Second source?', by: { id: 'u2', name: 'Omar' }, at: '2026-12-02T10:05:00Z' },
-      { id: 'd2', claimId: 'c1', decision: 'approve', note: '', by: { id: 'u2', name: 'Omar' }, at: '2026-12-02T11:00:00Z' },
+      {
+        id: 'd1',
+        claimId: 'c1',
+        decision: 'request-changes',
+        note: 'Second source?',
+        by: { id: 'u2', name: 'Omar' },
+        at: '2026-12-02T10:05:00Z',
+      },
+      {
+        id: 'd2',
+        claimId: 'c1',
+        decision: 'approve',
+        note: '',
+        by: { id: 'u2', name: 'Omar' },
+        at: '2026-12-02T11:00:00Z',
+      },
       { id: 'd3', claimId: 'c1', decision: 'forge', by: { id: 'u2' }, at: '2026-12-02T11:00:00Z' },
     ],
     factCheckPublishedAt: null,
@@ -47,7 +68,12 @@ describe('reading the review answers', () => {
     expect(review.claims[0]).toMatchObject({ state: 'approved', verdict: 'false', verdictSetBy: { name: 'Ayesha' } })
     expect(review.claims[1]?.verdict).toBeUndefined()
     expect(review.decisions.map((d) => d.id)).toEqual(['d1', 'd2'])
-    expect(review).toMatchObject({ factCheckPublishedAt: null, lastPublishedAt: null, publishedUrl: null, updatedAfterPublish: true })
+    expect(review).toMatchObject({
+      factCheckPublishedAt: null,
+      lastPublishedAt: null,
+      publishedUrl: null,
+      updatedAfterPublish: true,
+    })
   })
 
   it('lists a claim’s decisions newest first', () => {
@@ -59,13 +85,30 @@ describe('reading the review answers', () => {
 
   it('reads the queue, with the reason defaulting to a request', () => {
     const queue = readQueue([
-      { articleId: 'a', articleTitle: 'T', claimId: 'c', quote: 'q', verdict: 'true', rationale: 'r', evidenceCount: 2, requestedBy: { id: 'u', name: 'N' }, requestedAt: 'x', reason: 'changed-after-approval' },
+      {
+        articleId: 'a',
+        articleTitle: 'T',
+        claimId: 'c',
+        quote: 'q',
+        verdict: 'true',
+        rationale: 'r',
+        evidenceCount: 2,
+        requestedBy: { id: 'u', name: 'N' },
+        requestedAt: 'x',
+        reason: 'changed-after-approval',
+      },
       { articleId: 'a', claimId: 'd', verdict: null, rationale: null, requestedBy: null },
       { claimId: 'no-article', requestedBy: { id: 'u', name: 'N' } },
     ])
     expect(queue).toHaveLength(2)
     expect(queue[0]).toMatchObject({ reason: 'changed-after-approval', evidenceCount: 2, verdict: 'true' })
-    expect(queue[1]).toMatchObject({ reason: 'requested', evidenceCount: 0, quote: '', rationale: '', requestedBy: null })
+    expect(queue[1]).toMatchObject({
+      reason: 'requested',
+      evidenceCount: 0,
+      quote: '',
+      rationale: '',
+      requestedBy: null,
+    })
     expect(queue[1]?.verdict).toBeUndefined()
   })
 

@@ -1,6 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { describeError } from '../../../api/api'
-import { decide, fetchArticleReview, requestReview, type ArticleReview, type ClaimReviewState, type Decision } from '../../../api/review'
+import {
+  decide,
+  fetchArticleReview,
+  requestReview,
+  type ArticleReview,
+  type ClaimReviewState,
+  type Decision,
+} from '../../../api/review'
 import type { Role } from '../../../api/types'
 import { useLiveEvent, useLiveEventsReconnected } from '../../../live/liveEvents'
 
