@@ -1,6 +1,8 @@
 import type { Browser, Locator, Page } from '@playwright/test'
 import {
   baseUrl,
+  card,
+  openAs,
   type Desk,
   expect,
   joinByInvite,
@@ -20,23 +22,6 @@ import {
 const FIRST = '84 Pakistani security personnel were killed'
 const SECOND = 'It also claimed to have taken 18 personnel captive'
 
-function card(desk: Desk, quote: string): Locator {
-  return desk.sidebar
-    .getByTestId('claim-card')
-    .filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
-}
-
-async function openAs(browser: Browser, who: Signed, path: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: baseUrl(),
-    viewport: { width: 1440, height: 900 },
-    reducedMotion: 'reduce',
-    storageState: await who.api.storageState(),
-  })
-  const page = await context.newPage()
-  await page.goto(path)
-  return page
-}
 
 async function markAndAsk(desk: Desk, quote: string, verdict?: string): Promise<{ claim: Locator; claimId: string }> {
   await selectInArticle(desk.page, quote)

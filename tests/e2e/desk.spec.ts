@@ -1,6 +1,8 @@
 import type { Browser, Locator, Page } from '@playwright/test'
 import {
   baseUrl,
+  card,
+  openAs,
   type Desk,
   expect,
   joinByInvite,
@@ -25,28 +27,6 @@ const FIXED_RATIONALE =
 const NOTE = 'A claim by the group is not a rationale: say what the other sources report.'
 const PUBLIC_URL = 'https://news.example/fact-checks/operation-herof-ii'
 
-function card(desk: Desk, quote: string): Locator {
-  return desk.sidebar
-    .getByTestId('claim-card')
-    .filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
-}
-
-async function openAs(
-  browser: Browser,
-  who: Signed,
-  path: string,
-  viewport = { width: 1440, height: 900 },
-): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: baseUrl(),
-    viewport,
-    reducedMotion: 'reduce',
-    storageState: await who.api.storageState(),
-  })
-  const page = await context.newPage()
-  await page.goto(path)
-  return page
-}
 
 async function noSideways(page: Page): Promise<void> {
   const overflow = await page.evaluate(

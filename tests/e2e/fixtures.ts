@@ -274,6 +274,31 @@ export async function openDesk(
   return { page, text, sidebar: page.getByTestId('claims-sidebar'), close: () => context.close() }
 }
 
+/** The claim card whose quote is exactly `quote`. */
+export function card(desk: Desk, quote: string): Locator {
+  return desk.sidebar
+    .getByTestId('claim-card')
+    .filter({ has: desk.page.getByTestId('claim-quote').getByText(quote, { exact: true }) })
+}
+
+/** A signed-in page of `who` (the API session's cookie) on `path`. */
+export async function openAs(
+  browser: Browser,
+  who: Signed,
+  path: string,
+  viewport = { width: 1440, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport,
+    reducedMotion: 'reduce',
+    storageState: await who.api.storageState(),
+  })
+  const page = await context.newPage()
+  await page.goto(path)
+  return page
+}
+
 /** On `/join/<code>`: fills the join form and waits for the participant's copy, synced and connected. */
 export async function joinWorkshop(page: Page, code: string, name: string): Promise<void> {
   await page.goto(`/join/${code}`)
