@@ -1,6 +1,5 @@
-import type { Browser, Locator, Page } from '@playwright/test'
+import type { Locator } from '@playwright/test'
 import {
-  baseUrl,
   card,
   openAs,
   type Desk,
@@ -9,7 +8,6 @@ import {
   openDesk,
   screenshot,
   selectInArticle,
-  type Signed,
   signUpByApi,
   test,
 } from './fixtures'
@@ -21,7 +19,6 @@ import {
 
 const FIRST = '84 Pakistani security personnel were killed'
 const SECOND = 'It also claimed to have taken 18 personnel captive'
-
 
 async function markAndAsk(desk: Desk, quote: string, verdict?: string): Promise<{ claim: Locator; claimId: string }> {
   await selectInArticle(desk.page, quote)

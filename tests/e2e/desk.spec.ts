@@ -1,6 +1,5 @@
-import type { Browser, Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import {
-  baseUrl,
   card,
   openAs,
   type Desk,
@@ -9,7 +8,6 @@ import {
   openDesk,
   screenshot,
   selectInArticle,
-  type Signed,
   signUpByApi,
   test,
 } from './fixtures'
@@ -26,7 +24,6 @@ const FIXED_RATIONALE =
   'Only the group itself gives this number; the ISPR gives a lower toll and no independent source confirms either.'
 const NOTE = 'A claim by the group is not a rationale: say what the other sources report.'
 const PUBLIC_URL = 'https://news.example/fact-checks/operation-herof-ii'
-
 
 async function noSideways(page: Page): Promise<void> {
   const overflow = await page.evaluate(

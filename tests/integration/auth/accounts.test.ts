@@ -5,7 +5,6 @@ import { backends } from '../support/backends.js'
 import type { TestServer } from '../support/server.js'
 import { type Answer, call, deviceCookie, sessionCookie, signUp, uniqueEmail } from '../support/accounts.js'
 
-
 describe.each(backends())('accounts, sessions and tokens ($name)', (backend) => {
   let server: TestServer
   beforeAll(async () => {
