@@ -21,7 +21,7 @@ interface Sent {
  * server has answered. Paced, so the answer is read before the server closes a connection whose
  * body it stopped reading (a reset would discard an answer not yet read).
  */
-function sendHuge(
+function sendHugeOnce(
   server: TestServer,
   method: string,
   path: string,
@@ -46,7 +46,7 @@ function sendHuge(
         const piece = chunk.subarray(0, Math.min(chunk.length, totalBytes - sent))
         sent += piece.length
         if (!req.write(piece)) await new Promise((resolve) => req.once('drain', resolve))
-        await pause(5)
+        await pause(20)
       }
       if (!answered) req.end()
     }
@@ -65,6 +65,22 @@ function sendHuge(
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * sendHugeOnce, tried a second time when the connection broke before any answer was read: a server
+ * that stops reading a body it refused closes a connection with unread bytes in it, and TCP may
+ * then reset it before the client has read the 413 (no lingering close in Node's HTTP server).
+ * Seen once in CI on a loaded machine as `write EPIPE`; the limit itself is what is tested.
+ */
+async function sendHuge(...args: Parameters<typeof sendHugeOnce>): Promise<Sent> {
+  try {
+    return await sendHugeOnce(...args)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code !== 'EPIPE' && code !== 'ECONNRESET') throw err
+    return sendHugeOnce(...args)
+  }
+}
 
 describe('request bodies are limited on every JSON route', () => {
   let server: TestServer
