@@ -3,7 +3,7 @@ import { quoteAt, type TextQuote } from '../text/quote.js'
 import { anchorClaim, type AnchorResult } from './anchor.js'
 import { BodyText } from './body-text.js'
 import { claimsMap } from './doc-keys.js'
-import { readClaims } from './read.js'
+import { anchorableFromYMap, readClaims } from './read.js'
 import type { Claim } from './types.js'
 
 /**
@@ -49,15 +49,17 @@ export function readAnchoredClaims(doc: Y.Doc): {
 export function refreshClaimQuotes(doc: Y.Doc, origin?: unknown): string[] {
   const body = BodyText.of(doc)
   const stale: Array<{ map: Y.Map<unknown>; quote: TextQuote; id: string }> = []
-  for (const claim of readClaims(doc)) {
+  // Runs after every pause in typing: only the anchoring fields are read, not whole claims.
+  claimsMap(doc).forEach((map, id) => {
+    if (!(map instanceof Y.Map)) return
+    const claim = anchorableFromYMap(map)
     const anchor = anchorClaim(doc, claim, body)
-    if (anchor.status !== 'anchored') continue
+    if (anchor.status !== 'anchored') return
     const now = quoteAtAnchor(body, anchor)
-    if (now === null || now.exact.length === 0) continue
-    if (now.exact === claim.quote && now.prefix === claim.prefix && now.suffix === claim.suffix) continue
-    const map = claimsMap(doc).get(claim.id)
-    if (map instanceof Y.Map) stale.push({ map, quote: now, id: claim.id })
-  }
+    if (now === null || now.exact.length === 0) return
+    if (now.exact === claim.quote && now.prefix === claim.prefix && now.suffix === claim.suffix) return
+    stale.push({ map, quote: now, id })
+  })
   if (stale.length === 0) return []
   doc.transact(() => {
     for (const { map, quote } of stale) {

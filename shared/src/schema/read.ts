@@ -32,6 +32,20 @@ export function readClaims(doc: Y.Doc): Claim[] {
   return claims.sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id))
 }
 
+/** Only what anchoring a claim reads: cheaper than claimFromYMap, which reads evidence and comments too. */
+export function anchorableFromYMap(map: Y.Map<unknown>): Pick<Claim, 'start' | 'end' | 'quote' | 'prefix' | 'suffix'> {
+  const anchorable: Pick<Claim, 'start' | 'end' | 'quote' | 'prefix' | 'suffix'> = {
+    quote: str(map, 'quote') ?? '',
+    prefix: str(map, 'prefix') ?? '',
+    suffix: str(map, 'suffix') ?? '',
+  }
+  const start = str(map, 'start')
+  const end = str(map, 'end')
+  if (start !== undefined) anchorable.start = start
+  if (end !== undefined) anchorable.end = end
+  return anchorable
+}
+
 /** The map key is the identity; a differing `id` field inside is ignored. */
 export function claimFromYMap(id: string, map: Y.Map<unknown>): Claim {
   const claim: Claim = {
