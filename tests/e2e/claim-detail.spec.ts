@@ -1,4 +1,4 @@
-import { addComment, addEvidence, markClaimAtText, getBodyText } from '@fc/shared'
+import { addComment, addEvidence, getBodyText, markClaimAtText, setClaimField } from '@fc/shared'
 import { card, expect, joinByInvite, openDesk, screenshot, signUpByApi, test } from './fixtures'
 import { stockClient } from './stock-client'
 
@@ -10,7 +10,11 @@ const WORDS = 'more than 80 members of Pakistani security forces were killed'
 test('an opened claim shows its verdict picker and its first comment without scrolling', async ({ browser }) => {
   test.setTimeout(120_000)
   const owner = await signUpByApi('Mina Qureshi')
-  const article = (await (await owner.api.get('/api/demo')).json()) as { id: string; docId: string; workspaceId: string }
+  const article = (await (await owner.api.get('/api/demo')).json()) as {
+    id: string
+    docId: string
+    workspaceId: string
+  }
   const checker = await joinByInvite(owner, article.workspaceId, 'checker', 'Tariq Baig')
   const { token } = (await (await owner.api.post('/api/tokens', { data: { name: 'seeder' } })).json()) as {
     token: string
@@ -22,6 +26,7 @@ test('an opened claim shows its verdict picker and its first comment without scr
     expect(from).toBeGreaterThan(-1)
     const claimId = markClaimAtText(bot.doc, from, from + WORDS.length, { createdBy: owner.userId })
     bot.doc.transact(() => {
+      setClaimField(bot.doc, claimId, 'assignee', checker.userId)
       addEvidence(bot.doc, claimId, {
         url: 'https://www.ispr.gov.pk/press-release-detail?id=7000',
         title: 'ISPR press release on the Kalat attack',
@@ -64,6 +69,15 @@ test('an opened claim shows its verdict picker and its first comment without scr
     const { page } = desk
     if (viewport.width < 1024) await page.getByTestId('side-panel-show').click()
     const claim = card(desk, WORDS)
+    // Closed: who has it, beside its status, with the verdict colour and the counts.
+    const assignee = claim.getByTestId('claim-assignee')
+    await expect(assignee).toBeVisible()
+    await expect(assignee).toHaveAttribute('title', 'Assigned to you')
+    await expect(assignee).toContainText('TB')
+    await expect(claim.getByTestId('evidence-count')).toContainText('3')
+    await expect(claim.getByTestId('comment-count')).toContainText('4')
+    expect((await claim.boundingBox())!.height).toBeLessThan(100)
+    await screenshot(page, `claim-detail-${viewport.width}-closed`)
     await claim.locator('[data-claim-head]').click()
     await expect(claim).toHaveAttribute('data-open', 'true')
     await expect(claim.getByTestId('claim-quote')).toBeInViewport({ ratio: 1 })

@@ -82,19 +82,20 @@ export function ClaimCard({ view, open, unread, onRead }: ClaimCardProps) {
           </q>
           <span className="claim-card__meta">
             <StatusPill status={claim.status} />
+            {/* Who has it, beside its status: a desk scans the list for its own and its unassigned claims. */}
+            {assignee !== undefined && assigneeName !== null && (
+              <span
+                className="claim-card__assignee"
+                title={`Assigned to ${assigneeLabel}`}
+                data-testid="claim-assignee"
+              >
+                <Avatar name={assigneeName} color={colorForId(assignee)} size="small" decorative />
+                <span className="visually-hidden">Assigned to {assigneeLabel}</span>
+              </span>
+            )}
             <VerdictChip verdict={claim.verdict} scale={scale} />
             {reviewState !== undefined && reviewState !== 'unreviewed' && <ReviewChip state={reviewState} />}
             <span className="claim-card__counts">
-              {assignee !== undefined && assigneeName !== null && (
-                <span
-                  className="claim-card__assignee"
-                  title={`Assigned to ${assigneeLabel}`}
-                  data-testid="claim-assignee"
-                >
-                  <Avatar name={assigneeName} color={colorForId(assignee)} size="small" decorative />
-                  <span className="visually-hidden">Assigned to {assigneeLabel}</span>
-                </span>
-              )}
               <span
                 className="claim-card__count"
                 title={plural(claim.evidence.length, 'piece of evidence', 'pieces of evidence')}
