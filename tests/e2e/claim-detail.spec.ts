@@ -83,6 +83,13 @@ test('an opened claim shows its verdict picker and its first comment without scr
     await expect(claim.getByTestId('claim-quote')).toBeInViewport({ ratio: 1 })
     await expect(claim.getByTestId('verdict-select')).toBeInViewport({ ratio: 1 })
     if (viewport.width >= 1024) await expect(claim.getByTestId('comment').first()).toBeInViewport({ ratio: 1 })
+    // The measurement, kept with the run's results: where the verdict picker and the first comment end.
+    const bottom = async (l: ReturnType<typeof claim.getByTestId>) =>
+      Math.round((await l.boundingBox())!.y + (await l.boundingBox())!.height)
+    test.info().annotations.push({
+      type: `${viewport.width}×${viewport.height}`,
+      description: `verdict picker ends at ${await bottom(claim.getByTestId('verdict-select'))} px, first comment at ${await bottom(claim.getByTestId('comment').first())} px`,
+    })
     await screenshot(page, `claim-detail-${viewport.width}`)
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
