@@ -12,6 +12,7 @@ import { RoomRegistry } from './collab/rooms.js'
 import { attachSocketServer } from './collab/socket-route.js'
 import { Attribution } from './collab/attribution/attribution.js'
 import { getArticleByDocId } from './domain/articles.js'
+import { threadResolvePolicy } from './domain/threads.js'
 import type { Config } from './config/index.js'
 import { HistoryRecorder } from './domain/history/recorder.js'
 import { WorkshopProgressFeed } from './domain/workshop-live.js'
@@ -52,7 +53,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     : undefined
   await fanout?.connect()
   // Who did what, from who sent it: every room's socket updates are attributed before anyone reads them.
-  const attribution = new Attribution(db, async (docId) => (await getArticleByDocId(db, docId))?.id)
+  const attribution = new Attribution(
+    db,
+    async (docId) => (await getArticleByDocId(db, docId))?.id,
+    threadResolvePolicy(db),
+  )
   // Auto versions and visits (domain/history): fed by the rooms, the documents read from them.
   const history = new HistoryRecorder(db, (docId) => registry.openRooms.get(docId)?.doc)
 

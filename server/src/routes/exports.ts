@@ -3,6 +3,7 @@ import {
   BodyText,
   buildClaimReviews,
   buildReportMarkdown,
+  buildDiscussionAnnotations,
   buildWebAnnotations,
   readAnchoredClaims,
   readClaims,
@@ -142,10 +143,17 @@ export function exportRoutes(deps: ApiDeps): Hono {
       const { claims, anchors, body } = readAnchoredClaims(doc)
       return { claims, anchors, text: body.text }
     })
-    const annotations = buildWebAnnotations(articleMeta(c, publicUrl, article), claims, text, {
+    const meta = articleMeta(c, publicUrl, article)
+    const claimAnnotations = buildWebAnnotations(meta, claims, text, {
       anchors,
       scale: await verdictScaleFor(db, article.workspaceId),
     })
+    // Each claim's discussion right after it: comments on the claim's annotation, replies on their thread's first.
+    const people = new Map((await listMembers(db, article.workspaceId)).map((m) => [m.userId, m.name]))
+    const annotations = claimAnnotations.flatMap((annotation, i) => [
+      annotation,
+      ...buildDiscussionAnnotations(meta, annotation.id, claims[i]!, people),
+    ])
     attachmentHeader(c, article, 'annotations.jsonld')
     return c.body(JSON.stringify(annotations, null, 2), 200, { 'content-type': LD_JSON })
   })

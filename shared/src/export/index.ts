@@ -11,5 +11,6 @@ export {
   type TextPositionSelector,
   type TextualBody,
 } from './annotations.js'
+export { buildDiscussionAnnotations, type DiscussionAnnotation } from './discussion-annotations.js'
 export { escapeInline, escapeLines, blockquote, autolink, codeSpan, markdownLink } from './markdown.js'
 export { attachmentDownloadUrl, fileSizeLabel } from './report-attachments.js'

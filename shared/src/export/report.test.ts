@@ -187,4 +187,48 @@ describe('report: evidence kinds', () => {
     expect(md).toContain('2. **Hospital admissions log** (document): context')
     expect(md).not.toContain('No link given.')
   })
+
+  it('lists the discussion as threads: replies under their first comment, resolved ones marked with who and when', () => {
+    const claim = {
+      ...KILLED,
+      comments: [
+        {
+          id: 't1',
+          author: 'user-2',
+          text: 'Who has the *hospital* numbers?',
+          at: '2025-02-01T10:00:00.000Z',
+          resolved: true,
+          resolvedBy: 'user-3',
+          resolvedAt: '2025-02-01T12:00:00.000Z',
+        },
+        { id: 't2', author: 'user-3', text: 'Open question.', at: '2025-02-01T10:05:00.000Z' },
+        { id: 'r1', author: 'user-3', text: 'Quetta desk has them.', at: '2025-02-01T11:00:00.000Z', replyTo: 't1' },
+      ],
+    }
+    const md = buildReportMarkdown(ARTICLE, [claim], DEFAULT_VERDICT_SCALE, {
+      people: new Map([
+        ['user-2', 'Amina'],
+        ['user-3', 'Chen'],
+      ]),
+    })
+    expect(md).toContain('- Comments: 3 (1 of 2 threads resolved)')
+    expect(md).toContain(
+      [
+        '### Comments (3)',
+        '',
+        '1. **Amina**, 2025-02-01T10:00:00.000Z:',
+        '',
+        '   > Who has the \\*hospital\\* numbers?',
+        '',
+        '   *Resolved by Chen, 2025-02-01T12:00:00.000Z.*',
+        '',
+        '   - Reply from **Chen**, 2025-02-01T11:00:00.000Z:',
+        '',
+        '     > Quetta desk has them.',
+        '2. **Chen**, 2025-02-01T10:05:00.000Z:',
+        '',
+        '   > Open question.',
+      ].join('\n'),
+    )
+  })
 })

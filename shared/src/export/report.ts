@@ -1,5 +1,6 @@
 import type { AnchorResult } from '../schema/anchor.js'
 import type { ReviewState } from '../protocol/events.js'
+import { commentThreads, type CommentThread } from '../schema/threads.js'
 import type { Claim, ClaimStatus, Comment, Evidence, Stance } from '../schema/types.js'
 import { verdictLabel, type VerdictScale } from '../schema/verdicts.js'
 import type { ArticleMeta } from './article.js'
@@ -149,7 +150,11 @@ function claimSection(
   if (claim.claimant) lines.push(`- Claimant: ${escapeInline(claim.claimant)}`)
   if (opts.people && claim.createdBy) lines.push(`- Marked by: ${escapeInline(name(claim.createdBy))}`)
   if (claim.assignee) lines.push(`- Assignee: ${escapeInline(name(claim.assignee))}`)
-  lines.push(`- Comments: ${claim.comments.length}`)
+  const threads = commentThreads(claim.comments)
+  const resolved = threads.filter((t) => t.resolved).length
+  lines.push(
+    `- Comments: ${claim.comments.length}${resolved > 0 ? ` (${resolved} of ${threads.length} threads resolved)` : ''}`,
+  )
   if (opts.review) lines.push(...reviewLines(claim, opts.review))
 
   lines.push('', '### Rationale', '')
@@ -162,18 +167,39 @@ function claimSection(
   })
   if (claim.comments.length > 0) {
     lines.push('', `### Comments (${claim.comments.length})`, '')
-    claim.comments.forEach((comment, i) => {
-      lines.push(...commentItem(comment, i + 1, name))
+    threads.forEach((thread, i) => {
+      lines.push(...threadItem(thread, i + 1, name))
     })
   }
   return lines
 }
 
-function commentItem(comment: Comment, number: number, name: (value: string) => string): string[] {
+/** A thread: its first comment numbered, whether it is resolved (by whom, when), its replies nested under it. */
+function threadItem(thread: CommentThread, number: number, name: (value: string) => string): string[] {
   const marker = `${number}. `
+  const indent = ' '.repeat(marker.length)
+  const lines = commentLines(thread.root, marker, indent, '', name)
+  if (thread.resolved) {
+    const by = thread.root.resolvedBy ? ` by ${escapeInline(name(thread.root.resolvedBy))}` : ''
+    const at = thread.root.resolvedAt ? `, ${escapeInline(thread.root.resolvedAt)}` : ''
+    lines.push('', `${indent}*Resolved${by}${at}.*`)
+  }
+  for (const reply of thread.replies) {
+    lines.push('', ...commentLines(reply, `${indent}- `, `${indent}  `, 'Reply from ', name))
+  }
+  return lines
+}
+
+function commentLines(
+  comment: Comment,
+  marker: string,
+  indent: string,
+  lead: string,
+  name: (value: string) => string,
+): string[] {
   const at = comment.at ? `, ${escapeInline(comment.at)}` : ''
-  const lines = [`${marker}**${escapeInline(name(comment.author)) || 'Someone'}**${at}:`]
-  if (comment.text.trim()) lines.push('', blockquote(comment.text, ' '.repeat(marker.length)))
+  const lines = [`${marker}${lead}**${escapeInline(name(comment.author)) || 'Someone'}**${at}:`]
+  if (comment.text.trim()) lines.push('', blockquote(comment.text, indent))
   return lines
 }
 

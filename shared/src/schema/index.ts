@@ -46,6 +46,7 @@ export {
 } from './evidence.js'
 export { evidenceProblems, type EvidenceField, type EvidenceFields } from './evidence-kinds.js'
 export { addComment, removeComment, setThreadResolved, type NewComment } from './comments.js'
+export { commentThreads, type CommentThread } from './threads.js'
 export {
   anchorClaim,
   anchorClaims,

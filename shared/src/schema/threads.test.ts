@@ -4,6 +4,8 @@ import { addComment, setThreadResolved } from './comments.js'
 import { markClaimAtText } from './anchor.js'
 import { readClaim } from './read.js'
 import { writePlainTextBody } from './body-write.js'
+import { commentThreads } from './threads.js'
+import type { Comment } from './types.js'
 
 function docWithClaim(): { doc: Y.Doc; claimId: string } {
   const doc = new Y.Doc()
@@ -42,5 +44,35 @@ describe('threaded comments', () => {
     const entry = (doc.getMap('claims').get(claimId) as Y.Map<unknown>).get('comments') as Y.Array<Y.Map<unknown>>
     entry.get(0).set('resolved', 'yes')
     expect(readClaim(doc, claimId)!.comments[0]!.resolved).toBeUndefined()
+  })
+})
+
+describe('commentThreads', () => {
+  const c = (id: string, replyTo?: string, resolved?: boolean): Comment => ({
+    id,
+    author: 'u1',
+    text: id,
+    at: '2026-01-01T00:00:00.000Z',
+    ...(replyTo !== undefined ? { replyTo } : {}),
+    ...(resolved !== undefined ? { resolved } : {}),
+  })
+
+  it('groups replies under their thread’s first comment, one level deep, in writing order', () => {
+    const threads = commentThreads([c('a', undefined, true), c('b'), c('a1', 'a'), c('a2', 'a1'), c('b1', 'b')])
+    expect(threads.map((t) => [t.root.id, t.replies.map((r) => r.id), t.resolved])).toEqual([
+      ['a', ['a1', 'a2'], true],
+      ['b', ['b1'], false],
+    ])
+  })
+
+  it('keeps a reply whose thread is gone, or that answers a later or unknown comment, as a thread of its own', () => {
+    const threads = commentThreads([c('x1', 'x'), c('p', 'q'), c('q', 'p'), c('d', 'd')])
+    expect(threads.map((t) => [t.root.id, t.replies.map((r) => r.id)])).toEqual([
+      ['x1', []],
+      ['p', ['q']],
+      ['d', []],
+    ])
+    // Only a thread's first comment decides whether the thread is resolved.
+    expect(commentThreads([c('r'), c('r1', 'r', true)])[0]!.resolved).toBe(false)
   })
 })

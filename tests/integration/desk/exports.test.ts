@@ -148,10 +148,18 @@ describe.each(backends())('exports of a reviewed article ($name)', (backend) => 
         const annotations = (await call(server, `/api/articles/${article.id}/annotations`, { token: checker.token }))
           .body
         const list = typeof annotations === 'string' ? JSON.parse(annotations) : annotations
-        expect(list.map((a: { target: { source: string } }) => a.target.source)).toEqual([
-          'https://news.example/roads',
-          'https://news.example/roads',
+        // Each claim, then its discussion: the comment is an annotation on the claim's annotation.
+        expect(list.map((a: { motivation: string }) => a.motivation)).toEqual([
+          'assessing',
+          'commenting',
+          'questioning',
         ])
+        expect(list.map((a: { target: string | { source: string } }) => a.target)).toMatchObject([
+          { source: 'https://news.example/roads' },
+          list[0].id,
+          { source: 'https://news.example/roads' },
+        ])
+        expect(list[1].creator).toEqual({ type: 'Person', name: 'checker' })
       } finally {
         await server.stop()
       }

@@ -3,6 +3,7 @@ import { Avatar } from '../../live/Avatar'
 import { colorForId } from '../../ui/identity'
 import { useClaimSelection, type ClaimView } from './ClaimsController'
 import { ClaimDetail } from './ClaimDetail'
+import { fitInColumn, revealInColumn } from './columnScroll'
 import { StatusPill, VerdictChip } from './Chips'
 import { personName, useClaimsEnv } from './context'
 import { ReviewChip } from './review/ReviewChip'
@@ -32,6 +33,13 @@ export function ClaimCard({ view, open, unread, onRead }: ClaimCardProps) {
     if (!open || revealCard === 0 || cardRef.current === null) return
     revealInColumn(cardRef.current)
   }, [open, revealCard])
+
+  // Opened in the list: a card that now runs below the column's edge comes up, its verdict and discussion in view.
+  useEffect(() => {
+    if (!open) return
+    const frame = requestAnimationFrame(() => cardRef.current && fitInColumn(cardRef.current))
+    return () => cancelAnimationFrame(frame)
+  }, [open])
 
   // While open, new comments are seen as they arrive.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new comment (claim.comments) must mark the thread read again while it is open
@@ -74,19 +82,20 @@ export function ClaimCard({ view, open, unread, onRead }: ClaimCardProps) {
           </q>
           <span className="claim-card__meta">
             <StatusPill status={claim.status} />
+            {/* Who has it, beside its status: a desk scans the list for its own and its unassigned claims. */}
+            {assignee !== undefined && assigneeName !== null && (
+              <span
+                className="claim-card__assignee"
+                title={`Assigned to ${assigneeLabel}`}
+                data-testid="claim-assignee"
+              >
+                <Avatar name={assigneeName} color={colorForId(assignee)} size="small" decorative />
+                <span className="visually-hidden">Assigned to {assigneeLabel}</span>
+              </span>
+            )}
             <VerdictChip verdict={claim.verdict} scale={scale} />
             {reviewState !== undefined && reviewState !== 'unreviewed' && <ReviewChip state={reviewState} />}
             <span className="claim-card__counts">
-              {assignee !== undefined && assigneeName !== null && (
-                <span
-                  className="claim-card__assignee"
-                  title={`Assigned to ${assigneeLabel}`}
-                  data-testid="claim-assignee"
-                >
-                  <Avatar name={assigneeName} color={colorForId(assignee)} size="small" decorative />
-                  <span className="visually-hidden">Assigned to {assigneeLabel}</span>
-                </span>
-              )}
               <span
                 className="claim-card__count"
                 title={plural(claim.evidence.length, 'piece of evidence', 'pieces of evidence')}
@@ -117,28 +126,6 @@ export function ClaimCard({ view, open, unread, onRead }: ClaimCardProps) {
       </article>
     </li>
   )
-}
-
-/**
- * Scrolls the card's own column so its head shows at the top, without moving the page:
- * in the two-column layout the sidebar scrolls by itself, and the article must stay put.
- * Where the sidebar is part of the page (narrow screens), the page scrolls as little as it can.
- */
-function revealInColumn(element: HTMLElement): void {
-  const behavior: ScrollBehavior = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth'
-  let parent = element.parentElement
-  while (parent !== null && parent !== document.body) {
-    const { overflowY } = getComputedStyle(parent)
-    if ((overflowY === 'auto' || overflowY === 'scroll') && parent.scrollHeight > parent.clientHeight) {
-      // Below what sticks at the top of the column (the tabs): its scroll-margin says how far.
-      const margin = parseFloat(getComputedStyle(element).scrollMarginTop) || 8
-      const offset = element.getBoundingClientRect().top - parent.getBoundingClientRect().top - margin
-      parent.scrollBy({ top: offset, behavior })
-      return
-    }
-    parent = parent.parentElement
-  }
-  element.scrollIntoView({ block: 'nearest', behavior })
 }
 
 function EvidenceIcon() {

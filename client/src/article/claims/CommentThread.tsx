@@ -1,36 +1,162 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react'
-import { addComment, removeComment, type Claim, type Comment } from '@fc/shared/schema/index'
-import type { Member } from '../../api/types'
+import {
+  addComment,
+  commentThreads,
+  removeComment,
+  setThreadResolved,
+  type Claim,
+  type Comment,
+  type CommentThread as Thread,
+} from '@fc/shared/schema/index'
+import { canReview, type Member } from '../../api/types'
 import { colorForId } from '../../ui/identity'
 import { Avatar } from '../../live/Avatar'
 import { personName, useClaimsEnv, useClaimsFeatures } from './context'
-import { absoluteTime, modKey, relativeTime } from './format'
+import { absoluteTime, modKey, plural, relativeTime } from './format'
 import { activeMentionQuery, insertMention, matchMembers, mentionedIn, mentionSpans } from './mentions'
+import { useReview } from './review/reviewContext'
 
 const MAX_COMMENT = 4000
 
-/** The discussion of one claim: oldest first, newest at the bottom, next to the composer. */
+/**
+ * The discussion of one claim, as threads (one level: a comment and the replies to it), oldest
+ * first, the composer for a new thread at the bottom. A resolved thread folds away behind an
+ * "N resolved" toggle; its author or an editor may resolve or reopen it (the server undoes
+ * anyone else's).
+ */
 export function CommentThread({ claim, idPrefix }: { claim: Claim; idPrefix: string }) {
   const { canWrite } = useClaimsEnv()
   const { commentPrompt } = useClaimsFeatures()
   const now = useNow(30_000)
   const id = `${idPrefix}-comments`
+  const threads = useMemo(() => commentThreads(claim.comments), [claim.comments])
+  const resolved = threads.filter((t) => t.resolved)
+  const [showResolved, setShowResolved] = useState(false)
+  const shown = showResolved ? threads : threads.filter((t) => !t.resolved)
   return (
     <section className="claim-section" aria-labelledby={`${id}-h`} data-testid="comment-thread">
-      <h4 className="claim-section__title" id={`${id}-h`}>
+      <h4 className="claim-section__title" id={`${id}-h`} tabIndex={-1} data-section="discussion">
         Discussion <span className="claim-section__count">{claim.comments.length}</span>
+        {resolved.length > 0 && (
+          <button
+            type="button"
+            className="link-button link-button--muted threads__toggle"
+            aria-expanded={showResolved}
+            onClick={() => setShowResolved((v) => !v)}
+            data-testid="resolved-toggle"
+          >
+            {showResolved ? 'Hide resolved' : `${resolved.length} resolved`}
+          </button>
+        )}
       </h4>
       {claim.comments.length === 0 ? (
         <p className="claim-section__empty">No comments yet.{canWrite && ` ${commentPrompt}`}</p>
+      ) : shown.length === 0 ? (
+        <p className="claim-section__empty" data-testid="all-resolved">
+          {resolved.length === 1 ? 'The one thread is resolved.' : `All ${resolved.length} threads are resolved.`}
+        </p>
       ) : (
-        <ol className="comments">
-          {claim.comments.map((comment) => (
-            <CommentItem key={comment.id} claimId={claim.id} comment={comment} now={now} />
+        <ol className="threads">
+          {shown.map((thread) => (
+            <ThreadItem key={thread.root.id} claimId={claim.id} thread={thread} now={now} idPrefix={id} />
           ))}
         </ol>
       )}
       {canWrite && <CommentComposer claimId={claim.id} idPrefix={id} />}
     </section>
+  )
+}
+
+function ThreadItem({
+  claimId,
+  thread,
+  now,
+  idPrefix,
+}: {
+  claimId: string
+  thread: Thread
+  now: number
+  idPrefix: string
+}) {
+  const { controller, members, me, canWrite } = useClaimsEnv()
+  const { strangerName } = useClaimsFeatures()
+  const review = useReview()
+  const [replying, setReplying] = useState(false)
+  const replyButton = useRef<HTMLButtonElement>(null)
+  const { root } = thread
+  // As the server rules: the thread's author, or an editor; a workshop copy (no review) has one writer.
+  const mayResolve = canWrite && (root.author === me.id || review === null || canReview(review.role))
+  const toggle = () => setThreadResolved(controller.ydoc, claimId, root.id, !thread.resolved, me.id)
+  const closeReply = () => {
+    setReplying(false)
+    requestAnimationFrame(() => replyButton.current?.focus())
+  }
+  return (
+    <li
+      className={`thread${thread.resolved ? ' thread--resolved' : ''}`}
+      data-testid="thread"
+      data-resolved={thread.resolved}
+    >
+      <ol className="comments">
+        <CommentItem claimId={claimId} comment={root} now={now} />
+      </ol>
+      {thread.resolved && (
+        <p className="thread__resolved" data-testid="thread-resolved">
+          Resolved
+          {root.resolvedBy !== undefined && ` by ${personName(members, root.resolvedBy, me.id, strangerName)}`}
+          {root.resolvedAt !== undefined && (
+            <>
+              {' '}
+              <time dateTime={root.resolvedAt} title={absoluteTime(root.resolvedAt)}>
+                {relativeTime(root.resolvedAt, now)}
+              </time>
+            </>
+          )}
+        </p>
+      )}
+      {thread.replies.length > 0 && (
+        <ol className="comments thread__replies" aria-label={plural(thread.replies.length, 'reply', 'replies')}>
+          {thread.replies.map((reply) => (
+            <CommentItem key={reply.id} claimId={claimId} comment={reply} now={now} />
+          ))}
+        </ol>
+      )}
+      {(canWrite || mayResolve) && !replying && (
+        <div className="thread__actions">
+          {canWrite && !thread.resolved && (
+            <button
+              ref={replyButton}
+              type="button"
+              className="link-button"
+              onClick={() => setReplying(true)}
+              data-testid="reply-button"
+            >
+              Reply
+            </button>
+          )}
+          {mayResolve && (
+            <button
+              type="button"
+              className="link-button link-button--muted"
+              onClick={toggle}
+              data-testid="resolve-button"
+            >
+              {thread.resolved ? 'Reopen' : 'Resolve'}
+            </button>
+          )}
+        </div>
+      )}
+      {replying && (
+        <div className="thread__reply">
+          <CommentComposer
+            claimId={claimId}
+            idPrefix={`${idPrefix}-${root.id}`}
+            replyTo={root.id}
+            onDone={closeReply}
+          />
+        </div>
+      )}
+    </li>
   )
 }
 
@@ -111,7 +237,18 @@ function withMentions(comment: Comment, members: readonly Member[], meId: string
   return parts
 }
 
-function CommentComposer({ claimId, idPrefix }: { claimId: string; idPrefix: string }) {
+/** A new thread's first comment, or (with `replyTo`) a reply in that thread, which `onDone` closes. */
+function CommentComposer({
+  claimId,
+  idPrefix,
+  replyTo,
+  onDone,
+}: {
+  claimId: string
+  idPrefix: string
+  replyTo?: string
+  onDone?: () => void
+}) {
   const { controller, members, me } = useClaimsEnv()
   const [text, setText] = useState('')
   const [caret, setCaret] = useState(0)
@@ -143,10 +280,21 @@ function CommentComposer({ claimId, idPrefix }: { claimId: string; idPrefix: str
     const clean = text.trim()
     if (clean === '') return
     const mentions = mentionedIn(clean, members).map((m) => m.userId)
-    addComment(controller.ydoc, claimId, { author: me.id, text: clean.slice(0, MAX_COMMENT), mentions })
+    addComment(controller.ydoc, claimId, {
+      author: me.id,
+      text: clean.slice(0, MAX_COMMENT),
+      mentions,
+      ...(replyTo !== undefined ? { replyTo } : {}),
+    })
     setText('')
     setCaret(0)
+    onDone?.()
   }
+  const reply = replyTo !== undefined
+  // A reply box opens where the Reply button was: typing starts at once.
+  useEffect(() => {
+    if (reply) inputRef.current?.focus()
+  }, [reply])
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (open) {
@@ -172,14 +320,20 @@ function CommentComposer({ claimId, idPrefix }: { claimId: string; idPrefix: str
       event.preventDefault()
       send()
     }
+    if (event.key === 'Escape' && reply) {
+      // Only the reply box closes; the claim stays open.
+      event.preventDefault()
+      event.stopPropagation()
+      onDone?.()
+    }
   }
 
   const activeOption = open ? `${listId}-${highlight}` : undefined
 
   return (
-    <form className="comment-composer" onSubmit={send}>
+    <form className={`comment-composer${reply ? ' comment-composer--reply' : ''}`} onSubmit={send}>
       <label className="visually-hidden" htmlFor={`${idPrefix}-input`}>
-        Write a comment
+        {reply ? 'Write a reply' : 'Write a comment'}
       </label>
       <div className="comment-composer__field">
         <textarea
@@ -188,7 +342,13 @@ function CommentComposer({ claimId, idPrefix }: { claimId: string; idPrefix: str
           className="text-area"
           rows={2}
           maxLength={MAX_COMMENT}
-          placeholder={others.length > 0 ? 'Write a comment… type @ to mention someone' : 'Write a comment…'}
+          placeholder={
+            reply
+              ? 'Reply… type @ to mention someone'
+              : others.length > 0
+                ? 'Write a comment… type @ to mention someone'
+                : 'Write a comment…'
+          }
           value={text}
           onChange={(e) => {
             setText(e.target.value)
@@ -201,7 +361,7 @@ function CommentComposer({ claimId, idPrefix }: { claimId: string; idPrefix: str
           aria-expanded={open}
           aria-controls={open ? listId : undefined}
           aria-activedescendant={activeOption}
-          data-testid="comment-input"
+          data-testid={reply ? 'reply-input' : 'comment-input'}
         />
         {open && (
           <ul
@@ -237,9 +397,16 @@ function CommentComposer({ claimId, idPrefix }: { claimId: string; idPrefix: str
         <span className="comment-composer__hint">
           <kbd>{modKey()}</kbd>+<kbd>Enter</kbd> to send
         </span>
-        <button type="submit" className="button button--primary button--small" disabled={text.trim() === ''}>
-          Comment
-        </button>
+        <span className="comment-composer__buttons">
+          {reply && (
+            <button type="button" className="button button--quiet button--small" onClick={onDone}>
+              Cancel
+            </button>
+          )}
+          <button type="submit" className="button button--primary button--small" disabled={text.trim() === ''}>
+            {reply ? 'Reply' : 'Comment'}
+          </button>
+        </span>
       </div>
     </form>
   )

@@ -22,7 +22,7 @@ export function EvidenceSection({ claim, idPrefix }: { claim: Claim; idPrefix: s
 
   return (
     <section ref={sectionRef} className="claim-section" aria-labelledby={`${id}-h`} data-testid="evidence-section">
-      <h4 className="claim-section__title" id={`${id}-h`}>
+      <h4 className="claim-section__title" id={`${id}-h`} tabIndex={-1} data-section="evidence">
         Evidence <span className="claim-section__count">{claim.evidence.length}</span>
       </h4>
       {claim.evidence.length === 0 && !adding && <p className="claim-section__empty">No evidence yet.</p>}

@@ -137,41 +137,46 @@ export function VerdictEditor({ claim, idPrefix }: { claim: Claim; idPrefix: str
             {errors.verdict}
           </p>
         )}
-        <label className="cl-label" htmlFor={`${id}-rationale`}>
-          Rationale <span className="cl-label__hint">required</span>
-        </label>
-        <textarea
-          ref={rationaleRef}
-          onKeyDown={onRationaleKey}
-          id={`${id}-rationale`}
-          className="text-area"
-          rows={3}
-          value={rationale}
-          placeholder="Why this verdict? What the evidence shows, and what it does not."
-          onChange={(e) => {
-            setRationale(e.target.value)
-            if (errors.rationale && e.target.value.trim() !== '') setErrors({ ...errors, rationale: undefined })
-          }}
-          aria-invalid={errors.rationale !== undefined}
-          aria-describedby={errors.rationale ? `${id}-rationale-error` : undefined}
-          aria-required="true"
-          data-testid="verdict-rationale-input"
-        />
-        {errors.rationale && (
-          <p className="cl-error" id={`${id}-rationale-error`} role="alert">
-            {errors.rationale}
-          </p>
+        {/* The reasoning and Save come with a verdict chosen: until then the picker is all there is to do. */}
+        {(verdict !== '' || editing || errors.rationale !== undefined) && (
+          <>
+            <label className="cl-label" htmlFor={`${id}-rationale`}>
+              Rationale <span className="cl-label__hint">required</span>
+            </label>
+            <textarea
+              ref={rationaleRef}
+              onKeyDown={onRationaleKey}
+              id={`${id}-rationale`}
+              className="text-area"
+              rows={2}
+              value={rationale}
+              placeholder="Why this verdict? What the evidence shows, and what it does not."
+              onChange={(e) => {
+                setRationale(e.target.value)
+                if (errors.rationale && e.target.value.trim() !== '') setErrors({ ...errors, rationale: undefined })
+              }}
+              aria-invalid={errors.rationale !== undefined}
+              aria-describedby={errors.rationale ? `${id}-rationale-error` : undefined}
+              aria-required="true"
+              data-testid="verdict-rationale-input"
+            />
+            {errors.rationale && (
+              <p className="cl-error" id={`${id}-rationale-error`} role="alert">
+                {errors.rationale}
+              </p>
+            )}
+            <div className="cl-actions">
+              <button type="submit" className="button button--primary button--small">
+                Save verdict
+              </button>
+              {editing && (
+                <button type="button" className="button button--quiet button--small" onClick={() => setEditing(false)}>
+                  Cancel
+                </button>
+              )}
+            </div>
+          </>
         )}
-        <div className="cl-actions">
-          <button type="submit" className="button button--primary button--small">
-            Save verdict
-          </button>
-          {editing && (
-            <button type="button" className="button button--quiet button--small" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          )}
-        </div>
       </form>
     </section>
   )

@@ -9,6 +9,7 @@ import {
   diffClaims,
   type ItemKind,
   type RawClaimChange,
+  type ResolveShot,
   snapshotClaims,
   type ClaimsSnapshot,
   type TrackedField,
@@ -38,6 +39,16 @@ export interface ClaimChangeEvent {
 }
 
 export type ClaimChangeListener = (event: ClaimChangeEvent) => void | Promise<void>
+
+/**
+ * Whether `userId` may resolve or reopen a thread started by `threadAuthor` in a document of
+ * `articleId` (undefined: not an article, e.g. a workshop copy, where its one writer may).
+ */
+export type ResolvePolicy = (
+  articleId: string | undefined,
+  userId: string,
+  threadAuthor: string | undefined,
+) => Promise<boolean>
 
 /** Origin of the server's authorship corrections: stored and relayed like a socket's update, attributed to nobody. */
 export const CORRECTION_ORIGIN = Symbol('attribution-correction')
@@ -83,6 +94,8 @@ export class Attribution {
     private readonly db: Queryable,
     /** The article a document belongs to, if any (workshop copies have none). */
     private readonly articleOf: (docId: string) => Promise<string | undefined> = async () => undefined,
+    /** Who may resolve a thread (docs/api.md, "Threads"); anyone who can write when not given. */
+    private readonly mayResolve: ResolvePolicy = async () => true,
   ) {}
 
   /** Registers a listener of attributed claim changes; returns the function that removes it. */
@@ -165,6 +178,7 @@ export class Attribution {
     if (!conn || (raw.length === 0 && !bodyChanged)) return
     const groups = this.attribute(state, raw, userId)
     this.recordCreations(room, state, raw)
+    this.guardResolves(room, state, raw)
     this.tell(room, state, groups, bodyChanged)
   }
 
@@ -272,6 +286,38 @@ export class Attribution {
     }
   }
 
+  /**
+   * A thread resolved or reopened: `resolvedBy` is set to the user bound to the clientID that wrote
+   * `resolved` (never what the client claims), and a resolve by someone the policy refuses (not
+   * the thread's author, not an editor) is undone, both by follow-up updates from the server's own
+   * clientID. Only while the field is still as that write left it: a later write is judged on its own.
+   */
+  private guardResolves(room: Room, state: RoomState, raw: RawClaimChange[]): void {
+    for (const change of raw) {
+      if (change.kind !== 'comment-changed' || !change.resolve || !change.map) continue
+      const { before, after } = change.resolve
+      const map = change.map
+      const resolver = after.client === undefined ? undefined : state.bindings.userOf(after.client)
+      if (!resolver || resolver === SERVER_USER) continue
+      this.enqueue(state, async () => {
+        const threadAuthor =
+          (await itemAuthor(this.db, room.docId, 'comment', change.commentId)) ??
+          (typeof map.get('author') === 'string' ? (map.get('author') as string) : undefined)
+        const allowed = await this.mayResolve(state.articleId, resolver, threadAuthor)
+        const unchanged = () =>
+          !room.discarded && !!map._item && !map._item.deleted && map._map.get('resolved')?.id.client === after.client
+        if (!unchanged()) return
+        if (allowed && map.get('resolvedBy') === resolver) return
+        await state.bindings.bind(room.doc.clientID, SERVER_USER)
+        if (!unchanged()) return
+        room.doc.transact(() => {
+          if (allowed) map.set('resolvedBy', resolver)
+          else restoreResolve(map, before)
+        }, CORRECTION_ORIGIN)
+      })
+    }
+  }
+
   private tell(
     room: Room,
     state: RoomState,
@@ -313,8 +359,22 @@ export async function itemAuthor(
   return rows[0]?.user_id
 }
 
+/** Puts a thread's resolve fields back as they were before a refused write. */
+function restoreResolve(map: Y.Map<unknown>, before: ResolveShot): void {
+  const fields = { resolved: before.resolved, resolvedBy: before.resolvedBy, resolvedAt: before.resolvedAt }
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) map.delete(key)
+    else map.set(key, value)
+  }
+}
+
 /** A raw change without the Yjs details (the struct's clientID and the item's map). */
 function plainChange(change: RawClaimChange): ClaimChange {
-  const { client: _client, map: _map, ...plain } = change as RawClaimChange & { map?: unknown }
+  const {
+    client: _client,
+    map: _map,
+    resolve: _resolve,
+    ...plain
+  } = change as RawClaimChange & { map?: unknown; resolve?: unknown }
   return plain as ClaimChange
 }

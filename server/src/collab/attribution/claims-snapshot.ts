@@ -19,6 +19,16 @@ interface EntryShot {
   map: Y.Map<unknown>
   creator: number | undefined
   fingerprint: string
+  /** A comment's thread state (on a thread's first comment), and the clientID that wrote `resolved`. */
+  resolve?: ResolveShot
+}
+
+/** `resolved`, `resolvedBy`, `resolvedAt` as stored (whatever a client wrote), and who wrote `resolved`. */
+export interface ResolveShot {
+  resolved: unknown
+  resolvedBy: unknown
+  resolvedAt: unknown
+  client: number | undefined
 }
 
 interface ClaimShot {
@@ -48,6 +58,8 @@ export type RawClaimChange =
       commentId: string
       client?: number
       map?: Y.Map<unknown>
+      /** On `comment-changed`: the thread's resolve state before and after, when `resolved` was written. */
+      resolve?: { before: ResolveShot; after: ResolveShot }
     }
 
 const creatorOf = (type: Y.Map<unknown>): number | undefined => type._item?.id.client
@@ -68,9 +80,20 @@ function entries(map: Y.Map<unknown>, key: string): Map<string, EntryShot> {
     if (!(entry instanceof Y.Map)) continue
     const id = entry.get('id')
     if (typeof id !== 'string' || out.has(id)) continue
-    out.set(id, { map: entry, creator: creatorOf(entry), fingerprint: JSON.stringify(entry.toJSON()) })
+    const shot: EntryShot = { map: entry, creator: creatorOf(entry), fingerprint: JSON.stringify(entry.toJSON()) }
+    if (key === 'comments') shot.resolve = resolveShot(entry)
+    out.set(id, shot)
   }
   return out
+}
+
+function resolveShot(map: Y.Map<unknown>): ResolveShot {
+  return {
+    resolved: map.get('resolved'),
+    resolvedBy: map.get('resolvedBy'),
+    resolvedAt: map.get('resolvedAt'),
+    client: map._map.get('resolved')?.id.client,
+  }
 }
 
 /** The claims as the diff needs them: values, and which client wrote each. */
@@ -132,12 +155,26 @@ export function diffClaims(before: ClaimsSnapshot, after: ClaimsSnapshot): RawCl
 function diffEntries(
   before: Map<string, EntryShot>,
   after: Map<string, EntryShot>,
-  emit: (kind: 'added' | 'removed' | 'changed', id: string, extra: { client?: number; map?: Y.Map<unknown> }) => void,
+  emit: (
+    kind: 'added' | 'removed' | 'changed',
+    id: string,
+    extra: { client?: number; map?: Y.Map<unknown>; resolve?: { before: ResolveShot; after: ResolveShot } },
+  ) => void,
 ): void {
   for (const id of before.keys()) if (!after.has(id)) emit('removed', id, {})
   for (const [id, now] of after) {
     const old = before.get(id)
     if (!old) emit('added', id, now.creator === undefined ? { map: now.map } : { client: now.creator, map: now.map })
-    else if (old.fingerprint !== now.fingerprint) emit('changed', id, {})
+    else if (old.fingerprint !== now.fingerprint) {
+      const a = old.resolve
+      const b = now.resolve
+      // `resolved` written again (a new item), even to the same value: someone resolved or reopened.
+      const resolveWritten = a && b && b.client !== undefined && (a.client !== b.client || a.resolved !== b.resolved)
+      emit(
+        'changed',
+        id,
+        resolveWritten && old.map === now.map ? { map: now.map, resolve: { before: a, after: b } } : {},
+      )
+    }
   }
 }
