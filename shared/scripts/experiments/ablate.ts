@@ -156,6 +156,7 @@ const STUDIES: Record<string, () => void> = {
   },
   vocab() {
     for (const [words, dims] of [
+      [10000, 100],
       [20000, 100],
       [20000, 50],
       [20000, 32],

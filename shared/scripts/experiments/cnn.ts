@@ -1,6 +1,6 @@
 /**
- * Experiment, not shipped (see ablate.ts). A small convolutional network over a sentence's word vectors (Kim 2014, static vectors):
- * filters read three words at a time, so it sees phrases such as "rose by <num>" or "I
+ * Experiment, not shipped (see ablate.ts). A small convolutional network over a sentence's
+ * word vectors (Kim 2014, static vectors): filters read three words at a time, so it sees phrases such as "rose by <num>" or "I
  * think we" however the words are spelt out, and keeps each filter's strongest match in
  * the sentence (max over positions). Numerals, years and words missing from the table get
  * vectors of their own, learned in training. The forward pass here is the one training

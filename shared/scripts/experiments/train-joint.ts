@@ -1,5 +1,5 @@
 /**
- * Joint training of the logistic regression and the small network ("wide and deep",
+ * Experiment, not shipped (see ablate.ts). Joint training of the logistic regression and the small network ("wide and deep",
  * Cheng et al. 2016): one logit, their sum, so the network learns what the n-grams miss
  * rather than the same thing again. AdaGrad for the sparse weights as in trainLogistic,
  * the network's plain SGD as in trainMlp; seeded, a fixed number of epochs (deterministic).
