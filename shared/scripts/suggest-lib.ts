@@ -159,7 +159,7 @@ export function trainLogistic(examples: Example[], opts: TrainOptions): LinearMo
 }
 
 /** Log-count ratios of the hashed buckets; the dense features after them keep ratio 1. */
-function nbRatios(
+export function nbRatios(
   examples: Example[],
   vectors: SparseVector[],
   hashed: number,
