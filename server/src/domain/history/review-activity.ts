@@ -156,7 +156,8 @@ export async function articlePublished(
         kind: 'publish',
         byUserId: actorId,
         state: input.state,
-        label: (input.correction ? `correction: ${input.note ?? ''}` : 'published').slice(0, 200),
+        // The first publish needs no label (its kind says it); a correction is named by its note.
+        ...(input.correction ? { label: `correction: ${input.note ?? ''}`.slice(0, 200) } : {}),
       },
       input.at,
     )
