@@ -16,6 +16,7 @@ interface Item {
   actor: { id: string; name: string }
   articleId: string
   claimId: string
+  reason?: string
 }
 
 /**
@@ -47,7 +48,7 @@ describe.each(backends())('notifications when an approved claim reopens ($name)'
               Object.entries(everyone).map(async ([k, who]) => [k, (await inbox(who)).length] as const),
             ),
           )
-        /** What each person gained since `before`: the new items' [kind, actor] pairs, newest first. */
+        /** What each person gained since `before`: the new items' [kind, actor, claim, reason], newest first. */
         const gained = async (before: Record<string, number>) =>
           Object.fromEntries(
             await Promise.all(
@@ -55,7 +56,7 @@ describe.each(backends())('notifications when an approved claim reopens ($name)'
                 const list = await inbox(who)
                 return [
                   k,
-                  list.slice(0, list.length - before[k]!).map((n) => [n.kind, n.actor.name, n.claimId]),
+                  list.slice(0, list.length - before[k]!).map((n) => [n.kind, n.actor.name, n.claimId, n.reason]),
                 ] as const
               }),
             ),
@@ -91,7 +92,8 @@ describe.each(backends())('notifications when an approved claim reopens ($name)'
           (doc) => setClaimField(doc, claimId, 'rationale', 'The budget shows 12%.'),
           reopened(claimId),
         )
-        const told = ['review-requested', 'checker', claimId]
+        // The reason tells the inbox this is a reopen, not someone asking (an addition to the contract).
+        const told = ['review-requested', 'checker', claimId, 'changed-after-approval']
         await expectGained(before, {
           owner: [told],
           editor: [told],
@@ -104,6 +106,7 @@ describe.each(backends())('notifications when an approved claim reopens ($name)'
         const pushed = await editorLive.next('notification', (n) => n.claimId === claimId)
         expect(pushed).toMatchObject({
           kind: 'review-requested',
+          reason: 'changed-after-approval',
           articleId: article.id,
           actor: { id: checker.user.id },
         })
@@ -134,7 +137,7 @@ describe.each(backends())('notifications when an approved claim reopens ($name)'
             }),
           reopened(claimId),
         )
-        const byEmil = ['review-requested', 'Emil', claimId]
+        const byEmil = ['review-requested', 'Emil', claimId, 'changed-after-approval']
         await expectGained(before, {
           owner: [byEmil],
           editor: [byEmil],
@@ -157,7 +160,7 @@ describe.each(backends())('notifications when an approved claim reopens ($name)'
           await words.synced
           replaceInBody(words.doc, 'gave no number', 'gave a number')
           await eventually(reopened(quoted), 5000, 'the quote follow-up to reopen the claim')
-          const byChecker = ['review-requested', 'checker', quoted]
+          const byChecker = ['review-requested', 'checker', quoted, 'changed-after-approval']
           await expectGained(before, {
             owner: [byChecker],
             editor: [byChecker],

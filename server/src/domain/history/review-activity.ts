@@ -64,6 +64,7 @@ export async function reviewRequested(
         actorId,
         articleId: article.id,
         claimId: claim.id,
+        reason,
       })),
     )
     await pushAll(deps, made)
