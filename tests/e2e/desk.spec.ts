@@ -197,6 +197,22 @@ test('checker asks for review, editor sends it back from the queue, checker fixe
   await queuePage.getByTestId('show-corrections').click()
   await expect(queuePage.getByTestId('corrections-list')).toContainText('Added the ISPR figure to the rationale.')
   await queuePage.getByTestId('corrections-dialog').getByRole('button', { name: 'Close' }).click()
+  // Each publish made a version and an activity line: the History and Activity tabs show both.
+  const sidebar = queuePage.getByTestId('claims-sidebar')
+  await sidebar.getByTestId('sidebar-tab-history').click()
+  const published = sidebar.getByTestId('history-panel').locator('[data-testid="version"][data-kind="publish"]')
+  await expect(published).toHaveCount(2)
+  await expect(published.first()).toContainText('correction: Added the ISPR figure to the rationale.')
+  await expect(published.nth(1)).toContainText('Published')
+  await screenshot(queuePage, 'desk-history-publish-1440')
+  await sidebar.getByTestId('sidebar-tab-activity').click()
+  const feed = sidebar.getByTestId('activity-feed').locator('[data-testid="activity-item"][data-kind="published"]')
+  await expect(feed).toHaveCount(2)
+  await expect(feed.first()).toContainText(
+    'Omar Siddiqui published a correction: Added the ISPR figure to the rationale.',
+  )
+  await expect(feed.nth(1)).toContainText('Omar Siddiqui published the fact-check')
+  await sidebar.getByTestId('sidebar-tab-claims').click()
 
   // The claim with its review controls on a phone.
   const phoneDesk = await openDesk(browser, editor, article.id, { width: 390, height: 844 })

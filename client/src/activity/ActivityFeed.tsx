@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useState } from 'react'
 import { describeError } from '../api/api'
 import type { ActivityItem } from '../api/history'
 import { useLiveEvent } from '../live/liveEvents'
@@ -31,6 +31,8 @@ interface ActivityFeedProps {
   articleId?: string
   /** A line's link: where its claim or article opens. */
   hrefOf?: (item: ActivityItem) => string | null
+  /** Name each line's article (its title, linked): on a feed over several articles. */
+  articleHref?: (item: ActivityItem) => string
   emptyText: string
 }
 
@@ -39,7 +41,7 @@ interface ActivityFeedProps {
  * carries review changes, so the first page is read again when one arrives; document edits
  * are on the feed after the server records them (read again with "Refresh").
  */
-export function ActivityFeed({ load, articleId, hrefOf, emptyText }: ActivityFeedProps) {
+export function ActivityFeed({ load, articleId, hrefOf, articleHref, emptyText }: ActivityFeedProps) {
   const [items, setItems] = useState<ActivityItem[] | null>(null)
   const [more, setMore] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -106,20 +108,23 @@ export function ActivityFeed({ load, articleId, hrefOf, emptyText }: ActivityFee
                   ) : href === null ? (
                     item.summary
                   ) : (
-                    <a
-                      href={href}
-                      onClick={(event) => {
-                        event.preventDefault()
-                        navigate(href)
-                      }}
-                    >
-                      {item.summary}
-                    </a>
+                    <Link href={href}>{item.summary}</Link>
                   )}
                 </p>
-                <time className="activity-feed__time" dateTime={item.at}>
-                  {formatDateTime(item.at)}
-                </time>
+                <p className="activity-feed__meta">
+                  {articleHref !== undefined && (
+                    <>
+                      <span className="visually-hidden">in </span>
+                      <Link className="activity-feed__article" href={articleHref(item)} testId="activity-article">
+                        {item.articleTitle === '' ? 'Untitled article' : item.articleTitle}
+                      </Link>
+                      <span aria-hidden="true"> · </span>
+                    </>
+                  )}
+                  <time className="activity-feed__time" dateTime={item.at}>
+                    {formatDateTime(item.at)}
+                  </time>
+                </p>
               </li>
             )
           })}
@@ -137,5 +142,33 @@ export function ActivityFeed({ load, articleId, hrefOf, emptyText }: ActivityFee
         </button>
       )}
     </div>
+  )
+}
+
+/** An in-app link: a plain anchor (opens in a new tab too) that navigates without a reload. */
+function Link({
+  href,
+  className,
+  testId,
+  children,
+}: {
+  href: string
+  className?: string
+  testId?: string
+  children: ReactNode
+}) {
+  return (
+    <a
+      href={href}
+      className={className}
+      data-testid={testId}
+      onClick={(event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
+        event.preventDefault()
+        navigate(href)
+      }}
+    >
+      {children}
+    </a>
   )
 }

@@ -24,6 +24,7 @@ export function ActivityPage({ workspace }: { workspace: Workspace }) {
             hrefOf={(item) =>
               item.claimId === undefined ? articlePath(item.articleId) : claimPath(item.articleId, item.claimId)
             }
+            articleHref={(item) => articlePath(item.articleId)}
             emptyText="Nothing has happened in this workspace yet. Claims, verdicts, evidence, comments, reviews and publishing show up here with who did them."
           />
         </div>

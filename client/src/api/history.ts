@@ -1,7 +1,10 @@
 // Typed calls for versions, the changes view, restore and the activity feeds (docs/api.md,
 // "History: versions and changes" and "Activity and notifications"), through api.ts's one `request`.
 
+import type { ActivityItem } from '@fc/shared'
 import { request } from './api'
+
+export type { ActivityItem }
 
 export type VersionKind = 'auto' | 'named' | 'decision' | 'publish' | 'restore'
 
@@ -37,16 +40,6 @@ export interface Changes {
   to: string
   text: TextOp[]
   claims: ClaimChange[]
-}
-
-export interface ActivityItem {
-  id: string
-  at: string
-  actor: Person
-  kind: string
-  articleId: string
-  claimId?: string
-  summary: string
 }
 
 /** One page of a feed: newest first, `before` the last id already shown. */

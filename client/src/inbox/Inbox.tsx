@@ -14,6 +14,12 @@ const WHAT: Record<NotificationItem['kind'], string> = {
   decision: 'decided on a claim you sent for review',
 }
 
+/** A review request that is a reopen (an approved claim changed) says so: nobody asked for it. */
+function what(item: NotificationItem): string {
+  if (item.kind === 'review-requested' && item.reason === 'changed-after-approval') return 'changed an approved claim'
+  return WHAT[item.kind]
+}
+
 /**
  * Your notifications, in the top bar: the unread count moves live (the `notification` event),
  * the read state is the server's (the same in every browser). Opening one marks it read and
@@ -79,7 +85,7 @@ export function Inbox() {
             </>
           )}
           <span>
-            <strong>{item.actor.name}</strong> {WHAT[item.kind]}
+            <strong>{item.actor.name}</strong> {what(item)}
           </span>
         </span>
       ),

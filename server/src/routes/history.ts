@@ -4,9 +4,10 @@ import * as Y from 'yjs'
 import { withDocument } from '../articles/doc-reader.js'
 import { changeDocument } from '../articles/doc-writer.js'
 import { DomainError, notFound } from '../domain/errors.js'
-import { attribute, diffClaims, diffText, docContent, type DocContent } from '../domain/history/changes.js'
+import { attribute, docContent } from '../domain/history/changes.js'
 import { actorsBetween, recordActivity } from '../domain/history/activity.js'
 import { restoreOneClaim, restoreWhole } from '../domain/history/restore.js'
+import { compare, type VersionSide, versionContent } from '../domain/history/version-content.js'
 import { withVersionDoc } from '../domain/history/version-doc.js'
 import {
   getVersion,
@@ -45,9 +46,9 @@ export function historyRoutes({ db, store, registry, events }: ApiDeps): Hono {
     const { article } = articleAccess(c)
     const versionId = c.req.param('versionId')
     const version = await getVersion(db, article.id, versionId)
-    const state = version && (await versionState(db, article.id, versionId))
-    if (!version || !state) throw notFound('version')
-    return c.json({ ...version, ...withVersionDoc(state, docContent) })
+    const side = version && (await versionContent(db, article.id, versionId))
+    if (!version || !side) throw notFound('version')
+    return c.json({ ...version, ...side.content })
   })
 
   app.get('/api/articles/:id/changes', async (c) => {
@@ -76,11 +77,16 @@ export function historyRoutes({ db, store, registry, events }: ApiDeps): Hono {
       Date.parse(fromVersion.at),
       toVersion ? Date.parse(toVersion.at) : Date.now(),
     )
+    const { text, claims } = compare(from, to)
     return c.json({
       from: fromVersion.id,
       to: query.to,
-      text: diffText(from.text, to.text),
-      claims: attribute(diffClaims(from.claims, to.claims), actors),
+      text,
+      // Copies: the comparison is kept for the next view, `by` depends on this one's actors.
+      claims: attribute(
+        claims.map((change) => ({ ...change })),
+        actors,
+      ),
     })
   })
 
@@ -136,10 +142,10 @@ export function historyRoutes({ db, store, registry, events }: ApiDeps): Hono {
     return c.json({ versionId: made.id })
   })
 
-  async function contentOfVersion(articleId: string, versionId: string): Promise<DocContent> {
-    const state = await versionState(db, articleId, versionId)
-    if (!state) throw notFound('version')
-    return withVersionDoc(state, docContent)
+  async function contentOfVersion(articleId: string, versionId: string): Promise<VersionSide> {
+    const side = await versionContent(db, articleId, versionId)
+    if (!side) throw notFound('version')
+    return side
   }
 
   return app

@@ -11,6 +11,10 @@ export type ReviewState = (typeof REVIEW_STATES)[number]
 export const NOTIFICATION_KINDS = ['mention', 'assigned', 'review-requested', 'decision'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
+/** Why a claim is in review: someone asked, or it changed after it was approved. */
+export const REVIEW_REASONS = ['requested', 'changed-after-approval'] as const
+export type ReviewReason = (typeof REVIEW_REASONS)[number]
+
 export interface PersonRef {
   id: string
   name: string
@@ -25,6 +29,8 @@ export interface NotificationItem {
   articleId: string
   claimId: string
   read: boolean
+  /** Why, on `review-requested` only (an addition to the contract); absent on those made before it existed. */
+  reason?: ReviewReason
 }
 
 /** A claim's review state changed (for members of the article's workspace). */

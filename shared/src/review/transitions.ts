@@ -1,15 +1,13 @@
 import type { ReviewState } from '../protocol/events.js'
 
+export { REVIEW_REASONS, type ReviewReason } from '../protocol/events.js'
+
 /** What a person can do to a claim's review (docs/api.md, "Review and publishing"). */
 export const REVIEW_ACTIONS = ['review-request', 'approve', 'request-changes'] as const
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number]
 
 export const DECISIONS = ['approve', 'request-changes'] as const
 export type Decision = (typeof DECISIONS)[number]
-
-/** Why a claim is in review: someone asked, or it changed after it was approved. */
-export const REVIEW_REASONS = ['requested', 'changed-after-approval'] as const
-export type ReviewReason = (typeof REVIEW_REASONS)[number]
 
 export type ReviewOutcome =
   /** The claim moves (201): a new record (request or decision) is made. */

@@ -2,7 +2,8 @@
  * The cost of history on a large article, in its own process pinned to the server core,
  * against a temp embedded database, through the server's own modules: making a version of the
  * seed × copies document with its claims (encode, hash, deflate, insert), and the changes view
- * between two such versions (read both back, text and claims, word diff, claim diff). Also the
+ * between two such versions (read both back, text and claims, word diff, claim diff), cold and
+ * again with what the first view kept (domain/history/version-content.ts). Also the
  * bytes a version costs (the figures of docs/architecture.md, "History") and what the other
  * design, Yjs snapshots over documents with gc off, would cost. Prints one line `RESULT {json}`.
  */
@@ -30,13 +31,13 @@ const store = (await serverModule('domain/history/version-store.js')) as {
   saveVersion(q: Queryable, v: { articleId: string; kind: string; state: Uint8Array }): Promise<{ id: string }>
   versionState(q: Queryable, articleId: string, versionId: string): Promise<Uint8Array | null>
 }
-const changes = (await serverModule('domain/history/changes.js')) as {
-  docContent(doc: Y.Doc): { text: string; claims: unknown[] }
-  diffText(a: string, b: string): unknown[]
-  diffClaims(a: unknown[], b: unknown[]): unknown[]
+interface Side {
+  hash: string
 }
-const { withVersionDoc } = (await serverModule('domain/history/version-doc.js')) as {
-  withVersionDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T
+const content = (await serverModule('domain/history/version-content.js')) as {
+  versionContent(q: Queryable, articleId: string, versionId: string): Promise<Side | null>
+  compare(a: Side, b: Side): { text: unknown[]; claims: readonly unknown[] }
+  forgetVersionContents(): void
 }
 interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
@@ -115,16 +116,22 @@ for (let r = 0; r < reps; r++) {
 }
 edit(doc, 500)
 const second = (await store.saveVersion(db, { articleId, kind: 'auto', state: Y.encodeStateAsUpdate(doc) })).id
+// Cold: nothing kept from an earlier view (each repetition forgets). Warm: the same two again.
 const changesMs: number[] = []
+const warmMs: number[] = []
 let textOps = 0
 let claimChanges = 0
 for (let r = 0; r < reps; r++) {
-  const t0 = performance.now()
-  const a = withVersionDoc((await store.versionState(db, articleId, first))!, changes.docContent)
-  const b = withVersionDoc((await store.versionState(db, articleId, second))!, changes.docContent)
-  textOps = changes.diffText(a.text, b.text).length
-  claimChanges = changes.diffClaims(a.claims, b.claims).length
-  changesMs.push(performance.now() - t0)
+  content.forgetVersionContents()
+  for (const times of [changesMs, warmMs]) {
+    const t0 = performance.now()
+    const a = (await content.versionContent(db, articleId, first))!
+    const b = (await content.versionContent(db, articleId, second))!
+    const result = content.compare(a, b)
+    times.push(performance.now() - t0)
+    textOps = result.text.length
+    claimChanges = result.claims.length
+  }
 }
 const large = await versionBytes(Y.encodeStateAsUpdate(doc))
 const seed = build(true, 1, 20)
@@ -146,6 +153,7 @@ console.log(
     makeMaxMs: Math.max(...makeMs),
     changesP50Ms: median(changesMs),
     changesMaxMs: Math.max(...changesMs),
+    changesWarmP50Ms: median(warmMs),
     textOps,
     claimChanges,
     largeRawBytes: large.raw,

@@ -58,8 +58,10 @@ export async function history(plan: Plan['history']): Promise<Row[]> {
       server: 'ours',
       p50Ms: round(r.changesP50Ms!),
       p99Ms: round(r.changesMaxMs!),
+      warmP50Ms: round(r.changesWarmP50Ms!),
       textOps: r.textOps,
       claimChanges: r.claimChanges,
+      note: 'p99 = slowest of the repetitions; cold: nothing kept from an earlier view; warmP50Ms: the same two versions viewed again',
     },
   ]
 }

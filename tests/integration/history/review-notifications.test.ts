@@ -14,6 +14,7 @@ interface Item {
   actor: { id: string; name: string }
   claimId?: string
   read?: boolean
+  reason?: string
 }
 
 async function get<T>(server: TestServer, who: Account, path: string): Promise<T> {
@@ -88,6 +89,9 @@ describe.each(backends())('review notifications, activity and decision versions 
         for (const other of [bilal, chen, vera, outsider]) expect(await inbox(server, other)).toEqual([])
         const pushed = await edithLive.next('notification', (n) => n.kind === 'review-requested')
         expect(pushed).toMatchObject({ claimId, articleId: article.id, actor: { id: bilal.user.id }, read: false })
+        // Someone asked (not a reopen): the reason says so, an addition to the contract.
+        expect(pushed.reason).toBe('requested')
+        for (const editor of [owner, edith, emil]) expect((await inbox(server, editor))[0]!.reason).toBe('requested')
         // Asking again while in review records nothing and tells nobody again.
         expect(
           (
@@ -106,6 +110,8 @@ describe.each(backends())('review notifications, activity and decision versions 
         })
         expect(changesAsked.status).toBe(201)
         expect(kinds(await inbox(server, bilal))).toEqual([['decision', 'Edith']])
+        // Only review requests carry a reason.
+        expect((await inbox(server, bilal))[0]).not.toHaveProperty('reason')
         expect(kinds(await inbox(server, chen))).toEqual([['decision', 'Edith']])
         expect(kinds(await inbox(server, edith))).toEqual([['review-requested', 'Bilal']])
         expect(await inbox(server, vera)).toEqual([])

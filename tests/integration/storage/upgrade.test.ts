@@ -17,7 +17,7 @@ import { cookieClient } from '../workshops/helpers.js'
  * is loaded into a fresh data directory / database and the CURRENT server is started on it.
  */
 const FIXTURES = path.join(REPO_ROOT, 'tests/integration/fixtures/prev-release')
-const LATEST = 5
+const LATEST = 6
 /** docs/operations.md: a schema newer than the code. */
 const EXIT_NEWER_SCHEMA = 66
 
@@ -102,19 +102,21 @@ describe.each(STORES)('upgrading a database made by the previous release ($name)
 
   run('is recognised as version 1 and migrated to the latest, each migration logged once', async () => {
     expect(firstStart).toMatch(/database from before numbered migrations, recorded as version 1/)
-    expect(applied(firstStart)).toHaveLength(4)
+    expect(applied(firstStart)).toHaveLength(5)
     expect(applied(firstStart)[0]).toMatch(/migration="002-doc-quarantine"/)
     expect(applied(firstStart)[1]).toMatch(/migration="003-desk"/)
     expect(applied(firstStart)[2]).toMatch(/migration="004-history"/)
     expect(applied(firstStart)[3]).toMatch(/migration="005-workshop-ends"/)
+    expect(applied(firstStart)[4]).toMatch(/migration="006-notification-reason"/)
     expect((await versions(server)).map((v) => [Number(v.version), v.name])).toEqual([
       [1, 'initial'],
       [2, 'doc-quarantine'],
       [3, 'desk'],
       [4, 'history'],
       [5, 'workshop-ends'],
+      [6, 'notification-reason'],
     ])
-    expect(LATEST).toBe(5)
+    expect(LATEST).toBe(6)
   })
 
   run('every user signs in with their password', async () => {
@@ -199,7 +201,7 @@ describe.each(STORES)('upgrading a database made by the previous release ($name)
     const secondStart = server.logs().slice(before)
     expect(applied(secondStart)).toEqual([])
     expect(secondStart).not.toMatch(/before numbered migrations/)
-    expect((await versions(server)).map((v) => Number(v.version))).toEqual([1, 2, 3, 4, 5])
+    expect((await versions(server)).map((v) => Number(v.version))).toEqual([1, 2, 3, 4, 5, 6])
   })
 })
 
@@ -218,10 +220,10 @@ describe.each(STORES)('a database newer than this code ($name)', (store) => {
         expect(await server.stop()).toBe(0)
         const { code, stderr } = await runUntilExit(options)
         expect(code).toBe(EXIT_NEWER_SCHEMA)
-        expect(stderr).toMatch(/is at version 99, newer than this server knows \(version 5\)/)
+        expect(stderr).toMatch(/is at version 99, newer than this server knows \(version 6\)/)
         expect(stderr).toMatch(/Schema migrations/)
         expect(stderr).not.toMatch(/^\s+at /m)
-        expect((await versions(server)).map((v) => Number(v.version))).toEqual([1, 2, 3, 4, 5, 99])
+        expect((await versions(server)).map((v) => Number(v.version))).toEqual([1, 2, 3, 4, 5, 6, 99])
       } finally {
         fs.rmSync(options.dataDir, { recursive: true, force: true })
       }
@@ -235,15 +237,16 @@ describe('several instances starting at once on one PostgreSQL', () => {
     const servers = await Promise.all([0, 1, 2].map(() => startServer({ databaseUrl: options.databaseUrl })))
     try {
       const lines = servers.flatMap((s) => applied(s.logs()))
-      expect(lines).toHaveLength(4)
+      expect(lines).toHaveLength(5)
       expect(lines.map((l) => /migration="([^"]+)"/.exec(l)?.[1])).toEqual([
         '002-doc-quarantine',
         '003-desk',
         '004-history',
         '005-workshop-ends',
+        '006-notification-reason',
       ])
       expect(servers.map((s) => s.logs()).filter((l) => /before numbered migrations/.test(l))).toHaveLength(1)
-      expect((await versions(servers[0]!)).map((v) => Number(v.version))).toEqual([1, 2, 3, 4, 5])
+      expect((await versions(servers[0]!)).map((v) => Number(v.version))).toEqual([1, 2, 3, 4, 5, 6])
     } finally {
       for (const s of servers) {
         await s.stop()

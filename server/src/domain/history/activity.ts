@@ -1,32 +1,7 @@
+import type { ActivityItem, ActivityKind } from '@fc/shared'
 import type { Queryable } from '../../storage/db.js'
 import { newId } from '../ids.js'
 import { pageBound } from './paging.js'
-
-export const ACTIVITY_KINDS = [
-  'claim-added',
-  'claim-removed',
-  'verdict-set',
-  'status-changed',
-  'assigned',
-  'evidence-added',
-  'evidence-removed',
-  'comment',
-  'review-requested',
-  'decision',
-  'published',
-  'restored',
-] as const
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
-
-export interface ActivityItem {
-  id: string
-  at: string
-  actor: { id: string; name: string }
-  kind: ActivityKind
-  articleId: string
-  claimId?: string
-  summary: string
-}
 
 export interface NewActivity {
   workspaceId: string
@@ -44,6 +19,7 @@ interface ActivityRow {
   actor_name: string | null
   kind: ActivityKind
   article_id: string
+  article_title: string | null
   claim_id: string | null
   summary: string
 }
@@ -61,7 +37,7 @@ export async function recordActivity(q: Queryable, items: readonly NewActivity[]
   }
 }
 
-/** Newest first; `before` an activity id of the same scope (the last of the previous page); null when it is not. */
+/** Newest first, each with its article's title (one query for the page); `before` an activity id of the same scope (the last of the previous page); null when it is not. */
 export async function listActivity(
   q: Queryable,
   scope: { articleId: string } | { workspaceId: string },
@@ -72,8 +48,9 @@ export async function listActivity(
   const bound = await pageBound(q, { table: 'activity', column }, value, page.before)
   if (bound === null) return null
   const rows = await q.query<ActivityRow>(
-    `SELECT a.id, a.created_at, a.actor_id, u.name AS actor_name, a.kind, a.article_id, a.claim_id, a.summary
-       FROM activity a LEFT JOIN users u ON u.id = a.actor_id
+    `SELECT a.id, a.created_at, a.actor_id, u.name AS actor_name, a.kind, a.article_id, ar.title AS article_title,
+            a.claim_id, a.summary
+       FROM activity a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN articles ar ON ar.id = a.article_id
       WHERE a.${column} = $1 AND a.seq < $2 ORDER BY a.seq DESC LIMIT $3`,
     [value, bound, page.limit],
   )
@@ -84,6 +61,7 @@ export async function listActivity(
       actor: { id: r.actor_id, name: r.actor_name ?? '' },
       kind: r.kind,
       articleId: r.article_id,
+      articleTitle: r.article_title ?? '',
       summary: r.summary,
     }
     if (r.claim_id !== null) item.claimId = r.claim_id

@@ -1,4 +1,4 @@
-import type { NotificationItem, NotificationKind } from '@fc/shared'
+import type { NotificationItem, NotificationKind, ReviewReason } from '@fc/shared'
 import type { Queryable } from '../../storage/db.js'
 import { newId } from '../ids.js'
 import { pageBound } from './paging.js'
@@ -9,6 +9,7 @@ export interface NewNotification {
   actorId: string
   articleId: string
   claimId: string
+  reason?: ReviewReason
 }
 
 interface NotificationRow {
@@ -21,13 +22,14 @@ interface NotificationRow {
   article_id: string
   claim_id: string
   read_at: number | string | null
+  reason: ReviewReason | null
 }
 
-const SELECT = `SELECT n.id, n.user_id, n.created_at, n.kind, n.actor_id, u.name AS actor_name, n.article_id, n.claim_id, n.read_at
+const SELECT = `SELECT n.id, n.user_id, n.created_at, n.kind, n.actor_id, u.name AS actor_name, n.article_id, n.claim_id, n.read_at, n.reason
   FROM notifications n LEFT JOIN users u ON u.id = n.actor_id`
 
 function fromRow(r: NotificationRow): NotificationItem {
-  return {
+  const item: NotificationItem = {
     id: r.id,
     at: new Date(Number(r.created_at)).toISOString(),
     kind: r.kind,
@@ -36,6 +38,8 @@ function fromRow(r: NotificationRow): NotificationItem {
     claimId: r.claim_id,
     read: r.read_at !== null,
   }
+  if (r.reason !== null) item.reason = r.reason
+  return item
 }
 
 /**
@@ -52,8 +56,8 @@ export async function notify(
     if (n.userId === n.actorId) continue
     const id = newId()
     await q.query(
-      'INSERT INTO notifications (id, user_id, kind, actor_id, article_id, claim_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [id, n.userId, n.kind, n.actorId, n.articleId, n.claimId, now],
+      'INSERT INTO notifications (id, user_id, kind, actor_id, article_id, claim_id, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [id, n.userId, n.kind, n.actorId, n.articleId, n.claimId, n.reason ?? null, now],
     )
     const rows = await q.query<NotificationRow>(`${SELECT} WHERE n.id = $1`, [id])
     made.push({ userId: n.userId, item: fromRow(rows[0]!) })

@@ -1,4 +1,4 @@
-import type { Claim, Decision, NotificationItem } from '@fc/shared'
+import type { Claim, Decision, NotificationItem, ReviewReason } from '@fc/shared'
 import * as Y from 'yjs'
 import { withDocument } from '../../articles/doc-reader.js'
 import type { RoomRegistry } from '../../collab/rooms.js'
@@ -26,15 +26,18 @@ async function pushAll(deps: ReviewActivityDeps, made: { userId: string; item: N
 }
 
 /**
- * A review was requested (the claim moved to in-review by a person): an activity item, and a
- * notification to every editor and owner of the workspace but the requester. Never throws: the
- * request itself is already stored; a lost notification is logged, not the caller's error.
+ * A review was requested (the claim moved to in-review by a person: asked for, or an approved
+ * claim changed, `changed-after-approval`, requested by whoever changed it): an activity item,
+ * and a notification to every editor and owner of the workspace (so the editor who approved a
+ * reopened claim among them) but the requester. Never throws: the request itself is already
+ * stored; a lost notification is logged, not the caller's error.
  */
 export async function reviewRequested(
   deps: ReviewActivityDeps,
   article: Article,
   claim: Claim,
   actorId: string,
+  reason: ReviewReason = 'requested',
 ): Promise<void> {
   try {
     await recordActivity(deps.db, [
@@ -44,7 +47,10 @@ export async function reviewRequested(
         claimId: claim.id,
         actorId,
         kind: 'review-requested',
-        summary: `asked for a review of ${quoteOf(claim)}`,
+        summary:
+          reason === 'requested'
+            ? `asked for a review of ${quoteOf(claim)}`
+            : `changed ${quoteOf(claim)} after its approval: back in review`,
       },
     ])
     const editors = (await listMembers(deps.db, article.workspaceId)).filter(
@@ -58,6 +64,7 @@ export async function reviewRequested(
         actorId,
         articleId: article.id,
         claimId: claim.id,
+        reason,
       })),
     )
     await pushAll(deps, made)
@@ -126,5 +133,41 @@ export async function decisionMade(
     await pushAll(deps, made)
   } catch (err) {
     log('decision activity not recorded', { articleId: article.id, claimId: claim.id, error: String(err) })
+  }
+}
+
+/**
+ * A publish was recorded (the first, or a correction): a `publish` version of the document as
+ * published, dated at the publication, and a `published` activity item. Nobody is notified: the
+ * contract's notification kinds have none for publishing. Never throws, as above.
+ */
+export async function articlePublished(
+  deps: Pick<ReviewActivityDeps, 'db'>,
+  input: { article: Article; actorId: string; at: number; state: Uint8Array; correction: boolean; note?: string },
+): Promise<void> {
+  const { article, actorId } = input
+  const summary = input.correction
+    ? `published a correction${input.note ? `: ${input.note}` : ''}`
+    : 'published the fact-check'
+  try {
+    await saveVersion(
+      deps.db,
+      {
+        articleId: article.id,
+        kind: 'publish',
+        byUserId: actorId,
+        state: input.state,
+        // The first publish needs no label (its kind says it); a correction is named by its note.
+        ...(input.correction ? { label: `correction: ${input.note ?? ''}`.slice(0, 200) } : {}),
+      },
+      input.at,
+    )
+    await recordActivity(
+      deps.db,
+      [{ workspaceId: article.workspaceId, articleId: article.id, actorId, kind: 'published', summary }],
+      input.at,
+    )
+  } catch (err) {
+    log('publish activity not recorded', { articleId: article.id, error: String(err) })
   }
 }

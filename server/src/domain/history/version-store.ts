@@ -93,6 +93,21 @@ export async function versionState(q: Queryable, articleId: string, versionId: s
   return rows[0] ? new Uint8Array(inflateRawSync(toBytes(rows[0].data))) : null
 }
 
+/** The hash of the version's state, or null when the article has no such version. */
+export async function versionStateHash(q: Queryable, articleId: string, versionId: string): Promise<string | null> {
+  const rows = await q.query<{ state_hash: string }>(
+    'SELECT state_hash FROM article_versions WHERE article_id = $1 AND id = $2',
+    [articleId, versionId],
+  )
+  return rows[0]?.state_hash ?? null
+}
+
+/** A stored state by its hash (a Yjs update), or null. */
+export async function stateByHash(q: Queryable, hash: string): Promise<Uint8Array | null> {
+  const rows = await q.query<{ data: unknown }>('SELECT data FROM version_states WHERE hash = $1', [hash])
+  return rows[0] ? new Uint8Array(inflateRawSync(toBytes(rows[0].data))) : null
+}
+
 /** The newest version made at or before `at` (ms), or null. */
 export async function versionAtOrBefore(q: Queryable, articleId: string, at: number): Promise<Version | null> {
   const rows = await q.query<VersionRow>(

@@ -1,8 +1,10 @@
 import type { Claim, CorrectionItem } from '@fc/shared'
+import * as Y from 'yjs'
 import { withDocument } from '../../articles/doc-reader.js'
 import type { Queryable } from '../../storage/db.js'
 import type { Article } from '../articles.js'
 import { DomainError } from '../errors.js'
+import { articlePublished } from '../history/review-activity.js'
 import { newId } from '../ids.js'
 import { changedClaims, type Fingerprints, fingerprintsOf } from './fingerprints.js'
 import { peopleByIds } from './people.js'
@@ -85,7 +87,8 @@ export class UnapprovedClaims extends DomainError {
 /**
  * `POST /api/articles/:id/publish`. Refused (409, with the claim ids) while any claim with a
  * verdict is not approved. The first publish needs the public `url`; a later one with changes is
- * a correction and needs a `note`; one with nothing changed records nothing.
+ * a correction and needs a `note`; one with nothing changed records nothing. A recorded publish
+ * makes a `publish` version of the document as published and a `published` activity item.
  */
 export async function publishArticle(
   deps: Pick<ReviewDeps, 'db' | 'registry' | 'store'>,
@@ -93,7 +96,33 @@ export async function publishArticle(
 ): Promise<PublicationState & { recorded: boolean }> {
   const { article } = input
   // Read before the transaction: loading a stored document needs the database too (SQLite has one writer).
-  const { fingerprints, claims, approved } = await currentFingerprints(deps, article)
+  // One read for both: the version is the very document whose fingerprints were published.
+  const approved = await approvedIds(deps.db, article.id)
+  const { fingerprints, claims, state } = await withDocument(deps.registry, deps.store, article.docId, (doc) => ({
+    ...fingerprintsOf(doc, (c) => approved.has(c.id)),
+    state: Y.encodeStateAsUpdate(doc),
+  }))
+  const result = await record(deps, input, { fingerprints, claims, approved })
+  if (result.recordedAt !== null)
+    await articlePublished(deps, {
+      article,
+      actorId: input.userId,
+      at: result.recordedAt,
+      state,
+      correction: result.correction,
+      note: input.note,
+    })
+  const { recordedAt: _at, correction: _correction, ...answer } = result
+  return answer
+}
+
+async function record(
+  deps: Pick<ReviewDeps, 'db'>,
+  input: { article: Article; userId: string; url: string | undefined; note: string | undefined },
+  now: { fingerprints: Fingerprints; claims: Claim[]; approved: Set<string> },
+): Promise<PublicationState & { recorded: boolean; recordedAt: number | null; correction: boolean }> {
+  const { article } = input
+  const { fingerprints, claims, approved } = now
   const unapproved = claims.filter((c) => c.verdict !== undefined && !approved.has(c.id)).map((c) => c.id)
   if (unapproved.length > 0) throw new UnapprovedClaims(unapproved)
   return deps.db.txLocked(`publish:${article.id}`, async (q) => {
@@ -111,7 +140,7 @@ export async function publishArticle(
         touched.length > 0 ||
         previous.body !== fingerprints.body ||
         (input.url !== undefined && input.url !== before.latest!.url)
-      if (!changed) return { ...publicationState(before), recorded: false }
+      if (!changed) return { ...publicationState(before), recorded: false, recordedAt: null, correction: false }
       if (changed && !input.note)
         throw new DomainError(
           'invalid',
@@ -132,7 +161,12 @@ export async function publishArticle(
         JSON.stringify(fingerprints),
       ],
     )
-    return { ...publicationState(await publicationsOf(q, article.id)), recorded: true }
+    return {
+      ...publicationState(await publicationsOf(q, article.id)),
+      recorded: true,
+      recordedAt: at,
+      correction: previous !== undefined,
+    }
   })
 }
 

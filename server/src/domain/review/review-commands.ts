@@ -236,7 +236,14 @@ export function reviewFollowsChanges(
         await openReview(q, row, { reason: 'changed-after-approval', by: event.userId ?? null, note: null, at })
         return true
       })
-      if (reopened) await announce(deps, article, claimId, 'in-review')
+      if (!reopened) continue
+      await announce(deps, article, claimId, 'in-review')
+      // Told like any review request, from the person whose change reopened it; a change nobody
+      // is bound to (or a workshop guest's) has nobody to name, so it reopens without telling.
+      const actorId = event.userId
+      if (actorId === undefined || actorId.startsWith('@')) continue
+      const claim = await withDocument(deps.registry, deps.store, event.docId, (doc) => readClaim(doc, claimId))
+      if (claim) await reviewRequested(deps, article, claim, actorId, 'changed-after-approval')
     }
   }
 }

@@ -171,7 +171,7 @@ describe('schema migrations: the runner', () => {
     const failure = await runMigrations(db, MIGRATIONS, '/data/factcheck.sqlite3').catch((err: unknown) => err)
     expect(failure).toBeInstanceOf(NewerSchemaError)
     expect((failure as Error).message).toMatch(
-      /\/data\/factcheck\.sqlite3 is at version 99, newer than this server knows \(version 5\)/,
+      /\/data\/factcheck\.sqlite3 is at version 99, newer than this server knows \(version 6\)/,
     )
     expect((await versions(db)).map((v) => v.version)).toEqual([...MIGRATIONS.map((m) => m.version), 99])
   })
