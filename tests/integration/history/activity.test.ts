@@ -139,9 +139,17 @@ describe.each(backends())('activity and notifications from attributed changes ($
         expect(page3.map((i) => i.id)).toEqual(items.slice(4).map((i) => i.id))
 
         // Olga: mentioned by Bilal (not Chen, whatever the author field said). Chen: assigned by Olga, mentioned by Bilal.
-        const olgas = await feed(server, owner, '/api/me/notifications')
+        // Notifications are written by their own listener, a moment after the activity item.
+        let olgas: Item[] = []
+        let chens: Item[] = []
+        await eventually(
+          async () =>
+            (olgas = await feed(server, owner, '/api/me/notifications')).length >= 1 &&
+            (chens = await feed(server, chen, '/api/me/notifications')).length >= 2,
+          8000,
+          'the mention notifications',
+        )
         expect(olgas.map((n) => [n.kind, n.actor.name])).toEqual([['mention', 'Bilal']])
-        const chens = await feed(server, chen, '/api/me/notifications')
         expect(chens.map((n) => [n.kind, n.actor.name])).toEqual([
           ['mention', 'Bilal'],
           ['assigned', 'Olga'],
