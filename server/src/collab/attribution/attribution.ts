@@ -179,19 +179,17 @@ export class Attribution {
     state.quotesOwed = { userId, timer }
   }
 
-  /**
-   * Brings the claims' quotes up to date with the body (shared refreshClaimQuotes), from the
-   * server's own clientID, bound to the server first so no socket that relays the structs later
-   * becomes their author.
-   */
+  /** Brings the claims' quotes up to date with the body (shared refreshClaimQuotes), as the server. */
   private followQuotes(room: Room, state: RoomState, userId: string | undefined): void {
     state.quotesOwed = undefined
-    this.enqueue(state, async () => {
-      if (room.discarded) return
-      await state.bindings.bind(room.doc.clientID, SERVER_USER)
-      if (room.discarded) return
-      refreshClaimQuotes(room.doc, new QuoteFollow(userId))
-    })
+    this.enqueue(state, () =>
+      writeAsServer(
+        room,
+        state,
+        () => !room.discarded,
+        () => refreshClaimQuotes(room.doc, new QuoteFollow(userId)),
+      ),
+    )
   }
 
   /**
@@ -264,10 +262,12 @@ export class Attribution {
         )
         if (fresh.length === 0) return
         const field = AUTHOR_FIELD[kind]
-        if (map.get(field) === author || !map._item || map._item.deleted || room.discarded) return
-        await state.bindings.bind(room.doc.clientID, SERVER_USER)
-        if (map.get(field) === author || !map._item || map._item.deleted) return
-        room.doc.transact(() => map.set(field, author), CORRECTION_ORIGIN)
+        await writeAsServer(
+          room,
+          state,
+          () => map.get(field) !== author && map._item !== null && !map._item.deleted && !room.discarded,
+          () => room.doc.transact(() => map.set(field, author), CORRECTION_ORIGIN),
+        )
       })
     }
   }
@@ -311,6 +311,17 @@ export async function itemAuthor(
     [docId, kind, itemId],
   )
   return rows[0]?.user_id
+}
+
+/**
+ * A write from the server's own clientID (a correction, the quote follow-up), bound to the server
+ * first so no socket that relays the structs later becomes their author. The bind waits on
+ * storage, so whether the write is still wanted is asked before it and again after it.
+ */
+async function writeAsServer(room: Room, state: RoomState, wanted: () => boolean, write: () => void): Promise<void> {
+  if (!wanted()) return
+  await state.bindings.bind(room.doc.clientID, SERVER_USER)
+  if (wanted()) write()
 }
 
 /** A raw change without the Yjs details (the struct's clientID and the item's map). */
