@@ -177,7 +177,7 @@ function CommentComposer({ claimId, idPrefix }: { claimId: string; idPrefix: str
   const activeOption = open ? `${listId}-${highlight}` : undefined
 
   return (
-    <form className="comment-composer" onSubmit={send}>
+    <form className="comment-composer keycaps" onSubmit={send}>
       <label className="visually-hidden" htmlFor={`${idPrefix}-input`}>
         Write a comment
       </label>
