@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 
 export type Resource<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; error: unknown }
 
@@ -32,5 +32,7 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
   }, [key, attempt])
 
   const reload = useCallback(() => setAttempt((n) => n + 1), [])
-  return { ...state, reload }
+  // One object per state, not per render: screens key effects on the resource (focus after a
+  // reload, say), and a fresh object each render ran them on every render.
+  return useMemo(() => ({ ...state, reload }), [state, reload])
 }

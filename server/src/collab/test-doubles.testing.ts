@@ -4,6 +4,7 @@ import type { Peer } from './connection.js'
 /** For unit tests of the collab layer: a store with nothing in it that keeps nothing. */
 export const emptyStore: DocStore = {
   load: async () => [],
+  storedVersions: async () => new Map(),
   appendUpdate: () => undefined,
   onAppend: () => undefined,
   flush: async () => undefined,

@@ -24,6 +24,13 @@ export interface DocStore {
    * instance moved since. From memory, so a health check never waits on the database.
    */
   quarantined(): QuarantineCount
+  /**
+   * A token per document that changes whenever what `load` would return may have changed, so a
+   * value read from a document can be kept until then. Documents with updates still queued on
+   * this instance get none (read them). Several instances: a row another instance has not yet
+   * committed is not seen, as by `load`.
+   */
+  storedVersions(docIds: readonly string[]): Promise<Map<string, string>>
   /** Queues an update; it is committed within the group-commit window. */
   appendUpdate(docId: string, update: Uint8Array): void
   /** Calls `listener` with the document of every update queued from now on (for indexes that follow content). */
@@ -42,6 +49,9 @@ export interface DocStore {
 
 /** Log rows per message to the SQLite log writer. */
 const LOG_CHUNK = 1000
+
+/** Documents per query of `storedVersions`. */
+const VERSION_CHUNK = 200
 
 /** Log rows removed per transaction when a live document is compacted. */
 const DELETE_BATCH = 100
@@ -177,6 +187,31 @@ export class SqlDocStore implements DocStore {
       batch.map((p) => p.docId) as unknown as string,
       batch.map((p) => Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength)) as unknown as string,
     ])
+  }
+
+  async storedVersions(docIds: readonly string[]): Promise<Map<string, string>> {
+    const queued = new Set(this.pending.map((p) => p.docId))
+    const wanted = docIds.filter((id) => !queued.has(id))
+    const versions = new Map<string, string>()
+    for (let i = 0; i < wanted.length; i += VERSION_CHUNK) {
+      const chunk = wanted.slice(i, i + VERSION_CHUNK)
+      const list = chunk.map((_, n) => `$${n + 1}`).join(', ')
+      // The snapshot's time changes at each compaction; count, sum and max of the log's seqs change
+      // with every committed row, including one committed late with a lower seq (PostgreSQL).
+      const rows = await this.db.query<{ doc_id: string; at: unknown; n: unknown; total: unknown; top: unknown }>(
+        `SELECT d.doc_id, s.updated_at AS at, u.n, u.total, u.top
+           FROM (SELECT doc_id FROM doc_snapshots WHERE doc_id IN (${list})
+                 UNION SELECT doc_id FROM doc_updates WHERE doc_id IN (${list})) AS d
+           LEFT JOIN doc_snapshots s ON s.doc_id = d.doc_id
+           LEFT JOIN (SELECT doc_id, COUNT(*) AS n, SUM(seq) AS total, MAX(seq) AS top
+                        FROM doc_updates WHERE doc_id IN (${list}) GROUP BY doc_id) AS u ON u.doc_id = d.doc_id`,
+        chunk,
+      )
+      for (const r of rows) versions.set(r.doc_id, `${r.at ?? '-'}/${r.n ?? 0}/${r.total ?? 0}/${r.top ?? 0}`)
+    }
+    // Queued here since the query started: the token read may predate them.
+    for (const p of this.pending) versions.delete(p.docId)
+    return versions
   }
 
   async load(docId: string): Promise<Uint8Array[]> {

@@ -1,7 +1,8 @@
+import { getBodyText } from '@fc/shared'
 import { describe, expect, it } from 'vitest'
 import { call } from '../support/accounts.js'
-import { editInsideOneClaimAtOnce, storedQuote } from '../support/body-edits.js'
-import { connectClient, eventually } from '../support/clients.js'
+import { editInsideOneClaimAtOnce, replaceInBody, storedQuote } from '../support/body-edits.js'
+import { connectClient, eventually, waitFor } from '../support/clients.js'
 import { scaleOutMissing, twoInstances } from '../support/two-instances.js'
 import { deskTeam, markClaim, stateOf } from '../desk/desk-team.js'
 
@@ -43,6 +44,40 @@ describe.skipIf(missing.length > 0)('quotes that follow the text across two inst
       )
       const report = await call(b, `/api/articles/${team.article.id}/report.md`, { token: team.editor.token })
       expect(report.body).toContain(wanted)
+    } finally {
+      onA.destroy()
+      onB.destroy()
+    }
+  })
+})
+
+describe.skipIf(missing.length > 0)('the second look, when the instance that received the edit is gone', () => {
+  const servers = twoInstances()
+
+  it('the other instance brings the quote up to date from the relayed edit', async () => {
+    const [a, b] = servers()
+    const team = await deskTeam(a, ['checker'], TEXT)
+    const claimId = await markClaim(a, team.checker, team.article, { quote: 'The army denied the figures' })
+    const onB = connectClient(b, team.article.docId, { token: team.checker.token })
+    const onA = connectClient(a, team.article.docId, { token: team.checker.token })
+    try {
+      await Promise.all([onA.synced, onB.synced])
+      // A writes the follow-up QUOTE_FOLLOW_MS (250 ms) after it applied the edit, never sooner: killed
+      // within 200 ms of the edit, it cannot have, so whatever brings B's quote up to date is B's own.
+      const sent = Date.now()
+      replaceInBody(onA.doc, 'army denied', 'army flatly denied')
+      await waitFor(() => getBodyText(onB.doc).includes('army flatly denied'), 5000, 'the edit relayed to B')
+      onA.provider.disconnect()
+      await a.kill()
+      const killedAfter = Date.now() - sent
+      if (killedAfter >= 200) console.warn(`[quotes-follow] killed ${killedAfter} ms after the edit: not conclusive`)
+      else expect(storedQuote(onB, claimId).quote).toBe('The army denied the figures')
+      await eventually(
+        async () => storedQuote(onB, claimId).quote === 'The army flatly denied the figures',
+        5000,
+        'B to bring the quote up to date',
+      )
+      console.info(`[quotes-follow] the receiving instance was killed ${killedAfter} ms after the edit`)
     } finally {
       onA.destroy()
       onB.destroy()

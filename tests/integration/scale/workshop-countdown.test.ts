@@ -82,3 +82,41 @@ describe.skipIf(missing.length > 0)('workshops on two instances', () => {
     }
   })
 })
+
+describe.skipIf(missing.length > 0)('a workshop end set on one instance, that instance gone', () => {
+  const servers = twoInstances()
+
+  it('the other instance locks its copies at endsAt by its own timer (nothing relayed at the end)', async () => {
+    const [a, b] = servers()
+    const trainer = await signUp(a, 'trainer')
+    const article = await createArticle(a, trainer, trainer.workspaceId, { title: 'Herof', text: ARTICLE })
+    const workshop = await createWorkshop(a, trainer, trainer.workspaceId, article.id, 'One room left')
+    const ben = await joinAs(b, workshop.joinCode, 'Ben')
+    const benOnB = cookieClient(b, ben.docId, ben.cookie)
+    try {
+      await benOnB.synced
+      const heard = recordAuthMessages(benOnB.provider)
+      const endsAt = Date.now() + 3000
+      const set = await call(a, `/api/workshops/${workshop.id}`, {
+        method: 'PATCH',
+        body: { endsAt: new Date(endsAt).toISOString() },
+        token: trainer.token,
+      })
+      expect(set.status).toBe(200)
+      // A's own timer dies with it; B heard of the end only through the relayed update before that.
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      await a.kill()
+      expect(heard).not.toContainEqual(expect.objectContaining({ canWrite: false }))
+      await waitFor(
+        () => heard.some((m) => m.kind === 'access' && !m.canWrite && m.reason === 'workshop-ended'),
+        6000,
+        'B to lock the copy',
+      )
+      const late = Date.now() - endsAt
+      expect(late).toBeGreaterThanOrEqual(0)
+      expect(late).toBeLessThan(1000)
+    } finally {
+      benOnB.destroy()
+    }
+  })
+})

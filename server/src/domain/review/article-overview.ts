@@ -1,5 +1,7 @@
 import { readClaims } from '@fc/shared'
-import { withDocument } from '../../articles/doc-reader.js'
+import type * as Y from 'yjs'
+import { DocumentMemo } from '../../articles/document-memo.js'
+import type { DocStore } from '../../storage/doc-store.js'
 import type { Article } from '../articles.js'
 import { iso } from './review-records.js'
 import type { ReviewDeps } from './review-commands.js'
@@ -10,6 +12,23 @@ export interface ArticleOverview extends Article {
   published: boolean
   factCheckPublishedAt: string | null
   lastPublishedAt: string | null
+}
+
+interface ClaimTally {
+  id: string
+  hasVerdict: boolean
+}
+
+const tally = (doc: Y.Doc): ClaimTally[] =>
+  readClaims(doc).map((c) => ({ id: c.id, hasVerdict: c.verdict !== undefined }))
+
+/** One memo per store (a server has one; tests start several in a process). */
+const memos = new WeakMap<DocStore, DocumentMemo<ClaimTally[]>>()
+
+function memoFor(store: DocStore): DocumentMemo<ClaimTally[]> {
+  let memo = memos.get(store)
+  if (!memo) memos.set(store, (memo = new DocumentMemo(tally)))
+  return memo
 }
 
 /** Counts read from each document (claims, verdicts) and from the review record (in review, approved). */
@@ -30,12 +49,17 @@ export async function articleOverviews(
   ])
   const stateOf = new Map(reviews.map((r) => [`${r.article_id}/${r.claim_id}`, r.state]))
   const publishedOf = new Map(publications.map((p) => [p.article_id, p]))
+  const tallies = await memoFor(deps.store).readAll(
+    deps.registry,
+    deps.store,
+    articles.map((a) => a.docId),
+  )
   const out: ArticleOverview[] = []
   for (const article of articles) {
-    const claims = await withDocument(deps.registry, deps.store, article.docId, (doc) => readClaims(doc))
+    const claims = tallies.get(article.docId) ?? []
     const counts = { claims: claims.length, withVerdict: 0, inReview: 0, approved: 0 }
     for (const claim of claims) {
-      if (claim.verdict !== undefined) counts.withVerdict++
+      if (claim.hasVerdict) counts.withVerdict++
       const state = stateOf.get(`${article.id}/${claim.id}`)
       if (state === 'in-review') counts.inReview++
       else if (state === 'approved') counts.approved++
