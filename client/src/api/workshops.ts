@@ -148,7 +148,7 @@ export const workshopsApi = {
     call(w.$patch({ ...workshop(workshopId), json: { endsAt } })),
   heatmap: (workshopId: string): Promise<Heatmap> => call(w.heatmap.$get(workshop(workshopId))),
   /** A plain link: the browser downloads it with the session cookie. */
-  resultsCsvUrl: (workshopId: string) => w['results.csv'].$url(workshop(workshopId)).pathname,
+  resultsCsvUrl: (workshopId: string): string => w['results.csv'].$path(workshop(workshopId)),
   /** Gone for good: the workshop, its participants, their copies and their results. */
   remove: (workshopId: string): Promise<null> => call(w.$delete(workshop(workshopId))),
   reveal: (workshopId: string): Promise<null> => call(w.reveal.$post(workshop(workshopId))),
