@@ -92,4 +92,21 @@ describe('check-imports', () => {
     expect(report.upward).toEqual(['storage/db.ts -> routes/api.ts   (storage may not import routes)'])
     expect(report.unlayered).toEqual(['elsewhere/x.ts'])
   })
+
+  it("lets the api wing import the server's route types, and nothing else of the server", () => {
+    const root = tree({
+      'api/api.ts': "import type { ApiRoutes } from '@fc/server/src/routes/api'\nexport type A = ApiRoutes\n",
+      'api/named.ts': "import { type ApiRoutes } from '@fc/server/src/routes/api'\nexport type B = ApiRoutes\n",
+      'api/code.ts': "import { apiRoutes } from '@fc/server/src/routes/api'\nexport const c = apiRoutes\n",
+      'app/App.tsx': "import type { ApiRoutes } from '@fc/server/src/routes/api'\nexport type D = ApiRoutes\n",
+      'app/reexport.ts': "export { buildApp } from '@fc/server'\n",
+    })
+    const report = checkTree(root, clientLayering)
+    expect(report.crossPackage).toEqual([
+      "api/code.ts -> @fc/server/src/routes/api   (only `import type`: the server's route types are read by the api wing only)",
+      "app/App.tsx -> @fc/server/src/routes/api   (not from here: the server's route types are read by the api wing only)",
+      "app/reexport.ts -> @fc/server   (only `import type`: the server's route types are read by the api wing only)",
+    ])
+    expect(problemCount(report)).toBe(3)
+  })
 })

@@ -35,6 +35,11 @@ export interface Layering {
   sideBySide?: (layer: string) => boolean
   allowSideways?: (from: FileId, to: FileId) => boolean
   /**
+   * Imports of other packages this tree may make only as types (`import type`), and only from
+   * the files `where` accepts: a type crosses the boundary, no code does.
+   */
+  typeOnlyPackages?: { prefix: string; where: (file: FileId) => boolean; why: string }[]
+  /**
    * Groups whose parts may not import each other in a circle, e.g. the sub-folders of a wing:
    * returns the part a file belongs to, or undefined if it is in no such group.
    */
@@ -74,6 +79,46 @@ function resolveImport(fromFile: string, spec: string): string | undefined {
 }
 
 /** Every relative import of every .ts/.tsx file under `root` (tests included). */
+/** The package imports of a file (`import`/`export … from`), each with whether only types are named. */
+function packageImports(text: string): { spec: string; typeOnly: boolean }[] {
+  const source = ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, false)
+  const out: { spec: string; typeOnly: boolean }[] = []
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const clause = statement.importClause
+      const named = clause?.namedBindings
+      const allNamedTypes =
+        named !== undefined && ts.isNamedImports(named) && named.elements.every((e) => e.isTypeOnly) && !clause?.name
+      out.push({ spec: statement.moduleSpecifier.text, typeOnly: Boolean(clause?.isTypeOnly || allNamedTypes) })
+    } else if (
+      ts.isExportDeclaration(statement) &&
+      statement.moduleSpecifier &&
+      ts.isStringLiteral(statement.moduleSpecifier)
+    ) {
+      out.push({ spec: statement.moduleSpecifier.text, typeOnly: statement.isTypeOnly })
+    }
+  }
+  return out
+}
+
+/** Imports of a type-only package that bring code, or come from a file not allowed to make them. */
+function typeOnlyViolations(root: string, files: FileId[], layering: Layering): string[] {
+  const rules = layering.typeOnlyPackages ?? []
+  if (rules.length === 0) return []
+  const out: string[] = []
+  for (const file of files) {
+    const text = readFileSync(join(root, file), 'utf8')
+    if (!rules.some((r) => text.includes(r.prefix))) continue
+    for (const { spec, typeOnly } of packageImports(text)) {
+      const rule = rules.find((r) => spec === r.prefix || spec.startsWith(`${r.prefix}/`))
+      if (!rule) continue
+      if (!typeOnly) out.push(`${file} -> ${spec}   (only \`import type\`: ${rule.why})`)
+      else if (!rule.where(file)) out.push(`${file} -> ${spec}   (not from here: ${rule.why})`)
+    }
+  }
+  return out
+}
+
 export function readGraph(root: string): { graph: Graph; unresolved: string[] } {
   const all: string[] = []
   walk(root, all)
@@ -178,10 +223,18 @@ export interface Report {
   sideways: string[]
   unlayered: string[]
   unresolved: string[]
+  /** Package imports against `typeOnlyPackages`. */
+  crossPackage: string[]
 }
 
 export const problemCount = (r: Report): number =>
-  r.cycles.length + r.partCycles.length + r.upward.length + r.sideways.length + r.unlayered.length + r.unresolved.length
+  r.cycles.length +
+  r.partCycles.length +
+  r.upward.length +
+  r.sideways.length +
+  r.unlayered.length +
+  r.unresolved.length +
+  r.crossPackage.length
 
 export function checkTree(root: string, layering: Layering): Report {
   const { graph, unresolved } = readGraph(root)
@@ -193,6 +246,7 @@ export function checkTree(root: string, layering: Layering): Report {
     sideways: [],
     unlayered: [],
     unresolved,
+    crossPackage: typeOnlyViolations(root, graph.files, layering),
   }
   report.cycles = findCycles(graph.files, graph.edges)
   for (const file of graph.files) {
@@ -237,6 +291,7 @@ export function printReport(report: Report, log: (line: string) => void): void {
     ['imports between features (not documented as allowed)', report.sideways],
     ['files in no layer', report.unlayered],
     ['relative imports that do not resolve', report.unresolved],
+    ['imports of another package against its rule', report.crossPackage],
   ]
   const count = problemCount(report)
   log(`${report.name}: ${count === 0 ? 'ok' : `${count} problem${count === 1 ? '' : 's'}`}`)
@@ -320,6 +375,14 @@ export const clientLayering: Layering = {
   layerOf: firstSegment,
   sideBySide: (layer) => CLIENT_WINGS[layer] === 3,
   allowSideways: (from, to) => CLIENT_SIDEWAYS[to]?.by.includes(firstSegment(from)) ?? false,
+  // The server's route types reach the typed client (api/api.ts, hc<ApiRoutes>), and nothing else of it.
+  typeOnlyPackages: [
+    {
+      prefix: '@fc/server',
+      where: (file) => firstSegment(file) === 'api',
+      why: "the server's route types are read by the api wing only",
+    },
+  ],
   // No circle between wings, nor between the parts of the article wing (editor/, claims/,
   // suggestions/, shared-text/; its top files, such as DocumentPanes.tsx, are the wing's own).
   partOf: (file) => {

@@ -2,6 +2,10 @@
 // typed data or throws an ApiError carrying the server's `{error}` message, so screens can
 // show exactly what went wrong instead of a generic failure.
 
+import type { ApiRoutes } from '@fc/server/src/routes/api'
+import { type ClientResponse, hc } from 'hono/client'
+import type { ResponseFormat } from 'hono/types'
+import type { SuccessStatusCode } from 'hono/utils/http-status'
 import type { Member, Role } from './types'
 
 export interface User {
@@ -76,10 +80,6 @@ export interface NewApiToken {
   token: string
 }
 
-export interface Health {
-  ok: true
-}
-
 export class ApiError extends Error {
   /** HTTP status, or 0 when the server could not be reached at all. */
   readonly status: number
@@ -120,33 +120,44 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-  body?: unknown
-  /** Bytes sent as they are instead of a JSON `body` (an evidence file), with their own headers. */
-  upload?: { body: Blob; headers: Record<string, string> }
+/**
+ * The API as the server's route types describe it (server/src/routes/api.ts, `ApiRoutes`):
+ * every path, method, path parameter, query and JSON body is checked by the compiler against
+ * the server's own routes and validators, and each answer's type is its handler's. Only the
+ * type crosses the package boundary (`import type`); the bundle holds `hc`'s small proxy.
+ * Path parameters are sent as given: callers encode them (`id()`).
+ */
+export const client = hc<ApiRoutes>('/', {
+  headers: { Accept: 'application/json' },
+  init: { credentials: 'same-origin' },
+})
+
+/** What a route's success answers carry, as its handler types them; null for an empty body. */
+export type Ok<R> =
+  R extends ClientResponse<infer T, infer S, infer F>
+    ? S extends SuccessStatusCode
+      ? F extends 'json'
+        ? T
+        : null
+      : never
+    : never
+
+export interface CallOptions {
   /** A 401 here is an answer, not a lost session. */
   expectUnauthorized?: boolean
 }
 
-/** The one fetch of the client: every typed call (here, claims.ts, workshops.ts) goes through it. */
-export async function request<T>(
-  path: string,
-  { method = 'GET', body, upload, expectUnauthorized = false }: RequestOptions = {},
-): Promise<T> {
+/**
+ * The one place answers are read: every call (here, claims.ts, workshops.ts, ...) goes through
+ * it. Resolves to the success answer's data, or throws an ApiError with the server's `{error}`.
+ */
+export async function call<R extends ClientResponse<unknown, number, ResponseFormat>>(
+  pending: Promise<R>,
+  { expectUnauthorized = false }: CallOptions = {},
+): Promise<Ok<R>> {
   let response: Response
   try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers:
-        upload !== undefined
-          ? { Accept: 'application/json', ...upload.headers }
-          : body === undefined
-            ? { Accept: 'application/json' }
-            : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: upload !== undefined ? upload.body : body === undefined ? undefined : JSON.stringify(body),
-    })
+    response = await pending
   } catch {
     // fetch only rejects when no HTTP answer arrived (server down, network gone).
     throw new ApiError('The server cannot be reached. Check your connection and try again.', 0)
@@ -162,7 +173,36 @@ export async function request<T>(
       payload,
     )
   }
-  return payload as T
+  return payload as Ok<R>
+}
+
+export interface RequestOptions extends CallOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  body?: unknown
+  /** Bytes sent as they are instead of a JSON `body` (an evidence file), with their own headers. */
+  upload?: { body: Blob; headers: Record<string, string> }
+}
+
+/**
+ * By path, for what the route types cannot describe (raw bytes of an upload): the same
+ * credentials and the same answers as `call`. Everything else goes through `client`.
+ */
+export function request<T>(
+  path: string,
+  { method = 'GET', body, upload, ...options }: RequestOptions = {},
+): Promise<T> {
+  const sent = fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers:
+      upload !== undefined
+        ? { Accept: 'application/json', ...upload.headers }
+        : body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: upload !== undefined ? upload.body : body === undefined ? undefined : JSON.stringify(body),
+  })
+  return call(sent as Promise<ClientResponse<T, 200, 'json'>>, options)
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -186,45 +226,55 @@ function errorMessage(body: unknown): string | undefined {
 
 const id = encodeURIComponent
 
+const quiet = { expectUnauthorized: true }
+
 export const api = {
-  health: () => request<Health>('/api/health'),
-  demoArticle: () => request<DemoArticle>('/api/demo'),
+  demoArticle: (): Promise<DemoArticle> => call(client.api.demo.$get()),
 
   // Accounts and sessions
-  me: () => request<{ user: User }>('/api/me', { expectUnauthorized: true }).then((r) => r.user),
-  signup: (input: { name: string; email: string; password: string }) =>
-    request<{ user: User }>('/api/auth/signup', { method: 'POST', body: input, expectUnauthorized: true }).then(
-      (r) => r.user,
-    ),
-  login: (input: { email: string; password: string }) =>
-    request<{ user: User }>('/api/auth/login', { method: 'POST', body: input, expectUnauthorized: true }).then(
-      (r) => r.user,
-    ),
-  logout: () => request<null>('/api/auth/logout', { method: 'POST', expectUnauthorized: true }),
+  me: (): Promise<User> => call(client.api.me.$get(), quiet).then((r) => r.user),
+  signup: (input: { name: string; email: string; password: string }): Promise<User> =>
+    call(client.api.auth.signup.$post({ json: input }), quiet).then((r) => r.user),
+  login: (input: { email: string; password: string }): Promise<User> =>
+    call(client.api.auth.login.$post({ json: input }), quiet).then((r) => r.user),
+  logout: (): Promise<null> => call(client.api.auth.logout.$post(), quiet),
 
   // Personal API tokens
-  tokens: () => request<ApiTokenInfo[]>('/api/tokens'),
-  createToken: (name: string) => request<NewApiToken>('/api/tokens', { method: 'POST', body: { name } }),
-  revokeToken: (tokenId: string) => request<null>(`/api/tokens/${id(tokenId)}`, { method: 'DELETE' }),
+  tokens: (): Promise<ApiTokenInfo[]> => call(client.api.tokens.$get()),
+  createToken: (name: string): Promise<NewApiToken> => call(client.api.tokens.$post({ json: { name } })),
+  revokeToken: (tokenId: string): Promise<null> =>
+    call(client.api.tokens[':tokenId'].$delete({ param: { tokenId: id(tokenId) } })),
 
   // Workspaces, invites, members
-  workspaces: () => request<Workspace[]>('/api/workspaces'),
-  workspace: (workspaceId: string) => request<Workspace>(`/api/workspaces/${id(workspaceId)}`),
-  createWorkspace: (name: string) => request<Workspace>('/api/workspaces', { method: 'POST', body: { name } }),
-  createInvite: (workspaceId: string, role: Role) =>
-    request<Invite>(`/api/workspaces/${id(workspaceId)}/invites`, { method: 'POST', body: { role } }),
-  acceptInvite: (code: string) => request<AcceptedInvite>(`/api/invites/${id(code)}/accept`, { method: 'POST' }),
-  members: (workspaceId: string) => request<Member[]>(`/api/workspaces/${id(workspaceId)}/members`),
-  changeRole: (workspaceId: string, userId: string, role: Role) =>
-    request<Member>(`/api/workspaces/${id(workspaceId)}/members/${id(userId)}`, { method: 'PATCH', body: { role } }),
-  removeMember: (workspaceId: string, userId: string) =>
-    request<null>(`/api/workspaces/${id(workspaceId)}/members/${id(userId)}`, { method: 'DELETE' }),
+  workspaces: (): Promise<Workspace[]> => call(client.api.workspaces.$get()),
+  workspace: (workspaceId: string): Promise<Workspace> =>
+    call(client.api.workspaces[':id'].$get({ param: { id: id(workspaceId) } })),
+  createWorkspace: (name: string): Promise<Workspace> => call(client.api.workspaces.$post({ json: { name } })),
+  createInvite: (workspaceId: string, role: Role): Promise<Invite> =>
+    call(client.api.workspaces[':id'].invites.$post({ param: { id: id(workspaceId) }, json: { role } })),
+  acceptInvite: (code: string): Promise<AcceptedInvite> =>
+    call(client.api.invites[':code'].accept.$post({ param: { code: id(code) } })),
+  members: (workspaceId: string): Promise<Member[]> =>
+    call(client.api.workspaces[':id'].members.$get({ param: { id: id(workspaceId) } })),
+  changeRole: (workspaceId: string, userId: string, role: Role): Promise<Member> =>
+    call(
+      client.api.workspaces[':id'].members[':userId'].$patch({
+        param: { id: id(workspaceId), userId: id(userId) },
+        json: { role },
+      }),
+    ),
+  removeMember: (workspaceId: string, userId: string): Promise<null> =>
+    call(
+      client.api.workspaces[':id'].members[':userId'].$delete({ param: { id: id(workspaceId), userId: id(userId) } }),
+    ),
 
   // Articles
-  articles: (workspaceId: string) => request<Article[]>(`/api/workspaces/${id(workspaceId)}/articles`),
-  article: (articleId: string) => request<Article>(`/api/articles/${id(articleId)}`),
-  createArticle: (workspaceId: string, input: NewArticle) =>
-    request<Article>(`/api/workspaces/${id(workspaceId)}/articles`, { method: 'POST', body: input }),
+  articles: (workspaceId: string): Promise<Article[]> =>
+    call(client.api.workspaces[':id'].articles.$get({ param: { id: id(workspaceId) } })),
+  article: (articleId: string): Promise<Article> =>
+    call(client.api.articles[':id'].$get({ param: { id: id(articleId) } })),
+  createArticle: (workspaceId: string, input: NewArticle): Promise<Article> =>
+    call(client.api.workspaces[':id'].articles.$post({ param: { id: id(workspaceId) }, json: input })),
 }
 
 /** A failure as a person reads it: what happened, in words, without HTTP jargon. */

@@ -1,5 +1,6 @@
 // Typed calls for the claims UI: the workspace's verdict scale, evidence attachments,
-// similar claims ("seen before") and export downloads (docs/api.md), through api.ts's one `request`; errors are the same ApiError.
+// similar claims ("seen before") and export downloads (docs/api.md), through api.ts's typed `client` and
+// its one `call` (an upload's raw bytes by `request`); errors are the same ApiError.
 // None of them treats a 401 as a lost session (`expectUnauthorized`): a workshop guest reads
 // the scale too, and these calls never sent anyone to the login page.
 
@@ -12,7 +13,7 @@ import {
   type VerdictId,
   type VerdictScale,
 } from '@fc/shared/schema/index'
-import { ApiError, request } from './api'
+import { ApiError, type CallOptions, call, client, request } from './api'
 
 const id = encodeURIComponent
 
@@ -22,7 +23,7 @@ const id = encodeURIComponent
  * Entries with unknown ids are dropped: the ids are the contract.
  */
 export function fetchVerdictScale(workspaceId: string): Promise<VerdictScale> {
-  return fetchScaleAt(`/api/workspaces/${id(workspaceId)}/verdicts`)
+  return scaleOf(call(client.api.workspaces[':id'].verdicts.$get({ param: { id: id(workspaceId) } }), quiet))
 }
 
 /**
@@ -30,12 +31,14 @@ export function fetchVerdictScale(workspaceId: string): Promise<VerdictScale> {
  * participants may read though they are no members: their copy shows the trainer's labels.
  */
 export function fetchWorkshopVerdictScale(workshopId: string): Promise<VerdictScale> {
-  return fetchScaleAt(`/api/workshops/${id(workshopId)}/verdicts`)
+  return scaleOf(call(client.api.workshops[':id'].verdicts.$get({ param: { id: id(workshopId) } }), quiet))
 }
 
-async function fetchScaleAt(path: string): Promise<VerdictScale> {
+const quiet: CallOptions = { expectUnauthorized: true }
+
+async function scaleOf(answer: Promise<unknown>): Promise<VerdictScale> {
   try {
-    const body = await request<unknown>(path, { expectUnauthorized: true })
+    const body = await answer
     if (!Array.isArray(body)) return DEFAULT_VERDICT_SCALE
     const scale = body.flatMap((entry: unknown) => {
       if (typeof entry !== 'object' || entry === null) return []
@@ -67,9 +70,10 @@ export interface SimilarClaim {
  * ids, unknown verdict ids dropped to none) are left out rather than failing the list.
  */
 export async function fetchSimilarClaims(articleId: string, claimId: string): Promise<SimilarClaim[]> {
-  const body = await request<unknown>(`/api/articles/${id(articleId)}/claims/${id(claimId)}/similar`, {
-    expectUnauthorized: true,
-  })
+  const body: unknown = await call(
+    client.api.articles[':id'].claims[':claimId'].similar.$get({ param: { id: id(articleId), claimId: id(claimId) } }),
+    quiet,
+  )
   if (!Array.isArray(body)) return []
   return body.flatMap((entry: unknown): SimilarClaim[] => {
     if (typeof entry !== 'object' || entry === null) return []

@@ -1,8 +1,8 @@
 // Typed calls for versions, the changes view, restore and the activity feeds (docs/api.md,
-// "History: versions and changes" and "Activity and notifications"), through api.ts's one `request`.
+// "History: versions and changes" and "Activity and notifications"), through api.ts's typed `client`.
 
 import type { ActivityItem } from '@fc/shared'
-import { request } from './api'
+import { call, client } from './api'
 
 export type { ActivityItem }
 
@@ -43,29 +43,28 @@ export interface Changes {
 }
 
 /** One page of a feed: newest first, `before` the last id already shown. */
-function page(path: string, before: string | undefined, limit: number): string {
-  const query = new URLSearchParams({ limit: String(limit) })
-  if (before !== undefined) query.set('before', before)
-  return `${path}?${query.toString()}`
-}
+const page = (before: string | undefined, limit: number) =>
+  before === undefined ? { limit: String(limit) } : { limit: String(limit), before }
 
-const article = (id: string) => `/api/articles/${encodeURIComponent(id)}`
+const id = encodeURIComponent
 
 export const historyApi = {
-  versions: (articleId: string, before?: string, limit = 50) =>
-    request<VersionItem[]>(page(`${article(articleId)}/versions`, before, limit)),
-  nameVersion: (articleId: string, label: string) =>
-    request<VersionItem>(`${article(articleId)}/versions`, { method: 'POST', body: { label } }),
+  versions: (articleId: string, before?: string, limit = 50): Promise<VersionItem[]> =>
+    call(client.api.articles[':id'].versions.$get({ param: { id: id(articleId) }, query: page(before, limit) })),
+  nameVersion: (articleId: string, label: string): Promise<VersionItem> =>
+    call(client.api.articles[':id'].versions.$post({ param: { id: id(articleId) }, json: { label } })),
   /** `from`: a version id or `my-last-review`; `to`: a version id or `current`. */
-  changes: (articleId: string, from: string, to: string) =>
-    request<Changes>(`${article(articleId)}/changes?${new URLSearchParams({ from, to }).toString()}`),
-  restore: (articleId: string, versionId: string, claimId?: string) =>
-    request<{ versionId: string }>(`${article(articleId)}/versions/${encodeURIComponent(versionId)}/restore`, {
-      method: 'POST',
-      body: claimId === undefined ? {} : { claimId },
-    }),
-  articleActivity: (articleId: string, before?: string, limit = 30) =>
-    request<ActivityItem[]>(page(`${article(articleId)}/activity`, before, limit)),
-  workspaceActivity: (workspaceId: string, before?: string, limit = 30) =>
-    request<ActivityItem[]>(page(`/api/workspaces/${encodeURIComponent(workspaceId)}/activity`, before, limit)),
+  changes: (articleId: string, from: string, to: string): Promise<Changes> =>
+    call(client.api.articles[':id'].changes.$get({ param: { id: id(articleId) }, query: { from, to } })),
+  restore: (articleId: string, versionId: string, claimId?: string): Promise<{ versionId: string }> =>
+    call(
+      client.api.articles[':id'].versions[':versionId'].restore.$post({
+        param: { id: id(articleId), versionId: id(versionId) },
+        json: claimId === undefined ? {} : { claimId },
+      }),
+    ),
+  articleActivity: (articleId: string, before?: string, limit = 30): Promise<ActivityItem[]> =>
+    call(client.api.articles[':id'].activity.$get({ param: { id: id(articleId) }, query: page(before, limit) })),
+  workspaceActivity: (workspaceId: string, before?: string, limit = 30): Promise<ActivityItem[]> =>
+    call(client.api.workspaces[':id'].activity.$get({ param: { id: id(workspaceId) }, query: page(before, limit) })),
 }

@@ -5,7 +5,7 @@
 import { REVIEW_STATES, type PersonRef, type ReviewState } from '@fc/shared'
 import type { Decision, ReviewReason } from '@fc/shared/review/index'
 import { isVerdictId, type VerdictId } from '@fc/shared/schema/index'
-import { ApiError, request } from './api'
+import { ApiError, call, client } from './api'
 
 export type { Decision, PersonRef, ReviewState }
 
@@ -61,9 +61,10 @@ export interface QueueItem {
   reason: QueueReason
 }
 
+/** As the server types it: a first publish sets both, so neither is null after one succeeded. */
 export interface Published {
-  factCheckPublishedAt: string
-  lastPublishedAt: string
+  factCheckPublishedAt: string | null
+  lastPublishedAt: string | null
 }
 
 export interface Correction {
@@ -87,32 +88,43 @@ export function isReviewState(value: unknown): value is ReviewState {
   return typeof value === 'string' && (REVIEW_STATES as readonly string[]).includes(value)
 }
 
+const claim = (articleId: string, claimId: string) => ({ param: { id: id(articleId), claimId: id(claimId) } })
+
 export const fetchArticleReview = (articleId: string) =>
-  request<unknown>(`/api/articles/${id(articleId)}/review`).then(readArticleReview)
+  call(client.api.articles[':id'].review.$get({ param: { id: id(articleId) } })).then(readArticleReview)
 
-export const requestReview = (articleId: string, claimId: string, note?: string) =>
-  request<{ state: ReviewState }>(`/api/articles/${id(articleId)}/claims/${id(claimId)}/review-request`, {
-    method: 'POST',
-    body: note === undefined ? {} : { note },
-  })
+export const requestReview = (articleId: string, claimId: string, note?: string): Promise<{ state: ReviewState }> =>
+  call(
+    client.api.articles[':id'].claims[':claimId']['review-request'].$post({
+      ...claim(articleId, claimId),
+      json: note === undefined ? {} : { note },
+    }),
+  )
 
-export const decide = (articleId: string, claimId: string, decision: Decision, note: string) =>
-  request<DecisionRecord & { state: ReviewState }>(`/api/articles/${id(articleId)}/claims/${id(claimId)}/decisions`, {
-    method: 'POST',
-    // An approval's note is optional: an empty one is not sent.
-    body: note.trim() === '' ? { decision } : { decision, note: note.trim() },
-  })
+export const decide = (
+  articleId: string,
+  claimId: string,
+  decision: Decision,
+  note: string,
+): Promise<Omit<DecisionRecord, 'note'> & { note: string | null; state: ReviewState }> =>
+  call(
+    client.api.articles[':id'].claims[':claimId'].decisions.$post({
+      ...claim(articleId, claimId),
+      // An approval's note is optional: an empty one is not sent.
+      json: note.trim() === '' ? { decision } : { decision, note: note.trim() },
+    }),
+  )
 
 export const fetchReviewQueue = (workspaceId: string) =>
-  request<unknown>(`/api/workspaces/${id(workspaceId)}/review-queue`).then(readQueue)
+  call(client.api.workspaces[':id']['review-queue'].$get({ param: { id: id(workspaceId) } })).then(readQueue)
 
 export const fetchCorrections = (articleId: string) =>
-  request<unknown>(`/api/articles/${id(articleId)}/corrections`).then(readCorrections)
+  call(client.api.articles[':id'].corrections.$get({ param: { id: id(articleId) } })).then(readCorrections)
 
 /** Publishes (or publishes again); a 409 with the unapproved claims becomes PublishRefused. */
 export async function publishArticle(articleId: string, input: { url?: string; note?: string }): Promise<Published> {
   try {
-    return await request<Published>(`/api/articles/${id(articleId)}/publish`, { method: 'POST', body: input })
+    return await call(client.api.articles[':id'].publish.$post({ param: { id: id(articleId) }, json: input }))
   } catch (error) {
     if (error instanceof ApiError && error.status === 409) {
       const unapproved = list(obj(error.body).unapproved).filter((x): x is string => typeof x === 'string')

@@ -4,7 +4,7 @@
 // out an account that happens to be signed in in the same browser.
 
 import type { VerdictId } from '@fc/shared/schema/index'
-import { request } from './api'
+import { call, client } from './api'
 
 const id = encodeURIComponent
 
@@ -126,32 +126,36 @@ export interface WorkshopResults {
   key?: KeyClaim[]
 }
 
+const workshop = (workshopId: string) => ({ param: { id: id(workshopId) } })
+const workspace = (workspaceId: string) => ({ param: { id: id(workspaceId) } })
+const w = client.api.workshops[':id']
+
 export const workshopsApi = {
-  list: (workspaceId: string) => request<WorkshopListItem[]>(`/api/workspaces/${id(workspaceId)}/workshops`),
-  create: (workspaceId: string, input: { articleId: string; title: string }) =>
-    request<WorkshopSummary>(`/api/workspaces/${id(workspaceId)}/workshops`, { method: 'POST', body: input }),
+  list: (workspaceId: string): Promise<WorkshopListItem[]> =>
+    call(client.api.workspaces[':id'].workshops.$get(workspace(workspaceId))),
+  create: (workspaceId: string, input: { articleId: string; title: string }): Promise<WorkshopSummary> =>
+    call(client.api.workspaces[':id'].workshops.$post({ ...workspace(workspaceId), json: input })),
   /** Trainer or participant; the answer's shape says which (isTrainerView). */
-  get: (workshopId: string, { guest = false }: { guest?: boolean } = {}) =>
-    request<WorkshopView>(`/api/workshops/${id(workshopId)}`, { expectUnauthorized: guest }),
-  key: (workshopId: string) =>
-    request<{ claims: KeyClaim[] }>(`/api/workshops/${id(workshopId)}/key`).then((r) => r.claims),
-  saveKey: (workshopId: string, claims: KeyClaim[]) =>
-    request<null>(`/api/workshops/${id(workshopId)}/key`, { method: 'PUT', body: { claims } }),
-  rename: (workshopId: string, title: string) =>
-    request<WorkshopSummary>(`/api/workshops/${id(workshopId)}`, { method: 'PATCH', body: { title } }),
+  get: (workshopId: string, { guest = false }: { guest?: boolean } = {}): Promise<WorkshopView> =>
+    call(w.$get(workshop(workshopId)), { expectUnauthorized: guest }),
+  key: (workshopId: string): Promise<KeyClaim[]> => call(w.key.$get(workshop(workshopId))).then((r) => r.claims),
+  saveKey: (workshopId: string, claims: KeyClaim[]): Promise<null> =>
+    call(w.key.$put({ ...workshop(workshopId), json: { claims } })),
+  rename: (workshopId: string, title: string): Promise<WorkshopSummary> =>
+    call(w.$patch({ ...workshop(workshopId), json: { title } })),
   /** Sets the countdown's end (an ISO time in the future), or clears it (null). */
-  setEnd: (workshopId: string, endsAt: string | null) =>
-    request<WorkshopSummary>(`/api/workshops/${id(workshopId)}`, { method: 'PATCH', body: { endsAt } }),
-  heatmap: (workshopId: string) => request<Heatmap>(`/api/workshops/${id(workshopId)}/heatmap`),
+  setEnd: (workshopId: string, endsAt: string | null): Promise<WorkshopSummary> =>
+    call(w.$patch({ ...workshop(workshopId), json: { endsAt } })),
+  heatmap: (workshopId: string): Promise<Heatmap> => call(w.heatmap.$get(workshop(workshopId))),
   /** A plain link: the browser downloads it with the session cookie. */
-  resultsCsvUrl: (workshopId: string) => `/api/workshops/${id(workshopId)}/results.csv`,
+  resultsCsvUrl: (workshopId: string): string => w['results.csv'].$path(workshop(workshopId)),
   /** Gone for good: the workshop, its participants, their copies and their results. */
-  remove: (workshopId: string) => request<null>(`/api/workshops/${id(workshopId)}`, { method: 'DELETE' }),
-  reveal: (workshopId: string) => request<null>(`/api/workshops/${id(workshopId)}/reveal`, { method: 'POST' }),
-  results: (workshopId: string, { guest = false }: { guest?: boolean } = {}) =>
-    request<WorkshopResults>(`/api/workshops/${id(workshopId)}/results`, { expectUnauthorized: guest }),
+  remove: (workshopId: string): Promise<null> => call(w.$delete(workshop(workshopId))),
+  reveal: (workshopId: string): Promise<null> => call(w.reveal.$post(workshop(workshopId))),
+  results: (workshopId: string, { guest = false }: { guest?: boolean } = {}): Promise<WorkshopResults> =>
+    call(w.results.$get(workshop(workshopId)), { expectUnauthorized: guest }),
   /** Ends this browser's workshop session; what the participant did stays with the trainer. */
-  leave: () => request<null>('/api/workshops/leave', { method: 'POST', expectUnauthorized: true }),
-  join: (code: string, name: string) =>
-    request<Joined>('/api/workshops/join', { method: 'POST', body: { code, name }, expectUnauthorized: true }),
+  leave: (): Promise<null> => call(client.api.workshops.leave.$post(), { expectUnauthorized: true }),
+  join: (code: string, name: string): Promise<Joined> =>
+    call(client.api.workshops.join.$post({ json: { code, name } }), { expectUnauthorized: true }),
 }

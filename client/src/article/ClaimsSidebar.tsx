@@ -139,7 +139,7 @@ export function ClaimsSidebar() {
   )
 
   return (
-    <section className="claims-sidebar" aria-labelledby="claims-heading" data-testid="claims-sidebar">
+    <section className="claims-sidebar keycaps" aria-labelledby="claims-heading" data-testid="claims-sidebar">
       <header className="claims-sidebar__header">
         <h2 id="claims-heading" className="panel-heading claims-sidebar__title">
           Claims

@@ -164,7 +164,7 @@ function SourceLine({ url }: { url: string }) {
 /** The claims column while the document opens: its heading, and room for the cards. */
 export function ClaimsSidebarPlaceholder() {
   return (
-    <section className="claims-sidebar" aria-labelledby="claims-heading" aria-busy="true">
+    <section className="claims-sidebar keycaps" aria-labelledby="claims-heading" aria-busy="true">
       <h2 id="claims-heading" className="panel-heading">
         Claims
       </h2>

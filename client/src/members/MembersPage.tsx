@@ -86,8 +86,8 @@ export function MembersPage({ workspace, reloadWorkspace }: { workspace: Workspa
                 Only owners change roles and remove members. You can leave the workspace yourself.
               </p>
             )}
-            <div className="members-table__wrap">
-              <table className="members-table" data-testid="members-table">
+            <div className="data-table__wrap">
+              <table className="data-table members-table" data-testid="members-table">
                 <thead>
                   <tr>
                     <th scope="col">Name</th>

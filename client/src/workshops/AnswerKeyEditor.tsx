@@ -300,7 +300,7 @@ function KeyForm({
 
         {formError !== null && <FormError testId="key-error">{formError}</FormError>}
         <div className="key-form__actions">
-          <p className="key-form__hint">
+          <p className="key-form__hint keycaps">
             <kbd>{modKey()}</kbd>+<kbd>Enter</kbd> saves
           </p>
           <button

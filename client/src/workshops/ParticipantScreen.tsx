@@ -216,7 +216,7 @@ export function ParticipantScreen({ copy, problem, onAccessChanged }: Participan
 
 function IntroBanner() {
   return (
-    <div className="participant-intro" data-testid="participant-intro">
+    <div className="participant-intro keycaps" data-testid="participant-intro">
       <p className="participant-intro__title">Check this article as you would on the desk.</p>
       <p className="participant-intro__text">
         Select a statement and choose <strong>Mark as claim</strong>, then open its card to give a verdict and add

@@ -30,8 +30,8 @@ export function ParticipantsPanel({ workshop, live }: { workshop: TrainerWorksho
           </p>
         </div>
       ) : (
-        <div className="workshop-table__wrap">
-          <table className="workshop-table" data-testid="participants-table">
+        <div className="data-table__wrap workshop-table__wrap">
+          <table className="data-table workshop-table" data-testid="participants-table">
             <caption className="visually-hidden">
               Participants in join order, with the claims and verdicts in their copy right now
             </caption>

@@ -90,8 +90,8 @@ function ResultsBody({
       {rows.length === 0 ? (
         <p className="workshop-section__lede">Nobody joined this workshop, so there are no scores to show.</p>
       ) : (
-        <div className="workshop-table__wrap">
-          <table className="workshop-table" data-testid="results-table">
+        <div className="data-table__wrap workshop-table__wrap">
+          <table className="data-table workshop-table" data-testid="results-table">
             <caption className="visually-hidden">
               Scores of each participant against the answer key of {results.keyClaims} claims
             </caption>

@@ -1,5 +1,7 @@
 import { type Role, roleAtLeast } from '@fc/shared'
 import type { Context, MiddlewareHandler } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import type { Caller } from '../auth/service.js'
 import { getArticle } from '../domain/articles.js'
 import { DomainError, forbidden, notFound } from '../domain/errors.js'
 import { getWorkspace, roleIn, type Workspace } from '../domain/workspaces.js'
@@ -18,7 +20,7 @@ export async function requireWorkspaceRole(
   q: Queryable,
   workspaceId: string,
   minimum: Role,
-): Promise<{ workspace: Workspace; role: Role; userId: string }> {
+): Promise<WorkspaceAccess> {
   const caller = requireCaller(c)
   const workspace = await getWorkspace(q, workspaceId)
   if (!workspace) throw notFound('workspace')
@@ -28,9 +30,40 @@ export async function requireWorkspaceRole(
   return { workspace, role, userId: caller.user.id }
 }
 
+export interface WorkspaceAccess {
+  workspace: Workspace
+  role: Role
+  userId: string
+}
+
+/*
+ * The same checks as middleware, for routes that validate a body or query (validate.ts): their
+ * access is refused first, so these go before the validator and the handler reads `c.var`.
+ */
+
+/** `requireWorkspaceRole` of the route's `:id`; the handler reads `c.var.workspaceAccess`. */
+export const workspaceRole = (q: Queryable, minimum: Role) =>
+  createMiddleware<{ Variables: { workspaceAccess: WorkspaceAccess } }>(async (c, next) => {
+    c.set('workspaceAccess', await requireWorkspaceRole(c, q, c.req.param('id') ?? '', minimum))
+    await next()
+  })
+
+/** Signed in (401 otherwise); the handler reads `c.var.signedIn`. */
+export const signedIn = createMiddleware<{ Variables: { signedIn: Caller } }>(async (c, next) => {
+  c.set('signedIn', requireCaller(c))
+  await next()
+})
+
+/** `requireArticleRole` under the article guard; the handler reads `articleAccess(c)`. */
+export const articleRole = (minimum: Role): MiddlewareHandler =>
+  createMiddleware(async (c, next) => {
+    requireArticleRole(c, minimum)
+    await next()
+  })
+
 /**
- * Guards `/api/articles/:id` and everything under it (exports included, whoever
- * mounts them): only members of the article's workspace get through.
+ * Guards `/api/articles/:id` and everything under it (api.ts sets it before any article
+ * module is mounted): only members of the article's workspace get through.
  * Handlers read the result with `articleAccess(c)`.
  */
 export function articleGuard(q: Queryable): MiddlewareHandler {

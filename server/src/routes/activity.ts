@@ -3,44 +3,47 @@ import { Hono } from 'hono'
 import { notFound } from '../domain/errors.js'
 import { listActivity } from '../domain/history/activity.js'
 import { listNotifications, markRead } from '../domain/history/notifications.js'
-import { articleAccess, requireWorkspaceRole } from './access.js'
-import { type ApiDeps, readJson, readQuery, requireCaller } from './http.js'
+import { articleAccess, signedIn, workspaceRole } from './access.js'
+import type { ApiDeps } from './http.js'
+import { jsonBody, queryOf } from './validate.js'
 
-/** Activity feeds (article, workspace) and the caller's notifications (docs/api.md, "Activity and notifications"). */
-export function activityRoutes({ db }: ApiDeps): Hono {
-  const app = new Hono()
+/* Activity feeds (article, workspace) and the caller's notifications (docs/api.md, "Activity and notifications"). */
 
-  app.get('/api/articles/:id/activity', async (c) => {
+/** An article's feed (mounted at /api/articles, under the article guard). */
+export function articleActivityRoutes({ db }: ApiDeps) {
+  return new Hono().get('/:id/activity', queryOf(pageQuery), async (c) => {
     const { article } = articleAccess(c)
-    const items = await listActivity(db, { articleId: article.id }, readQuery(c, pageQuery))
+    const items = await listActivity(db, { articleId: article.id }, c.req.valid('query'))
     if (!items) throw notFound('activity')
     return c.json(items)
   })
+}
 
-  app.get('/api/workspaces/:id/activity', async (c) => {
-    const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'viewer')
-    const items = await listActivity(db, { workspaceId: workspace.id }, readQuery(c, pageQuery))
+/** A workspace's feed (mounted at /api/workspaces). */
+export function workspaceActivityRoutes({ db }: ApiDeps) {
+  return new Hono().get('/:id/activity', workspaceRole(db, 'viewer'), queryOf(pageQuery), async (c) => {
+    const { workspace } = c.var.workspaceAccess
+    const items = await listActivity(db, { workspaceId: workspace.id }, c.req.valid('query'))
     if (!items) throw notFound('activity')
     return c.json(items)
   })
+}
 
-  app.get('/api/me/notifications', async (c) => {
-    const caller = requireCaller(c)
-    const query = readQuery(c, notificationsQuery)
-    const items = await listNotifications(db, caller.user.id, {
-      before: query.before,
-      limit: query.limit,
-      unreadOnly: query.unread === '1',
+/** The caller's notifications (mounted at /api/me). */
+export function notificationRoutes({ db }: ApiDeps) {
+  return new Hono()
+    .get('/notifications', signedIn, queryOf(notificationsQuery), async (c) => {
+      const query = c.req.valid('query')
+      const items = await listNotifications(db, c.var.signedIn.user.id, {
+        before: query.before,
+        limit: query.limit,
+        unreadOnly: query.unread === '1',
+      })
+      if (!items) throw notFound('notification')
+      return c.json(items)
     })
-    if (!items) throw notFound('notification')
-    return c.json(items)
-  })
-
-  app.post('/api/me/notifications/read', async (c) => {
-    const caller = requireCaller(c)
-    await markRead(db, caller.user.id, await readJson(c, readNotificationsBody))
-    return c.body(null, 204)
-  })
-
-  return app
+    .post('/notifications/read', signedIn, jsonBody(readNotificationsBody), async (c) => {
+      await markRead(db, c.var.signedIn.user.id, c.req.valid('json'))
+      return c.body(null, 204)
+    })
 }

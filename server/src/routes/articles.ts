@@ -3,39 +3,48 @@ import { Hono } from 'hono'
 import { ArticleImportPool } from '../domain/article-import-pool.js'
 import { createArticle, listArticles } from '../domain/articles.js'
 import { articleOverviews } from '../domain/review/article-overview.js'
-import { articleAccess, articleGuard, requireWorkspaceRole } from './access.js'
-import { type ApiDeps, limitBody, readJson } from './http.js'
+import { articleAccess, requireWorkspaceRole, workspaceRole } from './access.js'
+import { type ApiDeps, limitBody } from './http.js'
+import { jsonBody } from './validate.js'
 
-/** Articles of a workspace; `/api/articles/:id/*` is guarded for every route under it, exports included. */
-export function articleRoutes(deps: ApiDeps): Hono {
+/** A workspace's articles (mounted at /api/workspaces): created from a body, listed for the desk. */
+export function workspaceArticleRoutes(deps: ApiDeps) {
   const { config, db, store } = deps
-  const app = new Hono()
   // The sanitizer and Markdown parser live on the pool's worker threads, never on the server's heap.
   const imports = new ArticleImportPool(config.http.importBudget)
 
-  app.post('/api/workspaces/:id/articles', limitBody(config.http.articleMaxBytes), async (c) => {
-    const { workspace, userId } = await requireWorkspaceRole(c, db, c.req.param('id'), 'checker')
-    const input = await readJson(c, createArticleBody)
-    const { update, format } = await imports.parse(input)
-    const article = await createArticle(db, store, {
-      workspaceId: workspace.id,
-      title: input.title,
-      sourceUrl: input.sourceUrl ?? undefined,
-      createdBy: userId,
-      format,
-      initialUpdate: update,
+  return new Hono()
+    .post(
+      '/:id/articles',
+      limitBody(config.http.articleMaxBytes),
+      workspaceRole(db, 'checker'),
+      jsonBody(createArticleBody),
+      async (c) => {
+        const { workspace, userId } = c.var.workspaceAccess
+        const input = c.req.valid('json')
+        const { update, format } = await imports.parse(input)
+        const article = await createArticle(db, store, {
+          workspaceId: workspace.id,
+          title: input.title,
+          sourceUrl: input.sourceUrl ?? undefined,
+          createdBy: userId,
+          format,
+          initialUpdate: update,
+        })
+        return c.json(article, 201)
+      },
+    )
+    .get('/:id/articles', async (c) => {
+      const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'viewer')
+      // The desk's overview: counts of claims, verdicts, claims in review and approved; published or not.
+      return c.json(await articleOverviews(deps, workspace.id, await listArticles(db, workspace.id)))
     })
-    return c.json(article, 201)
-  })
+}
 
-  app.get('/api/workspaces/:id/articles', async (c) => {
-    const { workspace } = await requireWorkspaceRole(c, db, c.req.param('id'), 'viewer')
-    // The desk's overview: counts of claims, verdicts, claims in review and approved; published or not.
-    return c.json(await articleOverviews(deps, workspace.id, await listArticles(db, workspace.id)))
-  })
-
-  app.use('/api/articles/:id/*', articleGuard(db))
-  app.get('/api/articles/:id', (c) => c.json(articleAccess(c).article))
-
-  return app
+/**
+ * One article (mounted at /api/articles). api.ts guards `/api/articles/:id` and everything
+ * under it (articleGuard) before this or any other article module is mounted.
+ */
+export function articleRoutes() {
+  return new Hono().get('/:id', (c) => c.json(articleAccess(c).article))
 }

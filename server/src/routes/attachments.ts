@@ -15,45 +15,47 @@ import { ATTACHMENT_CSP } from './security-headers.js'
 /**
  * Evidence files. Uploaded as the raw request body (content-type = the file's
  * type, `x-filename` = its URL-encoded name); served only to members of the
- * article's workspace, never sniffed into something scriptable.
+ * article's workspace, never sniffed into something scriptable. Uploads and the list are
+ * mounted at /api/articles, under the article guard.
  */
-export function attachmentRoutes({ db, config }: ApiDeps): Hono {
-  const app = new Hono()
-
-  app.post('/api/articles/:id/attachments', limitBody(config.http.attachmentMaxBytes), async (c) => {
-    const { article, userId } = requireArticleRole(c, 'checker')
-    const data = new Uint8Array(await c.req.arrayBuffer())
-    const mime = checkAttachment(c.req.header('content-type') ?? '', data, config.http.attachmentMaxBytes)
-    const meta = await insertAttachment(db, {
-      articleId: article.id,
-      workspaceId: article.workspaceId,
-      name: cleanFileName(c.req.header('x-filename')),
-      mime,
-      data,
-      createdBy: userId,
+export function articleAttachmentRoutes({ db, config }: ApiDeps) {
+  return new Hono()
+    .post('/:id/attachments', limitBody(config.http.attachmentMaxBytes), async (c) => {
+      const { article, userId } = requireArticleRole(c, 'checker')
+      const data = new Uint8Array(await c.req.arrayBuffer())
+      const mime = checkAttachment(c.req.header('content-type') ?? '', data, config.http.attachmentMaxBytes)
+      const meta = await insertAttachment(db, {
+        articleId: article.id,
+        workspaceId: article.workspaceId,
+        name: cleanFileName(c.req.header('x-filename')),
+        mime,
+        data,
+        createdBy: userId,
+      })
+      return c.json(
+        { id: meta.id, url: `/api/attachments/${meta.id}`, name: meta.name, mime: meta.mime, size: meta.size },
+        201,
+      )
     })
-    return c.json(
-      { id: meta.id, url: `/api/attachments/${meta.id}`, name: meta.name, mime: meta.mime, size: meta.size },
-      201,
-    )
-  })
+    .get('/:id/attachments', async (c) => {
+      const { article } = articleAccess(c)
+      const list = await listAttachments(db, article.id)
+      return c.json(
+        list.map((a) => ({
+          id: a.id,
+          url: `/api/attachments/${a.id}`,
+          name: a.name,
+          mime: a.mime,
+          size: a.size,
+          createdAt: a.createdAt,
+        })),
+      )
+    })
+}
 
-  app.get('/api/articles/:id/attachments', async (c) => {
-    const { article } = articleAccess(c)
-    const list = await listAttachments(db, article.id)
-    return c.json(
-      list.map((a) => ({
-        id: a.id,
-        url: `/api/attachments/${a.id}`,
-        name: a.name,
-        mime: a.mime,
-        size: a.size,
-        createdAt: a.createdAt,
-      })),
-    )
-  })
-
-  app.get('/api/attachments/:id', async (c) => {
+/** One evidence file (mounted at /api/attachments), to members of its workspace only. */
+export function attachmentRoutes({ db }: ApiDeps) {
+  return new Hono().get('/:id', async (c) => {
     const caller = requireCaller(c)
     const attachment = await getAttachment(db, c.req.param('id'))
     if (!attachment) throw notFound('attachment')
@@ -68,6 +70,4 @@ export function attachmentRoutes({ db, config }: ApiDeps): Hono {
       'cache-control': 'private, max-age=3600',
     })
   })
-
-  return app
 }

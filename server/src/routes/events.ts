@@ -6,12 +6,11 @@ import type { EventBus } from '../events/event-bus.js'
 import type { ApiDeps } from './http.js'
 
 /**
- * `GET /api/events`: the caller's live events as server-sent events (docs/api.md, "Live
+ * `GET /api/events` (mounted there): the caller's live events as server-sent events (docs/api.md, "Live
  * events"). A signed-in user (cookie or token), a workshop guest, or both in one browser.
  */
-export function eventRoutes(deps: ApiDeps & { events: EventBus }): Hono {
-  const app = new Hono()
-  app.get('/api/events', async (c) => {
+export function eventRoutes(deps: ApiDeps & { events: EventBus }) {
+  return new Hono().get('/', async (c) => {
     const caller = c.get('caller')
     const guestId = await deps.auth.guests.guestId(c.req.raw.headers)
     if (!caller && !guestId) throw new DomainError('unauthenticated', 'not signed in')
@@ -53,5 +52,4 @@ export function eventRoutes(deps: ApiDeps & { events: EventBus }): Hono {
       }
     })
   })
-  return app
 }

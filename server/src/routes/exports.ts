@@ -61,12 +61,11 @@ function downloadName(article: Article, ext: string): string {
 }
 
 /**
- * Exports of an article's fact-check, computed from the live document. Mounted
- * after the article routes, so `articleGuard` has already admitted the caller.
+ * Exports of an article's fact-check, computed from the live document (mounted at
+ * /api/articles, under api.ts' `articleGuard`, which has already admitted the caller).
  */
-export function exportRoutes(deps: ApiDeps): Hono {
+export function exportRoutes(deps: ApiDeps) {
   const { config, db, store, registry } = deps
-  const app = new Hono()
   const publicUrl = config.server.publicUrl
 
   // Each export reads only what it needs: anchoring every claim costs a walk of the body.
@@ -82,100 +81,98 @@ export function exportRoutes(deps: ApiDeps): Hono {
       c.header('content-disposition', `attachment; filename="${downloadName(article, ext)}"`)
   }
 
-  // The approved claims of a published article; before the first publish nothing, except to an
-  // editor's ?preview=1 (the approved claims, undated).
-  app.get('/api/articles/:id/claimreview', async (c) => {
-    const preview = c.req.query('preview') === '1'
-    const { article } = preview ? requireArticleRole(c, 'editor') : articleAccess(c)
-    const published = await publishedReviews(deps, article)
-    attachmentHeader(c, article, 'claimreview.jsonld')
-    if (!published.published && !preview) return c.body('[]', 200, { 'content-type': LD_JSON })
-    const workspace = await getWorkspace(db, article.workspaceId)
-    const claims = (await read(article, (doc) => readAnchoredClaims(doc).claims)).filter((claim) =>
-      published.approved.has(claim.id),
-    )
-    const refused: RefusedUrl[] = []
-    const reviews = buildClaimReviews(
-      articleMeta(c, publicUrl, article),
-      claims,
-      await verdictScaleFor(db, article.workspaceId),
-      {
-        organization: { name: workspace?.name ?? 'Fact-check desk' },
-        datePublished: published.factCheckPublishedAt,
-        dateModified: (claim) => published.modifiedAt.get(claim.id),
-        reviewUrl: (claim) => (published.publishedUrl ? claimUrl(published.publishedUrl, claim.id) : ''),
-        onRefusedUrl: (r) => refused.push(r),
-      },
-    )
-    if (refused.length > 0) {
-      // Flagged, never emitted: a javascript:/data:/file: link must not reach a publisher.
-      c.header('x-refused-evidence-urls', String(refused.length))
-      log('claimreview export left out unsafe evidence URLs', { articleId: article.id, count: refused.length })
-    }
-    return c.body(JSON.stringify(reviews, null, 2), 200, { 'content-type': LD_JSON })
-  })
-
-  app.get('/api/articles/:id/report.md', async (c) => {
-    const { article } = articleAccess(c)
-    const { claims, anchors } = await read(article, claimsAndAnchors)
-    // People by name: the workspace's members (the authorship fields are corrected to them by attribution).
-    const members = await listMembers(db, article.workspaceId)
-    const markdown = buildReportMarkdown(
-      articleMeta(c, publicUrl, article),
-      claims,
-      await verdictScaleFor(db, article.workspaceId),
-      {
-        anchors,
-        people: new Map(members.map((m) => [m.userId, m.name])),
-        review: await reportReview(deps, article),
-        generatedAt: new Date().toISOString(),
-        // Members-only downloads (GET /api/attachments/:id): a reader needs access to the workspace.
-        attachmentBaseUrl: `${publicOrigin(c, publicUrl)}/api/attachments`,
-      },
-    )
-    attachmentHeader(c, article, 'report.md')
-    return c.body(markdown, 200, { 'content-type': 'text/markdown; charset=utf-8' })
-  })
-
-  app.get('/api/articles/:id/annotations', async (c) => {
-    const { article } = articleAccess(c)
-    const { claims, anchors, text } = await read(article, (doc) => {
-      const { claims, anchors, body } = readAnchoredClaims(doc)
-      return { claims, anchors, text: body.text }
-    })
-    const meta = articleMeta(c, publicUrl, article)
-    const claimAnnotations = buildWebAnnotations(meta, claims, text, {
-      anchors,
-      scale: await verdictScaleFor(db, article.workspaceId),
-    })
-    // Each claim's discussion right after it: comments on the claim's annotation, replies on their thread's first.
-    const people = new Map((await listMembers(db, article.workspaceId)).map((m) => [m.userId, m.name]))
-    const annotations = claimAnnotations.flatMap((annotation, i) => [
-      annotation,
-      ...buildDiscussionAnnotations(meta, annotation.id, claims[i]!, people),
-    ])
-    attachmentHeader(c, article, 'annotations.jsonld')
-    return c.body(JSON.stringify(annotations, null, 2), 200, { 'content-type': LD_JSON })
-  })
-
-  // The same list the article screen shows: sentences a claim already covers (the shared
-  // `covers` rule) are left out, unless ?all=1 asks for every suggestion.
-  app.get('/api/articles/:id/suggestions', async (c) => {
-    const { article } = articleAccess(c)
-    const all = c.req.query('all') === '1'
-    const { text, claimed } = await read(article, (doc) => {
-      const body = BodyText.of(doc)
-      const ranges: TextRange[] = []
-      if (!all) {
-        for (const claim of readClaims(doc)) {
-          const anchor = anchorClaim(doc, claim, body)
-          if (anchor.status !== 'detached') ranges.push({ from: anchor.from, to: anchor.to })
+  return (
+    new Hono()
+      // The approved claims of a published article; before the first publish nothing, except to an
+      // editor's ?preview=1 (the approved claims, undated).
+      .get('/:id/claimreview', async (c) => {
+        const preview = c.req.query('preview') === '1'
+        const { article } = preview ? requireArticleRole(c, 'editor') : articleAccess(c)
+        const published = await publishedReviews(deps, article)
+        attachmentHeader(c, article, 'claimreview.jsonld')
+        if (!published.published && !preview) return c.body('[]', 200, { 'content-type': LD_JSON })
+        const workspace = await getWorkspace(db, article.workspaceId)
+        const claims = (await read(article, (doc) => readAnchoredClaims(doc).claims)).filter((claim) =>
+          published.approved.has(claim.id),
+        )
+        const refused: RefusedUrl[] = []
+        const reviews = buildClaimReviews(
+          articleMeta(c, publicUrl, article),
+          claims,
+          await verdictScaleFor(db, article.workspaceId),
+          {
+            organization: { name: workspace?.name ?? 'Fact-check desk' },
+            datePublished: published.factCheckPublishedAt,
+            dateModified: (claim) => published.modifiedAt.get(claim.id),
+            reviewUrl: (claim) => (published.publishedUrl ? claimUrl(published.publishedUrl, claim.id) : ''),
+            onRefusedUrl: (r) => refused.push(r),
+          },
+        )
+        if (refused.length > 0) {
+          // Flagged, never emitted: a javascript:/data:/file: link must not reach a publisher.
+          c.header('x-refused-evidence-urls', String(refused.length))
+          log('claimreview export left out unsafe evidence URLs', { articleId: article.id, count: refused.length })
         }
-      }
-      return { text: body.text, claimed: ranges }
-    })
-    return c.json(uncoveredSuggestions(suggestCheckworthy(text), claimed))
-  })
-
-  return app
+        return c.body(JSON.stringify(reviews, null, 2), 200, { 'content-type': LD_JSON })
+      })
+      .get('/:id/report.md', async (c) => {
+        const { article } = articleAccess(c)
+        const { claims, anchors } = await read(article, claimsAndAnchors)
+        // People by name: the workspace's members (the authorship fields are corrected to them by attribution).
+        const members = await listMembers(db, article.workspaceId)
+        const markdown = buildReportMarkdown(
+          articleMeta(c, publicUrl, article),
+          claims,
+          await verdictScaleFor(db, article.workspaceId),
+          {
+            anchors,
+            people: new Map(members.map((m) => [m.userId, m.name])),
+            review: await reportReview(deps, article),
+            generatedAt: new Date().toISOString(),
+            // Members-only downloads (GET /api/attachments/:id): a reader needs access to the workspace.
+            attachmentBaseUrl: `${publicOrigin(c, publicUrl)}/api/attachments`,
+          },
+        )
+        attachmentHeader(c, article, 'report.md')
+        return c.body(markdown, 200, { 'content-type': 'text/markdown; charset=utf-8' })
+      })
+      .get('/:id/annotations', async (c) => {
+        const { article } = articleAccess(c)
+        const { claims, anchors, text } = await read(article, (doc) => {
+          const { claims, anchors, body } = readAnchoredClaims(doc)
+          return { claims, anchors, text: body.text }
+        })
+        const meta = articleMeta(c, publicUrl, article)
+        const claimAnnotations = buildWebAnnotations(meta, claims, text, {
+          anchors,
+          scale: await verdictScaleFor(db, article.workspaceId),
+        })
+        // Each claim's discussion right after it: comments on the claim's annotation, replies on their thread's first.
+        const people = new Map((await listMembers(db, article.workspaceId)).map((m) => [m.userId, m.name]))
+        const annotations = claimAnnotations.flatMap((annotation, i) => [
+          annotation,
+          ...buildDiscussionAnnotations(meta, annotation.id, claims[i]!, people),
+        ])
+        attachmentHeader(c, article, 'annotations.jsonld')
+        return c.body(JSON.stringify(annotations, null, 2), 200, { 'content-type': LD_JSON })
+      })
+      // The same list the article screen shows: sentences a claim already covers (the shared
+      // `covers` rule) are left out, unless ?all=1 asks for every suggestion.
+      .get('/:id/suggestions', async (c) => {
+        const { article } = articleAccess(c)
+        const all = c.req.query('all') === '1'
+        const { text, claimed } = await read(article, (doc) => {
+          const body = BodyText.of(doc)
+          const ranges: TextRange[] = []
+          if (!all) {
+            for (const claim of readClaims(doc)) {
+              const anchor = anchorClaim(doc, claim, body)
+              if (anchor.status !== 'detached') ranges.push({ from: anchor.from, to: anchor.to })
+            }
+          }
+          return { text: body.text, claimed: ranges }
+        })
+        return c.json(uncoveredSuggestions(suggestCheckworthy(text), claimed))
+      })
+  )
 }

@@ -8,15 +8,14 @@ import type { ApiDeps } from './http.js'
 
 /**
  * "Seen before": GET /api/articles/:id/claims/:claimId/similar → the most similar claims
- * of the workspace's other articles. Mounted after the article routes, so `articleGuard`
- * has already answered 401 (not signed in), 404 (no such article) and 403 (not a member);
+ * of the workspace's other articles. Mounted at /api/articles, under api.ts' `articleGuard`,
+ * which has already answered 401 (not signed in), 404 (no such article) and 403 (not a member);
  * an unknown claim is the last 404.
  */
-export function similarRoutes({ db, store, registry }: ApiDeps): Hono {
-  const app = new Hono()
+export function similarRoutes({ db, store, registry }: ApiDeps) {
   const claims = new WorkspaceClaims(db, store, registry)
 
-  app.get('/api/articles/:id/claims/:claimId/similar', async (c) => {
+  return new Hono().get('/:id/claims/:claimId/similar', async (c) => {
     const { article } = articleAccess(c)
     const claimId = c.req.param('claimId')
     const claim = await withDocument(registry, store, article.docId, (doc) =>
@@ -25,6 +24,4 @@ export function similarRoutes({ db, store, registry }: ApiDeps): Hono {
     if (!claim) throw notFound('claim')
     return c.json(await claims.similar(article, claim.quote))
   })
-
-  return app
 }

@@ -1,5 +1,6 @@
 import type { Role } from '@fc/shared'
 import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import type { AuthService } from '../auth/service.js'
 import { DomainError, forbidden, notFound } from '../domain/errors.js'
 import { participantOf, type Participant } from '../domain/workshop-participants.js'
@@ -55,3 +56,10 @@ export async function requireTrainer(
   if (!access.trainer) throw forbidden('only the workshop’s trainers may do this')
   return access as TrainerAccess
 }
+
+/** `requireTrainer` of the route's `:id` as middleware, before a body's validator; the handler reads `c.var.trainerAccess`. */
+export const trainerOf = (q: Queryable, auth: AuthService) =>
+  createMiddleware<{ Variables: { trainerAccess: TrainerAccess } }>(async (c, next) => {
+    c.set('trainerAccess', await requireTrainer(c, q, auth, c.req.param('id') ?? ''))
+    await next()
+  })

@@ -1,7 +1,7 @@
 import { getBodyText, readClaims } from '@fc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call } from '../support/accounts.js'
-import { replaceInBody, storedQuote as stored } from '../support/body-edits.js'
+import { editInsideOneClaimAtOnce, replaceInBody, storedQuote as stored } from '../support/body-edits.js'
 import { backends } from '../support/backends.js'
 import { connectClient, eventually, type TestClient } from '../support/clients.js'
 import type { TestServer } from '../support/server.js'
@@ -97,26 +97,7 @@ describe.each(backends())('quotes that follow the text ($name)', (backend) => {
       const claimId = await markClaim(server, team.checker, team.article, { quote: 'The army denied the figures' })
       const a = await client(team.checker.token)
       const b = await client(team.editor.token)
-      // Both edit before either hears of the other's change.
-      a.provider.disconnect()
-      b.provider.disconnect()
-      replaceInBody(a.doc, 'army denied', 'army flatly denied')
-      replaceInBody(b.doc, 'the fig', 'the casualty fig')
-      a.provider.connect()
-      b.provider.connect()
-      const wanted = 'The army flatly denied the casualty figures'
-      await eventually(
-        async () =>
-          getBodyText(a.doc) === getBodyText(b.doc) &&
-          stored(a, claimId).quote === wanted &&
-          stored(b, claimId).quote === wanted,
-        8000,
-        'both clients to converge',
-      ).catch((err) => {
-        throw new Error(
-          `${err}: a ${JSON.stringify(stored(a, claimId))} b ${JSON.stringify(stored(b, claimId))} text ${getBodyText(a.doc)}`,
-        )
-      })
+      const wanted = await editInsideOneClaimAtOnce(a, b, claimId, 8000)
       expect(stored(a, claimId)).toEqual(stored(b, claimId))
       const text = getBodyText(a.doc)
       const at = text.indexOf(wanted)

@@ -1,7 +1,7 @@
 import { getBodyText } from '@fc/shared'
 import { describe, expect, it } from 'vitest'
 import { call } from '../support/accounts.js'
-import { replaceInBody, storedQuote } from '../support/body-edits.js'
+import { editInsideOneClaimAtOnce, replaceInBody, storedQuote } from '../support/body-edits.js'
 import { connectClient, eventually, waitFor } from '../support/clients.js'
 import { scaleOutMissing, twoInstances } from '../support/two-instances.js'
 import { deskTeam, markClaim, stateOf } from '../desk/desk-team.js'
@@ -35,21 +35,7 @@ describe.skipIf(missing.length > 0)('quotes that follow the text across two inst
     const onB = connectClient(b, team.article.docId, { token: team.editor.token })
     try {
       await Promise.all([onA.synced, onB.synced])
-      onA.provider.disconnect()
-      onB.provider.disconnect()
-      replaceInBody(onA.doc, 'army denied', 'army flatly denied')
-      replaceInBody(onB.doc, 'the fig', 'the casualty fig')
-      onA.provider.connect()
-      onB.provider.connect()
-      const wanted = 'The army flatly denied the casualty figures'
-      await eventually(
-        async () =>
-          getBodyText(onA.doc) === getBodyText(onB.doc) &&
-          storedQuote(onA, claimId).quote === wanted &&
-          storedQuote(onB, claimId).quote === wanted,
-        10_000,
-        'both instances’ clients to converge on the merged quote',
-      )
+      const wanted = await editInsideOneClaimAtOnce(onA, onB, claimId, 10_000)
       expect(storedQuote(onA, claimId)).toEqual(storedQuote(onB, claimId))
       await eventually(
         async () => (await stateOf(b, team.editor, team.article.id, claimId)) === 'in-review',

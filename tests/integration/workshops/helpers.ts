@@ -1,3 +1,4 @@
+import { getBodyText, markClaimAtText, setVerdict, type VerdictId } from '@fc/shared'
 import WS from 'ws'
 import * as Y from 'yjs'
 import { type Account, type Answer, call } from '../support/accounts.js'
@@ -87,4 +88,13 @@ export function everythingIn(doc: Y.Doc): string {
     share: [...doc.share.keys()],
   })
   return json + Buffer.from(Y.encodeStateAsUpdate(doc)).toString('latin1')
+}
+
+/** Marks `quote` in the client's copy as a participant would, with a verdict; the claim's id. */
+export function mark(client: TestClient, quote: string, verdict: VerdictId, by: string): string {
+  const from = getBodyText(client.doc).indexOf(quote)
+  if (from < 0) throw new Error(`not in the copy: ${quote}`)
+  const claimId = markClaimAtText(client.doc, from, from + quote.length, { createdBy: by })
+  setVerdict(client.doc, claimId, verdict, 'because')
+  return claimId
 }

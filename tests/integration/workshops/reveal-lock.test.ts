@@ -1,25 +1,16 @@
-import { getBodyText, markClaimAtText, readClaims, setVerdict } from '@fc/shared'
+import { readClaims, setVerdict } from '@fc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordAuthMessages } from '../support/access-messages.js'
 import { type Account, call, createArticle, signUp } from '../support/accounts.js'
 import { backends } from '../support/backends.js'
 import { type TestClient, connectClient, drained, sleep, waitFor } from '../support/clients.js'
 import type { TestServer } from '../support/server.js'
-import { ARTICLE, type CreatedWorkshop, type Guest, cookieClient, createWorkshop, joinAs } from './helpers.js'
+import { ARTICLE, type CreatedWorkshop, type Guest, cookieClient, createWorkshop, joinAs, mark } from './helpers.js'
 
 const KEY = [
   { quote: '84 Pakistani security personnel were killed', verdict: 'false' },
   { quote: 'taken 18 personnel captive', verdict: 'unproven' },
 ]
-
-/** Marks `quote` in the client's copy as the editor would, with a verdict. */
-function mark(client: TestClient, quote: string, verdict: 'false' | 'unproven' | 'true', by: string): string {
-  const from = getBodyText(client.doc).indexOf(quote)
-  if (from < 0) throw new Error(`not in the copy: ${quote}`)
-  const claimId = markClaimAtText(client.doc, from, from + quote.length, { createdBy: by })
-  setVerdict(client.doc, claimId, verdict, 'because')
-  return claimId
-}
 
 /**
  * The reveal makes answers final (docs/api.md, "POST /api/workshops/:id/reveal"): a

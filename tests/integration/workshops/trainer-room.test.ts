@@ -1,11 +1,11 @@
-import { getBodyText, markClaimAtText, readClaims, setVerdict } from '@fc/shared'
+import { readClaims } from '@fc/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Account, call, createArticle, signUp } from '../support/accounts.js'
 import { backends } from '../support/backends.js'
 import { type TestClient, eventually } from '../support/clients.js'
 import { openLiveEvents } from '../support/live-events.js'
 import type { TestServer } from '../support/server.js'
-import { ARTICLE, type CreatedWorkshop, type Guest, cookieClient, createWorkshop, joinAs } from './helpers.js'
+import { ARTICLE, type CreatedWorkshop, type Guest, cookieClient, createWorkshop, joinAs, mark } from './helpers.js'
 
 const Q1 = '84 Pakistani security personnel were killed'
 const Q2 = 'taken 18 personnel captive'
@@ -16,16 +16,6 @@ const KEY = [
 const BEN_Q1 = 'security personnel were killed and dozens more wounded'
 const FACILITIES = 'more than 30 government-linked facilities'
 const ANNOUNCEMENT = 'The announcement was made on January 31'
-
-type Verdict = 'false' | 'unproven' | 'true'
-
-function mark(client: TestClient, quote: string, verdict: Verdict, by: string): string {
-  const from = getBodyText(client.doc).indexOf(quote)
-  if (from < 0) throw new Error(`not in the copy: ${quote}`)
-  const claimId = markClaimAtText(client.doc, from, from + quote.length, { createdBy: by })
-  setVerdict(client.doc, claimId, verdict, 'because')
-  return claimId
-}
 
 /**
  * The trainer's room (docs/api.md, "Workshops"): the debrief beside the key, per key claim

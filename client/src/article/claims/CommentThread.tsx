@@ -331,7 +331,7 @@ function CommentComposer({
   const activeOption = open ? `${listId}-${highlight}` : undefined
 
   return (
-    <form className={`comment-composer${reply ? ' comment-composer--reply' : ''}`} onSubmit={send}>
+    <form className={`comment-composer keycaps${reply ? ' comment-composer--reply' : ''}`} onSubmit={send}>
       <label className="visually-hidden" htmlFor={`${idPrefix}-input`}>
         {reply ? 'Write a reply' : 'Write a comment'}
       </label>

@@ -26,7 +26,7 @@ export function ArticleToolbar({ banner }: { banner?: ReactNode }) {
   return (
     <div className="article-toolbar-dock">
       {banner}
-      <div className="article-toolbar" role="toolbar" aria-label="Article tools" data-testid="article-toolbar">
+      <div className="article-toolbar keycaps" role="toolbar" aria-label="Article tools" data-testid="article-toolbar">
         <button
           type="button"
           className="button button--small article-toolbar__mark"

@@ -193,19 +193,17 @@ export class Attribution {
     state.quotesOwed = { userId, timer }
   }
 
-  /**
-   * Brings the claims' quotes up to date with the body (shared refreshClaimQuotes), from the
-   * server's own clientID, bound to the server first so no socket that relays the structs later
-   * becomes their author.
-   */
+  /** Brings the claims' quotes up to date with the body (shared refreshClaimQuotes), as the server. */
   private followQuotes(room: Room, state: RoomState, userId: string | undefined): void {
     state.quotesOwed = undefined
-    this.enqueue(state, async () => {
-      if (room.discarded) return
-      await state.bindings.bind(room.doc.clientID, SERVER_USER)
-      if (room.discarded) return
-      refreshClaimQuotes(room.doc, new QuoteFollow(userId))
-    })
+    this.enqueue(state, () =>
+      writeAsServer(
+        room,
+        state,
+        () => !room.discarded,
+        () => refreshClaimQuotes(room.doc, new QuoteFollow(userId)),
+      ),
+    )
   }
 
   /**
@@ -278,10 +276,12 @@ export class Attribution {
         )
         if (fresh.length === 0) return
         const field = AUTHOR_FIELD[kind]
-        if (map.get(field) === author || !map._item || map._item.deleted || room.discarded) return
-        await state.bindings.bind(room.doc.clientID, SERVER_USER)
-        if (map.get(field) === author || !map._item || map._item.deleted) return
-        room.doc.transact(() => map.set(field, author), CORRECTION_ORIGIN)
+        await writeAsServer(
+          room,
+          state,
+          () => map.get(field) !== author && map._item !== null && !map._item.deleted && !room.discarded,
+          () => room.doc.transact(() => map.set(field, author), CORRECTION_ORIGIN),
+        )
       })
     }
   }
@@ -306,14 +306,13 @@ export class Attribution {
         const allowed = await this.mayResolve(state.articleId, resolver, threadAuthor)
         const unchanged = () =>
           !room.discarded && !!map._item && !map._item.deleted && map._map.get('resolved')?.id.client === after.client
-        if (!unchanged()) return
         if (allowed && map.get('resolvedBy') === resolver) return
-        await state.bindings.bind(room.doc.clientID, SERVER_USER)
-        if (!unchanged()) return
-        room.doc.transact(() => {
-          if (allowed) map.set('resolvedBy', resolver)
-          else restoreResolve(map, before)
-        }, CORRECTION_ORIGIN)
+        await writeAsServer(room, state, unchanged, () =>
+          room.doc.transact(() => {
+            if (allowed) map.set('resolvedBy', resolver)
+            else restoreResolve(map, before)
+          }, CORRECTION_ORIGIN),
+        )
       })
     }
   }
@@ -366,6 +365,17 @@ function restoreResolve(map: Y.Map<unknown>, before: ResolveShot): void {
     if (value === undefined) map.delete(key)
     else map.set(key, value)
   }
+}
+
+/**
+ * A write from the server's own clientID (a correction, the quote follow-up, a refused resolve undone), bound to the server
+ * first so no socket that relays the structs later becomes their author. The bind waits on
+ * storage, so whether the write is still wanted is asked before it and again after it.
+ */
+async function writeAsServer(room: Room, state: RoomState, wanted: () => boolean, write: () => void): Promise<void> {
+  if (!wanted()) return
+  await state.bindings.bind(room.doc.clientID, SERVER_USER)
+  if (wanted()) write()
 }
 
 /** A raw change without the Yjs details (the struct's clientID and the item's map). */
