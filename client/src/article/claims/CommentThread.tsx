@@ -1,4 +1,14 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
 import {
   addComment,
   commentThreads,
@@ -264,15 +274,23 @@ function CommentComposer({
   // biome-ignore lint/correctness/useExhaustiveDependencies: the highlight goes back to the first person whenever the typed name changes
   useEffect(() => setHighlight(0), [query?.query])
 
+  // Where the caret goes once the chosen name is in the text: set in the same commit, since a key
+  // typed before a later frame (rAF) landed after the caret and was then left behind it.
+  const caretAfterMention = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    const at = caretAfterMention.current
+    if (at === null) return
+    caretAfterMention.current = null
+    inputRef.current?.focus()
+    inputRef.current?.setSelectionRange(at, at)
+  })
+
   const choose = (member: Member) => {
     if (query === null) return
     const next = insertMention(text, query.start, caret, member.name)
+    caretAfterMention.current = next.caret
     setText(next.text)
     setCaret(next.caret)
-    requestAnimationFrame(() => {
-      inputRef.current?.focus()
-      inputRef.current?.setSelectionRange(next.caret, next.caret)
-    })
   }
 
   const send = (event?: FormEvent) => {
