@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { bodyFragment, getBodyText, markClaimAtText, readClaim } from '@fc/shared/schema/index'
+import { bodyFragment, getBodyText, markClaimAtText, readClaim, setStatus } from '@fc/shared/schema/index'
 import { docWithBlocks } from '@fc/shared/schema/test-docs'
 import { ClaimsController } from './ClaimsController'
 
@@ -108,6 +108,37 @@ describe('ClaimsController', () => {
     ;(doc.getMap('claims') as Y.Map<unknown>).delete(id)
     await settle()
     expect(controller.getSelection().selectedId).toBeNull()
+    controller.destroy()
+  })
+
+  it('re-reads only the claims that changed: the others keep their view objects, deleted and new ones follow', async () => {
+    const doc = article()
+    const a = mark(doc, 'The ministry', '2025-01-01T00:00:00.000Z')
+    const b = mark(doc, '84 soldiers', '2025-01-02T00:00:00.000Z')
+    const controller = new ClaimsController(doc, 'u1', true)
+    let told = 0
+    controller.subscribeData(() => told++)
+    const before = controller.getData()
+    setStatus(doc, b, 'researching')
+    await settle()
+    const after = controller.getData()
+    expect(told).toBe(1)
+    expect(after.byId.get(a)).toBe(before.byId.get(a))
+    expect(after.byId.get(b)).not.toBe(before.byId.get(b))
+    expect(after.byId.get(b)?.claim.status).toBe('researching')
+
+    // Typing elsewhere moves offsets only: nobody is told, nothing is rebuilt.
+    const text = (bodyFragment(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    text.insert(text.length, ' More.')
+    await settle()
+    expect(told).toBe(1)
+    expect(controller.getData()).toBe(after)
+
+    const c = mark(doc, 'were killed', '2025-01-03T00:00:00.000Z')
+    ;(doc.getMap('claims') as Y.Map<unknown>).delete(a)
+    await settle()
+    expect(controller.getData().inText.map((v) => v.claim.id)).toEqual([b, c])
+    expect(controller.getData().byId.get(b)).toBe(after.byId.get(b))
     controller.destroy()
   })
 })
