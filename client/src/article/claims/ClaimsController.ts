@@ -24,6 +24,7 @@ import {
 } from '../shared-text/markClaim'
 import { syncBinding, toEditorPosition } from '../shared-text/positions'
 import { scrollTextIntoView, spotlightRange } from '../shared-text/textSpotlight'
+import { whenIdle } from '../../ui/whenIdle'
 
 /** A claim as the UI shows it: the stored claim plus where it sits in the text right now. */
 export interface ClaimView {
@@ -412,16 +413,6 @@ export class ClaimsController {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
-}
-
-/** Runs `task` once the browser is idle (soon in any case); returns a cancel. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, { timeout: 500 })
-    return () => cancelIdleCallback(handle)
-  }
-  const timer = setTimeout(task, 0)
-  return () => clearTimeout(timer)
 }
 
 /**
