@@ -93,11 +93,15 @@ export function useWindowedList({ count, keyOf, listRef, pinned }: Options): Lis
     const target: HTMLElement | Window = scroller ?? window
     target.addEventListener('scroll', schedule, { passive: true })
     window.addEventListener('resize', schedule)
+    // The column shown again (a collapsed panel, a closed drawer) or resized: no scroll event says so.
+    const resized = typeof ResizeObserver === 'undefined' || scroller === null ? null : new ResizeObserver(schedule)
+    resized?.observe(scroller!)
     recompute()
     return () => {
       cancelAnimationFrame(frame)
       target.removeEventListener('scroll', schedule)
       window.removeEventListener('resize', schedule)
+      resized?.disconnect()
     }
   }, [windowed, listRef, recompute])
 
