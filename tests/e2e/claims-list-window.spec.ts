@@ -101,4 +101,21 @@ test('2,000 claims: a bounded number of cards drawn, the last one reached by scr
   expect(await cards.count()).toBeLessThan(120)
   await screenshot(page, 'claims-window-2000-far-open')
   await desk.close()
+
+  // Beside the text at 1024 px and in the drawer at 390 px: windowed too, the end reachable.
+  for (const width of [1024, 390]) {
+    const narrow = await openDesk(browser, owner, article.id, { width, height: width === 390 ? 844 : 900 })
+    if (width < 1024) await narrow.page.getByTestId('side-panel-show').click()
+    const narrowList = narrow.sidebar.getByTestId('claim-list')
+    await expect(narrowList.getByTestId('claim-card').first()).toBeVisible({ timeout: 30_000 })
+    expect(await narrowList.getByTestId('claim-card').count()).toBeLessThan(120)
+    await screenshot(narrow.page, `claims-window-2000-${width}`)
+    await narrowList.locator('[data-claim-head]').first().focus()
+    await narrow.page.keyboard.press('End')
+    const lastHere = narrowList.locator(`[data-claim-card][data-claim-id="${ids[CLAIMS - 1]}"]`)
+    await expect(lastHere.locator('[data-claim-head]')).toBeFocused()
+    await expect(lastHere).toBeInViewport()
+    await screenshot(narrow.page, `claims-window-2000-${width}-end`)
+    await narrow.close()
+  }
 })
