@@ -1,4 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react'
 import { useClaimSelection, useClaimsData, type ClaimView } from './claims/ClaimsController'
 import { ClaimCard } from './claims/ClaimCard'
 import { useClaimFromAddress } from './claims/claimLink'
@@ -7,7 +17,8 @@ import { useClaimsEnv, useClaimsFeatures } from './claims/context'
 import { ExportMenu } from './claims/ExportMenu'
 import { matchesFilters, NO_FILTERS, type ClaimFilters } from './claims/filters'
 import { modKey } from './claims/format'
-import { moveInList, notForList } from '../ui/listKeys'
+import { listMoveTarget, notForList } from '../ui/listKeys'
+import { useWindowedList, type WindowSegment } from '../ui/windowedList'
 import { useSidebarDrawer } from '../ui/SidebarDrawer'
 import { useReadMarks } from './claims/readMarks'
 import { SidebarTabs, tabId, tabPanelId } from './claims/SidebarTabs'
@@ -25,7 +36,8 @@ type SidebarView = 'claims' | 'suggestions' | 'history' | 'activity'
  * The claims column: every claim of the article as a card, in text order, with the
  * claims whose words are gone in a group of their own. j/k or ↑/↓ move between cards
  * while the list has focus; Enter opens one. Where suggestions are on (not in workshops),
- * a second tab lists the sentences still worth marking.
+ * a second tab lists the sentences still worth marking. A long list is windowed
+ * (ui/windowedList): only the cards near the view are drawn, plus the open and the focused one.
  */
 export function ClaimsSidebar() {
   const { controller, me, canWrite, article, scale } = useClaimsEnv()
@@ -41,6 +53,11 @@ export function ClaimsSidebar() {
   const reads = useReadMarks(me.id)
   const [filters, setFilters] = useState<ClaimFilters>(NO_FILTERS)
   const listRef = useRef<HTMLDivElement>(null)
+  const inTextRef = useRef<HTMLOListElement>(null)
+  const detachedRef = useRef<HTMLOListElement>(null)
+  /** The card whose head has focus (kept drawn while scrolled away), and one the keyboard moves to next. */
+  const [focusedId, setFocusedId] = useState<string | null>(null)
+  const [focusNext, setFocusNext] = useState<string | null>(null)
 
   const total = data.inText.length + data.detached.length
   const inText = useMemo(() => data.inText.filter((v) => matchesFilters(v, filters, me.id)), [data, filters, me.id])
@@ -96,9 +113,16 @@ export function ClaimsSidebar() {
       head?.focus()
       return
     }
-    const heads = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-claim-head]') ?? [])]
     const card = target.closest<HTMLElement>('[data-claim-card]')
-    if (moveInList(event, heads, card === null ? -1 : heads.findIndex((h) => card.contains(h)))) return
+    // By position in the whole list, not among the cards drawn: the next card may be a spacer yet.
+    const order = [...inText, ...detached]
+    const from = card === null ? -1 : order.findIndex((v) => v.claim.id === card.dataset.claimId)
+    const to = listMoveTarget(event.key, from, order.length)
+    if (to !== null) {
+      event.preventDefault()
+      setFocusNext(order[to]!.claim.id)
+      return
+    }
     const action = claimKeyAction(event.key, scale.length)
     if (action === null) return
     if (action.kind === 'help') {
@@ -128,15 +152,58 @@ export function ClaimsSidebar() {
     }
   }
 
-  const renderCard = (view: ClaimView) => (
-    <ClaimCard
-      key={view.claim.id}
-      view={view}
-      open={view.claim.id === selectedId}
-      unread={reads.unread(view.claim.id, view.claim.comments)}
-      onRead={() => reads.markRead(view.claim.id, view.claim.comments)}
-    />
-  )
+  // The card the keyboard moved to: focused once drawn (at once when it already is).
+  useLayoutEffect(() => {
+    if (focusNext === null) return
+    const head = listRef.current?.querySelector<HTMLElement>(
+      `[data-claim-card][data-claim-id="${CSS.escape(focusNext)}"] [data-claim-head]`,
+    )
+    if (head === null || head === undefined) return
+    setFocusNext(null)
+    head.focus({ preventScroll: true })
+    head.scrollIntoView({ block: 'nearest' })
+  })
+
+  const pinnedIn = (views: readonly ClaimView[]) =>
+    [selectedId, focusedId, focusNext].flatMap((id) => {
+      const i = id === null ? -1 : views.findIndex((v) => v.claim.id === id)
+      return i === -1 ? [] : [i]
+    })
+  const inTextWindow = useWindowedList({
+    count: inText.length,
+    keyOf: (i) => inText[i]!.claim.id,
+    listRef: inTextRef,
+    pinned: pinnedIn(inText),
+  })
+  const detachedWindow = useWindowedList({
+    count: detached.length,
+    keyOf: (i) => detached[i]!.claim.id,
+    listRef: detachedRef,
+    pinned: pinnedIn(detached),
+  })
+
+  const renderList = (views: readonly ClaimView[], segments: WindowSegment[]) =>
+    segments.flatMap((segment) =>
+      segment.kind === 'gap'
+        ? [<li key={segment.key} aria-hidden="true" data-window-gap="" style={{ height: segment.height }} />]
+        : views
+            .slice(segment.from, segment.to)
+            .map((view, offset) => (
+              <ListedCard
+                key={view.claim.id}
+                view={view}
+                open={view.claim.id === selectedId}
+                unread={reads.unread(view.claim.id, view.claim.comments)}
+                markRead={reads.markRead}
+                position={{ index: segment.from + offset + 1, of: views.length }}
+              />
+            )),
+    )
+
+  const onListFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const id = (event.target as HTMLElement).closest<HTMLElement>('[data-claim-card]')?.dataset.claimId ?? null
+    setFocusedId(id)
+  }
 
   return (
     <section className="claims-sidebar keycaps" aria-labelledby="claims-heading" data-testid="claims-sidebar">
@@ -217,6 +284,7 @@ export function ClaimsSidebar() {
               className="claims-sidebar__lists"
               ref={listRef}
               onKeyDown={onListKeyDown}
+              onFocus={onListFocus}
               aria-describedby="claims-keys-hint"
             >
               <p id="claims-keys-hint" className="visually-hidden">
@@ -230,8 +298,14 @@ export function ClaimsSidebar() {
                 </p>
               )}
               {inText.length > 0 && (
-                <ol className="claim-list" aria-label="Claims in text order" data-testid="claim-list">
-                  {inText.map(renderCard)}
+                <ol
+                  ref={inTextRef}
+                  className="claim-list"
+                  aria-label="Claims in text order"
+                  data-testid="claim-list"
+                  data-windowed={inTextWindow.windowed}
+                >
+                  {renderList(inText, inTextWindow.segments)}
                 </ol>
               )}
               {detached.length > 0 && (
@@ -247,7 +321,9 @@ export function ClaimsSidebar() {
                     Kept with their evidence and verdicts. Each one re-attaches by itself when its words are back in the
                     article (undo, paste).
                   </p>
-                  <ol className="claim-list">{detached.map(renderCard)}</ol>
+                  <ol ref={detachedRef} className="claim-list" data-windowed={detachedWindow.windowed}>
+                    {renderList(detached, detachedWindow.segments)}
+                  </ol>
                 </section>
               )}
             </div>
@@ -268,3 +344,30 @@ export function ClaimsSidebar() {
     </section>
   )
 }
+
+interface ListedCardProps {
+  view: ClaimView
+  open: boolean
+  unread: number
+  markRead: (claimId: string, comments: ClaimView['claim']['comments']) => void
+  position: { index: number; of: number }
+}
+
+/**
+ * One card of the list, drawn again only when its own props change: the controller keeps a
+ * claim's view object while the claim is unchanged, so a change to one claim of 2,000 renders one card.
+ */
+const ListedCard = memo(
+  function ListedCard({ view, open, unread, markRead, position }: ListedCardProps) {
+    const { claim } = view
+    const onRead = useCallback(() => markRead(claim.id, claim.comments), [markRead, claim])
+    return <ClaimCard view={view} open={open} unread={unread} onRead={onRead} position={position} />
+  },
+  (a, b) =>
+    a.view === b.view &&
+    a.open === b.open &&
+    a.unread === b.unread &&
+    a.markRead === b.markRead &&
+    a.position.index === b.position.index &&
+    a.position.of === b.position.of,
+)

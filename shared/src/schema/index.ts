@@ -23,7 +23,7 @@ export {
   type BodyMarks,
   type FlagMark,
 } from './body-marks.js'
-export { readClaim, readClaims, claimFromYMap } from './read.js'
+export { readClaim, readClaims, claimFromYMap, anchorableFromYMap } from './read.js'
 export {
   addClaim,
   setClaimField,

@@ -31,3 +31,28 @@ describe('uncoveredSuggestions', () => {
     expect(uncoveredSuggestions(suggestions, [{ from: 50, to: 60 }])).toEqual([suggestions[0], suggestions[2]])
   })
 })
+
+describe('uncoveredSuggestions with many claims', () => {
+  it('gives what the pairwise rule gives, claims in any order, long claims reaching over short ones', () => {
+    // A fixed pseudo-random layout: sentences of 30–90 characters, claims of 5–300.
+    let seed = 7
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const suggestions: Array<{ start: number; end: number }> = []
+    for (let at = 0; at < 20_000; ) {
+      const length = 30 + next(60)
+      suggestions.push({ start: at, end: at + length })
+      at += length + 2
+    }
+    const claims = Array.from({ length: 400 }, () => {
+      const from = next(20_000)
+      return { from, to: from + 5 + next(295) }
+    })
+    const pairwise = suggestions.filter((s) => !claims.some((c) => covers(c, s)))
+    expect(uncoveredSuggestions(suggestions, claims)).toEqual(pairwise)
+    expect(pairwise.length).toBeGreaterThan(0)
+    expect(pairwise.length).toBeLessThan(suggestions.length)
+  })
+})

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:client [--quick] [--only=local|remote] [--keys=N] [--out=path] [--profile=dir]`: typing in the
+ * `pnpm bench:client [--quick] [--only=local|remote] [--keys=N] [--out=path] [--profile=dir] [--trace=dir]`: typing in the
  * article editor, in Chromium, against the real server. Prints a table and writes
  * tests/bench/results-client.json. The method: tests/bench/README.md, "Client: typing".
  */
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { median, percentile, round } from '../lib/stats.js'
 import { ApiSession, inviteSecondUser, seedArticle, type SeededArticle } from './seed.js'
 import { startProfile } from './profile.js'
+import { startTrace } from './trace.js'
 import { startServer } from './server.js'
 import { arm, openArticle, placeCaret, samples, typeKeys, type TypingPlan } from './typing.js'
 
@@ -51,7 +52,14 @@ interface Row {
   endToEndP95Ms?: number
 }
 
-function args(): { quick: boolean; only: string | null; keys: number | null; out: string; profile: string | null } {
+function args(): {
+  quick: boolean
+  only: string | null
+  keys: number | null
+  out: string
+  profile: string | null
+  trace: string | null
+} {
   const argv = process.argv.slice(2)
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? null
   const keys = value('keys')
@@ -61,6 +69,7 @@ function args(): { quick: boolean; only: string | null; keys: number | null; out
     keys: keys === null ? null : Number(keys),
     out: value('out') ?? fileURLToPath(new URL('../results-client.json', import.meta.url)),
     profile: value('profile'),
+    trace: value('trace'),
   }
 }
 
@@ -135,11 +144,13 @@ async function main(): Promise<void> {
         await placeCaret(typist, 6)
         const measured = reader ?? typist
         const profiler = opts.profile === null ? null : await startProfile(measured)
+        const tracer = opts.trace === null ? null : await startTrace(measured)
         await typeKeys(typist, plan, async () => {
           await arm(typist, true)
           if (reader !== null) await arm(reader, true)
         })
         if (profiler !== null) await profiler.stop(path.join(opts.profile!, `${s.name}.cpuprofile`))
+        if (tracer !== null) await tracer.stop(path.join(opts.trace!, `${s.name}.json`))
         const typed = await samples(typist)
         if (reader === null) {
           rows.push({

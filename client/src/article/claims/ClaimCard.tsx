@@ -17,9 +17,11 @@ interface ClaimCardProps {
   unread: number
   /** The card is open and its discussion in view: its comments count as read. */
   onRead: () => void
+  /** Its place in the whole list (1-based): a windowed list draws only some cards, screen readers still hear "n of m". */
+  position?: { index: number; of: number }
 }
 
-export function ClaimCard({ view, open, unread, onRead }: ClaimCardProps) {
+export function ClaimCard({ view, open, unread, onRead, position }: ClaimCardProps) {
   const { controller, members, me, scale } = useClaimsEnv()
   const { revealCard } = useClaimSelection(controller)
   const { claim } = view
@@ -52,7 +54,7 @@ export function ClaimCard({ view, open, unread, onRead }: ClaimCardProps) {
   const assigneeLabel = assignee === me.id ? 'you' : assigneeName
 
   return (
-    <li className="claim-list__item">
+    <li className="claim-list__item" aria-posinset={position?.index} aria-setsize={position?.of}>
       <article
         ref={cardRef}
         className={`claim-card claim-card--${verdictKey(claim.verdict)}${open ? ' claim-card--open' : ''}`}

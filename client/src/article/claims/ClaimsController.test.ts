@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { bodyFragment, getBodyText, markClaimAtText, readClaim } from '@fc/shared/schema/index'
+import { bodyFragment, getBodyText, markClaimAtText, readClaim, setStatus } from '@fc/shared/schema/index'
 import { docWithBlocks } from '@fc/shared/schema/test-docs'
 import { ClaimsController } from './ClaimsController'
 
+// For what must NOT happen (no write, no second notice): a pause; what must happen is waited for (vi.waitFor).
 const settle = () => new Promise((resolve) => setTimeout(resolve, 120))
 
 function article(): Y.Doc {
@@ -37,13 +38,13 @@ describe('ClaimsController', () => {
     const text = (bodyFragment(doc).get(1) as Y.XmlElement).get(0) as Y.XmlText
     const at = text.toString().indexOf('84 soldiers')
     text.delete(at, '84 soldiers were killed'.length)
-    await settle()
-    expect(controller.getData().detached.map((v) => v.claim.id)).toEqual([id])
+    await vi.waitFor(() => expect(controller.getData().detached.map((v) => v.claim.id)).toEqual([id]))
     const before = readClaim(doc, id)!.start
 
     text.insert(at, '84 soldiers were killed')
-    await settle()
-    expect(controller.getData().inText.map((v) => [v.claim.id, v.anchor.status])).toEqual([[id, 'anchored']])
+    await vi.waitFor(() =>
+      expect(controller.getData().inText.map((v) => [v.claim.id, v.anchor.status])).toEqual([[id, 'anchored']]),
+    )
     expect(readClaim(doc, id)!.start).not.toBe(before) // repaired: every client sees it attached
     controller.destroy()
   })
@@ -58,8 +59,10 @@ describe('ClaimsController', () => {
     let writes = 0
     doc.on('update', () => writes++)
     const controller = new ClaimsController(doc, 'viewer', false)
+    await vi.waitFor(() =>
+      expect(controller.getData().inText.map((v) => [v.claim.id, v.anchor.status])).toEqual([[id, 'reanchored']]),
+    )
     await settle()
-    expect(controller.getData().inText.map((v) => [v.claim.id, v.anchor.status])).toEqual([[id, 'reanchored']])
     expect(writes).toBe(0)
     controller.destroy()
   })
@@ -85,8 +88,9 @@ describe('ClaimsController', () => {
 
     const controller = new ClaimsController(replica, 'u1', true)
     Y.applyUpdate(replica, claimUpdate) // B's claim arrives before A's paragraph (another route)
-    await settle()
-    expect(controller.getData().inText.find((v) => v.claim.id === id)?.anchor.status).toBe('reanchored')
+    await vi.waitFor(() =>
+      expect(controller.getData().inText.find((v) => v.claim.id === id)?.anchor.status).toBe('reanchored'),
+    )
     Y.applyUpdate(replica, bodyUpdate)
     await settle()
     // The original positions survived: the claim sits where it was marked, not at the
@@ -108,6 +112,36 @@ describe('ClaimsController', () => {
     ;(doc.getMap('claims') as Y.Map<unknown>).delete(id)
     await settle()
     expect(controller.getSelection().selectedId).toBeNull()
+    controller.destroy()
+  })
+
+  it('re-reads only the claims that changed: the others keep their view objects, deleted and new ones follow', async () => {
+    const doc = article()
+    const a = mark(doc, 'The ministry', '2025-01-01T00:00:00.000Z')
+    const b = mark(doc, '84 soldiers', '2025-01-02T00:00:00.000Z')
+    const controller = new ClaimsController(doc, 'u1', true)
+    let told = 0
+    controller.subscribeData(() => told++)
+    const before = controller.getData()
+    setStatus(doc, b, 'researching')
+    await settle()
+    const after = controller.getData()
+    expect(told).toBe(1)
+    expect(after.byId.get(a)).toBe(before.byId.get(a))
+    expect(after.byId.get(b)).not.toBe(before.byId.get(b))
+    expect(after.byId.get(b)?.claim.status).toBe('researching')
+
+    // Typing elsewhere moves offsets only: nobody is told, nothing is rebuilt.
+    const text = (bodyFragment(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    text.insert(text.length, ' More.')
+    await settle()
+    expect(told).toBe(1)
+    expect(controller.getData()).toBe(after)
+
+    const c = mark(doc, 'were killed', '2025-01-03T00:00:00.000Z')
+    ;(doc.getMap('claims') as Y.Map<unknown>).delete(a)
+    await vi.waitFor(() => expect(controller.getData().inText.map((v) => v.claim.id)).toEqual([b, c]))
+    expect(controller.getData().byId.get(b)).toBe(after.byId.get(b))
     controller.destroy()
   })
 })

@@ -8,6 +8,7 @@ import {
   BodyText,
   claimsMap,
   decodeRelPos,
+  readClaim,
   readClaims,
   repairClaimAnchor,
   type AnchorResult,
@@ -23,13 +24,15 @@ import {
 } from '../shared-text/markClaim'
 import { syncBinding, toEditorPosition } from '../shared-text/positions'
 import { scrollTextIntoView, spotlightRange } from '../shared-text/textSpotlight'
+import { whenIdle } from '../../ui/whenIdle'
 
 /** A claim as the UI shows it: the stored claim plus where it sits in the text right now. */
 export interface ClaimView {
   claim: Claim
   /**
-   * `anchored`/`reanchored`: in the text (at these plain-text offsets when last sorted);
-   * `detached`: listed apart.
+   * `anchored`/`reanchored`: in the text (at these plain-text offsets when the view was made:
+   * a view is kept while its claim and its status stay the same, so the offsets may be older
+   * than the list's order); `detached`: listed apart.
    */
   anchor: AnchorResult
 }
@@ -68,18 +71,28 @@ const BODY_SETTLE_MS = 60
 export class ClaimsController {
   readonly body: Y.XmlFragment
   private claimsData: ClaimsSnapshot = EMPTY
-  private claimsKey = ''
+  private orderKey = ''
   /**
-   * The claims as last read, and their part of the snapshot key: a body edit leaves them as
-   * they were, so typing only re-anchors (reading and serialising 2,000 claims per settled
-   * keystroke was most of the controller's share of typing time).
+   * Every claim as last read, by id, and the ones changed since (`all`: read them all again).
+   * A change to one claim (a verdict, the server's quote follow-up after a pause in typing)
+   * re-reads that claim only: reading 2,000 claims with their evidence and comments on every
+   * change was most of the controller's share of typing time.
    */
-  private readClaimsCache: { claims: Claim[]; key: string } | null = null
+  private readonly claimsById = new Map<string, Claim>()
+  private changed: Set<string> | 'all' = 'all'
+  /** Claims in their stored order (oldest first), rebuilt only when a claim changed. */
+  private ordered: Claim[] = []
+  /**
+   * The views last handed out, by id: a claim that did not change and kept its status keeps
+   * its view object, so memoised cards skip it and a list of 2,000 renders only what moved.
+   */
+  private views = new Map<string, ClaimView>()
   private selection: SelectionSnapshot = { selectedId: null, revealCard: 0, pointedId: null, notice: null }
   private readonly dataListeners = new Set<() => void>()
   private readonly selectionListeners = new Set<() => void>()
   private readonly editorListeners = new Set<() => void>()
   private bodyTimer: ReturnType<typeof setTimeout> | null = null
+  private cancelIdle: (() => void) | null = null
   private recomputeQueued = false
   private destroyed = false
   private editorRef: Editor | null = null
@@ -102,6 +115,7 @@ export class ClaimsController {
     claimsMap(this.ydoc).unobserveDeep(this.onClaimsChange)
     this.body.unobserveDeep(this.onBodyChange)
     if (this.bodyTimer !== null) clearTimeout(this.bodyTimer)
+    this.cancelIdle?.()
   }
 
   setCanWrite(canWrite: boolean): void {
@@ -123,16 +137,30 @@ export class ClaimsController {
 
   readonly getData = (): ClaimsSnapshot => this.claimsData
 
-  private readonly onClaimsChange = () => {
-    this.readClaimsCache = null
+  private readonly onClaimsChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+    if (this.changed !== 'all') {
+      const claims = claimsMap(this.ydoc)
+      for (const event of events) {
+        if (event.target === claims) for (const id of event.changes.keys.keys()) this.changed.add(id)
+        else if (typeof event.path[0] === 'string') this.changed.add(event.path[0])
+        // A change somewhere this cannot place: read everything again rather than miss it.
+        else this.changed = 'all'
+        if (this.changed === 'all') break
+      }
+    }
     this.queueRecompute()
   }
 
   private readonly onBodyChange = () => {
-    if (this.bodyTimer !== null) return
+    if (this.bodyTimer !== null || this.cancelIdle !== null) return
+    // Anchoring every claim is not the keystroke's work: after the edits settle, and then when
+    // the browser is idle (after the frame that shows the key), so a key never waits behind it.
     this.bodyTimer = setTimeout(() => {
       this.bodyTimer = null
-      this.recompute()
+      this.cancelIdle = whenIdle(() => {
+        this.cancelIdle = null
+        this.recompute()
+      })
     }, BODY_SETTLE_MS)
   }
 
@@ -145,40 +173,75 @@ export class ClaimsController {
     })
   }
 
+  /** Reads the claims that changed since the last recompute; whether any did. */
+  private readChanged(): boolean {
+    const changed = this.changed
+    if (changed !== 'all' && changed.size === 0) return false
+    this.changed = new Set()
+    if (changed === 'all') {
+      this.claimsById.clear()
+      for (const claim of readClaims(this.ydoc)) this.claimsById.set(claim.id, claim)
+    } else {
+      for (const id of changed) {
+        const claim = readClaim(this.ydoc, id)
+        if (claim === undefined) this.claimsById.delete(id)
+        else this.claimsById.set(id, claim)
+      }
+    }
+    // The order readClaims gives (oldest first, ties by id), without reading the others again.
+    this.ordered = [...this.claimsById.values()].sort(
+      (a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id),
+    )
+    return true
+  }
+
   private recompute(): void {
     if (this.destroyed) return
-    if (this.readClaimsCache === null) {
-      const read = readClaims(this.ydoc)
-      this.readClaimsCache = { claims: read, key: JSON.stringify(read) }
+    if (this.cancelIdle !== null) {
+      // This recompute anchors against the text as it is now: a pending one has nothing left to do.
+      this.cancelIdle()
+      this.cancelIdle = null
     }
-    const { claims, key: claimsPart } = this.readClaimsCache
+    const claimsChanged = this.readChanged()
+    const claims = this.ordered
     const anchors = anchorClaims(this.ydoc, claims)
-    const views = claims.map((claim): ClaimView => ({ claim, anchor: anchors.get(claim.id) ?? { status: 'detached' } }))
+    const fresh = claims.map((claim): ClaimView => ({ claim, anchor: anchors.get(claim.id) ?? { status: 'detached' } }))
 
     // Words came back (undo, paste, retyping): store the re-found positions so every
     // client sees the claim attached again. Viewers cannot write; they still see it in
     // place, found by quote, without storing anything.
-    const reanchored = views.filter((v) => v.anchor.status === 'reanchored' && positionsSeen(this.ydoc, v.claim))
+    const reanchored = fresh.filter((v) => v.anchor.status === 'reanchored' && positionsSeen(this.ydoc, v.claim))
     if (this.canWrite && reanchored.length > 0) {
       this.ydoc.transact(() => {
         for (const view of reanchored) repairClaimAnchor(this.ydoc, view.claim.id)
       }, this)
     }
 
-    const inText = views
+    const inTextFresh = fresh
       .filter((v) => v.anchor.status !== 'detached')
       .sort((a, b) => {
         const ra = a.anchor as { from: number; to: number }
         const rb = b.anchor as { from: number; to: number }
         return ra.from - rb.from || rb.to - ra.to
       })
-    const detached = views.filter((v) => v.anchor.status === 'detached')
+    const detachedFresh = fresh.filter((v) => v.anchor.status === 'detached')
     // Most body edits only shift offsets, which the cards do not show: keep the snapshot
     // (and skip a re-render) unless a claim, its status in the text or the order changed.
-    const key = `${claimsPart}\u0000${inText.map((v) => `${v.claim.id}:${v.anchor.status}`).join(',')}\u0000${detached.map((v) => v.claim.id).join(',')}`
-    if (key === this.claimsKey) return
-    this.claimsKey = key
-    this.claimsData = { inText, detached, byId: new Map(views.map((v) => [v.claim.id, v])) }
+    const orderKey = `${inTextFresh.map((v) => `${v.claim.id}:${v.anchor.status}`).join(',')}\u0000${detachedFresh.map((v) => v.claim.id).join(',')}`
+    if (!claimsChanged && orderKey === this.orderKey) return
+    this.orderKey = orderKey
+    const previous = this.views
+    const keep = (v: ClaimView): ClaimView => {
+      const old = previous.get(v.claim.id)
+      return old !== undefined && old.claim === v.claim && old.anchor.status === v.anchor.status ? old : v
+    }
+    const inText = inTextFresh.map(keep)
+    const detached = detachedFresh.map(keep)
+    const byId = new Map<string, ClaimView>()
+    for (const v of inText) byId.set(v.claim.id, v)
+    for (const v of detached) byId.set(v.claim.id, v)
+    this.views = byId
+    this.claimsData = { inText, detached, byId }
     if (this.selection.selectedId !== null && !this.claimsData.byId.has(this.selection.selectedId)) {
       // The open claim was deleted (here or by someone else).
       this.setSelection({ ...this.selection, selectedId: null })
@@ -346,6 +409,10 @@ export class ClaimsController {
     if (start === null || end === null) return
     spotlightRange(editor.view, { from: start, to: end })
   }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /**

@@ -9,6 +9,7 @@ import { anchorClaim, BodyText, decodeRelPos, readClaim, readClaims, type Claim 
 import type { ClaimsController } from '../claims/ClaimsController'
 import { verdictKey } from '../claims/verdictStyle'
 import { syncBinding, toEditorPosition } from '../shared-text/positions'
+import { whenIdle } from '../../ui/whenIdle'
 
 /*
  * Claims in the text as ProseMirror decorations, never marks: y-prosemirror merges
@@ -24,7 +25,7 @@ import { syncBinding, toEditorPosition } from '../shared-text/positions'
  * - a change to some claims (marked, deleted, re-anchored, verdict…) redraws those claims
  *   only, and a change of the open or pointed claim only restyles the claims concerned;
  * - once the text has been quiet for VERIFY_AFTER_MS, every claim is placed again from its
- *   stored positions (the rule below), and the set is swapped only where it differs: mapping
+ *   stored positions (the rule below), in idle slices, and the set is swapped only where it differs: mapping
  *   can disagree with Yjs at a claim's very edge (a remote letter typed against it);
  * - the first render and a claims snapshot whose anchoring changed rebuild everything.
  * Whether a claim is in the text at all is decided by the shared anchoring (BodyText),
@@ -69,12 +70,18 @@ export const claimHighlightsKey = new PluginKey<HighlightState>('claimHighlights
  */
 type Refresh =
   | { kind: 'all' }
-  | { kind: 'verify' }
+  | { kind: 'verify'; placed: Placed[]; doc: ProseMirrorNode }
   | { kind: 'claims'; ids: ReadonlySet<string> }
   | { kind: 'emphasis' }
 
 /** A pause in the text this long, and every claim is placed again from its stored positions. */
 const VERIFY_AFTER_MS = 400
+
+/**
+ * Placing 2,000 claims again takes tens of milliseconds: done in idle slices of about this
+ * long, so a key pressed meanwhile never waits behind the whole of it.
+ */
+const VERIFY_SLICE_MS = 6
 
 export function refreshClaimHighlights(view: EditorView, refresh: Refresh = { kind: 'all' }): void {
   view.dispatch(view.state.tr.setMeta(claimHighlightsKey, refresh).setMeta('addToHistory', false))
@@ -125,7 +132,9 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
           case 'all':
             return fullState(state, controller)
           case 'verify': {
-            const rebuilt = fullState(state, controller)
+            // Placed against another text (an edit landed after the last slice): the next pause checks again.
+            if (refresh.doc !== state.doc) return next
+            const rebuilt = stateOf(state, controller, refresh.placed)
             return sameDecorations(rebuilt.decorations, next.decorations, state)
               ? restyle(next, state, controller)
               : rebuilt
@@ -184,15 +193,48 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
         queued = null
         refreshClaimHighlights(view, refresh)
       }
+      let cancelVerify: (() => void) | null = null
+      let claimsVersion = 0
       const scheduleVerify = () => {
         if (verifyTimer !== null) clearTimeout(verifyTimer)
+        cancelVerify?.()
+        cancelVerify = null
         verifyTimer = setTimeout(() => {
           verifyTimer = null
-          queue({ kind: 'verify' })
+          startVerify()
         }, VERIFY_AFTER_MS)
+      }
+      // Every claim placed again from its stored positions, a slice at a time in idle moments,
+      // against one text: if the text changes meanwhile, the job is dropped (the edit schedules another).
+      const startVerify = () => {
+        const doc = view.state.doc
+        const binding = syncBinding(view.state)
+        if (binding === undefined) return
+        const version = claimsVersion
+        // The controller's claims, already read (reading 2,000 again here was ~15 ms in one go).
+        const data = controller.getData()
+        const claims = [...data.inText, ...data.detached].map((v) => v.claim)
+        const text = BodyText.of(controller.ydoc)
+        const placed: Placed[] = []
+        let at = 0
+        const slice = () => {
+          cancelVerify = null
+          // A claim changed meanwhile (its own refresh redrew it): these placements are stale.
+          if (destroyed || view.isDestroyed || view.state.doc !== doc || claimsVersion !== version) return
+          const until = performance.now() + VERIFY_SLICE_MS
+          while (at < claims.length && performance.now() < until) {
+            const chunk = claims.slice(at, at + 25)
+            at += chunk.length
+            placed.push(...placeClaims(view.state, controller, chunk, text))
+          }
+          if (at < claims.length) cancelVerify = whenIdle(slice)
+          else queue({ kind: 'verify', placed, doc })
+        }
+        cancelVerify = whenIdle(slice)
       }
       const claimsType = controller.ydoc.getMap('claims')
       const onClaims = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+        claimsVersion++
         const ids = new Set<string>()
         for (const event of events) {
           if (event.target === claimsType) for (const id of event.changes.keys.keys()) ids.add(id)
@@ -245,6 +287,7 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
         destroy: () => {
           destroyed = true
           if (verifyTimer !== null) clearTimeout(verifyTimer)
+          cancelVerify?.()
           view.dom.removeEventListener('focusout', onFocusOut)
           claimsType.unobserveDeep(onClaims)
           stopData()
@@ -258,6 +301,9 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
 /** Two refreshes queued in one task: the wider one, or both claim sets. */
 function merge(a: Refresh | null, b: Refresh): Refresh {
   if (a === null) return b
+  // A verification's placements were read before these claims changed: place everything now.
+  if ((a.kind === 'verify' && b.kind === 'claims') || (a.kind === 'claims' && b.kind === 'verify'))
+    return { kind: 'all' }
   const rank = { emphasis: 0, claims: 1, verify: 2, all: 3 } as const
   if (a.kind === 'claims' && b.kind === 'claims') return { kind: 'claims', ids: new Set([...a.ids, ...b.ids]) }
   // A claims refresh restyles the emphasis as well.
@@ -301,10 +347,14 @@ interface Placed {
 }
 
 function fullState(state: EditorState, controller: ClaimsController): HighlightState {
-  const { selectedId, pointedId } = controller.getSelection()
   const binding = syncBinding(state)
   const bound = binding !== undefined && binding.mapping.size > 0
-  const placed = bound ? placeClaims(state, controller, readClaims(controller.ydoc)) : []
+  return stateOf(state, controller, bound ? placeClaims(state, controller, readClaims(controller.ydoc)) : [], bound)
+}
+
+function stateOf(state: EditorState, controller: ClaimsController, unsorted: Placed[], bound = true): HighlightState {
+  const { selectedId, pointedId } = controller.getSelection()
+  const placed = [...unsorted].sort(byPlace)
   return {
     decorations: DecorationSet.create(
       state.doc,
@@ -317,11 +367,15 @@ function fullState(state: EditorState, controller: ClaimsController): HighlightS
 }
 
 /** Where claims sit in the editor now (the ones that are in the text), longer claims first at equal starts. */
-function placeClaims(state: EditorState, controller: ClaimsController, claims: readonly Claim[]): Placed[] {
+function placeClaims(
+  state: EditorState,
+  controller: ClaimsController,
+  claims: readonly Claim[],
+  text: BodyText = BodyText.of(controller.ydoc),
+): Placed[] {
   const binding = syncBinding(state)
   if (binding === undefined || binding.mapping.size === 0 || claims.length === 0) return []
   const { ydoc, body: fragment } = controller
-  const text = BodyText.of(ydoc)
   const size = state.doc.content.size
   const placed: Placed[] = []
   for (const claim of claims) {
@@ -335,9 +389,12 @@ function placeClaims(state: EditorState, controller: ClaimsController, claims: r
     if (from === null || to === null || from >= to || from < 0 || to > size) continue
     placed.push({ id: claim.id, verdict: claim.verdict, from, to })
   }
-  // Longer claims first, so where claims overlap the longer one wraps the shorter.
-  placed.sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from))
-  return placed
+  return placed.sort(byPlace)
+}
+
+/** Longer claims first at equal starts, so where claims overlap the longer one wraps the shorter. */
+function byPlace(a: Placed, b: Placed): number {
+  return a.from - b.from || b.to - b.from - (a.to - a.from)
 }
 
 function decorationOf(
