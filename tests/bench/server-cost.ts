@@ -12,6 +12,9 @@
  *   step 2, per socket.
  * - fanout: one raw writer and `readers` raw readers in one document, `updates` ~30-byte updates at
  *   100 Hz; CPU from the first send until every reader has every update, per update.
+ * - scaleout (`--only=scaleout`, ours and hocuspocus): the same with two instances on one backplane
+ *   (ours: PostgreSQL + Redis, Hocuspocus: its Redis extension), the writer on A and the readers on
+ *   B, as scenarios/scaleout.ts runs them; CPU of both instances together, per update.
  *
  * CPU is the sum over the server's threads of /proc/<pid>/task/<tid>/schedstat (run time in ns),
  * so ours' SQLite log writer thread counts. Each repetition starts a fresh server and the servers
@@ -30,7 +33,9 @@ import { makeMarker, scanMarkers } from './lib/marker.js'
 import { median, round } from './lib/stats.js'
 import { mapLimit, sleep, waitFor, withTimeout } from './lib/time.js'
 import { startBareRelay } from './servers/bare-relay.js'
-import { startHocuspocus } from './servers/hocuspocus.js'
+import { freshDatabase } from '../integration/support/postgres.js'
+import { TEST_REDIS_URL } from '../integration/support/redis.js'
+import { startHocuspocus, startHocuspocusRedis } from './servers/hocuspocus.js'
 import { startOurs } from './servers/ours.js'
 import type { ServerHandle } from './servers/types.js'
 import { startYWebsocketServer } from './servers/y-websocket-server.js'
@@ -49,7 +54,7 @@ const reps = Number(option('reps') ?? 3)
 const profileDir = option('profile')
 const only = option('servers')?.split(',') ?? ['ours', 'bare-relay', 'y-websocket-server', 'hocuspocus']
 const scenarios = option('only')?.split(',') ?? ['connect', 'fanout']
-/** `--base=.dist-base`: also runs that copy of an earlier build (a directory under server/) as `ours-base`. */
+/** `--base=dist-base`: also runs that copy of an earlier build (a directory beside server/dist) as `ours-base`. */
 const base = option('base')
 
 const starters: Record<string, () => Promise<ServerHandle>> = {
@@ -162,10 +167,14 @@ async function connectCost(server: ServerHandle, label: string): Promise<number>
   return used / sockets
 }
 
-async function fanoutCost(server: ServerHandle, label: string): Promise<number> {
-  const [docId] = (await server.newDocIds(1, 'cost-fanout')) as [string]
+/**
+ * `writerAt`: the instance the writer is on (scale-out: A, readers on B); the CPU counted is
+ * both instances' together.
+ */
+async function fanoutCost(server: ServerHandle, label: string, writerAt: ServerHandle = server): Promise<number> {
+  const [docId] = (await writerAt.newDocIds(1, 'cost-fanout')) as [string]
   const room = await mapLimit(
-    Array.from({ length: readers + 1 }, (_, i) => i),
+    Array.from({ length: readers }, (_, i) => i),
     25,
     async () => {
       const c = connectRaw(server, docId)
@@ -173,7 +182,10 @@ async function fanoutCost(server: ServerHandle, label: string): Promise<number> 
       return c
     },
   )
-  const writer = room.pop() as RawClient
+  const writer = connectRaw(writerAt, docId)
+  await withTimeout(writer.synced, 30_000, `${writerAt.name} writer sync`)
+  const pids = Array.from(new Set([server.pid, writerAt.pid]))
+  const cpuAll = (): number => pids.reduce((sum, pid) => sum + cpuMs(pid), 0)
   let received = 0
   for (const c of room) c.onUpdate = (u) => scanMarkers(u, () => received++)
   // The writer's updates come from one scratch document, so each builds on the previous one.
@@ -194,14 +206,19 @@ async function fanoutCost(server: ServerHandle, label: string): Promise<number> 
     await send(100) // warm-up: the hot path is compiled before counting
     await sleep(300)
     const prof = await profiler(server.inspectorUrl())
+    const writerProf = writerAt === server ? undefined : await profiler(writerAt.inspectorUrl())
     const threadsBefore = threadCpuMs(server.pid)
-    const before = cpuMs(server.pid)
+    const writerBefore = writerAt === server ? 0 : cpuMs(writerAt.pid)
+    const before = cpuAll()
     await send(updates)
-    const used = cpuMs(server.pid) - before
+    const used = cpuAll() - before
+    const writerShare =
+      writerAt === server ? '' : `; writer's instance ${round(((cpuMs(writerAt.pid) - writerBefore) / updates) * 1000)}`
     console.log(
-      `    ${label} fanout, µs per update by thread: ${threadShares(threadsBefore, threadCpuMs(server.pid), updates)}`,
+      `    ${label} fanout, µs per update by thread (readers' instance): ${threadShares(threadsBefore, threadCpuMs(server.pid), updates)}${writerShare}`,
     )
     await prof?.stop(path.join(profileDir ?? '', `${label}-fanout.cpuprofile`))
+    await writerProf?.stop(path.join(profileDir ?? '', `${label}-fanout-writer-instance.cpuprofile`))
     return used / updates
   } finally {
     for (const c of [...room, writer]) c.close()
@@ -210,13 +227,49 @@ async function fanoutCost(server: ServerHandle, label: string): Promise<number> 
   }
 }
 
+/** Two instances of ours (PostgreSQL + Redis) or of Hocuspocus (Redis), as scenarios/scaleout.ts starts them. */
+async function startPair(name: string): Promise<{ a: ServerHandle; b: ServerHandle; stop(): Promise<void> }> {
+  if (name === 'hocuspocus') {
+    const prefix = `hocuspocus-cost-${process.pid}-${Date.now()}`
+    const a = await startHocuspocusRedis(TEST_REDIS_URL, prefix)
+    const b = await startHocuspocusRedis(TEST_REDIS_URL, prefix)
+    return { a, b, stop: async () => void (await Promise.all([a.stop(), b.stop()])) }
+  }
+  const db = await freshDatabase()
+  const env = { databaseUrl: db.url, redisUrl: TEST_REDIS_URL, ...(name === 'ours-base' ? { distDir: base } : {}) }
+  const a = await startOurs(env)
+  const b = await startOurs({ ...env, session: { params: a.params, token: a.token } })
+  return {
+    a,
+    b,
+    async stop() {
+      await Promise.all([a.stop(), b.stop()])
+      await db.drop().catch(() => undefined)
+    },
+  }
+}
+
 const names = Object.keys(starters).filter((n) => only.includes(n) || (n === 'ours-base' && base))
 const results = new Map<string, number[]>()
 for (let rep = 1; rep <= reps; rep++) {
+  if (scenarios.includes('scaleout')) {
+    for (const name of names.filter((n) => n === 'ours' || n === 'ours-base' || n === 'hocuspocus')) {
+      const pair = await startPair(name)
+      try {
+        const value = await fanoutCost(pair.b, `${name}-${rep}`, pair.a)
+        const key = `scaleout ${name}`
+        results.set(key, [...(results.get(key) ?? []), value])
+        console.log(`  rep ${rep} ${key}: ${round(value * 1000)} µs CPU (both instances)`)
+      } finally {
+        await pair.stop()
+      }
+    }
+  }
   for (const name of names) {
+    if (!scenarios.some((s) => s !== 'scaleout')) break
     const server = await (starters[name] as () => Promise<ServerHandle>)()
     try {
-      for (const scenario of scenarios) {
+      for (const scenario of scenarios.filter((s) => s !== 'scaleout')) {
         const label = `${name}-${rep}`
         const value = scenario === 'connect' ? await connectCost(server, label) : await fanoutCost(server, label)
         const key = `${scenario} ${name}`
