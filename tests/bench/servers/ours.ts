@@ -54,7 +54,12 @@ export async function startOurs(opts: OursOptions = {}): Promise<ServerHandle> {
   // The command of server/package.json's start script, as production runs it.
   const child = spawnPinned(
     process.execPath,
-    [INSPECT, '--conditions=fc-dist', '--no-memory-reducer', `${opts.distDir ?? 'dist'}/main.js`],
+    [
+      INSPECT,
+      '--conditions=fc-dist',
+      '--no-memory-reducer',
+      `${opts.distDir ?? process.env.BENCH_OURS_DIST ?? 'dist'}/main.js`,
+    ],
     {
       cwd: serverDir,
       env: {
