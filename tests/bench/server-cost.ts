@@ -30,7 +30,7 @@ import { type RawClient, connectRaw } from './clients/raw.js'
 import { installExitHandlers, pinSelf } from './lib/children.js'
 import { raiseFileLimit } from './lib/file-limit.js'
 import { makeMarker, scanMarkers } from './lib/marker.js'
-import { median, round } from './lib/stats.js'
+import { median, round, summarize } from './lib/stats.js'
 import { mapLimit, sleep, waitFor, withTimeout } from './lib/time.js'
 import { startBareRelay } from './servers/bare-relay.js'
 import { freshDatabase } from '../integration/support/postgres.js'
@@ -147,13 +147,24 @@ async function connectCost(server: ServerHandle, label: string): Promise<number>
   const threadsBefore = threadCpuMs(server.pid)
   const before = cpuMs(server.pid)
   let errors = 0
+  // Where the wall time of a handshake goes (a loaded machine stretches both parts): the upgrade
+  // (TCP, the gate, the 101) and open -> step 2 (joining the room, sync).
+  const upgradeMs: number[] = []
+  const joinMs: number[] = []
   await mapLimit(
     Array.from({ length: sockets }, (_, i) => i),
     50,
     async (i) => {
       const c = connectRaw(server, ids[i % ids.length] as string)
       clients.push(c)
-      await c.synced.catch(() => errors++)
+      try {
+        const total = await c.synced
+        const join = await c.openToStep2
+        upgradeMs.push(total - join)
+        joinMs.push(join)
+      } catch {
+        errors++
+      }
     },
   )
   const used = cpuMs(server.pid) - before
@@ -164,6 +175,11 @@ async function connectCost(server: ServerHandle, label: string): Promise<number>
   for (const c of clients) c.close()
   await sleep(1000)
   if (errors > 0) console.log(`    ${server.name}: ${errors} of ${sockets} sockets failed`)
+  const up = summarize(upgradeMs)
+  const join = summarize(joinMs)
+  console.log(
+    `    ${label} wall ms p50/p99: upgrade ${round(up.p50)}/${round(up.p99)}, open -> step 2 ${round(join.p50)}/${round(join.p99)}`,
+  )
   return used / sockets
 }
 
