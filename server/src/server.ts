@@ -4,6 +4,7 @@ import type { Server } from 'node:http'
 import { Hono } from 'hono'
 import { CLOSE_GOING_AWAY, CLOSE_REASONS } from '@fc/shared'
 import { buildApp } from './app.js'
+import { GateCache } from './auth/gate-cache.js'
 import { AuthService } from './auth/service.js'
 import { createSocketGate } from './auth/socket-gate.js'
 import { enableAdmissionHold } from './collab/access/admission-hold.js'
@@ -110,9 +111,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, () => resolve(s))
   })
+  // Alone, every access change is applied here, synchronously, before its request is answered:
+  // the gate's token and role answers hold until the next one. With other instances a change made
+  // there arrives over Redis a moment later, and an upgrade here in that moment must already be
+  // refused (tests/integration/scale/gate-cache.test.ts): the gate then reads storage every time.
+  const gateCache = new GateCache(db, () => (fanout ? undefined : registry.accessEpoch))
   const wss = attachSocketServer(server as Server, {
     registry,
-    gate: createSocketGate(auth),
+    gate: createSocketGate(auth, gateCache),
     maxMessageBytes: config.socket.maxMessageBytes,
   })
   const stopHeartbeat = startHeartbeat(wss, config.socket.heartbeatMs)

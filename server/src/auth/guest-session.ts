@@ -28,7 +28,7 @@ export class GuestSessions {
     private readonly ttlMs: number,
   ) {}
 
-  async resolve(headers: Headers): Promise<GuestResolution> {
+  async resolve(headers: Pick<Headers, 'get'>): Promise<GuestResolution> {
     const token = readCookie(headers.get('cookie') ?? '', GUEST_COOKIE)
     if (!token) return { kind: 'none' }
     if (!token.startsWith(GUEST_TOKEN_PREFIX) || token.length > 200) return { kind: 'invalid' }

@@ -29,7 +29,7 @@ function originOf(value: string): string | undefined {
  * speaks plain HTTP, so its scheme is http; only behind a trusted proxy (TRUST_PROXY) does
  * X-Forwarded-Proto say otherwise (a TLS-terminating proxy), since a client could claim it.
  */
-function ownOrigins(headers: Headers, policy: OriginPolicy): string[] {
+function ownOrigins(headers: Pick<Headers, 'get'>, policy: OriginPolicy): string[] {
   const forwardedProto = policy.trustProxy ? firstOf(headers.get('x-forwarded-proto')) : undefined
   const scheme = forwardedProto === 'https' ? 'https' : 'http'
   const hosts = [
@@ -44,7 +44,7 @@ function ownOrigins(headers: Headers, policy: OriginPolicy): string[] {
   return origins
 }
 
-function matches(origin: string, headers: Headers, policy: OriginPolicy): boolean {
+function matches(origin: string, headers: Pick<Headers, 'get'>, policy: OriginPolicy): boolean {
   const claimed = originOf(origin)
   if (!claimed) return false
   return policy.allowedOrigins.includes(claimed) || ownOrigins(headers, policy).includes(claimed)
@@ -56,7 +56,7 @@ function matches(origin: string, headers: Headers, policy: OriginPolicy): boolea
  * Referer comes from a non-browser client, which CSRF cannot forge; it is let
  * through unless `requireOrigin` is set. Anything a browser marks as foreign is refused.
  */
-export function checkSameOrigin(headers: Headers, policy: OriginPolicy): OriginVerdict {
+export function checkSameOrigin(headers: Pick<Headers, 'get'>, policy: OriginPolicy): OriginVerdict {
   const origin = headers.get('origin')
   if (origin !== null) {
     return matches(origin, headers, policy)

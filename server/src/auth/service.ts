@@ -30,6 +30,9 @@ export type Resolution =
   /** Credentials were presented but are not valid (unknown/expired session, revoked token). */
   | { kind: 'invalid'; via: 'session' | 'token' }
 
+/** Finds the owner of a presented API token (null: not a valid token). */
+export type TokenLookup = (token: string) => Promise<{ user: PublicUser; tokenId: string } | null>
+
 /** Sessions, tokens and sign-in throttling (login, sign-up, workshop join) for the HTTP routes and the socket gate alike. */
 export class AuthService {
   readonly lucia: AppLucia
@@ -42,6 +45,7 @@ export class AuthService {
   /** Workshop participants without an account (a separate cookie; see guest-session.ts). */
   readonly guests: GuestSessions
   private readonly sweepTimer: NodeJS.Timeout
+  private readonly tokenOwner: TokenLookup = (token) => userForApiToken(this.db, token)
 
   constructor(
     readonly db: Db,
@@ -90,14 +94,19 @@ export class AuthService {
   /**
    * Resolves the caller from, in order: an `Authorization: Bearer` API token, an
    * API token passed explicitly (the socket's `?token=`), the session cookie.
-   * A presented-but-invalid credential never falls back to another one.
+   * A presented-but-invalid credential never falls back to another one. `tokens`: how an API
+   * token is looked up (the socket gate's remembers valid ones, gate-cache.ts).
    */
-  async resolve(headers: Headers, tokenParam?: string): Promise<Resolution> {
+  async resolve(
+    headers: Pick<Headers, 'get'>,
+    tokenParam?: string,
+    tokens: TokenLookup = this.tokenOwner,
+  ): Promise<Resolution> {
     const authorization = headers.get('authorization')
     const bearer = authorization ? this.lucia.readBearerToken(authorization) : null
     const token = bearer ?? tokenParam
     if (token !== undefined && token !== null) {
-      const found = await userForApiToken(this.db, token)
+      const found = await tokens(token)
       return found
         ? { kind: 'caller', caller: { user: found.user, via: 'token', credentialId: found.tokenId } }
         : { kind: 'invalid', via: 'token' }

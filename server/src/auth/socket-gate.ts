@@ -13,6 +13,7 @@ import { isTrainer } from '../domain/workshops.js'
 import { roleIn } from '../domain/workspaces.js'
 import { log } from '../log.js'
 import { cachedDocumentOwners } from './article-owners.js'
+import type { GateCache } from './gate-cache.js'
 import { checkSameOrigin } from './origin.js'
 import type { AuthService, Caller } from './service.js'
 
@@ -35,14 +36,18 @@ const refuse = (code: number, reason: string): GateDecision => ({ ok: false, cod
  * `told` is what the socket's access message would say (role, or why it is locked):
  * the socket route tells it when a second decision corrects the first (admission.ts).
  */
-export function createSocketGate(auth: AuthService): SocketGate {
-  // The one lookup of the three that never goes stale (article-owners.ts); token and role are read every time.
+export function createSocketGate(auth: AuthService, cache?: GateCache): SocketGate {
+  // The one lookup of the three that never goes stale (article-owners.ts); token and role are
+  // remembered only until the next access change (gate-cache.ts), or read every time without a cache.
   const ownerOfDocument = cachedDocumentOwners()
+  const roleOf = cache
+    ? (workspaceId: string, userId: string) => cache.role(workspaceId, userId)
+    : (workspaceId: string, userId: string) => roleIn(auth.db, workspaceId, userId)
   return async (request, docId) => {
     try {
       const headers = request.headers
       const tokenParam = request.url.searchParams.get('token') ?? undefined
-      const resolved = await auth.resolve(headers, tokenParam === '' ? undefined : tokenParam)
+      const resolved = await auth.resolve(headers, tokenParam === '' ? undefined : tokenParam, cache?.token)
       if (resolved.kind === 'invalid') return refuse(CLOSE_UNAUTHENTICATED, CLOSE_REASONS.invalidCredential)
       const caller = resolved.kind === 'caller' ? resolved.caller : null
       const guest = await auth.guests.resolve(headers)
@@ -77,7 +82,7 @@ export function createSocketGate(auth: AuthService): SocketGate {
           return { ok: true, access, told: locked ? { reason: locked } : {} }
         }
         if (caller) {
-          const role = await roleIn(auth.db, doc.workspaceId, caller.user.id)
+          const role = await roleOf(doc.workspaceId, caller.user.id)
           if (role && isTrainer(role, caller.user.id, { createdBy: doc.workshopCreatedBy })) {
             const access = memberAccess(caller, doc.workspaceId, canWriteDocuments(role))
             // The creator trains it whatever their role; anyone else only while the role does.
@@ -89,7 +94,7 @@ export function createSocketGate(auth: AuthService): SocketGate {
       }
 
       if (!caller) return refuse(CLOSE_FORBIDDEN, CLOSE_REASONS.guestOwnCopyOnly)
-      const role = await roleIn(auth.db, doc.workspaceId, caller.user.id)
+      const role = await roleOf(doc.workspaceId, caller.user.id)
       if (!role) return refuse(CLOSE_FORBIDDEN, CLOSE_REASONS.noAccess)
       return { ok: true, access: memberAccess(caller, doc.workspaceId, canWriteDocuments(role)), told: { role } }
     } catch (err) {

@@ -16,6 +16,9 @@ export type SocketGate = (request: GateRequest, docId: string) => Promise<GateDe
 
 /** What the gate may look at: the upgrade request's headers and URL (for `?token=`). */
 export interface GateRequest {
-  headers: Headers
+  headers: HeaderReader
   url: URL
 }
+
+/** The one thing the gate asks of headers: a field by its lower-case name, null when absent (as `Headers.get`). */
+export type HeaderReader = Pick<Headers, 'get'>

@@ -43,8 +43,8 @@ export interface RoomLimits {
 
 /** One open document: its Y.Doc, its awareness, and the sockets on it. */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true })
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
   readonly conns = new Set<Connection>()
   /** Its document was deleted (a workshop removed): nothing it holds may be written back. */
   discarded = false
@@ -56,6 +56,9 @@ export class Room {
     private readonly hooks: RoomHooks,
     private readonly limits: RoomLimits,
   ) {
+    // The document id is its guid: left out, Yjs draws a random UUID, 31 random draws per room opened.
+    this.doc = new Y.Doc({ gc: true, guid: docId })
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it must not appear in anyone's presence list.
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
@@ -104,6 +107,9 @@ export class Room {
         conn.send(encodeSyncStep2(this.doc, message.stateVector))
         return
       case 'update':
+        // Every new client's sync step 2 is empty (no structs, no deletions): applying it would run
+        // a transaction and every observer of the document for nothing, on each socket that joins.
+        if (isEmptyUpdate(message.update)) return
         // A read-only socket still syncs down; what it sends is dropped unapplied. So is
         // everything while storage is full: nothing is relayed that could not be stored.
         if (conn.access.canWrite && this.hooks.canStore?.() !== false) {
@@ -224,6 +230,11 @@ export class Room {
     this.awareness.destroy()
     this.doc.destroy()
   }
+}
+
+/** A Yjs (v1) update with no structs and an empty delete set: what a client with nothing new sends. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0
 }
 
 /**

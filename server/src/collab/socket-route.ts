@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
 import { CLOSE_LOAD_FAILED, CLOSE_POLICY, CLOSE_REASONS, CLOSE_TRY_AGAIN, CLOSE_UNDECODABLE } from '@fc/shared'
@@ -8,7 +8,7 @@ import { type Admission, settleAccess } from './access/admission.js'
 import { acquireAccess, releaseAccess } from './access/access-pool.js'
 import { Connection, type Access, type Peer } from './connection.js'
 import { isValidDocId } from './doc-id.js'
-import type { SocketGate } from './gate.js'
+import type { HeaderReader, SocketGate } from './gate.js'
 import { LimitExceeded, type SocketLimits } from './limits.js'
 import { ProtocolError, decodeClientMessage } from './protocol.js'
 import { RejectLog } from './reject-log.js'
@@ -75,10 +75,14 @@ export function attachSocketServer(
     socket.on('error', ignoreError)
     // Noted before the gate reads anything: a change applied from here on may be missing from its decision.
     const epoch = registry.accessEpoch
-    const request = { headers: toHeaders(req), url }
+    const request = { headers: new UpgradeHeaders(req.headers), url }
     void gate(request, docId).then(async (decision) => {
       await holdAdmission(url, docId, registry, epoch)
       if (socket.destroyed) return
+      // The 101 and, for a document already open, its sync step 1 (sent as the socket joins,
+      // a few microtasks later) leave in one write instead of two.
+      socket.cork()
+      process.nextTick(uncork, socket)
       wss.handleUpgrade(req, socket, head, (ws) => {
         wss.emit('connection', ws, req)
         if (!decision.ok) ws.close(decision.code, decision.reason)
@@ -96,12 +100,19 @@ function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
 }
 
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers()
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
+/**
+ * The upgrade request's headers as the gate reads them (`get`, as `Headers` answers it). Building
+ * a `Headers` copied and validated every field of every upgrade; Node has parsed them already.
+ * Holds the fields object only, not the request.
+ */
+class UpgradeHeaders implements HeaderReader {
+  constructor(private readonly fields: IncomingHttpHeaders) {}
+
+  get(name: string): string | null {
+    const value = this.fields[name.toLowerCase()]
+    if (value === undefined) return null
+    return Array.isArray(value) ? value.join(', ') : value
   }
-  return headers
 }
 
 /**
@@ -253,3 +264,7 @@ function refuse1008(conn: SocketConnection, reason: string, fields: Record<strin
 
 /** The raw socket may error before ws takes it over; an error alone must not crash the process. */
 function ignoreError(): void {}
+
+function uncork(socket: Duplex): void {
+  socket.uncork()
+}

@@ -39,7 +39,27 @@ export async function userForApiToken(
   q: Queryable,
   token: string,
 ): Promise<{ user: PublicUser; tokenId: string } | null> {
+  const hash = apiTokenHash(token)
+  const found = hash === null ? null : await apiTokenByHash(q, hash)
+  if (!found) return null
+  await noteApiTokenUse(q, found, Date.now())
+  return { user: found.user, tokenId: found.tokenId }
+}
+
+/** What a presented token is stored under, or null for a string that cannot be one of ours. */
+export function apiTokenHash(token: string): string | null {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null
+  return hashSecret(token)
+}
+
+/** A token's owner and when its use was last noted; `lastUsedAt` moves with noteApiTokenUse. */
+export interface FoundApiToken {
+  user: PublicUser
+  tokenId: string
+  lastUsedAt: number | null
+}
+
+export async function apiTokenByHash(q: Queryable, hash: string): Promise<FoundApiToken | null> {
   const rows = await q.query<{
     token_id: string
     last_used_at: number | null
@@ -50,16 +70,23 @@ export async function userForApiToken(
     `SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.name
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1`,
-    [hashSecret(token)],
+    [hash],
   )
   const row = rows[0]
   if (!row) return null
-  const now = Date.now()
-  if (row.last_used_at === null || now - Number(row.last_used_at) > LAST_USED_GRANULARITY_MS) {
-    // Bookkeeping only: with the disk full the token still works, its last use is noted later.
-    await q.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [now, row.token_id]).catch(ignoreStorageFull)
+  return {
+    user: { id: row.id, email: row.email, name: row.name },
+    tokenId: row.token_id,
+    lastUsedAt: row.last_used_at === null ? null : Number(row.last_used_at),
   }
-  return { user: { id: row.id, email: row.email, name: row.name }, tokenId: row.token_id }
+}
+
+/** Notes a use of the token, at most once per LAST_USED_GRANULARITY_MS. */
+export async function noteApiTokenUse(q: Queryable, found: FoundApiToken, now: number): Promise<void> {
+  if (found.lastUsedAt !== null && now - found.lastUsedAt <= LAST_USED_GRANULARITY_MS) return
+  found.lastUsedAt = now
+  // Bookkeeping only: with the disk full the token still works, its last use is noted later.
+  await q.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [now, found.tokenId]).catch(ignoreStorageFull)
 }
 
 export async function listApiTokens(q: Queryable, userId: string): Promise<ApiTokenInfo[]> {

@@ -38,6 +38,11 @@ export interface OursOptions {
   /** Scale-out (scenarios/scaleout.ts): PostgreSQL instead of the embedded store, and Redis between instances. */
   databaseUrl?: string
   redisUrl?: string
+  /**
+   * Another build of the server under server/ (server-cost.ts: `--base=DIR`, a copy of an
+   * earlier dist, so two builds are compared in the same minutes). Default: dist, built here.
+   */
+  distDir?: string
 }
 
 export async function startOurs(opts: OursOptions = {}): Promise<ServerHandle> {
@@ -49,7 +54,12 @@ export async function startOurs(opts: OursOptions = {}): Promise<ServerHandle> {
   // The command of server/package.json's start script, as production runs it.
   const child = spawnPinned(
     process.execPath,
-    [INSPECT, '--conditions=fc-dist', '--no-memory-reducer', 'dist/main.js'],
+    [
+      INSPECT,
+      '--conditions=fc-dist',
+      '--no-memory-reducer',
+      `${opts.distDir ?? process.env.BENCH_OURS_DIST ?? 'dist'}/main.js`,
+    ],
     {
       cwd: serverDir,
       env: {
