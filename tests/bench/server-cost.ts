@@ -24,10 +24,10 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { type RawClient, connectRaw } from './clients/raw.js'
 import { installExitHandlers, pinSelf } from './lib/children.js'
+import { openInspector } from './lib/inspector.js'
 import { raiseFileLimit } from './lib/file-limit.js'
 import { makeMarker, scanMarkers } from './lib/marker.js'
 import { median, round, summarize } from './lib/stats.js'
@@ -100,36 +100,14 @@ function threadShares(before: Map<string, number>, after: Map<string, number>, u
 /** The inspector's Profiler, around one window. */
 async function profiler(url: string | undefined): Promise<{ stop(file: string): Promise<void> } | undefined> {
   if (!url || !profileDir) return undefined
-  const ws = new WebSocket(url, { perMessageDeflate: false })
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve())
-    ws.once('error', reject)
-  })
-  let id = 0
-  const call = (method: string, params: object = {}): Promise<Record<string, unknown>> =>
-    new Promise((resolve, reject) => {
-      const myId = ++id
-      const onMessage = (data: Buffer): void => {
-        const msg = JSON.parse(data.toString('utf8')) as {
-          id?: number
-          result?: Record<string, unknown>
-          error?: unknown
-        }
-        if (msg.id !== myId) return
-        ws.off('message', onMessage)
-        if (msg.error) reject(new Error(JSON.stringify(msg.error)))
-        else resolve(msg.result ?? {})
-      }
-      ws.on('message', onMessage)
-      ws.send(JSON.stringify({ id: myId, method, params }))
-    })
+  const { call, close } = await openInspector(url)
   await call('Profiler.enable')
   await call('Profiler.setSamplingInterval', { interval: 200 })
   await call('Profiler.start')
   return {
     async stop(file) {
       const { profile } = await call('Profiler.stop')
-      ws.close()
+      close()
       mkdirSync(profileDir, { recursive: true })
       writeFileSync(file, JSON.stringify(profile))
     },

@@ -1,4 +1,4 @@
-import WebSocket from 'ws'
+import { openInspector } from './inspector.js'
 import { settledRssKiB } from './proc.js'
 import { withTimeout } from './time.js'
 
@@ -30,29 +30,7 @@ export async function measureMemory(pid: number, inspectorUrl: string | undefine
 }
 
 async function gcAndHeapUsed(url: string): Promise<number> {
-  const ws = new WebSocket(url, { perMessageDeflate: false })
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve())
-    ws.once('error', reject)
-  })
-  let id = 0
-  const call = (method: string, params: object = {}): Promise<Record<string, unknown>> =>
-    new Promise((resolve, reject) => {
-      const myId = ++id
-      const onMessage = (data: Buffer): void => {
-        const msg = JSON.parse(data.toString('utf8')) as {
-          id?: number
-          result?: Record<string, unknown>
-          error?: unknown
-        }
-        if (msg.id !== myId) return
-        ws.off('message', onMessage)
-        if (msg.error) reject(new Error(JSON.stringify(msg.error)))
-        else resolve(msg.result ?? {})
-      }
-      ws.on('message', onMessage)
-      ws.send(JSON.stringify({ id: myId, method, params }))
-    })
+  const { call, close } = await openInspector(url)
   try {
     // Twice: the first pass can leave objects whose finalizers free more on the second.
     await call('HeapProfiler.collectGarbage')
@@ -62,7 +40,7 @@ async function gcAndHeapUsed(url: string): Promise<number> {
     if (typeof value !== 'number') throw new Error('no heapUsed')
     return Math.round(value / 1024)
   } finally {
-    ws.close()
+    close()
   }
 }
 
