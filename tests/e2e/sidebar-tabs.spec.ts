@@ -1,4 +1,5 @@
 import { expect, openDesk, screenshot, signUpByApi, test } from './fixtures'
+import { expectTabsInRow } from './tab-row'
 
 // The article sidebar's tabs (Marked, Suggested, History, Activity) fit on one row at every
 // window width: none is clipped or scrolled out of sight, and the arrow keys move between them.
@@ -32,22 +33,8 @@ test('the four sidebar tabs are fully visible on one row at 1440, 1024, 390 and 
       const row = (await list.boundingBox())!
       expect(row.x).toBeGreaterThanOrEqual(sidebar.x - 0.5)
       expect(row.x + row.width).toBeLessThanOrEqual(sidebar.x + sidebar.width + 0.5)
-      // Nothing to scroll to: the row holds all of its tabs.
-      const overflow = await list.evaluate((el) => el.scrollWidth - el.clientWidth)
-      expect(overflow, `tab row overflow at ${viewport.width}`).toBeLessThanOrEqual(0)
-      const boxes = await Promise.all((await tabs.all()).map(async (t) => (await t.boundingBox())!))
-      for (const [i, box] of boxes.entries()) {
-        const label = `tab ${i} at ${viewport.width}`
-        expect(box.x, label).toBeGreaterThanOrEqual(row.x - 0.5)
-        expect(box.x + box.width, label).toBeLessThanOrEqual(row.x + row.width + 0.5)
-        expect(box.y, label).toBeGreaterThanOrEqual(row.y - 0.5)
-        expect(box.y + box.height, label).toBeLessThanOrEqual(row.y + row.height + 0.5)
-        // One row: every tab at the same height as the first.
-        expect(Math.abs(box.y - boxes[0]!.y), label).toBeLessThan(1)
-        // Each label fits its tab: no text cut off inside it.
-        const clipped = await tabs.nth(i).evaluate((el) => el.scrollWidth - el.clientWidth)
-        expect(clipped, label).toBeLessThanOrEqual(0)
-      }
+      // Nothing to scroll to, one row, each label whole.
+      await expectTabsInRow(tabs, list, viewport.width, true)
       await screenshot(desk.page, `sidebar-tabs-${viewport.width}`)
 
       // Keyboard: one tab stop; arrows, Home and End move the selection and the focus.
