@@ -1,6 +1,6 @@
 /**
- * `npx tsx shared/scripts/experiments/ablate.ts <study>`: the second round of experiments
- * against issue 17's F1 target (README, "A second round…"). Every figure is 4-fold
+ * `npx tsx shared/scripts/experiments/ablate.ts <study>`: the second and third rounds of
+ * experiments against issue 17's F1 target (README, "A second round…", "A third round…"). Every figure is 4-fold
  * out-of-fold F1 (threshold for the best F1 at precision ≥ 0.75) on the 80 % that
  * `pnpm train:suggest` trains on; the held-out 20 % is never read. Logits are cached in
  * ABLATE_CACHE (default: the system's temporary folder), so blends cost nothing once their
@@ -8,7 +8,10 @@
  *
  * Studies: lr (regression settings), seeds (ensembles), mlp (network settings), vocab
  * (more words, whole or cut by PCA), cnn, joint, sparse (network reading n-grams), context
- * (neighbouring sentences), stack (weighted blend of every cached part).
+ * (neighbouring sentences), stack (weighted blend of every cached part); third round: gbdt,
+ * gbdtseeds, gbdtnested (boosted trees over the signals and the two models' logits), bagging
+ * (bootstrap regressions), logstack (logistic stacking), attention (network with a learned
+ * attention pooling), vocab4 (20,000 words at 4 bits).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,6 +24,7 @@ import {
   chooseThreshold,
   holdoutSplit,
   loadTrainSplit,
+  mulberry32,
   MIN_PRECISION,
   outOfFold,
   predict,
@@ -29,9 +33,13 @@ import {
   type TrainOptions,
 } from '../suggest-lib.js'
 import { sentenceInput, trainMlp, type MlpOptions } from '../suggest-mlp.js'
+import { gbdtLogit, trainGbdt, type GbdtOptions } from './gbdt.js'
+import { trainAttentionMlp } from './attention-mlp.js'
 import { cnnScorer } from './cnn.js'
+import { denseFeatures, GBDT, stackedGbdt } from './stack-gbdt.js'
 import { trainContextLogistic } from './context.js'
 import { projectTable } from './pca.js'
+import { fourBitTable } from './quantise4.js'
 import { trainSparseMlp } from './sparse-mlp.js'
 import { trainCnn, type CnnOptions } from './train-cnn.js'
 import { trainJoint } from './train-joint.js'
@@ -221,6 +229,153 @@ const STUDIES: Record<string, () => void> = {
           return held.map(score)
         }),
       )
+  },
+  gbdt() {
+    const variants: Array<[string, { vectors: boolean; parts: number[][] }, Partial<GbdtOptions>]> = [
+      ['gbdt-lr-mlp-signals', { vectors: false, parts: [LR(), MLP()] }, {}],
+      ['gbdt-lr-mlp-signals-vectors', { vectors: true, parts: [LR(), MLP()] }, {}],
+      ['gbdt-lr-mlp-signals-d2', { vectors: false, parts: [LR(), MLP()] }, { depth: 2 }],
+      ['gbdt-signals-vectors', { vectors: true, parts: [] }, { trees: 400 }],
+    ]
+    for (const [name, f, o] of variants) {
+      const X = denseFeatures(train, { table: tableOf(5000), pooling: POOLING, vectors: f.vectors }, f.parts)
+      const z = part(name, () => stackedGbdt(train, X, o))
+      for (const w of [0.3, 0.5]) report(`blend + ${w} × ${name}`, mix(mix(LR(), MLP(), 0.3), z, w))
+    }
+  },
+  gbdtseeds() {
+    const rows: Record<string, number[]> = {}
+    const add = (name: string, z: number[]) => {
+      const f1 = chooseThreshold(z.map(sigmoid), labels, MIN_PRECISION).scores.f1
+      ;(rows[name] ??= []).push(f1)
+    }
+    for (const [k, seed] of [7, 1, 2].entries()) {
+      const m = mlp(`mlp-s${seed}`, { seed })
+      const blend = mix(LR(), m, 0.3)
+      add('shipped blend (regression + 0.3 network)', blend)
+      for (const depth of [2, 3]) {
+        const X = denseFeatures(train, { table: tableOf(5000), pooling: POOLING, vectors: false }, [LR(), m])
+        const z = part(`gbdt-d${depth}-mlp-s${seed}-g${11 + k}`, () => stackedGbdt(train, X, { depth, seed: 11 + k }))
+        add(`trees (depth ${depth}) over both logits + signals`, z)
+        add(`blend + 0.5 × trees (depth ${depth})`, mix(blend, z, 0.5))
+      }
+    }
+    for (const [name, f1s] of Object.entries(rows)) {
+      const mean = f1s.reduce((a, b) => a + b, 0) / f1s.length
+      console.log(
+        `${name.padEnd(44)} F1 mean ${mean.toFixed(4)}  min ${Math.min(...f1s).toFixed(4)}  max ${Math.max(...f1s).toFixed(4)}`,
+      )
+    }
+  },
+  gbdtnested() {
+    // No shortcut: inside each outer fold, the trees learn from logits that are out-of-fold
+    // within the fit part, and score held sentences with logits of models fitted on all of it.
+    const lrOpts = SHIPPED_LR()
+    const mlpOpts = SHIPPED_MLP()
+    const dense = { table: tableOf(5000), pooling: POOLING, vectors: false }
+    const z = part('gbdt-d2-nested', () =>
+      outOfFold(train, (fit, held) => {
+        const lrFit = outOfFold(fit, (f, h) => {
+          const m = trainLogistic(f, lrOpts)
+          return h.map((e) => logit(predict(m, e.text)))
+        })
+        const mlpFit = outOfFold(fit, (f, h) => {
+          const net = trainMlp(f, mlpOpts)
+          return h.map((e) => mlpLogit(net, sentenceInput(e.text, mlpOpts)))
+        })
+        const m = trainLogistic(fit, lrOpts)
+        const net = trainMlp(fit, mlpOpts)
+        const lrHeld = held.map((e) => logit(predict(m, e.text)))
+        const mlpHeld = held.map((e) => mlpLogit(net, sentenceInput(e.text, mlpOpts)))
+        const trees = trainGbdt(
+          denseFeatures(fit, dense, [lrFit, mlpFit]),
+          fit.map((e) => e.label),
+          { ...GBDT, depth: 2 },
+        )
+        return denseFeatures(held, dense, [lrHeld, mlpHeld]).map((x) => gbdtLogit(trees, x))
+      }),
+    )
+    report('blend + 0.5 × nested trees (depth 2)', mix(mix(LR(), MLP(), 0.3), z, 0.5))
+  },
+  bagging() {
+    const opts = SHIPPED_LR()
+    const bags = [1, 2, 3, 4, 5].map((seed) =>
+      part(`lr-bag-s${seed}`, () =>
+        outOfFold(train, (fit, held) => {
+          const random = mulberry32(100 + seed)
+          const sample = fit.map(() => fit[Math.floor(random() * fit.length)]!)
+          const m = trainLogistic(sample, { ...opts, seed })
+          return held.map((e) => logit(predict(m, e.text)))
+        }),
+      ),
+    )
+    const bagged = avg(...bags)
+    report('regression: 5 bootstrap bags averaged', bagged)
+    for (const w of [0.2, 0.3, 0.4]) report(`5 bags + ${w} network`, mix(bagged, MLP(), w))
+    const nets = avg(...[7, 1, 2].map((seed) => mlp(`mlp-s${seed}`, { seed })))
+    for (const w of [0.3, 0.4]) report(`5 bags + ${w} × 3 network seeds`, mix(bagged, nets, w))
+  },
+  logstack() {
+    // A logistic regression over the parts' logits, itself scored out-of-fold (same folds).
+    const parts = [LR(), MLP(), part('gbdt-d2-mlp-s7-g11', () => [])]
+    const byExample = new Map(train.map((e, i) => [e, parts.map((z) => z[i]!)]))
+    const z = outOfFold(train, (fit, held) => {
+      const w = new Float64Array(parts.length + 1)
+      for (let epoch = 0; epoch < 200; epoch++) {
+        const grad = new Float64Array(w.length)
+        for (const e of fit) {
+          const x = byExample.get(e)!
+          const p = sigmoid(w[0]! + x.reduce((s, v, k) => s + w[k + 1]! * v, 0))
+          grad[0]! += p - e.label
+          x.forEach((v, k) => {
+            grad[k + 1]! += (p - e.label) * v
+          })
+        }
+        for (let k = 0; k < w.length; k++) w[k]! -= (0.5 * grad[k]!) / fit.length
+      }
+      return held.map((e) => w[0]! + byExample.get(e)!.reduce((s, v, k) => s + w[k + 1]! * v, 0))
+    })
+    report('logistic stack of regression, network, trees', z)
+  },
+  vocab4() {
+    const table = fourBitTable(topWords(20000))
+    const l = lr('lr-w20000-q4', { embedding: { table, pooling: POOLING } })
+    for (const seed of [7, 1, 2]) {
+      const m = mlp(`mlp-w20000-q4-s${seed}`, { table, seed })
+      report(`regression + 0.3 × network (seed ${seed}), both 20,000 × 100 at 4 bits`, mix(l, m, 0.3))
+    }
+  },
+  attention() {
+    for (const seed of [7, 1, 2]) {
+      const opts = { ...SHIPPED_MLP(), seed }
+      const z = part(`attention-mlp-s${seed}`, () =>
+        outOfFold(train, (fit, held) => {
+          const score = trainAttentionMlp(fit, opts)
+          return held.map((e) => score(e.text))
+        }),
+      )
+      report(`regression + 0.3 × attention network (seed ${seed})`, mix(LR(), z, 0.3))
+      report(`regression + 0.3 × plain network (seed ${seed})`, mix(LR(), mlp(`mlp-s${seed}`, { seed }), 0.3))
+    }
+  },
+  vocab4trees() {
+    // The two best leads together: 20,000 words at 4 bits, then trees over both logits.
+    const table = fourBitTable(topWords(20000))
+    const l = lr('lr-w20000-q4', { embedding: { table, pooling: POOLING } })
+    const dense = { table, pooling: POOLING, vectors: false }
+    const f1s: number[] = []
+    for (const [k, seed] of [7, 1, 2].entries()) {
+      const m = mlp(`mlp-w20000-q4-s${seed}`, { table, seed })
+      const z = part(`gbdt-d2-w20000-q4-s${seed}-g${11 + k}`, () =>
+        stackedGbdt(train, denseFeatures(train, dense, [l, m]), { depth: 2, seed: 11 + k }),
+      )
+      const blend = mix(mix(l, m, 0.3), z, 0.5)
+      report(`20,000 × 4 bits: blend + 0.5 × trees (seed ${seed})`, blend)
+      f1s.push(chooseThreshold(blend.map(sigmoid), labels, MIN_PRECISION).scores.f1)
+    }
+    console.log(
+      `mean ${(f1s.reduce((a, b) => a + b, 0) / 3).toFixed(4)} min ${Math.min(...f1s).toFixed(4)} max ${Math.max(...f1s).toFixed(4)}`,
+    )
   },
   stack() {
     const names = ['lr', 'mlp-s7', 'cnn-f64-e8', 'sparse-mlp-b12', 'joint'].filter((n) =>
