@@ -11,7 +11,9 @@
  * (neighbouring sentences), stack (weighted blend of every cached part); third round: gbdt,
  * gbdtseeds, gbdtnested (boosted trees over the signals and the two models' logits), bagging
  * (bootstrap regressions), logstack (logistic stacking), attention (network with a learned
- * attention pooling), vocab4 (20,000 words at 4 bits).
+ * attention pooling), vocab4 (20,000 words at 4 bits), vocab4pca (40,000 words, 50
+ * principal dimensions, 4 bits), vocab4trees and vocab4attention (20,000 words at 4 bits with
+ * the trees or the attention network).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -357,6 +359,43 @@ const STUDIES: Record<string, () => void> = {
       report(`regression + 0.3 × attention network (seed ${seed})`, mix(LR(), z, 0.3))
       report(`regression + 0.3 × plain network (seed ${seed})`, mix(LR(), mlp(`mlp-s${seed}`, { seed }), 0.3))
     }
+  },
+  vocab4pca() {
+    // Twice the words again in the same bytes: 40,000 words cut to 50 principal dimensions, at 4 bits.
+    const words = topWords(40000)
+    const table = fourBitTable(words, projectTable(fullTable(words), 50))
+    const l = lr('lr-w40000-d50-q4', { embedding: { table, pooling: POOLING } })
+    const f1s: number[] = []
+    for (const seed of [7, 1, 2]) {
+      const m = mlp(`mlp-w40000-d50-q4-s${seed}`, { table, seed })
+      const z = mix(l, m, 0.3)
+      report(`regression + 0.3 × network (seed ${seed}), both 40,000 × 50 at 4 bits`, z)
+      f1s.push(chooseThreshold(z.map(sigmoid), labels, MIN_PRECISION).scores.f1)
+    }
+    console.log(
+      `mean ${(f1s.reduce((a, b) => a + b, 0) / 3).toFixed(4)} min ${Math.min(...f1s).toFixed(4)} max ${Math.max(...f1s).toFixed(4)}`,
+    )
+  },
+  vocab4attention() {
+    // Both things that helped the network alone: 20,000 words at 4 bits and attention pooling.
+    const table = fourBitTable(topWords(20000))
+    const l = lr('lr-w20000-q4', { embedding: { table, pooling: POOLING } })
+    const f1s: number[] = []
+    for (const seed of [7, 1, 2]) {
+      const opts = { ...SHIPPED_MLP(), table, seed }
+      const m = part(`attention-mlp-w20000-q4-s${seed}`, () =>
+        outOfFold(train, (fit, held) => {
+          const score = trainAttentionMlp(fit, opts)
+          return held.map((e) => score(e.text))
+        }),
+      )
+      const z = mix(l, m, 0.3)
+      report(`regression + 0.3 × attention network (seed ${seed}), 20,000 × 4 bits`, z)
+      f1s.push(chooseThreshold(z.map(sigmoid), labels, MIN_PRECISION).scores.f1)
+    }
+    console.log(
+      `mean ${(f1s.reduce((a, b) => a + b, 0) / 3).toFixed(4)} min ${Math.min(...f1s).toFixed(4)} max ${Math.max(...f1s).toFixed(4)}`,
+    )
   },
   vocab4trees() {
     // The two best leads together: 20,000 words at 4 bits, then trees over both logits.

@@ -7,8 +7,8 @@ import type { EmbeddingTable } from '../../src/suggest/embeddings.js'
 import { fullTable } from '../embedding-source.js'
 
 /** The table as its 4-bit form decodes: each value rounded to one of 15 levels of its dimension's range. */
-export function fourBitTable(words: string[]): EmbeddingTable {
-  const full = fullTable(words)
+export function fourBitTable(words: string[], source: EmbeddingTable = fullTable(words)): EmbeddingTable {
+  const full = source
   const d = full.dims
   const scales = new Float64Array(d)
   for (let i = 0; i < full.vectors.length; i++) scales[i % d] = Math.max(scales[i % d]!, Math.abs(full.vectors[i]!))
