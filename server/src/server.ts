@@ -76,9 +76,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     {
       attach: (room) => attribution.attach(room),
       detach: (room) => attribution.detach(room),
+      relayUpdate: fanout ? (docId, update) => fanout.publishUpdate(docId, update) : undefined,
       onLocalUpdate(docId, update) {
         store.appendUpdate(docId, update)
-        fanout?.publishUpdate(docId, update)
         history.changed(docId)
         progress.changed(docId)
       },

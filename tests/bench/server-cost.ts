@@ -202,12 +202,13 @@ async function fanoutCost(server: ServerHandle, label: string, writerAt: ServerH
     const prof = await profiler(server.inspectorUrl())
     const writerProf = writerAt === server ? undefined : await profiler(writerAt.inspectorUrl())
     const threadsBefore = threadCpuMs(server.pid)
-    const writerBefore = writerAt === server ? 0 : cpuMs(writerAt.pid)
+    const writerBefore = writerAt === server ? undefined : threadCpuMs(writerAt.pid)
     const before = cpuAll()
     await send(updates)
     const used = cpuAll() - before
-    const writerShare =
-      writerAt === server ? '' : `; writer's instance ${round(((cpuMs(writerAt.pid) - writerBefore) / updates) * 1000)}`
+    const writerShare = writerBefore
+      ? `; writer's instance: ${threadShares(writerBefore, threadCpuMs(writerAt.pid), updates)}`
+      : ''
     console.log(
       `    ${label} fanout, µs per update by thread (readers' instance): ${threadShares(threadsBefore, threadCpuMs(server.pid), updates)}${writerShare}`,
     )

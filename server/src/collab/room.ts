@@ -18,7 +18,12 @@ export const STORE_ORIGIN = Symbol('store')
 export const REMOTE_ORIGIN = Symbol('remote')
 
 export interface RoomHooks {
-  /** A change made here (by a socket of this room): persist it and tell other instances. */
+  /**
+   * A change made here (by a socket of this room), for other instances: called before this
+   * room's own sockets get it, so their readers do not wait for this instance's fan-out.
+   */
+  relayUpdate?(docId: string, update: Uint8Array): void
+  /** A change made here, after this room's sockets got it: persist it (and whatever follows edits). */
   onLocalUpdate(docId: string, update: Uint8Array): void
   onLocalAwareness?(docId: string, update: Uint8Array): void
   /**
@@ -79,6 +84,23 @@ export class Room {
   /** An update from another instance (or from storage catch-up): relay, do not re-persist. */
   applyRemote(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+    this.retryHeld()
+  }
+
+  /**
+   * A storage re-read (scale-out healing): every stored row in one transaction, as `loadFrom`
+   * does. Row by row, each already-known row ran a transaction of its own (observers, update
+   * encoding): a few ms of the room's core per hundred rows, in the middle of its fan-out.
+   * What is new in them goes out as one update.
+   */
+  applyRemoteAll(updates: Uint8Array[]): void {
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+      },
+      REMOTE_ORIGIN,
+    )
     this.retryHeld()
   }
 
@@ -190,13 +212,16 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    // Everything else is this instance's to store and relay: sockets' updates and the server's own corrections.
+    const local = origin !== STORE_ORIGIN && origin !== REMOTE_ORIGIN
+    // Other instances first: the hop over Redis then overlaps this room's fan-out instead of following it.
+    if (local) this.hooks.relayUpdate?.(this.docId, update)
     // Encoded once and sent to every socket, the sender included, as y-websocket's own server
     // does: the stock client drops a socket that hears nothing for 30 s, and a lone editor
     // would otherwise hear nothing at all.
     const frame = encodeUpdate(update)
     for (const conn of this.conns) conn.send(frame)
-    // Everything else is this instance's to store and relay: sockets' updates and the server's own corrections.
-    if (origin !== STORE_ORIGIN && origin !== REMOTE_ORIGIN) this.hooks.onLocalUpdate(this.docId, update)
+    if (local) this.hooks.onLocalUpdate(this.docId, update)
   }
 
   private readonly onAwarenessUpdate = (

@@ -182,7 +182,7 @@ export class RedisFanout {
       .load(room.docId)
       .then((updates) => {
         if (this.rooms.get(room.docId) !== room) return
-        for (const update of updates) room.applyRemote(update)
+        room.applyRemoteAll(updates)
         const gap = gapOf(room.doc)
         const before = this.unfillable.get(room.docId)
         if (gap === undefined) return void this.unfillable.delete(room.docId)

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { log } from '../log.js'
 import { type Db, toBytes } from './db.js'
 import { countQuarantined, type QuarantineCount, quarantineRow, type StoredRow, undecodable } from './quarantine.js'
+import { foldInWorker } from './fold.js'
 import { isStorageFull } from './storage-errors.js'
 
 /**
@@ -303,12 +304,10 @@ export class SqlDocStore implements DocStore {
         [docId],
       )
       if (rows.length === 0) return
-      const doc = new Y.Doc()
       const first = snapshot[0]
-      if (first) Y.applyUpdate(doc, toBytes(first.snapshot))
-      for (const row of rows) Y.applyUpdate(doc, toBytes(row.data))
-      const merged = Y.encodeStateAsUpdate(doc)
-      doc.destroy()
+      const stored = rows.map((row) => toBytes(row.data))
+      // On a worker thread: this instance's rooms keep relaying meanwhile (fold.ts).
+      const merged = await foldInWorker(first ? [toBytes(first.snapshot), ...stored] : stored)
       await q.query(
         `INSERT INTO doc_snapshots (doc_id, snapshot, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (doc_id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
