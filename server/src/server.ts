@@ -4,6 +4,7 @@ import type { Server } from 'node:http'
 import { Hono } from 'hono'
 import { CLOSE_GOING_AWAY, CLOSE_REASONS } from '@fc/shared'
 import { buildApp } from './app.js'
+import { cachedDocumentOwners } from './auth/article-owners.js'
 import { GateCache } from './auth/gate-cache.js'
 import { AuthService } from './auth/service.js'
 import { createSocketGate } from './auth/socket-gate.js'
@@ -12,7 +13,6 @@ import { startHeartbeat } from './collab/heartbeat.js'
 import { RoomRegistry } from './collab/rooms.js'
 import { attachSocketServer } from './collab/socket-route.js'
 import { Attribution } from './collab/attribution/attribution.js'
-import { getArticleByDocId } from './domain/articles.js'
 import { threadResolvePolicy } from './domain/threads.js'
 import type { Config } from './config/index.js'
 import { HistoryRecorder } from './domain/history/recorder.js'
@@ -53,12 +53,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ? new (await import('./scale/redis-fanout.js')).RedisFanout(config.scale.redisUrl, store)
     : undefined
   await fanout?.connect()
+  // What each document is: the socket gate asks first, the room its first socket opens asks again (attribution).
+  const documents = cachedDocumentOwners()
   // Who did what, from who sent it: every room's socket updates are attributed before anyone reads them.
-  const attribution = new Attribution(
-    db,
-    async (docId) => (await getArticleByDocId(db, docId))?.id,
-    threadResolvePolicy(db),
-  )
+  const attribution = new Attribution(db, (docId) => documents.articleId(db, docId), threadResolvePolicy(db))
   // Auto versions and visits (domain/history): fed by the rooms, the documents read from them.
   const history = new HistoryRecorder(db, (docId) => registry.openRooms.get(docId)?.doc)
 
@@ -118,7 +116,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const gateCache = new GateCache(db, () => (fanout ? undefined : registry.accessEpoch))
   const wss = attachSocketServer(server as Server, {
     registry,
-    gate: createSocketGate(auth, gateCache),
+    gate: createSocketGate(auth, gateCache, documents),
     maxMessageBytes: config.socket.maxMessageBytes,
   })
   const stopHeartbeat = startHeartbeat(wss, config.socket.heartbeatMs)

@@ -36,7 +36,16 @@ export interface Plan {
    * windows (each room is measured twice per server: across the pair and on one instance).
    */
   scaleout: { readers: number[]; measureMs: Record<number, number>; slices: number; reps: number }
-  connections: { total: number; docs: number; steps: number; concurrency: number; holdMs: number }
+  connections: {
+    total: number
+    docs: number
+    steps: number
+    concurrency: number
+    holdMs: number
+    /** Sockets opened and closed before the baseline (over `warmDocs` documents of their own), unmeasured. */
+    warmSockets: number
+    warmDocs: number
+  }
   largeDoc: { articleCopies: number; claims: number; reps: number }
   memPerDoc: { docs: number; concurrency: number }
   store: { writers: number; seconds: number }
@@ -61,7 +70,7 @@ export function planFor(mode: Mode): Plan {
         reps: 1,
       },
       scaleout: { readers: [10, 50, 200], measureMs: { 10: 400, 50: 400, 200: 400 }, slices: 1, reps: 1 },
-      connections: { total: 600, docs: 60, steps: 2, concurrency: 50, holdMs: 1000 },
+      connections: { total: 600, docs: 60, steps: 2, concurrency: 50, holdMs: 1000, warmSockets: 100, warmDocs: 10 },
       largeDoc: { articleCopies: 10, claims: 400, reps: 2 },
       memPerDoc: { docs: 60, concurrency: 25 },
       store: { writers: 20, seconds: 1 },
@@ -83,7 +92,15 @@ export function planFor(mode: Mode): Plan {
       reps: 3,
     },
     scaleout: { readers: [10, 50, 200], measureMs: { 10: 6000, 50: 4000, 200: 3000 }, slices: 2, reps: 3 },
-    connections: { total: 10_000, docs: 1000, steps: 5, concurrency: 50, holdMs: 5000 },
+    connections: {
+      total: 10_000,
+      docs: 1000,
+      steps: 5,
+      concurrency: 50,
+      holdMs: 5000,
+      warmSockets: 1000,
+      warmDocs: 100,
+    },
     largeDoc: { articleCopies: 50, claims: 2000, reps: 5 },
     memPerDoc: { docs: 500, concurrency: 25 },
     store: { writers: 50, seconds: 5 },

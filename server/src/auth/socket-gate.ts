@@ -12,7 +12,7 @@ import type { GateDecision, SocketGate } from '../collab/gate.js'
 import { isTrainer } from '../domain/workshops.js'
 import { roleIn } from '../domain/workspaces.js'
 import { log } from '../log.js'
-import { cachedDocumentOwners } from './article-owners.js'
+import { type DocumentOwners, cachedDocumentOwners } from './article-owners.js'
 import type { GateCache } from './gate-cache.js'
 import { checkSameOrigin } from './origin.js'
 import type { AuthService, Caller } from './service.js'
@@ -36,10 +36,13 @@ const refuse = (code: number, reason: string): GateDecision => ({ ok: false, cod
  * `told` is what the socket's access message would say (role, or why it is locked):
  * the socket route tells it when a second decision corrects the first (admission.ts).
  */
-export function createSocketGate(auth: AuthService, cache?: GateCache): SocketGate {
+export function createSocketGate(
+  auth: AuthService,
+  cache?: GateCache,
+  documents: DocumentOwners = cachedDocumentOwners(),
+): SocketGate {
   // The one lookup of the three that never goes stale (article-owners.ts); token and role are
   // remembered only until the next access change (gate-cache.ts), or read every time without a cache.
-  const ownerOfDocument = cachedDocumentOwners()
   const roleOf = cache
     ? (workspaceId: string, userId: string) => cache.role(workspaceId, userId)
     : (workspaceId: string, userId: string) => roleIn(auth.db, workspaceId, userId)
@@ -64,7 +67,7 @@ export function createSocketGate(auth: AuthService, cache?: GateCache): SocketGa
       // With a token from elsewhere, the guest cookie the browser attached grants nothing.
       const guestId = guest.kind === 'guest' && sameOrigin ? guest.guestId : null
 
-      const doc = await ownerOfDocument(auth.db, docId)
+      const doc = await documents.owner(auth.db, docId)
       if (!doc) return refuse(CLOSE_UNKNOWN_DOC, CLOSE_REASONS.unknownDocument)
 
       if (doc.kind === 'workshop-copy') {

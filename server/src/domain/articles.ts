@@ -105,6 +105,22 @@ export async function getArticleByDocId(q: Queryable, docId: string): Promise<Ar
   return rows[0] ? fromRow(rows[0]) : null
 }
 
+/**
+ * Which article a document is and whose workspace it belongs to, without the rest of the row:
+ * the first socket of every document asks (socket gate, attribution), and dates are not needed there.
+ */
+export async function articleRefByDocId(
+  q: Queryable,
+  docId: string,
+): Promise<{ id: string; workspaceId: string } | null> {
+  const rows = await q.query<{ id: string; workspace_id: string }>(
+    'SELECT id, workspace_id FROM articles WHERE doc_id = $1',
+    [docId],
+  )
+  const row = rows[0]
+  return row ? { id: row.id, workspaceId: row.workspace_id } : null
+}
+
 /** The caller's demo copy: the oldest demo article in the workspaces they belong to. */
 export async function findDemoArticleFor(q: Queryable, userId: string): Promise<Article | null> {
   const rows = await q.query<ArticleRow>(

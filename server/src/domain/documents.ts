@@ -1,5 +1,5 @@
 import type { Queryable } from '../storage/db.js'
-import { getArticleByDocId } from './articles.js'
+import { articleRefByDocId } from './articles.js'
 import { participantByDocId } from './workshop-participants.js'
 import { getWorkshop, hasEnded } from './workshops.js'
 
@@ -9,7 +9,7 @@ import { getWorkshop, hasEnded } from './workshops.js'
  * by the workshop's trainers). Every socket-openable document must be resolvable here.
  */
 export type DocumentOwner =
-  | { kind: 'article'; workspaceId: string }
+  | { kind: 'article'; workspaceId: string; articleId: string }
   | {
       kind: 'workshop-copy'
       workspaceId: string
@@ -21,8 +21,8 @@ export type DocumentOwner =
     }
 
 export async function ownerOfDocument(q: Queryable, docId: string): Promise<DocumentOwner | null> {
-  const article = await getArticleByDocId(q, docId)
-  if (article) return { kind: 'article', workspaceId: article.workspaceId }
+  const article = await articleRefByDocId(q, docId)
+  if (article) return { kind: 'article', workspaceId: article.workspaceId, articleId: article.id }
   const participant = await participantByDocId(q, docId)
   if (!participant) return null
   const workshop = await getWorkshop(q, participant.workshopId)
