@@ -27,10 +27,14 @@ export async function openArticle(browser: Browser, session: ApiSession, article
   const text = page.getByTestId('article-editor').locator('.ProseMirror')
   await text.waitFor({ state: 'visible', timeout: 60_000 })
   if (article.claims > 0) {
-    // Every claim drawn in the text (a few may share a highlight element's place, none is missing).
-    await page.waitForFunction((n) => document.querySelectorAll('.claim-hl').length >= n * 0.95, article.claims, {
-      timeout: 60_000,
-    })
+    // Every claim drawn in the text (CSS highlights: each claim's range is in its verdict's highlight).
+    const drawn = () => {
+      let count = 0
+      for (const [name, h] of CSS.highlights as unknown as Map<string, Set<unknown>>)
+        if (name.startsWith('claim-') && name !== 'claim-open' && name !== 'claim-pointed') count += h.size
+      return count
+    }
+    await page.waitForFunction(`(${drawn.toString()})() >= ${article.claims * 0.95}`, undefined, { timeout: 60_000 })
   }
   // Let the first render, the claims panel and the suggestions settle before measuring.
   await page.waitForTimeout(2_000)
