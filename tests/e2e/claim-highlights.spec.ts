@@ -70,6 +70,8 @@ test('claim highlights without elements: click opens, hover points, the open one
   // --- Typing inside a claim: its highlight grows with the words, the other stays put -------
   await selectInArticle(page, 'Pakistani')
   await page.keyboard.press('ArrowRight')
+  // Highlights are not seen by screen readers: the caret entering a claim is said aloud.
+  await expect(page.getByTestId('claim-caret-live')).toHaveText(`In claim: “${EARLY}”, no verdict, open`)
   await page.keyboard.type(' armed')
   const grown = EARLY.replace('Pakistani', 'Pakistani armed')
   await expect.poll(() => drawnClaimTexts(page)).toEqual([grown, LATE])

@@ -27,14 +27,16 @@ export async function openArticle(browser: Browser, session: ApiSession, article
   const text = page.getByTestId('article-editor').locator('.ProseMirror')
   await text.waitFor({ state: 'visible', timeout: 60_000 })
   if (article.claims > 0) {
-    // Every claim drawn in the text (CSS highlights: each claim's range is in its verdict's highlight).
-    const drawn = () => {
-      let count = 0
+    // Every claim listed in the claims tab, and the ones near the window drawn in the text
+    // (claimPainter.ts draws only those).
+    const ready = (n: number) => {
+      const listed = Number(document.querySelector('[data-testid="sidebar-tab-claims-count"]')?.textContent ?? 0)
+      let drawn = 0
       for (const [name, h] of CSS.highlights as unknown as Map<string, Set<unknown>>)
-        if (name.startsWith('claim-') && name !== 'claim-open' && name !== 'claim-pointed') count += h.size
-      return count
+        if (name.startsWith('claim-')) drawn += h.size
+      return listed >= n * 0.95 && drawn > 0
     }
-    await page.waitForFunction(`(${drawn.toString()})() >= ${article.claims * 0.95}`, undefined, { timeout: 60_000 })
+    await page.waitForFunction(`(${ready.toString()})(${article.claims})`, undefined, { timeout: 60_000 })
   }
   // Let the first render, the claims panel and the suggestions settle before measuring.
   await page.waitForTimeout(2_000)

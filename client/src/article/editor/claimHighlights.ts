@@ -173,8 +173,22 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
       const painter = highlightsSupported() ? new ClaimPainter(view) : null
       pointer.painter = painter
       provideClaimText(view, claimTextFor(view))
-      // Everything the set holds is drawn once the binding has rendered the text.
-      paintAll(view, painter)
+      // Claims near the window are drawn: measured once the page has laid the text out, and
+      // again after every scroll or resize (once a frame at most).
+      let measureFrame = 0
+      const remeasure = () => {
+        measureFrame = 0
+        if (painter === null || view.isDestroyed) return
+        if (painter.measure()) paintAll(view, painter, false)
+      }
+      const onScroll = () => {
+        if (measureFrame === 0) measureFrame = requestAnimationFrame(remeasure)
+      }
+      if (painter !== null) {
+        onScroll()
+        window.addEventListener('scroll', onScroll, { capture: true, passive: true })
+        window.addEventListener('resize', onScroll, { passive: true })
+      }
       // Refreshes are batched per task: one Yjs transaction may touch many claims.
       let queued: Refresh | null = null
       let destroyed = false
@@ -291,6 +305,9 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
         destroy: () => {
           destroyed = true
           painter?.destroy()
+          if (measureFrame !== 0) cancelAnimationFrame(measureFrame)
+          window.removeEventListener('scroll', onScroll, { capture: true })
+          window.removeEventListener('resize', onScroll)
           pointer.leave()
           provideClaimText(view, null)
           if (verifyTimer !== null) clearTimeout(verifyTimer)
@@ -557,10 +574,10 @@ function emphasisIn(state: EditorState): Emphasis {
   return { selectedId: s?.selectedId ?? null, pointedId: s?.pointedId ?? null }
 }
 
-function paintAll(view: EditorView, painter: ClaimPainter | null): void {
+function paintAll(view: EditorView, painter: ClaimPainter | null, again = true): void {
   const set = claimHighlightsKey.getState(view.state)?.decorations
-  if (painter === null || set === undefined) return
-  painter.paintAll(set.find().map(lookOf), emphasisIn(view.state))
+  if (painter === null || set === undefined || painter.span === null) return
+  painter.paintAll(set.find(painter.span.from, painter.span.to).map(lookOf), emphasisIn(view.state), again)
 }
 
 /**
@@ -587,6 +604,7 @@ function paintUpdate(view: EditorView, previous: EditorState, painter: ClaimPain
   }
   if (view.state.doc !== previous.doc) {
     const touched = touchedBlocks(previous.doc, view.state.doc)
+    if (touched !== null) painter.shift(touched.from, view.state.doc.content.size - previous.doc.content.size)
     if (touched !== null)
       for (const d of now.decorations.find(touched.from, touched.to)) {
         ids.add(specOf(d).claimId)
