@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { type Desk, expect, openDesk, screenshot, selectInArticle, signUpByApi, test } from './fixtures'
-import { clickWords, drawnClaimTexts, wordsBox } from './claim-text'
+import { clickWords, expectDrawn, wordsBox } from './claim-text'
 
 // Half a laptop screen and a phone: a claim opened from the text shows beside or over the
 // text, the text stays where it was, and the card's quote is not under the sticky tabs.
@@ -10,7 +10,7 @@ const LATE = 'making it a key actor in the province’s ongoing insurgency'
 async function mark(desk: Desk, words: string) {
   await selectInArticle(desk.page, words)
   await desk.page.getByTestId('mark-claim').click()
-  await expect.poll(async () => (await drawnClaimTexts(desk.page)).some((t) => t.includes(words))).toBe(true)
+  await expectDrawn(desk.page, words)
 }
 
 /** The highlight of `words` scrolled to the middle of the window, then clicked; the page's scroll before and after. */

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 
 /*
  * Claims are drawn in the text with the CSS Custom Highlight API: no element per claim to
@@ -123,4 +123,23 @@ export async function clickWords(page: Page, words: string, nth = 0): Promise<vo
 export async function hoverWords(page: Page, words: string, nth = 0): Promise<void> {
   const point = await pointOfWords(page, words, nth)
   await page.mouse.move(point.x, point.y)
+}
+
+/**
+ * Waits until a claim highlight covers `words`, with the words scrolled into view first:
+ * only claims near the window are drawn (claimPainter.ts), as a person sees them.
+ */
+export async function expectDrawn(page: Page, words: string): Promise<void> {
+  await expect
+    .poll(async () => {
+      await wordsBox(page, words)
+      return (await drawnClaimTexts(page)).some((t) => t.includes(words))
+    })
+    .toBe(true)
+}
+
+/** The texts of the claims drawn once `words` are scrolled to the middle of the window. */
+export async function drawnNear(page: Page, words: string): Promise<string[]> {
+  await wordsBox(page, words)
+  return drawnClaimTexts(page)
 }
