@@ -624,6 +624,9 @@ function paintUpdate(view: EditorView, previous: EditorState, painter: ClaimPain
       placed.set(specOf(d).claimId, lookOf(d))
   }
   if (ids.size > 0) painter.repaint(ids, placed, emphasisIn(view.state))
+  // After a refresh (never a keystroke's own update), every claim of the set near the window
+  // is checked to be drawn, whatever the changed ids said (cheap: a screen's claims).
+  if (refreshed) paintAll(view, painter, false)
 }
 
 /** The top-level blocks of `after` that differ from `before`, or null when none do. */

@@ -34,8 +34,11 @@ export interface Emphasis {
 
 interface Drawn {
   range: Range
+  /** The bounds the range was given: a live range that moved off them is looked at again. */
   start: Node
+  startOffset: number
   end: Node
+  endOffset: number
   names: readonly string[]
 }
 
@@ -121,11 +124,25 @@ export class ClaimPainter {
     return this.span !== null && claim.to >= this.span.from && claim.from <= this.span.to
   }
 
-  /** Claims whose range lost one of its text nodes (ProseMirror redrew them). */
+  /**
+   * Claims whose range moved off the bounds it was given: a text node of theirs replaced, or
+   * rewritten whole (ProseMirror splitting a text node around someone's caret sets the text
+   * of the first part, which collapses every live range in it), or letters typed before them
+   * in their text node. Each is placed again; one still right keeps its range (see paint).
+   */
   stale(): string[] {
     const ids: string[] = []
-    for (const [id, d] of this.drawn)
-      if (d.range.startContainer !== d.start || d.range.endContainer !== d.end || !d.start.isConnected) ids.push(id)
+    for (const [id, d] of this.drawn) {
+      const r = d.range
+      if (
+        r.startContainer !== d.start ||
+        r.endContainer !== d.end ||
+        r.startOffset !== d.startOffset ||
+        r.endOffset !== d.endOffset ||
+        !d.start.isConnected
+      )
+        ids.push(id)
+    }
     return ids
   }
 
@@ -163,7 +180,9 @@ export class ClaimPainter {
     // highlight makes Chromium repaint the whole page, so an unchanged one is left alone.
     if (previous !== undefined && range !== null && sameBounds(previous.range, range) && previous.start.isConnected) {
       previous.start = range.startContainer
+      previous.startOffset = range.startOffset
       previous.end = range.endContainer
+      previous.endOffset = range.endOffset
       this.setNames(previous, names)
       return
     }
@@ -172,7 +191,14 @@ export class ClaimPainter {
       this.drawn.delete(claim.id)
       return
     }
-    const d: Drawn = { range, start: range.startContainer, end: range.endContainer, names: [] }
+    const d: Drawn = {
+      range,
+      start: range.startContainer,
+      startOffset: range.startOffset,
+      end: range.endContainer,
+      endOffset: range.endOffset,
+      names: [],
+    }
     this.drawn.set(claim.id, d)
     this.setNames(d, names)
   }
