@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { type Desk, expect, openDesk, screenshot, selectInArticle, signUpByApi, test } from './fixtures'
+import { clickWords, expectDrawn, wordsBox } from './claim-text'
 
 // Half a laptop screen and a phone: a claim opened from the text shows beside or over the
 // text, the text stays where it was, and the card's quote is not under the sticky tabs.
@@ -9,15 +10,14 @@ const LATE = 'making it a key actor in the province’s ongoing insurgency'
 async function mark(desk: Desk, words: string) {
   await selectInArticle(desk.page, words)
   await desk.page.getByTestId('mark-claim').click()
-  await expect(desk.text.locator('[data-claim-id]').filter({ hasText: words }).first()).toBeVisible()
+  await expectDrawn(desk.page, words)
 }
 
 /** The highlight of `words` scrolled to the middle of the window, then clicked; the page's scroll before and after. */
 async function clickHighlight(page: Page, words: string): Promise<{ before: number; after: number }> {
-  const highlight = page.getByTestId('article-editor').locator('[data-claim-id]').filter({ hasText: words }).first()
-  await highlight.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+  await wordsBox(page, words) // scrolls the words to the middle of the window
   const before = await page.evaluate(() => window.scrollY)
-  await highlight.click()
+  await clickWords(page, words)
   await page.waitForTimeout(400)
   return { before, after: await page.evaluate(() => window.scrollY) }
 }

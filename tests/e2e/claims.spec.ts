@@ -11,6 +11,7 @@ import {
   signUpByApi,
   test,
 } from './fixtures'
+import { clickWords, drawnClaims, drawnClaimTexts, hoverWords, wordsBox } from './claim-text'
 
 // Issue 4's core loop in two real browsers: marking (button, shortcut, bubble),
 // overlapping highlights that survive a reload, evidence with a refused javascript: link,
@@ -22,32 +23,10 @@ const EVIDENCE_TITLE = 'ISPR statement on the Balochistan attacks'
 const RATIONALE =
   'Only the BLA gives this figure; officials have not confirmed any toll and no independent count exists.'
 
-/** The distinct claims highlighted in the text (a claim may be split into several spans). */
-async function highlightedClaims(text: Locator): Promise<Map<string, string>> {
-  return new Map(
-    await text.locator('[data-claim-id]').evaluateAll((spans) => {
-      const byId = new Map<string, string>()
-      for (const span of spans) {
-        const id = span.getAttribute('data-claim-id')!
-        byId.set(id, (byId.get(id) ?? '') + (span.textContent ?? ''))
-      }
-      // Nested spans repeat their text in every ancestor: keep each claim's outermost pieces.
-      return [...byId.keys()].map((id) => {
-        const own = spans.filter(
-          (s) => s.getAttribute('data-claim-id') === id && !s.parentElement?.closest(`[data-claim-id="${id}"]`),
-        )
-        return [id, own.map((s) => s.textContent ?? '').join('')] as [string, string]
-      })
-    }),
-  )
-}
-
 /** Brings the claims' paragraph to the middle of the window, for a screenshot that shows them. */
 async function centreOnClaims(desk: Desk): Promise<void> {
-  await desk.text
-    .locator('[data-claim-id]')
-    .first()
-    .evaluate((el) => el.scrollIntoView({ block: 'center' }))
+  const [first] = await drawnClaimTexts(desk.page)
+  if (first !== undefined) await wordsBox(desk.page, first)
 }
 
 // A 1×1 PNG and the smallest thing the server accepts as a PDF (it checks the signature).
@@ -88,11 +67,11 @@ test('two checkers mark overlapping claims, add evidence and a verdict, and the 
   await screenshot(a.page, 'claims-selection-bubble')
   await markButton.click()
 
-  await expect.poll(async () => [...(await highlightedClaims(a.text)).values()]).toEqual([CLAIM_ONE])
+  await expect.poll(async () => await drawnClaimTexts(a.page)).toEqual([CLAIM_ONE])
   await expect(card(a, CLAIM_ONE)).toHaveAttribute('data-open', 'true')
 
   // B sees the highlight and the card live, without reloading.
-  await expect.poll(async () => [...(await highlightedClaims(b.text)).values()]).toEqual([CLAIM_ONE])
+  await expect.poll(async () => await drawnClaimTexts(b.page)).toEqual([CLAIM_ONE])
   await expect(card(b, CLAIM_ONE)).toBeVisible()
   await expect(card(b, CLAIM_ONE).getByTestId('claim-status')).toHaveText('Open')
   await screenshot(b.page, 'claims-b-sees-claim-live')
@@ -100,38 +79,30 @@ test('two checkers mark overlapping claims, add evidence and a verdict, and the 
   // --- A marks an overlapping second claim with the keyboard shortcut ---------------------
   await selectInArticle(a.page, CLAIM_TWO)
   await a.page.keyboard.press('Control+Shift+M')
-  await expect
-    .poll(async () => [...(await highlightedClaims(a.text)).values()].sort())
-    .toEqual([CLAIM_ONE, CLAIM_TWO].sort())
-  // The overlap is nested (one span inside the other), so both tints show there.
-  await expect(a.text.locator('[data-claim-id] [data-claim-id]').first()).toHaveText(/security personnel were killed/)
-  await expect.poll(async () => (await highlightedClaims(b.text)).size).toBe(2)
+  await expect.poll(async () => (await drawnClaimTexts(a.page)).sort()).toEqual([CLAIM_ONE, CLAIM_TWO].sort())
+  // Where they overlap both claims' highlights cover the words.
+  expect((await drawnClaimTexts(a.page)).filter((t) => t.includes('security personnel were killed'))).toHaveLength(2)
+  await expect.poll(async () => (await drawnClaimTexts(b.page)).length).toBe(2)
 
   // Hovering a highlight shows what the claim is.
-  await a.text.locator('[data-claim-id]').filter({ hasText: 'dozens more wounded' }).last().hover()
+  await hoverWords(a.page, 'dozens more wounded')
   await expect(a.page.getByTestId('claim-popover')).toContainText(CLAIM_TWO)
   await screenshot(a.page, 'claims-overlap-hover')
 
   // --- Both survive a reload: two highlights, two cards, in text order ---------------------
   await a.page.reload()
   await expect(a.text).toContainText(SEED_OPENING)
-  await expect
-    .poll(async () => [...(await highlightedClaims(a.text)).values()].sort())
-    .toEqual([CLAIM_ONE, CLAIM_TWO].sort())
+  await expect.poll(async () => (await drawnClaimTexts(a.page)).sort()).toEqual([CLAIM_ONE, CLAIM_TWO].sort())
   await expect(a.sidebar.getByTestId('claim-quote')).toHaveText([CLAIM_ONE, CLAIM_TWO])
   await b.page.reload()
   await expect(b.text).toContainText(SEED_OPENING)
-  await expect.poll(async () => (await highlightedClaims(b.text)).size).toBe(2)
+  await expect.poll(async () => (await drawnClaimTexts(b.page)).length).toBe(2)
   await expect(b.sidebar.getByTestId('claim-card')).toHaveCount(2)
   await centreOnClaims(a)
   await screenshot(a.page, 'claims-two-overlapping-after-reload')
 
   // --- B works on the first claim: clicking its words opens its card ------------------------
-  await b.text
-    .locator('[data-claim-id]')
-    .filter({ hasText: /^84 Pakistani/ })
-    .first()
-    .click({ position: { x: 6, y: 6 } })
+  await clickWords(b.page, '84 Pakistani')
   const bCard = card(b, CLAIM_ONE)
   await expect(bCard).toHaveAttribute('data-open', 'true')
 
@@ -200,7 +171,7 @@ test('two checkers mark overlapping claims, add evidence and a verdict, and the 
   await expect(aCard.getByTestId('verdict-chip')).toHaveText('Unproven')
   await expect(aCard.getByTestId('claim-status')).toHaveText('Needs review')
   await expect(aCard.getByTestId('evidence-count')).toContainText('1')
-  await expect(a.text.locator('.claim-hl--unproven').first()).toBeVisible()
+  await expect.poll(async () => (await drawnClaims(a.page)).map((c) => c.verdict)).toContain('claim-unproven')
   // Assigned to A: the "Mine" filter keeps just that claim.
   await a.sidebar.getByRole('button', { name: 'Mine' }).click()
   await expect(a.sidebar.getByTestId('claim-card')).toHaveCount(1)
@@ -231,7 +202,9 @@ test('two checkers mark overlapping claims, add evidence and a verdict, and the 
   await expect(card(a, CLAIM_TWO).locator('[data-claim-head]')).toBeFocused()
   await a.page.keyboard.press('Enter')
   await expect(card(a, CLAIM_TWO)).toHaveAttribute('data-open', 'true')
-  await expect(a.text.locator('.claim-hl--selected')).toContainText(['dozens more wounded'])
+  await expect
+    .poll(async () => (await drawnClaims(a.page)).filter((c) => c.open).map((c) => c.text))
+    .toEqual([CLAIM_TWO])
   await a.page.keyboard.press('Escape')
   await expect(card(a, CLAIM_TWO)).toHaveAttribute('data-open', 'false')
   await a.page.keyboard.press('k')
@@ -265,21 +238,21 @@ test('a claim whose words are deleted is kept as detached and re-attaches when t
   const words = 'seven of its fighters were killed'
   await selectInArticle(desk.page, words)
   await desk.page.getByTestId('mark-claim').click()
-  await expect.poll(async () => [...(await highlightedClaims(desk.text)).values()]).toEqual([words])
+  await expect.poll(async () => await drawnClaimTexts(desk.page)).toEqual([words])
   await card(desk, words).locator('[data-claim-head]').click() // close its card, to see the whole list
 
   // Delete exactly the claim's words: the claim stays, listed apart.
   await selectInArticle(desk.page, words)
   await desk.page.keyboard.press('Backspace')
   await expect(desk.sidebar.getByTestId('claims-detached')).toContainText(words)
-  await expect(desk.text.locator('[data-claim-id]')).toHaveCount(0)
+  await expect.poll(() => drawnClaimTexts(desk.page)).toEqual([])
   await expect(desk.sidebar.getByTestId('claim-list')).toHaveCount(0)
   await screenshot(desk.page, 'claims-detached')
 
   // Undo brings the words back; the claim re-attaches to them.
   await desk.page.keyboard.press('Control+z')
   await expect(desk.sidebar.getByTestId('claims-detached')).toHaveCount(0)
-  await expect.poll(async () => [...(await highlightedClaims(desk.text)).values()]).toEqual([words])
+  await expect.poll(async () => await drawnClaimTexts(desk.page)).toEqual([words])
   await desk.close()
   await owner.api.dispose()
 })
@@ -301,7 +274,7 @@ test('a viewer reads claims but cannot mark them; the layout holds on a narrow s
   await expect(card(o, CLAIM_ONE)).toBeVisible()
 
   const v = await openDesk(browser, viewer, article.id, { width: 820, height: 1000 })
-  await expect.poll(async () => [...(await highlightedClaims(v.text)).values()]).toEqual([CLAIM_ONE])
+  await expect.poll(async () => await drawnClaimTexts(v.page)).toEqual([CLAIM_ONE])
   await expect(v.page.getByTestId('mark-claim')).toHaveCount(0)
   await selectInArticle(v.page, 'Operation Herof Phase II')
   await v.page.keyboard.press('Control+Shift+M')

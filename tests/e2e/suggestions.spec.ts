@@ -11,6 +11,7 @@ import {
   signUpByApi,
   test,
 } from './fixtures'
+import { expectDrawn } from './claim-text'
 
 // The system's check-worthy sentences beside the claims: a checker sees why each one is
 // suggested, finds it in the text, marks it as a claim in one step (live for a colleague)
@@ -86,13 +87,13 @@ test('suggested claims: mark one live for a colleague, dismiss one for good, non
   await expect(suggestion(a, CAPTIVES)).toHaveCount(0)
   await expect(listed(a)).toHaveCount(count - 1)
   await expect(a.suggestions.getByRole('status')).toContainText('Marked as a claim.')
-  await expect(a.text.locator('[data-claim-id]').first()).toContainText('taken 18 personnel captive')
+  await expectDrawn(a.page, 'taken 18 personnel captive')
   await expect(a.sidebar.getByTestId('sidebar-tab-claims-count')).toHaveText('1')
   await a.sidebar.getByRole('tab', { name: /Marked/ }).click()
   await expect(a.sidebar.getByTestId('claim-quote')).toHaveText([CAPTIVES])
 
   await expect(b.sidebar.getByTestId('claim-quote')).toHaveText([CAPTIVES])
-  await expect(b.text.locator('[data-claim-id]').first()).toContainText('taken 18 personnel captive')
+  await expectDrawn(b.page, 'taken 18 personnel captive')
   await showSuggestions(b)
   await expect(suggestion(b, CAPTIVES)).toHaveCount(0)
   await expect(listed(b)).toHaveCount(count - 1)
@@ -206,7 +207,7 @@ test('suggested claims from the keyboard: j/k select and show, Enter marks, x an
   await expect(listed(a)).toHaveCount(quotes.length - 1)
   await expect(a.suggestions.getByRole('status')).toContainText('Marked as a claim.')
   await expect(markedCount).toHaveText('1')
-  await expect(a.text.locator('[data-claim-id]').first()).toContainText(q(0).slice(0, 30))
+  await expectDrawn(a.page, q(0).slice(0, 30))
   await expectSelected(q(1))
 
   // --- x and Delete dismiss it; again on to the next -------------------------------------------

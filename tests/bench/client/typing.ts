@@ -27,10 +27,16 @@ export async function openArticle(browser: Browser, session: ApiSession, article
   const text = page.getByTestId('article-editor').locator('.ProseMirror')
   await text.waitFor({ state: 'visible', timeout: 60_000 })
   if (article.claims > 0) {
-    // Every claim drawn in the text (a few may share a highlight element's place, none is missing).
-    await page.waitForFunction((n) => document.querySelectorAll('.claim-hl').length >= n * 0.95, article.claims, {
-      timeout: 60_000,
-    })
+    // Every claim listed in the claims tab, and the ones near the window drawn in the text
+    // (claimPainter.ts draws only those).
+    const ready = (n: number) => {
+      const listed = Number(document.querySelector('[data-testid="sidebar-tab-claims-count"]')?.textContent ?? 0)
+      let drawn = 0
+      for (const [name, h] of CSS.highlights as unknown as Map<string, Set<unknown>>)
+        if (name.startsWith('claim-')) drawn += h.size
+      return listed >= n * 0.95 && drawn > 0
+    }
+    await page.waitForFunction(`(${ready.toString()})(${article.claims})`, undefined, { timeout: 60_000 })
   }
   // Let the first render, the claims panel and the suggestions settle before measuring.
   await page.waitForTimeout(2_000)

@@ -23,7 +23,8 @@ import {
   type TextSpan,
 } from '../shared-text/markClaim'
 import { syncBinding, toEditorPosition } from '../shared-text/positions'
-import { scrollTextIntoView, spotlightRange } from '../shared-text/textSpotlight'
+import { claimTextOf, scrollRangeIntoView } from '../shared-text/claimText'
+import { spotlightRange } from '../shared-text/textSpotlight'
 import { whenIdle } from '../../ui/whenIdle'
 
 /** A claim as the UI shows it: the stored claim plus where it sits in the text right now. */
@@ -357,11 +358,8 @@ export class ClaimsController {
   focusCardFromText(): boolean {
     const editor = this.editor
     let claimId = this.selection.selectedId
-    if (claimId === null && editor !== null) {
-      const at = editor.view.domAtPos(editor.state.selection.from)
-      const node = at.node instanceof HTMLElement ? at.node : at.node.parentElement
-      claimId = node?.closest<HTMLElement>('[data-claim-id]')?.dataset.claimId ?? null
-    }
+    if (claimId === null && editor !== null)
+      claimId = claimTextOf(editor.view)?.idsAt(editor.state.selection.from)[0] ?? null
     if (claimId === null) return false
     this.open(claimId, 'text')
     const id = claimId
@@ -377,8 +375,7 @@ export class ClaimsController {
   focusTextAt(claimId: string): void {
     const editor = this.editor
     if (editor === null) return
-    const target = editor.view.dom.querySelector(`[data-claim-id="${CSS.escape(claimId)}"]`)
-    const pos = target === null ? null : editor.view.posAtDOM(target, 0)
+    const pos = claimTextOf(editor.view)?.span(claimId)?.from ?? null
     if (pos === null) editor.commands.focus()
     else editor.chain().setTextSelection(pos).focus(undefined, { scrollIntoView: false }).run()
     this.revealInText(claimId)
@@ -387,8 +384,8 @@ export class ClaimsController {
   revealInText(claimId: string): void {
     const editor = this.editor
     if (editor === null) return
-    const target = editor.view.dom.querySelector(`[data-claim-id="${CSS.escape(claimId)}"]`)
-    if (target instanceof HTMLElement) scrollTextIntoView(target)
+    const range = claimTextOf(editor.view)?.range(claimId)
+    if (range != null) scrollRangeIntoView(range)
   }
 
   /**

@@ -8,7 +8,7 @@ import { canEdit } from '../../api/types'
 import type { ClaimsController } from '../claims/ClaimsController'
 import { renderCaret, renderSelection } from './carets'
 import { ClaimHighlights, type ClaimHover } from './claimHighlights'
-import { ClaimPopover, MarkClaimBubble } from './ClaimOverlays'
+import { ClaimCaretAnnouncer, ClaimPopover, MarkClaimBubble } from './ClaimOverlays'
 import { TextSpotlight } from '../shared-text/textSpotlight'
 import { awarenessUser, type CollabSession } from '../../live/useCollabDoc'
 import './editor.css'
@@ -89,6 +89,7 @@ export function ArticleEditor({ session, me, role, paused = false, claims }: Art
       <EditorContent editor={editor} />
       {editor && <MarkClaimBubble editor={editor} />}
       <ClaimPopover hover={hover} />
+      <ClaimCaretAnnouncer hover={hover} />
     </div>
   )
 }

@@ -4,7 +4,8 @@ import { useEditorState } from '@tiptap/react'
 import { useClaimsData, useClaimSelection } from '../claims/ClaimsController'
 import { StatusPill, VerdictChip } from '../claims/Chips'
 import { personName, useClaimsEnv } from '../claims/context'
-import { modKey } from '../claims/format'
+import { verdictLabel } from '@fc/shared/schema/index'
+import { modKey, STATUS_LABELS } from '../claims/format'
 import type { ClaimHover } from './claimHighlights'
 import { trimmedSelection } from '../shared-text/markClaim'
 
@@ -136,5 +137,28 @@ export function MarkIcon() {
         d="M10.3 1.9a1.75 1.75 0 0 1 2.48 0l1.32 1.32a1.75 1.75 0 0 1 0 2.48L7.6 12.2a.75.75 0 0 1-.35.2l-3.5.88a.75.75 0 0 1-.91-.91l.87-3.5a.75.75 0 0 1 .2-.35L10.3 1.9Zm1.42 1.06a.25.25 0 0 0-.36 0L5.04 9.28l-.5 2.03 2.03-.5 6.32-6.32a.25.25 0 0 0 0-.36l-1.17-1.17ZM1.75 14.5h12.5a.75.75 0 0 1 0 1.5H1.75a.75.75 0 0 1 0-1.5Z"
       />
     </svg>
+  )
+}
+
+/**
+ * For screen readers: claims are painted as CSS highlights, which assistive technology does
+ * not see, so when the caret enters claims a polite live region says which (quote, verdict,
+ * status), the same facts the caret's popover shows. Always in the page: a live region
+ * announces changes only once it exists.
+ */
+export function ClaimCaretAnnouncer({ hover }: { hover: ClaimHover | null }) {
+  const { controller, scale } = useClaimsEnv()
+  const data = useClaimsData(controller)
+  const views = hover?.source === 'caret' ? hover.ids.flatMap((id) => data.byId.get(id) ?? []) : []
+  const said = views
+    .map(({ claim }) => {
+      const verdict = claim.verdict === undefined ? 'no verdict' : verdictLabel(scale, claim.verdict)
+      return `“${claim.quote}”, ${verdict}, ${STATUS_LABELS[claim.status].toLowerCase()}`
+    })
+    .join('; ')
+  return (
+    <p className="visually-hidden" aria-live="polite" data-testid="claim-caret-live">
+      {said === '' ? '' : `In ${views.length === 1 ? 'claim' : `${views.length} claims`}: ${said}`}
+    </p>
   )
 }

@@ -9,11 +9,18 @@ import { anchorClaim, BodyText, decodeRelPos, readClaim, readClaims, type Claim 
 import type { ClaimsController } from '../claims/ClaimsController'
 import { verdictKey } from '../claims/verdictStyle'
 import { syncBinding, toEditorPosition } from '../shared-text/positions'
+import { provideClaimText, type ClaimText } from '../shared-text/claimText'
 import { whenIdle } from '../../ui/whenIdle'
+import { ClaimPainter, highlightsSupported, rangeOf, type Emphasis, type Painted } from './claimPainter'
 
 /*
- * Claims in the text as ProseMirror decorations, never marks: y-prosemirror merges
- * overlapping marks of one type (its issues #34 and #61), decorations may overlap freely.
+ * Where claims are in the text, as a ProseMirror DecorationSet, never marks: y-prosemirror
+ * merges overlapping marks of one type (its issues #34 and #61), decorations may overlap
+ * freely, and a set maps through every edit. The set is not drawn as elements: where the
+ * browser has the CSS Custom Highlight API, claimPainter.ts paints it as highlights (the
+ * article's DOM is the same with 0 or 2,000 claims); elsewhere it is drawn as nested spans.
+ * Clicks and hover are resolved from the pointer's position (posAtCoords, then the claims'
+ * ranges' rectangles), the caret from the set.
  *
  * Positions. A claim stores Yjs relative positions (`start` bound to its first character,
  * `end` to its last). y-tiptap's `relativePositionToAbsolutePosition`, fed the live
@@ -59,6 +66,10 @@ interface HighlightState {
   pointedId: string | null
   /** False until the Yjs binding has rendered the document: nothing could be placed before. */
   bound: boolean
+  /** Counts the refreshes that redrew claims; the painter repaints everything if it missed one. */
+  version: number
+  /** The claims the last such refresh redrew or restyled. */
+  changed: ReadonlySet<string> | 'all'
 }
 
 export const claimHighlightsKey = new PluginKey<HighlightState>('claimHighlights')
@@ -110,6 +121,7 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
 })
 
 function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighlightsOptions): Plugin<HighlightState> {
+  const pointer = new PointerTracker(options.onHover)
   return new Plugin<HighlightState>({
     key: claimHighlightsKey,
     state: {
@@ -117,7 +129,7 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
       apply: (tr: Transaction, previous: HighlightState, old: EditorState, state: EditorState): HighlightState => {
         const refresh = tr.getMeta(claimHighlightsKey) as Refresh | undefined
         // The binding's first render (or a claims change before it) places everything.
-        if (!previous.bound) return fullState(state, controller)
+        if (!previous.bound) return { ...fullState(state, controller), version: previous.version + 1 }
         let next = previous
         if (tr.docChanged) {
           // y-tiptap applies a remote change (and a Yjs undo) as a replacement of the whole
@@ -128,28 +140,19 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
           next = { ...next, decorations: next.decorations.map(mapping, tr.doc) }
         }
         if (refresh === undefined) return next
-        switch (refresh.kind) {
-          case 'all':
-            return fullState(state, controller)
-          case 'verify': {
-            // Placed against another text (an edit landed after the last slice): the next pause checks again.
-            if (refresh.doc !== state.doc) return next
-            const rebuilt = stateOf(state, controller, refresh.placed)
-            return sameDecorations(rebuilt.decorations, next.decorations, state)
-              ? restyle(next, state, controller)
-              : rebuilt
-          }
-          case 'claims':
-            return restyle(redrawClaims(next, state, controller, refresh.ids), state, controller)
-          case 'emphasis':
-            return restyle(next, state, controller)
-        }
+        const refreshed = applyRefresh(refresh, next, state, controller)
+        return refreshed === next ? next : { ...refreshed, version: next.version + 1 }
       },
     },
     props: {
-      decorations: (state) => claimHighlightsKey.getState(state)?.decorations ?? DecorationSet.empty,
-      handleClick: (_view, _pos, event) => {
-        const ids = claimIdsAt(event.target)
+      // Where the browser draws custom highlights the set is only where claims are (the
+      // painter draws them); elsewhere it is drawn as nested spans, as it was before.
+      decorations: (state) =>
+        highlightsSupported()
+          ? DecorationSet.empty
+          : (claimHighlightsKey.getState(state)?.decorations ?? DecorationSet.empty),
+      handleClick: (view, _pos, event) => {
+        const ids = claimIdsAtPoint(view, event.clientX, event.clientY)
         if (ids.length === 0) return false
         // Overlapping claims: the innermost opens first, a second click the next one out.
         const current = controller.getSelection().selectedId
@@ -158,20 +161,39 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
         return false // the caret still goes where the person clicked
       },
       handleDOMEvents: {
-        mouseover: (_view, event) => {
-          const ids = claimIdsAt(event.target)
-          const element = innermostClaimElement(event.target)
-          if (ids.length === 0 || element === null) return false
-          options.onHover({ ids, rect: element.getBoundingClientRect(), source: 'pointer' })
+        // No element per claim, so no mouseover per claim: the pointer's position is asked
+        // which claims it is on, once a frame at most, and only when the pointer moved.
+        mousemove: (view, event) => {
+          pointer.at = { x: event.clientX, y: event.clientY }
+          if (pointer.frame === 0) pointer.frame = requestAnimationFrame(() => pointer.check(view))
           return false
         },
-        mouseout: (_view, event) => {
-          if (claimIdsAt(event.relatedTarget).length === 0) options.onHover(null)
+        mouseleave: (view) => {
+          pointer.leave(view)
           return false
         },
       },
     },
     view: (view) => {
+      const painter = highlightsSupported() ? new ClaimPainter(view) : null
+      pointer.painter = painter
+      provideClaimText(view, claimTextFor(view))
+      // Claims near the window are drawn: measured once the page has laid the text out, and
+      // again after every scroll or resize (once a frame at most).
+      let measureFrame = 0
+      const remeasure = () => {
+        measureFrame = 0
+        if (painter === null || view.isDestroyed) return
+        if (painter.measure()) paintAll(view, painter, false)
+      }
+      const onScroll = () => {
+        if (measureFrame === 0) measureFrame = requestAnimationFrame(remeasure)
+      }
+      if (painter !== null) {
+        onScroll()
+        window.addEventListener('scroll', onScroll, { capture: true, passive: true })
+        window.addEventListener('resize', onScroll, { passive: true })
+      }
       // Refreshes are batched per task: one Yjs transaction may touch many claims.
       let queued: Refresh | null = null
       let destroyed = false
@@ -271,6 +293,7 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
       view.dom.addEventListener('focusout', onFocusOut)
       return {
         update: (updated, previous) => {
+          if (painter !== null) paintUpdate(updated, previous, painter)
           const docChanged = !updated.state.doc.eq(previous.doc)
           if (docChanged) scheduleVerify()
           if (updated.state.selection.eq(previous.selection) && !docChanged) return
@@ -286,6 +309,12 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
         },
         destroy: () => {
           destroyed = true
+          painter?.destroy()
+          if (measureFrame !== 0) cancelAnimationFrame(measureFrame)
+          window.removeEventListener('scroll', onScroll, { capture: true })
+          window.removeEventListener('resize', onScroll)
+          pointer.leave()
+          provideClaimText(view, null)
           if (verifyTimer !== null) clearTimeout(verifyTimer)
           cancelVerify?.()
           view.dom.removeEventListener('focusout', onFocusOut)
@@ -363,6 +392,8 @@ function stateOf(state: EditorState, controller: ClaimsController, unsorted: Pla
     selectedId,
     pointedId,
     bound,
+    version: 0,
+    changed: 'all',
   }
 }
 
@@ -439,11 +470,16 @@ function redrawClaims(
   const stale = previous.decorations.find(undefined, undefined, (spec) => ids.has((spec as HighlightSpec).claimId))
   const claims = [...ids].flatMap((id) => readClaim(controller.ydoc, id) ?? [])
   const fresh = placeClaims(state, controller, claims).map((p) => decorationOf(p, selectedId, pointedId))
-  return { ...previous, decorations: previous.decorations.remove(stale).add(state.doc, fresh) }
+  return { ...previous, decorations: previous.decorations.remove(stale).add(state.doc, fresh), changed: ids }
 }
 
 /** The open or pointed claim changed: the claims that lose or gain emphasis are restyled in place. */
-function restyle(previous: HighlightState, state: EditorState, controller: ClaimsController): HighlightState {
+function restyle(
+  previous: HighlightState,
+  state: EditorState,
+  controller: ClaimsController,
+  carried: ReadonlySet<string> = new Set(),
+): HighlightState {
   const { selectedId, pointedId } = controller.getSelection()
   if (selectedId === previous.selectedId && pointedId === previous.pointedId) return previous
   const touched = new Set(
@@ -453,7 +489,13 @@ function restyle(previous: HighlightState, state: EditorState, controller: Claim
   const fresh = stale.map((d) =>
     decorationOf({ id: specOf(d).claimId, verdict: specOf(d).verdict, from: d.from, to: d.to }, selectedId, pointedId),
   )
-  return { ...previous, decorations: previous.decorations.remove(stale).add(state.doc, fresh), selectedId, pointedId }
+  return {
+    ...previous,
+    decorations: previous.decorations.remove(stale).add(state.doc, fresh),
+    selectedId,
+    pointedId,
+    changed: new Set([...carried, ...touched]),
+  }
 }
 
 /** Whether two sets draw the same highlights at the same places. */
@@ -468,37 +510,25 @@ function sameDecorations(a: DecorationSet, b: DecorationSet, state: EditorState)
   return keysA.every((k, i) => k === keysB[i])
 }
 
-/** The claims whose highlight contains a DOM node, innermost first. */
-export function claimIdsAt(target: EventTarget | null): string[] {
-  const ids: string[] = []
-  let element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null
-  while (element !== null) {
-    if (element.classList.contains('ProseMirror')) break
-    const id = element.getAttribute('data-claim-id')
-    if (id !== null && !ids.includes(id)) ids.push(id)
-    element = element.parentElement
-  }
-  return ids
-}
-
-function innermostClaimElement(target: EventTarget | null): HTMLElement | null {
-  const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null
-  return element?.closest<HTMLElement>('[data-claim-id]') ?? null
-}
-
 /** Claims around a collapsed caret in the focused editor, innermost first, for keyboard users. */
 function caretClaimIds(view: EditorView): string[] {
   const { selection } = view.state
   if (!selection.empty || !view.hasFocus()) return []
-  const pos = selection.from
-  const set = claimHighlightsKey.getState(view.state)?.decorations
+  return idsAtPos(view.state, selection.from)
+}
+
+/** Claims containing a caret at `pos` (it is inside from the first letter to before the last's end), innermost first. */
+function idsAtPos(state: EditorState, pos: number): string[] {
+  const set = claimHighlightsKey.getState(state)?.decorations
   if (set === undefined) return []
   return set
     .find(pos, pos)
     .filter((d) => d.from <= pos && pos < d.to)
-    .sort((a, b) => a.to - a.from - (b.to - b.from))
+    .sort(shorterFirst)
     .map((d) => specOf(d).claimId)
 }
+
+const shorterFirst = (a: Decoration, b: Decoration) => a.to - a.from - (b.to - b.from)
 
 /** The caret's popover for these claims; null when there are none. */
 function caretHover(view: EditorView, ids: string[]): ClaimHover | null {
@@ -512,5 +542,181 @@ function caretHover(view: EditorView, ids: string[]): ClaimHover | null {
     }
   } catch {
     return null
+  }
+}
+
+function applyRefresh(
+  refresh: Refresh,
+  next: HighlightState,
+  state: EditorState,
+  controller: ClaimsController,
+): HighlightState {
+  switch (refresh.kind) {
+    case 'all':
+      return fullState(state, controller)
+    case 'verify': {
+      // Placed against another text (an edit landed after the last slice): the next pause checks again.
+      if (refresh.doc !== state.doc) return next
+      const rebuilt = stateOf(state, controller, refresh.placed)
+      return sameDecorations(rebuilt.decorations, next.decorations, state) ? restyle(next, state, controller) : rebuilt
+    }
+    case 'claims': {
+      const redrawn = redrawClaims(next, state, controller, refresh.ids)
+      return restyle(redrawn, state, controller, refresh.ids)
+    }
+    case 'emphasis':
+      return restyle(next, state, controller)
+  }
+}
+
+function lookOf(decoration: Decoration): Painted {
+  const { claimId, verdict } = specOf(decoration)
+  return { id: claimId, from: decoration.from, to: decoration.to, look: `claim-${verdictKey(verdict)}` }
+}
+
+function emphasisIn(state: EditorState): Emphasis {
+  const s = claimHighlightsKey.getState(state)
+  return { selectedId: s?.selectedId ?? null, pointedId: s?.pointedId ?? null }
+}
+
+function paintAll(view: EditorView, painter: ClaimPainter | null, again = true): void {
+  const set = claimHighlightsKey.getState(view.state)?.decorations
+  if (painter === null || set === undefined || painter.span === null) return
+  painter.paintAll(set.find(painter.span.from, painter.span.to).map(lookOf), emphasisIn(view.state), again)
+}
+
+/**
+ * After each view update (ProseMirror has redrawn the DOM): the claims a refresh changed,
+ * the claims in the blocks an edit touched, and any claim whose text nodes were replaced
+ * get new ranges; every other range still covers its words.
+ */
+function paintUpdate(view: EditorView, previous: EditorState, painter: ClaimPainter): void {
+  const now = claimHighlightsKey.getState(view.state)
+  const before = claimHighlightsKey.getState(previous)
+  if (now === undefined || before === undefined) return
+  const refreshed = now.version !== before.version
+  if (refreshed && (now.version - before.version > 1 || now.changed === 'all')) {
+    paintAll(view, painter)
+    return
+  }
+  const placed = new Map<string, Painted>()
+  const ids = new Set<string>()
+  if (refreshed && now.changed !== 'all') {
+    const changed = now.changed
+    for (const id of changed) ids.add(id)
+    for (const d of now.decorations.find(undefined, undefined, (spec) => changed.has((spec as HighlightSpec).claimId)))
+      placed.set(specOf(d).claimId, lookOf(d))
+  }
+  if (view.state.doc !== previous.doc) {
+    const touched = touchedBlocks(previous.doc, view.state.doc)
+    if (touched !== null) painter.shift(touched.from, view.state.doc.content.size - previous.doc.content.size)
+    if (touched !== null)
+      for (const d of now.decorations.find(touched.from, touched.to)) {
+        ids.add(specOf(d).claimId)
+        placed.set(specOf(d).claimId, lookOf(d))
+      }
+  }
+  const stale = painter.stale().filter((id) => !placed.has(id))
+  if (stale.length > 0) {
+    const wanted = new Set(stale)
+    for (const id of stale) ids.add(id)
+    for (const d of now.decorations.find(undefined, undefined, (spec) => wanted.has((spec as HighlightSpec).claimId)))
+      placed.set(specOf(d).claimId, lookOf(d))
+  }
+  if (ids.size > 0) painter.repaint(ids, placed, emphasisIn(view.state))
+  // After a refresh (never a keystroke's own update), every claim of the set near the window
+  // is checked to be drawn, whatever the changed ids said (cheap: a screen's claims).
+  if (refreshed) paintAll(view, painter, false)
+}
+
+/** The top-level blocks of `after` that differ from `before`, or null when none do. */
+function touchedBlocks(before: ProseMirrorNode, after: ProseMirrorNode): { from: number; to: number } | null {
+  const start = before.content.findDiffStart(after.content)
+  if (start === null) return null
+  const end = before.content.findDiffEnd(after.content)
+  const size = after.content.size
+  const $from = after.resolve(Math.min(start, size))
+  const $to = after.resolve(Math.min(Math.max(end?.b ?? start, start), size))
+  return { from: $from.depth > 0 ? $from.before(1) : $from.pos, to: $to.depth > 0 ? $to.after(1) : $to.pos }
+}
+
+/**
+ * The claims whose words are under a point of the viewport, innermost (shortest) first:
+ * the claims around the nearest text position, kept only where one of their range's
+ * rectangles holds the point (a click past the end of a line is in no claim).
+ */
+function claimIdsAtPoint(view: EditorView, x: number, y: number): string[] {
+  const set = claimHighlightsKey.getState(view.state)?.decorations
+  if (set === undefined || view.isDestroyed) return []
+  const hit = view.posAtCoords({ left: x, top: y })
+  if (hit === null) return []
+  const { pos } = hit
+  const ids: string[] = []
+  for (const d of set
+    .find(Math.max(0, pos - 1), pos + 1)
+    .filter((d) => d.from <= pos && pos <= d.to)
+    .sort(shorterFirst)) {
+    const id = specOf(d).claimId
+    if (!ids.includes(id) && holds(rangeOf(view, d.from, d.to), x, y)) ids.push(id)
+  }
+  return ids
+}
+
+function holds(range: Range | null, x: number, y: number): boolean {
+  if (range === null) return false
+  for (const r of range.getClientRects()) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true
+  return false
+}
+
+function claimTextFor(view: EditorView): ClaimText {
+  const span = (claimId: string) => {
+    const set = claimHighlightsKey.getState(view.state)?.decorations
+    const d = set?.find(undefined, undefined, (spec) => (spec as HighlightSpec).claimId === claimId)[0]
+    return d === undefined ? null : { from: d.from, to: d.to }
+  }
+  return {
+    span,
+    idsAt: (pos) => idsAtPos(view.state, pos),
+    range: (claimId) => {
+      const s = span(claimId)
+      return s === null ? null : rangeOf(view, s.from, s.to)
+    },
+  }
+}
+
+/** The claims under the pointer, checked once a frame while it moves; a popover and the pointed look follow them. */
+class PointerTracker {
+  at: { x: number; y: number } | null = null
+  frame = 0
+  painter: ClaimPainter | null = null
+  private key = ''
+
+  constructor(private readonly onHover: (hover: ClaimHover | null) => void) {}
+
+  check(view: EditorView): void {
+    this.frame = 0
+    if (this.at === null || view.isDestroyed) return
+    const ids = claimIdsAtPoint(view, this.at.x, this.at.y)
+    const key = ids.join(',')
+    if (key === this.key) return
+    this.key = key
+    const innermost = ids[0]
+    const range = innermost === undefined ? null : claimTextFor(view).range(innermost)
+    this.onHover(range === null ? null : { ids, rect: range.getBoundingClientRect(), source: 'pointer' })
+    this.painter?.hover(innermost ?? null, emphasisIn(view.state))
+    // Words in a claim take a click (no element of theirs could carry the cursor).
+    view.dom.style.cursor = innermost === undefined ? '' : 'pointer'
+  }
+
+  leave(view?: EditorView): void {
+    if (this.frame !== 0) cancelAnimationFrame(this.frame)
+    this.frame = 0
+    this.at = null
+    if (this.key === '') return
+    this.key = ''
+    this.onHover(null)
+    if (view === undefined || view.isDestroyed) return
+    this.painter?.hover(null, emphasisIn(view.state))
+    view.dom.style.cursor = ''
   }
 }
