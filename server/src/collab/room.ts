@@ -72,13 +72,7 @@ export class Room {
 
   /** Applies stored state without echoing it back to storage. */
   loadFrom(updates: Uint8Array[]): void {
-    Y.transact(
-      this.doc,
-      () => {
-        for (const update of updates) Y.applyUpdate(this.doc, update, STORE_ORIGIN)
-      },
-      STORE_ORIGIN,
-    )
+    this.applyInOneTransaction(updates, STORE_ORIGIN)
   }
 
   /** An update from another instance (or from storage catch-up): relay, do not re-persist. */
@@ -94,14 +88,18 @@ export class Room {
    * What is new in them goes out as one update.
    */
   applyRemoteAll(updates: Uint8Array[]): void {
+    this.applyInOneTransaction(updates, REMOTE_ORIGIN)
+    this.retryHeld()
+  }
+
+  private applyInOneTransaction(updates: Uint8Array[], origin: symbol): void {
     Y.transact(
       this.doc,
       () => {
-        for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+        for (const update of updates) Y.applyUpdate(this.doc, update, origin)
       },
-      REMOTE_ORIGIN,
+      origin,
     )
-    this.retryHeld()
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
