@@ -1,17 +1,4 @@
-/** The nearest ancestor that scrolls by itself (the side column, or the drawer over the text), if any. */
-function scrollingColumn(element: HTMLElement): HTMLElement | null {
-  let parent = element.parentElement
-  while (parent !== null && parent !== document.body) {
-    const { overflowY } = getComputedStyle(parent)
-    if ((overflowY === 'auto' || overflowY === 'scroll') && parent.scrollHeight > parent.clientHeight) return parent
-    parent = parent.parentElement
-  }
-  return null
-}
-
-function behavior(): ScrollBehavior {
-  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth'
-}
+import { scrollBehavior, scrollingAncestor } from '../../ui/scrolling'
 
 /**
  * Scrolls the element's own column so its top shows at the top, without moving the page: in the
@@ -20,14 +7,14 @@ function behavior(): ScrollBehavior {
  * Where the sidebar is part of the page (narrow screens), the page scrolls as little as it can.
  */
 export function revealInColumn(element: HTMLElement): void {
-  const column = scrollingColumn(element)
+  const column = scrollingAncestor(element)
   if (column === null) {
-    element.scrollIntoView({ block: 'nearest', behavior: behavior() })
+    element.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() })
     return
   }
   const margin = parseFloat(getComputedStyle(element).scrollMarginTop) || 8
   const offset = element.getBoundingClientRect().top - column.getBoundingClientRect().top - margin
-  column.scrollBy({ top: offset, behavior: behavior() })
+  column.scrollBy({ top: offset, behavior: scrollBehavior() })
 }
 
 /**
@@ -35,7 +22,7 @@ export function revealInColumn(element: HTMLElement): void {
  * holds (verdict, discussion) is on screen; one that fits already stays where it is.
  */
 export function fitInColumn(element: HTMLElement): void {
-  const column = scrollingColumn(element)
+  const column = scrollingAncestor(element)
   if (column === null) return
   const box = element.getBoundingClientRect()
   if (box.bottom > column.getBoundingClientRect().bottom) revealInColumn(element)

@@ -601,28 +601,27 @@ function paintUpdate(view: EditorView, previous: EditorState, painter: ClaimPain
   }
   const placed = new Map<string, Painted>()
   const ids = new Set<string>()
-  if (refreshed && now.changed !== 'all') {
-    const changed = now.changed
-    for (const id of changed) ids.add(id)
-    for (const d of now.decorations.find(undefined, undefined, (spec) => changed.has((spec as HighlightSpec).claimId)))
+  const placeAll = (decorations: readonly Decoration[]) => {
+    for (const d of decorations) {
+      ids.add(specOf(d).claimId)
       placed.set(specOf(d).claimId, lookOf(d))
+    }
   }
+  /** These claims placed where the set has them; ids the set no longer holds are repainted away. */
+  const placeIds = (wanted: ReadonlySet<string>) => {
+    for (const id of wanted) ids.add(id)
+    placeAll(now.decorations.find(undefined, undefined, (spec) => wanted.has((spec as HighlightSpec).claimId)))
+  }
+  if (refreshed && now.changed !== 'all') placeIds(now.changed)
   if (view.state.doc !== previous.doc) {
     const touched = touchedBlocks(previous.doc, view.state.doc)
-    if (touched !== null) painter.shift(touched.from, view.state.doc.content.size - previous.doc.content.size)
-    if (touched !== null)
-      for (const d of now.decorations.find(touched.from, touched.to)) {
-        ids.add(specOf(d).claimId)
-        placed.set(specOf(d).claimId, lookOf(d))
-      }
+    if (touched !== null) {
+      painter.shift(touched.from, view.state.doc.content.size - previous.doc.content.size)
+      placeAll(now.decorations.find(touched.from, touched.to))
+    }
   }
   const stale = painter.stale().filter((id) => !placed.has(id))
-  if (stale.length > 0) {
-    const wanted = new Set(stale)
-    for (const id of stale) ids.add(id)
-    for (const d of now.decorations.find(undefined, undefined, (spec) => wanted.has((spec as HighlightSpec).claimId)))
-      placed.set(specOf(d).claimId, lookOf(d))
-  }
+  if (stale.length > 0) placeIds(new Set(stale))
   if (ids.size > 0) painter.repaint(ids, placed, emphasisIn(view.state))
   // After a refresh (never a keystroke's own update), every claim of the set near the window
   // is checked to be drawn, whatever the changed ids said (cheap: a screen's claims).

@@ -32,13 +32,17 @@ export interface Emphasis {
   pointedId: string | null
 }
 
-interface Drawn {
-  range: Range
-  /** The bounds the range was given: a live range that moved off them is looked at again. */
+/** Where a range starts and ends, as given: a live range that moved off them is looked at again. */
+interface Bounds {
   start: Node
   startOffset: number
   end: Node
   endOffset: number
+}
+
+interface Drawn {
+  range: Range
+  bounds: Bounds
   names: readonly string[]
 }
 
@@ -132,17 +136,7 @@ export class ClaimPainter {
    */
   stale(): string[] {
     const ids: string[] = []
-    for (const [id, d] of this.drawn) {
-      const r = d.range
-      if (
-        r.startContainer !== d.start ||
-        r.endContainer !== d.end ||
-        r.startOffset !== d.startOffset ||
-        r.endOffset !== d.endOffset ||
-        !d.start.isConnected
-      )
-        ids.push(id)
-    }
+    for (const [id, d] of this.drawn) if (!sameBounds(d.range, d.bounds) || !d.bounds.start.isConnected) ids.push(id)
     return ids
   }
 
@@ -174,31 +168,27 @@ export class ClaimPainter {
 
   private paint(claim: Painted, emphasis: Emphasis): void {
     const range = rangeOf(this.view, claim.from, claim.to)
+    const bounds = range === null ? null : boundsOf(range)
     const previous = this.drawn.get(claim.id)
     const names = this.namesOf(claim.id, claim.look, emphasis)
     // Typing inside a claim: its live range has followed the letters already. Changing a
     // highlight makes Chromium repaint the whole page, so an unchanged one is left alone.
-    if (previous !== undefined && range !== null && sameBounds(previous.range, range) && previous.start.isConnected) {
-      previous.start = range.startContainer
-      previous.startOffset = range.startOffset
-      previous.end = range.endContainer
-      previous.endOffset = range.endOffset
+    if (
+      previous !== undefined &&
+      bounds !== null &&
+      sameBounds(previous.range, bounds) &&
+      previous.bounds.start.isConnected
+    ) {
+      previous.bounds = bounds
       this.setNames(previous, names)
       return
     }
     if (previous !== undefined) this.setNames(previous, [])
-    if (range === null) {
+    if (range === null || bounds === null) {
       this.drawn.delete(claim.id)
       return
     }
-    const d: Drawn = {
-      range,
-      start: range.startContainer,
-      startOffset: range.startOffset,
-      end: range.endContainer,
-      endOffset: range.endOffset,
-      names: [],
-    }
+    const d: Drawn = { range, bounds, names: [] }
     this.drawn.set(claim.id, d)
     this.setNames(d, names)
   }
@@ -272,11 +262,20 @@ function visibleSpan(view: EditorView): Span | null {
   }
 }
 
-function sameBounds(a: Range, b: Range): boolean {
+function boundsOf(range: Range): Bounds {
+  return {
+    start: range.startContainer,
+    startOffset: range.startOffset,
+    end: range.endContainer,
+    endOffset: range.endOffset,
+  }
+}
+
+function sameBounds(range: Range, b: Bounds): boolean {
   return (
-    a.startContainer === b.startContainer &&
-    a.startOffset === b.startOffset &&
-    a.endContainer === b.endContainer &&
-    a.endOffset === b.endOffset
+    range.startContainer === b.start &&
+    range.startOffset === b.startOffset &&
+    range.endContainer === b.end &&
+    range.endOffset === b.endOffset
   )
 }

@@ -1,4 +1,5 @@
 import type { EditorView } from '@tiptap/pm/view'
+import { scrollBehavior, scrollingAncestor } from '../../ui/scrolling'
 
 /*
  * Where each claim's words are in one editor, for code that is not the highlights' own.
@@ -34,8 +35,7 @@ export function claimTextOf(view: EditorView): ClaimText | undefined {
  */
 export function scrollRangeIntoView(range: Range): void {
   const rect = range.getBoundingClientRect()
-  const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-  const behavior: ScrollBehavior = reduced ? 'auto' : 'smooth'
+  const behavior = scrollBehavior()
   const middle = rect.top + rect.height / 2
   const scroller = scrollingAncestor(range.startContainer)
   if (scroller === null) {
@@ -44,14 +44,4 @@ export function scrollRangeIntoView(range: Range): void {
   }
   const box = scroller.getBoundingClientRect()
   scroller.scrollBy({ top: middle - (box.top + scroller.clientHeight / 2), behavior })
-}
-
-function scrollingAncestor(node: Node): HTMLElement | null {
-  let element = node instanceof HTMLElement ? node : node.parentElement
-  while (element !== null && element !== document.body && element !== document.documentElement) {
-    const { overflowY } = getComputedStyle(element)
-    if ((overflowY === 'auto' || overflowY === 'scroll') && element.scrollHeight > element.clientHeight) return element
-    element = element.parentElement
-  }
-  return null
 }

@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
+import { scrollBehavior } from '../../ui/scrolling'
 
 /*
  * One passage of the text lit up for a moment, to show where something pointed at from
@@ -73,6 +74,5 @@ export function spotlightRange(view: EditorView, spot: Spot): void {
 
 /** Brings words of the article to the middle of the window; gently, unless motion is reduced. */
 export function scrollTextIntoView(target: HTMLElement): void {
-  const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-  target.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' })
+  target.scrollIntoView({ block: 'center', behavior: scrollBehavior() })
 }
