@@ -24,14 +24,12 @@ import { startHocuspocus } from './servers/hocuspocus.js'
 import { startOurs } from './servers/ours.js'
 import type { ServerHandle, StartServer } from './servers/types.js'
 import { startYWebsocketServer } from './servers/y-websocket-server.js'
+import { option } from './lib/args.js'
 
 installExitHandlers()
 pinSelf()
 raiseFileLimit()
 
-const args = process.argv.slice(2)
-const option = (name: string): string | undefined =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
 const total = Number(option('total') ?? 10_000)
 const docs = Number(option('docs') ?? 1000)
 const steps = 5

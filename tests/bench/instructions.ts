@@ -27,11 +27,9 @@ import { startHocuspocus } from './servers/hocuspocus.js'
 import { startOurs } from './servers/ours.js'
 import type { ServerHandle, ServerName } from './servers/types.js'
 import { startYWebsocketServer } from './servers/y-websocket-server.js'
+import { option } from './lib/args.js'
 
 process.setMaxListeners(10_000)
-const args = process.argv.slice(2)
-const option = (name: string): string | undefined =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
 const readers = Number(option('readers') ?? 50)
 const updates = Number(option('updates') ?? 300)
 const only = option('servers')?.split(',')

@@ -29,6 +29,7 @@ import { startHocuspocus } from './servers/hocuspocus.js'
 import { oursExists, startOurs } from './servers/ours.js'
 import type { ServerHandle, ServerName, StartServer } from './servers/types.js'
 import { startYWebsocketServer } from './servers/y-websocket-server.js'
+import { option } from './lib/args.js'
 
 installExitHandlers()
 pinSelf()
@@ -37,11 +38,7 @@ const openFiles = raiseFileLimit()
 process.setMaxListeners(10_000)
 
 const args = process.argv.slice(2)
-const optionList = (name: string): string[] | undefined =>
-  args
-    .find((a) => a.startsWith(`--${name}=`))
-    ?.slice(name.length + 3)
-    .split(',')
+const optionList = (name: string): string[] | undefined => option(name)?.split(',')
 const plan = planFor(args.includes('--quick') ? 'quick' : 'full')
 // `--readers=10,50`: only these fan-out room sizes, for a closer look at one of them.
 const readers = optionList('readers')

@@ -39,13 +39,11 @@ import { startHocuspocus, startHocuspocusRedis } from './servers/hocuspocus.js'
 import { startOurs } from './servers/ours.js'
 import type { ServerHandle } from './servers/types.js'
 import { startYWebsocketServer } from './servers/y-websocket-server.js'
+import { option } from './lib/args.js'
 
 installExitHandlers()
 pinSelf()
 raiseFileLimit()
-const args = process.argv.slice(2)
-const option = (name: string): string | undefined =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
 const sockets = Number(option('sockets') ?? 2000)
 const docs = Number(option('docs') ?? 200)
 const readers = Number(option('readers') ?? 200)
