@@ -21,16 +21,29 @@ export function sentenceInput(text: string, opts: Pick<MlpOptions, 'table' | 'po
   return mlpInput(tokens(text), signalNames(text), opts.table, opts.pooling)
 }
 
+/** Glorot-uniform weights: `n` draws from ±√(6 / (fanIn + fanOut)), in order. */
+export function glorot(n: number, fanIn: number, fanOut: number, random: () => number): Float64Array {
+  const limit = Math.sqrt(6 / (fanIn + fanOut))
+  return new Float64Array(n).map(() => (random() - 0.5) * 2 * limit)
+}
+
+/** A network whose weights training may write (the shipped `Mlp` only reads them). */
+export type TrainableMlp = Mlp & { w1: Float64Array; b1: Float64Array; w2: Float64Array }
+
+/** A network before training: Glorot-uniform weights (the first layer drawn first), zero biases. */
+export function initialMlp(inputs: number, hidden: number, random: () => number): TrainableMlp {
+  const w1 = glorot(inputs * hidden, inputs, hidden, random)
+  const w2 = glorot(hidden, hidden, 1, random)
+  return { inputs, hidden, w1, b1: new Float64Array(hidden), w2, b2: 0 }
+}
+
 export function trainMlp(examples: Example[], opts: MlpOptions): Mlp {
   const X = examples.map((e) => sentenceInput(e.text, opts))
   const d = mlpInputs(opts.pooling, opts.table)
   const H = opts.hidden
   const random = mulberry32(opts.seed)
-  // Glorot-uniform initialisation.
-  const w1 = new Float64Array(d * H).map(() => (random() - 0.5) * 2 * Math.sqrt(6 / (d + H)))
-  const b1 = new Float64Array(H)
-  const w2 = new Float64Array(H).map(() => (random() - 0.5) * 2 * Math.sqrt(6 / (H + 1)))
-  const net: Mlp = { inputs: d, hidden: H, w1, b1, w2, b2: 0 }
+  const net = initialMlp(d, H, random)
+  const { w1, b1, w2 } = net
   const h = new Float64Array(H)
   const order = examples.map((_, i) => i)
   for (let epoch = 0; epoch < opts.epochs; epoch++) {

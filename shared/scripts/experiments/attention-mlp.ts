@@ -4,9 +4,9 @@
  * whose query vector is learned with the network (softmax over q·v of each word).
  */
 import { tokens, signalNames } from '../../src/suggest/hashing.js'
-import { mlpInput, mlpInputs, mlpLogit, type Mlp } from '../../src/suggest/mlp.js'
+import { mlpInput, mlpInputs, mlpLogit } from '../../src/suggest/mlp.js'
 import { mulberry32, shuffle, sigmoid, type Example } from '../suggest-lib.js'
-import type { MlpOptions } from '../suggest-mlp.js'
+import { initialMlp, type MlpOptions } from '../suggest-mlp.js'
 
 interface Sentence {
   base: Float64Array
@@ -54,10 +54,8 @@ export function trainAttentionMlp(examples: Example[], opts: MlpOptions): (text:
   const X = examples.map((e) => prepare(e.text))
   const H = opts.hidden
   const random = mulberry32(opts.seed)
-  const w1 = new Float64Array(d * H).map(() => (random() - 0.5) * 2 * Math.sqrt(6 / (d + H)))
-  const b1 = new Float64Array(H)
-  const w2 = new Float64Array(H).map(() => (random() - 0.5) * 2 * Math.sqrt(6 / (H + 1)))
-  const net: Mlp = { inputs: d, hidden: H, w1, b1, w2, b2: 0 }
+  const net = initialMlp(d, H, random)
+  const { w1, b1, w2 } = net
   const h = new Float64Array(H)
   const x = new Float64Array(d)
   const gAtt = new Float64Array(dims)

@@ -5,7 +5,7 @@
  */
 import { featurize, type SparseVector } from '../../src/suggest/hashing.js'
 import { mulberry32, shuffle, sigmoid, type Example } from '../suggest-lib.js'
-import { sentenceInput, type MlpOptions } from '../suggest-mlp.js'
+import { glorot, sentenceInput, type MlpOptions } from '../suggest-mlp.js'
 
 export interface SparseMlpOptions extends MlpOptions {
   /** log2 of the hashed n-gram buckets the first layer reads. */
@@ -21,10 +21,10 @@ export function trainSparseMlp(examples: Example[], opts: SparseMlpOptions): (te
   const S = examples.map((e) => sparse(e.text))
   const d = X[0]?.length ?? 0
   const random = mulberry32(opts.seed)
-  const w1 = new Float64Array(d * H).map(() => (random() - 0.5) * 2 * Math.sqrt(6 / (d + H)))
-  const ws = new Float64Array((1 << bits) * H).map(() => (random() - 0.5) * 2 * Math.sqrt(6 / (64 + H)))
+  const w1 = glorot(d * H, d, H, random)
+  const ws = glorot((1 << bits) * H, 64, H, random)
   const b1 = new Float64Array(H)
-  const w2 = new Float64Array(H).map(() => (random() - 0.5) * 2 * Math.sqrt(6 / (H + 1)))
+  const w2 = glorot(H, H, 1, random)
   let b2 = 0
   const h = new Float64Array(H)
   const forward = (x: Float64Array, sx: SparseVector) => {

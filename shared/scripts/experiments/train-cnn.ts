@@ -17,6 +17,7 @@ import {
 import type { EmbeddingTable } from '../../src/suggest/embeddings.js'
 import { tokens } from '../../src/suggest/hashing.js'
 import { mulberry32, shuffle, sigmoid, type Example } from '../suggest-lib.js'
+import { glorot } from '../suggest-mlp.js'
 
 export interface CnnOptions {
   table: EmbeddingTable
@@ -32,10 +33,10 @@ export function trainCnn(examples: Example[], opts: CnnOptions): Cnn {
   const d = table.dims
   const random = mulberry32(opts.seed)
   const fanIn = CNN_WIDTH * d
-  const w = new Float64Array(F * fanIn).map(() => (random() - 0.5) * 2 * Math.sqrt(6 / (fanIn + F)))
+  const w = glorot(F * fanIn, fanIn, F, random)
   const b = new Float64Array(F)
   const specials = new Float64Array(CNN_SPECIALS.length * d).map(() => (random() - 0.5) * 0.2)
-  const out = new Float64Array(F).map(() => (random() - 0.5) * 2 * Math.sqrt(6 / (F + 1)))
+  const out = glorot(F, F, 1, random)
   const cnn: Cnn = { filters: F, dims: d, w, b, specials, out, outBias: 0 }
   const rows = examples.map((e) => tokenRows(tokens(e.text), table))
   const argmax = new Int32Array(F)

@@ -5,7 +5,7 @@
  * the network's plain SGD as in trainMlp; seeded, a fixed number of epochs (deterministic).
  */
 import { mlpInputs, mlpLogit, type Mlp } from '../../src/suggest/mlp.js'
-import { sentenceInput, type MlpOptions } from '../suggest-mlp.js'
+import { initialMlp, sentenceInput, type MlpOptions } from '../suggest-mlp.js'
 import {
   dot,
   mulberry32,
@@ -34,10 +34,8 @@ export function trainJoint(
   const d = mlpInputs(mlpOpts.pooling, mlpOpts.table)
   const H = mlpOpts.hidden
   const random = mulberry32(mlpOpts.seed)
-  const w1 = new Float64Array(d * H).map(() => (random() - 0.5) * 2 * Math.sqrt(6 / (d + H)))
-  const b1 = new Float64Array(H)
-  const w2 = new Float64Array(H).map(() => (random() - 0.5) * 2 * Math.sqrt(6 / (H + 1)))
-  const net: Mlp = { inputs: d, hidden: H, w1, b1, w2, b2: 0 }
+  const net = initialMlp(d, H, random)
+  const { w1, b1, w2 } = net
   const h = new Float64Array(H)
   const order = examples.map((_, i) => i)
   const epochs = Math.max(opts.epochs, mlpOpts.epochs)
