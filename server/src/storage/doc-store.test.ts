@@ -140,4 +140,31 @@ describe('damaged rows and a full disk', () => {
       expect(Number(stored[0]?.n)).toBe(1)
       await store.close()
     }))
+
+  it('a backlog whose commit fails partway is committed once each: the committed chunks leave, the rest retry', () =>
+    onTempDb(async (real) => {
+      // Three chunks' worth of updates queued at once; the second chunk's write fails once.
+      let calls = 0
+      const db: Db = Object.assign(Object.create(real) as Db, {
+        docLog: {
+          append: (rows: { docId: string; data: Uint8Array }[]) =>
+            ++calls === 2 ? Promise.reject(new Error('SqliteError: disk I/O error')) : real.docLog!.append(rows),
+          compact: real.docLog!.compact,
+        },
+      })
+      const store = new SqlDocStore(db, { groupCommitMs: 5, compactAfterUpdates: 1_000_000 })
+      const writer = new Y.Doc()
+      writer.on('update', (update: Uint8Array) => store.appendUpdate('doc-b', update))
+      for (let i = 0; i < 2500; i++) writer.getArray<number>('n').push([i])
+      await expect(store.flush()).rejects.toThrow(/disk I\/O error/)
+      await store.flush()
+      const stored = await real.query<{ n: number }>('SELECT count(*) AS n FROM doc_updates WHERE doc_id = $1', [
+        'doc-b',
+      ])
+      expect(Number(stored[0]?.n)).toBe(2500)
+      const loaded = new Y.Doc()
+      for (const update of await store.load('doc-b')) Y.applyUpdate(loaded, update)
+      expect(loaded.getArray<number>('n').toArray()).toEqual(Array.from({ length: 2500 }, (_, i) => i))
+      await store.close()
+    }))
 })

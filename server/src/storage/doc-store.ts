@@ -176,10 +176,16 @@ export class SqlDocStore implements DocStore {
     if (this.db.docLog) {
       // Handed over in chunks, each one transaction, with the event loop free in between: a
       // flood of updates queued during a slow commit must not become one long copy to the worker.
-      // What is committed leaves `batch`, so a failure re-queues only the rest.
-      while (batch.length > 0) {
-        await this.db.docLog.append(batch.slice(0, LOG_CHUNK))
-        batch.splice(0, LOG_CHUNK)
+      // What is committed leaves `batch`, so a failure re-queues only the rest. It leaves in one
+      // splice at the end: one per chunk made a backlog of a million updates quadratic to drain.
+      let committed = 0
+      try {
+        while (committed < batch.length) {
+          await this.db.docLog.append(batch.slice(committed, committed + LOG_CHUNK))
+          committed = Math.min(batch.length, committed + LOG_CHUNK)
+        }
+      } finally {
+        batch.splice(0, committed)
       }
       return
     }
