@@ -49,7 +49,8 @@ export interface RoomLimits {
 /** One open document: its Y.Doc, its awareness, and the sockets on it. */
 export class Room {
   readonly doc: Y.Doc
-  readonly awareness: awarenessProtocol.Awareness
+  /** Made on the first presence message: see `awareness`. */
+  private presence: awarenessProtocol.Awareness | undefined
   readonly conns = new Set<Connection>()
   /** Its document was deleted (a workshop removed): nothing it holds may be written back. */
   discarded = false
@@ -63,11 +64,22 @@ export class Room {
   ) {
     // The document id is its guid: left out, Yjs draws a random UUID, 31 random draws per room opened.
     this.doc = new Y.Doc({ gc: true, guid: docId })
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
-    // The server is not a participant: it must not appear in anyone's presence list.
-    this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
-    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /**
+   * The document's presence, made when someone first sends or asks for it. An Awareness is three
+   * maps, observers and a 3 s timer per document: on a server holding many documents that readers
+   * (or bots) only sync, that was a third of what each document cost beyond its sockets.
+   */
+  get awareness(): awarenessProtocol.Awareness {
+    if (this.presence) return this.presence
+    const awareness = new awarenessProtocol.Awareness(this.doc)
+    // The server is not a participant: it must not appear in anyone's presence list.
+    awareness.setLocalState(null)
+    awareness.on('update', this.onAwarenessUpdate)
+    this.presence = awareness
+    return awareness
   }
 
   /** Applies stored state without echoing it back to storage. */
@@ -109,15 +121,15 @@ export class Room {
   add(conn: Connection): void {
     this.conns.add(conn)
     conn.send(encodeSyncStep1(this.doc))
-    const states = this.awareness.getStates()
-    if (states.size > 0) conn.send(encodeAwareness(this.awareness, Array.from(states.keys())))
+    const states = this.presence?.getStates()
+    if (this.presence && states?.size) conn.send(encodeAwareness(this.presence, Array.from(states.keys())))
   }
 
   remove(conn: Connection): void {
     this.dropHeld(conn)
     if (!this.conns.delete(conn)) return
-    if (conn.awarenessIds && conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(conn.awarenessIds), conn)
+    if (this.presence && conn.awarenessIds && conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.presence, Array.from(conn.awarenessIds), conn)
     }
   }
 
@@ -250,7 +262,7 @@ export class Room {
   }
 
   destroy(): void {
-    this.awareness.destroy()
+    this.presence?.destroy()
     this.doc.destroy()
   }
 }
