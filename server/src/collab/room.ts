@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { Connection } from './connection.js'
 import { HeldUpdates, applyApart, retryDocPending } from './held-updates.js'
 import { LimitExceeded } from './limits.js'
+import { serverDoc } from './server-doc.js'
 import {
   type AwarenessEntry,
   type ClientMessage,
@@ -62,8 +63,7 @@ export class Room {
     private readonly hooks: RoomHooks,
     private readonly limits: RoomLimits,
   ) {
-    // The document id is its guid: left out, Yjs draws a random UUID, 31 random draws per room opened.
-    this.doc = new Y.Doc({ gc: true, guid: docId })
+    this.doc = serverDoc(docId)
     this.doc.on('update', this.onDocUpdate)
   }
 

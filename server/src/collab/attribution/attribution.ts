@@ -12,6 +12,7 @@ import {
   type ResolveShot,
   snapshotClaims,
   type ClaimsSnapshot,
+  NO_CLAIMS,
   type TrackedField,
 } from './claims-snapshot.js'
 import { ClientBindings, SERVER_USER } from './client-bindings.js'
@@ -114,7 +115,7 @@ export class Attribution {
     const state: RoomState = {
       bindings,
       articleId,
-      snapshot: new Map(),
+      snapshot: NO_CLAIMS,
       claimsTouched: false,
       bodyTouched: false,
       chain: Promise.resolve(),

@@ -39,7 +39,10 @@ interface ClaimShot {
   comments: Map<string, EntryShot>
 }
 
-export type ClaimsSnapshot = Map<string, ClaimShot>
+export type ClaimsSnapshot = ReadonlyMap<string, ClaimShot>
+
+/** Before a room's first claim: one shared empty snapshot, not an empty Map per open document. */
+export const NO_CLAIMS: ClaimsSnapshot = new Map()
 
 /** One change of a claim, as found between two snapshots. `client`: whose struct made it, when Yjs says. */
 export type RawClaimChange =
@@ -98,7 +101,7 @@ function resolveShot(map: Y.Map<unknown>): ResolveShot {
 
 /** The claims as the diff needs them: values, and which client wrote each. */
 export function snapshotClaims(doc: Y.Doc): ClaimsSnapshot {
-  const shot: ClaimsSnapshot = new Map()
+  const shot = new Map<string, ClaimShot>()
   claimsMap(doc).forEach((value, id) => {
     if (!(value instanceof Y.Map)) return
     const fields = {} as Record<TrackedField, FieldShot>
