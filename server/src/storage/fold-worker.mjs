@@ -3,20 +3,17 @@
 // The rows arrive packed in one transferred buffer (lengths beside it) and the result goes
 // back transferred: nothing is copied twice.
 import { parentPort } from 'node:worker_threads'
-import * as Y from 'yjs'
+import { foldRows } from './fold-rows.mjs'
 
-parentPort.on('message', ({ id, packed, lengths }) => {
+parentPort.on('message', async ({ id, packed, lengths }) => {
   try {
-    const doc = new Y.Doc()
+    const rows = []
     let offset = 0
-    Y.transact(doc, () => {
-      for (const length of lengths) {
-        Y.applyUpdate(doc, packed.subarray(offset, offset + length))
-        offset += length
-      }
-    })
-    const merged = Y.encodeStateAsUpdate(doc)
-    doc.destroy()
+    for (const length of lengths) {
+      rows.push(packed.subarray(offset, offset + length))
+      offset += length
+    }
+    const merged = await foldRows(rows)
     parentPort.postMessage({ id, merged }, [merged.buffer])
   } catch (err) {
     parentPort.postMessage({ id, error: err instanceof Error ? err.message : String(err) })

@@ -12,7 +12,7 @@
 // merges get higher seqs and stay in the log.
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
-import * as Y from 'yjs'
+import { foldRows } from './fold-rows.mjs'
 
 const db = new Database(workerData.file)
 db.pragma('wal_autocheckpoint = 0')
@@ -59,16 +59,13 @@ async function compact(docId) {
   const snapshot = stmt('SELECT snapshot FROM doc_snapshots WHERE doc_id = ?').get(docId)
   const rows = stmt('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq').all(docId)
   if (rows.length === 0) return
-  const doc = new Y.Doc()
-  if (snapshot) Y.applyUpdate(doc, snapshot.snapshot)
-  for (let i = 0; i < rows.length; i++) {
-    Y.applyUpdate(doc, rows[i].data)
-    // Group commits posted meanwhile go first: a large merge must not hold up durability.
-    // They get higher seqs than the rows read above, so the delete below leaves them.
-    if (i % MERGE_CHUNK === MERGE_CHUNK - 1) await nextTurn()
-  }
-  const merged = Y.encodeStateAsUpdate(doc)
-  doc.destroy()
+  // Group commits posted meanwhile go first between chunks: a large merge must not hold up
+  // durability. They get higher seqs than the rows read above, so the delete below leaves them.
+  const stored = rows.map((row) => row.data)
+  const merged = await foldRows(snapshot ? [snapshot.snapshot, ...stored] : stored, {
+    chunk: MERGE_CHUNK,
+    between: nextTurn,
+  })
   replaceLog(docId, bytes(merged), rows[rows.length - 1].seq)
 }
 
