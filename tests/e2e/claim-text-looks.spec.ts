@@ -1,0 +1,88 @@
+import type { Browser } from '@playwright/test'
+import type { VerdictId } from '@fc/shared'
+import { expect, openDesk, signUpByApi, test, type Desk } from './fixtures'
+import { drawnClaims, wordsBox } from './claim-text'
+import { markClaims, seedArticle, type SeededClaim } from './many-claims'
+
+// How claims look in the text (claimPainter.ts, editor.css): the popover comes back after a
+// scroll, words shared by two claims of one verdict are drawn darker (only near the window),
+// and the open claim stands out against the page and against any verdict's tint.
+
+const SHARED = 'coordinated attacks across Pakistan’s Balochistan province'
+const OUTER = `sweeping series of ${SHARED}`
+const CROSSING = `${SHARED}, asserting that more than 80`
+const RED = 'The announcement, made on January 31'
+const RED_OPEN = 'has drawn attention to the persistent volatility in the region'
+const VIOLET = 'the operation unfolded over nearly ten hours'
+const VIOLET_OPEN = 'spanned several districts, with multiple targets struck almost simultaneously'
+const REPEATS = 12
+
+interface Planned {
+  words: string
+  nth: number
+  verdict: VerdictId
+}
+
+const PLANNED: Planned[] = [
+  { words: OUTER, nth: 0, verdict: 'false' },
+  { words: CROSSING, nth: 0, verdict: 'false' },
+  { words: RED, nth: 0, verdict: 'false' },
+  { words: RED_OPEN, nth: 0, verdict: 'false' },
+  { words: VIOLET, nth: 0, verdict: 'misleading' },
+  { words: VIOLET_OPEN, nth: 0, verdict: 'misleading' },
+  // The same overlap at the end of the article: drawn only once scrolled to.
+  { words: OUTER, nth: REPEATS - 1, verdict: 'mostly-false' },
+  { words: CROSSING, nth: REPEATS - 1, verdict: 'mostly-false' },
+]
+
+function at(text: string, words: string, nth: number): { from: number; to: number } {
+  let from = -1
+  for (let i = 0; i <= nth; i++) from = text.indexOf(words, from + 1)
+  expect(from, words).toBeGreaterThanOrEqual(0)
+  return { from, to: from + words.length }
+}
+
+async function setUp(browser: Browser): Promise<{
+  desk: Desk
+  claims: SeededClaim[]
+}> {
+  const owner = await signUpByApi('Looks Owner')
+  const article = await seedArticle(owner, 'Operation Herof, looks', REPEATS)
+  const claims = await markClaims(
+    article,
+    owner.userId,
+    (text) => PLANNED.map((p) => at(text, p.words, p.nth)),
+    (i) => ({ verdict: PLANNED[i]!.verdict }),
+  )
+  const desk = await openDesk(browser, owner, article.id, { width: 1440, height: 900 })
+  await expect(desk.sidebar.getByTestId('claim-card')).toHaveCount(PLANNED.length)
+  return { desk, claims }
+}
+
+/** The box of the words' first line, scrolled to the middle of the window. */
+async function boxOf(desk: Desk, words: string, scroll = true) {
+  const box = await wordsBox(desk.page, words, { scroll })
+  if (box === null) throw new Error(`"${words}" is not in the text`)
+  return box
+}
+
+test('after a scroll hides the claim popover, moving on the same words brings it back', async ({ browser }) => {
+  const { desk } = await setUp(browser)
+  const { page } = desk
+  const popover = page.getByTestId('claim-popover')
+  const box = await boxOf(desk, RED)
+  await page.mouse.move(box.left + 30, (box.top + box.bottom) / 2)
+  await expect(popover).toBeVisible()
+  await expect(popover).toContainText(RED)
+
+  // A small scroll: the words move under the pointer and the popover goes.
+  await page.mouse.wheel(0, 8)
+  await expect(popover).toBeHidden()
+  // Still on the same claim's words, the pointer moves a little: the popover is back.
+  const moved = await boxOf(desk, RED, false)
+  await page.mouse.move(moved.left + 60, (moved.top + moved.bottom) / 2, { steps: 3 })
+  await expect(popover).toBeVisible()
+  await expect(popover).toContainText(RED)
+  await expect.poll(async () => (await drawnClaims(page)).filter((c) => c.pointed).map((c) => c.text)).toEqual([RED])
+  await desk.close()
+})
