@@ -1,7 +1,7 @@
 import type { Browser } from '@playwright/test'
 import type { VerdictId } from '@fc/shared'
-import { expect, openDesk, signUpByApi, test, type Desk } from './fixtures'
-import { drawnClaims, wordsBox } from './claim-text'
+import { expect, openDesk, screenshot, selectInArticle, signUpByApi, test, type Desk } from './fixtures'
+import { commonestColour, contrast, drawnClaims, drawnOverlaps, wordsBox } from './claim-text'
 import { markClaims, seedArticle, type SeededClaim } from './many-claims'
 
 // How claims look in the text (claimPainter.ts, editor.css): the popover comes back after a
@@ -84,5 +84,38 @@ test('after a scroll hides the claim popover, moving on the same words brings it
   await expect(popover).toBeVisible()
   await expect(popover).toContainText(RED)
   await expect.poll(async () => (await drawnClaims(page)).filter((c) => c.pointed).map((c) => c.text)).toEqual([RED])
+  await desk.close()
+})
+
+test('overlapping claims of one verdict: the shared words are darker, near the window only, and follow typing', async ({
+  browser,
+}) => {
+  const { desk } = await setUp(browser)
+  const { page } = desk
+  await page.mouse.move(2, 2)
+  await boxOf(desk, OUTER)
+  await expect.poll(() => drawnOverlaps(page)).toEqual([SHARED])
+
+  // Pixels: the shared words' background is darker than the words only the outer claim covers.
+  const outerOnly = await commonestColour(page, await boxOf(desk, 'sweeping series of', false))
+  const shared = await commonestColour(page, await boxOf(desk, SHARED, false))
+  expect(outerOnly).not.toEqual(shared)
+  expect(contrast(shared, [255, 255, 255])).toBeGreaterThan(contrast(outerOnly, [255, 255, 255]) * 1.12)
+  await screenshot(page, 'claim-overlap-top')
+
+  // The overlap at the end of the article is drawn once the window is there, the first one no longer.
+  expect(await wordsBox(page, SHARED, { nth: REPEATS - 1 })).not.toBeNull()
+  await expect.poll(() => drawnOverlaps(page)).toEqual([SHARED])
+  await expect
+    .poll(async () => (await drawnClaims(page)).filter((c) => c.text === OUTER).map((c) => c.verdict))
+    .toEqual(['claim-mostly-false'])
+
+  // Typing inside the shared words: the overlap takes the letters in.
+  await boxOf(desk, OUTER)
+  await expect.poll(() => drawnOverlaps(page)).toEqual([SHARED])
+  await selectInArticle(page, 'Balochistan province, asserting')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.type('xy')
+  await expect.poll(() => drawnOverlaps(page)).toEqual([SHARED.replace('Balochistan', 'xyBalochistan')])
   await desk.close()
 })
