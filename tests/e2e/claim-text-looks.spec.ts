@@ -1,7 +1,7 @@
 import type { Browser } from '@playwright/test'
 import type { VerdictId } from '@fc/shared'
-import { expect, openDesk, screenshot, selectInArticle, signUpByApi, test, type Desk } from './fixtures'
-import { commonestColour, contrast, drawnClaims, drawnOverlaps, wordsBox } from './claim-text'
+import { card, expect, openDesk, screenshot, selectInArticle, signUpByApi, test, type Desk } from './fixtures'
+import { commonestColour, contrast, drawnClaims, drawnOverlaps, wordsBox, type Rgb } from './claim-text'
 import { markClaims, seedArticle, type SeededClaim } from './many-claims'
 
 // How claims look in the text (claimPainter.ts, editor.css): the popover comes back after a
@@ -117,5 +117,41 @@ test('overlapping claims of one verdict: the shared words are darker, near the w
   await page.keyboard.press('ArrowLeft')
   await page.keyboard.type('xy')
   await expect.poll(() => drawnOverlaps(page)).toEqual([SHARED.replace('Balochistan', 'xyBalochistan')])
+  await desk.close()
+})
+
+test('the open claim stands out against the page and against its verdict’s tint, red and violet alike', async ({
+  browser,
+}) => {
+  const { desk } = await setUp(browser)
+  const { page } = desk
+  await page.mouse.move(2, 2)
+  const page0 = await commonestColour(page, await boxOf(desk, 'The BLA said its fighters hit police stations'))
+  expect(contrast(page0, [255, 255, 255])).toBeLessThan(1.05)
+
+  const measured: Record<string, { open: Rgb; closed: Rgb }> = {}
+  for (const [closedWords, openWords] of [
+    [RED, RED_OPEN],
+    [VIOLET, VIOLET_OPEN],
+  ] as const) {
+    const head = card(desk, openWords).locator('[data-claim-head]')
+    await head.click()
+    await expect(card(desk, openWords)).toHaveAttribute('data-open', 'true')
+    await expect
+      .poll(async () => (await drawnClaims(page)).filter((c) => c.open).map((c) => c.text))
+      .toEqual([openWords])
+    await page.mouse.move(2, 2)
+    const open = await commonestColour(page, await boxOf(desk, openWords))
+    const closed = await commonestColour(page, await boxOf(desk, closedWords, false))
+    measured[openWords] = { open, closed }
+    await screenshot(page, `claim-open-${closedWords === RED ? 'red' : 'violet'}`)
+    // Clearly unlike the page and the same verdict's closed claims (3:1, as a state of a control must be).
+    expect(contrast(open, page0), `${openWords}: open ${open} vs page ${page0}`).toBeGreaterThanOrEqual(3)
+    expect(contrast(open, closed), `${openWords}: open ${open} vs closed ${closed}`).toBeGreaterThanOrEqual(3)
+    // And the words on it still read (4.5:1 against the darkest ink).
+    expect(contrast(open, [18, 21, 28])).toBeGreaterThanOrEqual(4.5)
+  }
+  // The same open look over either verdict.
+  expect(measured[RED_OPEN]!.open).toEqual(measured[VIOLET_OPEN]!.open)
   await desk.close()
 })
