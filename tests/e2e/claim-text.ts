@@ -21,7 +21,8 @@ export async function drawnClaims(page: Page): Promise<DrawnClaim[]> {
   return page.evaluate(() => {
     const looks = new Map<AbstractRange, string[]>()
     for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-      if (!name.startsWith('claim-')) continue
+      // The overlaps' wash covers stretches shared by claims, not a claim (drawnOverlaps).
+      if (!name.startsWith('claim-') || name === 'claim-overlap') continue
       for (const range of highlight) looks.set(range, [...(looks.get(range) ?? []), name])
     }
     const ranges = [...looks.keys()].filter((r): r is Range => r instanceof Range && !r.collapsed)
@@ -35,6 +36,17 @@ export async function drawnClaims(page: Page): Promise<DrawnClaim[]> {
         pointed: names.includes('claim-pointed'),
       }
     })
+  })
+}
+
+/** The words drawn with the overlaps' wash (shared by two claims or more), in text order. */
+export async function drawnOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>
+    const highlight = registry.get('claim-overlap')
+    const ranges = [...(highlight ?? [])].filter((r): r is Range => r instanceof Range && !r.collapsed)
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+    return ranges.map((r) => r.toString())
   })
 }
 
@@ -142,4 +154,48 @@ export async function expectDrawn(page: Page, words: string): Promise<void> {
 export async function drawnNear(page: Page, words: string): Promise<string[]> {
   await wordsBox(page, words)
   return drawnClaimTexts(page)
+}
+
+/** An sRGB colour, 0–255 a channel. */
+export type Rgb = [number, number, number]
+
+/**
+ * The commonest colour painted in a box of the viewport (at most 200 px of it wide): over a
+ * line of words that is the background under them, the letters being thin.
+ */
+export async function commonestColour(page: Page, box: WordsBox): Promise<Rgb> {
+  const png = await page.screenshot({
+    clip: {
+      x: box.left,
+      y: box.top,
+      width: Math.max(1, Math.min(box.right - box.left, 200)),
+      height: box.bottom - box.top,
+    },
+    animations: 'disabled',
+  })
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+    const context = canvas.getContext('2d')!
+    context.drawImage(bitmap, 0, 0)
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height)
+    const counts = new Map<number, number>()
+    for (let i = 0; i < data.length; i += 4) {
+      const key = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    const [key] = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))
+    return [(key >> 16) & 255, (key >> 8) & 255, key & 255] as [number, number, number]
+  }, png.toString('base64'))
+}
+
+/** WCAG's contrast ratio between two colours (1 to 21). */
+export function contrast(a: Rgb, b: Rgb): number {
+  const luminance = ([r, g, b]: Rgb) => {
+    const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+  }
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
+  return (hi + 0.05) / (lo + 0.05)
 }

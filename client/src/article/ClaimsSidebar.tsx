@@ -13,9 +13,11 @@ import { useClaimSelection, useClaimsData, type ClaimView } from './claims/Claim
 import { ClaimCard } from './claims/ClaimCard'
 import { useClaimFromAddress } from './claims/claimLink'
 import { ClaimFiltersBar } from './claims/ClaimFiltersBar'
+import { ClaimSearchBox } from './claims/ClaimSearchBox'
+import { matchesSearch, searchableText, searchWords } from './claims/claimSearch'
 import { useClaimsEnv, useClaimsFeatures } from './claims/context'
 import { ExportMenu } from './claims/ExportMenu'
-import { matchesFilters, NO_FILTERS, type ClaimFilters } from './claims/filters'
+import { filtersActive, matchesFilters, NO_FILTERS, type ClaimFilters } from './claims/filters'
 import { modKey } from './claims/format'
 import { listMoveTarget, notForList } from '../ui/listKeys'
 import { useWindowedList, type WindowSegment } from '../ui/windowedList'
@@ -40,7 +42,7 @@ type SidebarView = 'claims' | 'suggestions' | 'history' | 'activity'
  * (ui/windowedList): only the cards near the view are drawn, plus the open and the focused one.
  */
 export function ClaimsSidebar() {
-  const { controller, me, canWrite, article, scale } = useClaimsEnv()
+  const { controller, me, canWrite, article, scale, members } = useClaimsEnv()
   const [showingKeys, setShowingKeys] = useState(false)
   const features = useClaimsFeatures()
   const data = useClaimsData(controller)
@@ -52,6 +54,7 @@ export function ClaimsSidebar() {
   const tabbed = features.suggestions || features.history
   const reads = useReadMarks(me.id)
   const [filters, setFilters] = useState<ClaimFilters>(NO_FILTERS)
+  const [query, setQuery] = useState('')
   const listRef = useRef<HTMLDivElement>(null)
   const inTextRef = useRef<HTMLOListElement>(null)
   const detachedRef = useRef<HTMLOListElement>(null)
@@ -60,16 +63,42 @@ export function ClaimsSidebar() {
   const [focusNext, setFocusNext] = useState<string | null>(null)
 
   const total = data.inText.length + data.detached.length
-  const inText = useMemo(() => data.inText.filter((v) => matchesFilters(v, filters, me.id)), [data, filters, me.id])
-  const detached = useMemo(() => data.detached.filter((v) => matchesFilters(v, filters, me.id)), [data, filters, me.id])
+  const words = useMemo(() => searchWords(query), [query])
+  const found = useMemo(() => {
+    const names = new Map(members.map((m) => [m.userId, m.name]))
+    return (v: ClaimView) =>
+      words.length === 0 ||
+      matchesSearch(
+        searchableText(v.claim, (id) => names.get(id)),
+        words,
+      )
+  }, [words, members])
+  const inText = useMemo(
+    () => data.inText.filter((v) => matchesFilters(v, filters, me.id) && found(v)),
+    [data, filters, me.id, found],
+  )
+  const detached = useMemo(
+    () => data.detached.filter((v) => matchesFilters(v, filters, me.id) && found(v)),
+    [data, filters, me.id, found],
+  )
   const shown = inText.length + detached.length
+  const searching = words.length > 0
 
   // A claim opened from the text must be visible even if the filters would hide it.
-  const selectedHidden =
-    selectedId !== null && data.byId.has(selectedId) && ![...inText, ...detached].some((v) => v.claim.id === selectedId)
+  const selectedView = selectedId === null ? undefined : data.byId.get(selectedId)
+  const selectedHidden = selectedView !== undefined && !matchesFilters(selectedView, filters, me.id)
   useEffect(() => {
     if (selectedHidden) setFilters(NO_FILTERS)
   }, [selectedHidden])
+  // And a claim opened while a search hides it ends the search; a search typed while a claim
+  // is open keeps it (its card is then not listed).
+  const openedAt = useRef(selectedId)
+  const searchHidesSelected = selectedView !== undefined && !found(selectedView)
+  useEffect(() => {
+    if (selectedId === openedAt.current) return
+    openedAt.current = selectedId
+    if (searchHidesSelected) setQuery('')
+  }, [selectedId, searchHidesSelected])
 
   // A claim opened from the text (a click on its words, a mark from a selection) shows its card.
   const drawer = useSidebarDrawer()
@@ -263,6 +292,7 @@ export function ClaimsSidebar() {
           className="claims-sidebar__panel"
           {...(tabbed ? { role: 'tabpanel', id: tabPanelId('claims'), 'aria-labelledby': tabId('claims') } : {})}
         >
+          {total > 0 && <ClaimSearchBox query={query} onChange={setQuery} shown={shown} total={total} />}
           {total > 0 && <ClaimFiltersBar filters={filters} onChange={setFilters} shown={shown} total={total} />}
 
           {total === 0 ? (
@@ -292,11 +322,30 @@ export function ClaimsSidebar() {
                 status, 1 to {scale.length} picks a verdict, E adds evidence, C writes a comment, question mark lists
                 every key.
               </p>
-              {shown === 0 && (
-                <p className="claims-sidebar__none" role="status">
-                  No claim matches these filters.
-                </p>
-              )}
+              {shown === 0 &&
+                (searching ? (
+                  <div className="claims-sidebar__none" role="status" data-testid="claim-search-none">
+                    <p className="claims-sidebar__none-title">No claims match “{query.trim()}”</p>
+                    <p>
+                      Every word must be in a claim’s quote, rationale, claimant or assignee.{' '}
+                      <button type="button" className="link-button" onClick={() => setQuery('')}>
+                        Clear search
+                      </button>
+                      {filtersActive(filters) && (
+                        <>
+                          {' · '}
+                          <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>
+                            Clear filters
+                          </button>
+                        </>
+                      )}
+                    </p>
+                  </div>
+                ) : (
+                  <p className="claims-sidebar__none" role="status">
+                    No claim matches these filters.
+                  </p>
+                ))}
               {inText.length > 0 && (
                 <ol
                   ref={inTextRef}

@@ -186,14 +186,18 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
         if (painter === null || view.isDestroyed) return
         if (painter.measure()) paintAll(view, painter, false)
       }
-      const onScroll = () => {
+      const onResize = () => {
         if (measureFrame === 0) measureFrame = requestAnimationFrame(remeasure)
       }
-      if (painter !== null) {
-        onScroll()
-        window.addEventListener('scroll', onScroll, { capture: true, passive: true })
-        window.addEventListener('resize', onScroll, { passive: true })
+      // A scroll hides the popover (the words moved from under it): the pointer forgets its
+      // claim too, so the next move on the same words brings the popover back.
+      const onScroll = () => {
+        pointer.forget(view)
+        onResize()
       }
+      if (painter !== null) onResize()
+      window.addEventListener('scroll', onScroll, { capture: true, passive: true })
+      if (painter !== null) window.addEventListener('resize', onResize, { passive: true })
       // Refreshes are batched per task: one Yjs transaction may touch many claims.
       let queued: Refresh | null = null
       let destroyed = false
@@ -312,7 +316,7 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
           painter?.destroy()
           if (measureFrame !== 0) cancelAnimationFrame(measureFrame)
           window.removeEventListener('scroll', onScroll, { capture: true })
-          window.removeEventListener('resize', onScroll)
+          window.removeEventListener('resize', onResize)
           pointer.leave()
           provideClaimText(view, null)
           if (verifyTimer !== null) clearTimeout(verifyTimer)
@@ -711,6 +715,11 @@ class PointerTracker {
     if (this.frame !== 0) cancelAnimationFrame(this.frame)
     this.frame = 0
     this.at = null
+    this.forget(view)
+  }
+
+  /** The claims pointed at are forgotten (their look and cursor too), the pointer's place kept. */
+  forget(view?: EditorView): void {
     if (this.key === '') return
     this.key = ''
     this.onHover(null)

@@ -1,4 +1,5 @@
 import type { EditorView } from '@tiptap/pm/view'
+import { overlapsOf, type Extent } from './claimOverlaps'
 
 /*
  * Claims drawn with the CSS Custom Highlight API: one `Highlight` per look (a verdict's
@@ -17,6 +18,11 @@ import type { EditorView } from '@tiptap/pm/view'
  * from every range of every highlight after any change to the DOM, so with all 2,000 claims
  * registered each keystroke spent ~30 ms in PrePaint; with the claims near the window, it
  * costs what a few dozen ranges cost.
+ *
+ * Where claims drawn overlap, one more highlight (`claim-overlap`) covers the stretches two
+ * claims or more share: a verdict's tint is drawn once however many of its claims cover a
+ * word. It is worked out from the claims drawn (a screen's worth) when they change; a
+ * keystroke that moves no overlap's edges relative to its text leaves that highlight alone.
  */
 
 export interface Painted {
@@ -40,7 +46,7 @@ interface Bounds {
   endOffset: number
 }
 
-interface Drawn {
+interface Drawn extends Extent {
   range: Range
   bounds: Bounds
   names: readonly string[]
@@ -48,6 +54,7 @@ interface Drawn {
 
 export const OPEN_LOOK = 'claim-open'
 export const POINTED_LOOK = 'claim-pointed'
+export const OVERLAP_LOOK = 'claim-overlap'
 
 /** Whether this browser draws custom highlights (Chromium 105+, Safari 17.2+, Firefox 140+). */
 export function highlightsSupported(): boolean {
@@ -78,6 +85,8 @@ const MARGIN_SCREENS = 0.5
 
 export class ClaimPainter {
   private readonly drawn = new Map<string, Drawn>()
+  /** The stretches where drawn claims overlap, in text order, each in the overlap highlight. */
+  private overlaps: Drawn[] = []
   private hoverId: string | null = null
   /** The editor positions whose claims are drawn; null until measured (then nothing is drawn). */
   span: Span | null = null
@@ -93,6 +102,7 @@ export class ClaimPainter {
     const ids = new Set(keep.map((c) => c.id))
     for (const id of [...this.drawn.keys()]) if (!ids.has(id)) this.erase(id)
     for (const claim of keep) if (again || !this.drawn.has(claim.id)) this.paint(claim, emphasis)
+    this.paintOverlaps()
   }
 
   /** These claims drawn again where they are now; ids without a placement (or outside the span) are taken out. */
@@ -102,6 +112,7 @@ export class ClaimPainter {
       if (claim === undefined || !this.within(claim)) this.erase(id)
       else this.paint(claim, emphasis)
     }
+    this.paintOverlaps()
   }
 
   /** An edit at `at` changed the document's size by `delta`: the span keeps covering the same blocks. */
@@ -109,6 +120,11 @@ export class ClaimPainter {
     if (this.span === null || delta === 0) return
     const { from, to } = this.span
     this.span = { from: at < from ? Math.max(0, from + delta) : from, to: at <= to ? Math.max(0, to + delta) : to }
+    // Claims and overlaps after the edit move with it (the ones it touched are placed again).
+    for (const d of [...this.drawn.values(), ...this.overlaps]) {
+      if (d.from >= at) d.from += delta
+      if (d.to >= at) d.to += delta
+    }
   }
 
   /**
@@ -164,6 +180,50 @@ export class ClaimPainter {
 
   destroy(): void {
     for (const id of [...this.drawn.keys()]) this.erase(id)
+    this.paintOverlaps()
+  }
+
+  /**
+   * The overlap highlight brought up to date with the claims drawn: a stretch already drawn
+   * at the same positions, its range still on the words it was given, is kept as it is; one
+   * whose positions moved keeps its range if that range still covers the new positions.
+   */
+  private paintOverlaps(): void {
+    const wanted = overlapsOf(this.drawn.values())
+    const previous = this.overlaps
+    if (wanted.length === 0 && previous.length === 0) return
+    const intact = (d: Drawn) => d.bounds.start.isConnected && sameBounds(d.range, d.bounds)
+    const byPlace = new Map(previous.map((d) => [`${d.from}:${d.to}`, d]))
+    const unused = new Set(previous)
+    const next: Drawn[] = []
+    const moved: Extent[] = []
+    for (const extent of wanted) {
+      const same = byPlace.get(`${extent.from}:${extent.to}`)
+      if (same !== undefined && unused.has(same) && intact(same)) {
+        unused.delete(same)
+        next.push(same)
+      } else moved.push(extent)
+    }
+    for (const extent of moved) {
+      const range = rangeOf(this.view, extent.from, extent.to)
+      if (range === null) continue
+      const bounds = boundsOf(range)
+      // Typing inside an overlap: its live range has followed the letters already.
+      const kept = [...unused].find((d) => intact(d) && sameBounds(d.range, bounds))
+      if (kept !== undefined) {
+        unused.delete(kept)
+        kept.bounds = bounds
+        kept.from = extent.from
+        kept.to = extent.to
+        next.push(kept)
+        continue
+      }
+      const d: Drawn = { ...extent, range, bounds, names: [] }
+      this.setNames(d, [OVERLAP_LOOK])
+      next.push(d)
+    }
+    for (const d of unused) this.setNames(d, [])
+    this.overlaps = next.sort((a, b) => a.from - b.from)
   }
 
   private paint(claim: Painted, emphasis: Emphasis): void {
@@ -180,6 +240,8 @@ export class ClaimPainter {
       previous.bounds.start.isConnected
     ) {
       previous.bounds = bounds
+      previous.from = claim.from
+      previous.to = claim.to
       this.setNames(previous, names)
       return
     }
@@ -188,7 +250,7 @@ export class ClaimPainter {
       this.drawn.delete(claim.id)
       return
     }
-    const d: Drawn = { range, bounds, names: [] }
+    const d: Drawn = { from: claim.from, to: claim.to, range, bounds, names: [] }
     this.drawn.set(claim.id, d)
     this.setNames(d, names)
   }
@@ -215,8 +277,11 @@ export class ClaimPainter {
   }
 }
 
-/** Priorities: where looks overlap, the open claim is drawn over the pointed one, both over verdicts. */
-const PRIORITY: Record<string, number> = { [POINTED_LOOK]: 1, [OPEN_LOOK]: 2 }
+/**
+ * Priorities: where looks overlap, the open claim is drawn over the pointed one, both over
+ * the overlaps' wash, and that over verdicts.
+ */
+const PRIORITY: Record<string, number> = { [OVERLAP_LOOK]: 1, [POINTED_LOOK]: 2, [OPEN_LOOK]: 3 }
 
 /** One Highlight per look for the whole page (several editors add their own ranges to it). */
 function highlightNamed(name: string): Highlight {
