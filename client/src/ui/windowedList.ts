@@ -9,8 +9,14 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObje
  * layout (tests/bench/README.md, "Client: typing").
  */
 
-/** Below this many items everything is drawn (find-in-page sees every item). */
-export const WINDOW_FROM = 300
+/**
+ * Up to this many items everything is drawn (find-in-page sees every item). Every card in the
+ * DOM costs each frame the article's typing paints, whether or not it changed: the browser's
+ * hover hit test, its `content-visibility` intersection checks and its layers. With 200 cards
+ * that was ~1.3 ms of main thread a key (tests/bench/README.md, "Client: typing"); windowed,
+ * the ~30–60 cards drawn cost a quarter of it. Below ~60 windowing would draw everything anyway.
+ */
+export const WINDOW_FROM = 100
 
 /** How far beyond the visible part of the column items are drawn, in px. */
 const OVERSCAN_PX = 800
