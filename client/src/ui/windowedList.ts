@@ -116,13 +116,18 @@ export function useWindowedList({ count, keyOf, listRef, pinned }: Options): Lis
     if (windowed && count >= 0) recompute()
   }, [windowed, count, recompute])
 
-  // Drawn items are measured, and measured again when they change size (a card opened).
+  // Drawn items are measured, and measured again when they change size (a card opened). One
+  // observer for the list's life: the list renders on every keystroke's snapshot (suggestions,
+  // presence), and a new observer each time measured every drawn item again (a forced layout
+  // and ~0.4 ms a remote update with 200 claims).
+  const observing = useRef<{ observer: ResizeObserver; keys: WeakMap<Element, string>; observed: Set<Element> } | null>(
+    null,
+  )
   useLayoutEffect(() => {
-    const list = listRef.current
-    if (!windowed || list === null || typeof ResizeObserver === 'undefined') return
+    if (!windowed || typeof ResizeObserver === 'undefined') return
     const keys = new WeakMap<Element, string>()
-    let changed = false
     const observer = new ResizeObserver((entries) => {
+      let changed = false
       for (const entry of entries) {
         const key = keys.get(entry.target)
         const height = (entry.target as HTMLElement).offsetHeight
@@ -133,21 +138,41 @@ export function useWindowedList({ count, keyOf, listRef, pinned }: Options): Lis
         }
       }
       if (changed) {
-        changed = false
         setMeasured((m) => m + 1)
         recompute()
       }
     })
+    observing.current = { observer, keys, observed: new Set() }
+    return () => {
+      observer.disconnect()
+      observing.current = null
+    }
+  }, [windowed, recompute])
+
+  // After each render: items drawn since are observed (observing one measures it), items gone let go.
+  useLayoutEffect(() => {
+    const list = listRef.current
+    const watch = observing.current
+    if (list === null || watch === null) return
+    const drawnNow = new Set<Element>()
     let index = 0
     const drawn = drawnIndexes(range, pinned, countRef.current)
     for (const child of list.children) {
       if (child instanceof HTMLElement && child.dataset.windowGap !== undefined) continue
       const i = drawn[index++]
       if (i === undefined) break
-      keys.set(child, keyOfRef.current(i))
-      observer.observe(child)
+      watch.keys.set(child, keyOfRef.current(i))
+      drawnNow.add(child)
+      if (!watch.observed.has(child)) {
+        watch.observed.add(child)
+        watch.observer.observe(child)
+      }
     }
-    return () => observer.disconnect()
+    for (const element of watch.observed) {
+      if (drawnNow.has(element)) continue
+      watch.observed.delete(element)
+      watch.observer.unobserve(element)
+    }
   })
 
   if (!windowed) return { windowed, segments: count === 0 ? [] : [{ kind: 'items', from: 0, to: count }] }
