@@ -9,8 +9,14 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObje
  * layout (tests/bench/README.md, "Client: typing").
  */
 
-/** Below this many items everything is drawn (find-in-page sees every item). */
-export const WINDOW_FROM = 300
+/**
+ * Up to this many items everything is drawn (find-in-page sees every item). Every card in the
+ * DOM costs each frame the article's typing paints, whether or not it changed: the browser's
+ * hover hit test, its `content-visibility` intersection checks and its layers. With 200 cards
+ * that was ~1.3 ms of main thread a key (tests/bench/README.md, "Client: typing"); windowed,
+ * the ~30–60 cards drawn cost a quarter of it. Below ~60 windowing would draw everything anyway.
+ */
+export const WINDOW_FROM = 100
 
 /** How far beyond the visible part of the column items are drawn, in px. */
 const OVERSCAN_PX = 800
@@ -110,13 +116,18 @@ export function useWindowedList({ count, keyOf, listRef, pinned }: Options): Lis
     if (windowed && count >= 0) recompute()
   }, [windowed, count, recompute])
 
-  // Drawn items are measured, and measured again when they change size (a card opened).
+  // Drawn items are measured, and measured again when they change size (a card opened). One
+  // observer for the list's life: the list renders on every keystroke's snapshot (suggestions,
+  // presence), and a new observer each time measured every drawn item again (a forced layout
+  // and ~0.4 ms a remote update with 200 claims).
+  const observing = useRef<{ observer: ResizeObserver; keys: WeakMap<Element, string>; observed: Set<Element> } | null>(
+    null,
+  )
   useLayoutEffect(() => {
-    const list = listRef.current
-    if (!windowed || list === null || typeof ResizeObserver === 'undefined') return
+    if (!windowed || typeof ResizeObserver === 'undefined') return
     const keys = new WeakMap<Element, string>()
-    let changed = false
     const observer = new ResizeObserver((entries) => {
+      let changed = false
       for (const entry of entries) {
         const key = keys.get(entry.target)
         const height = (entry.target as HTMLElement).offsetHeight
@@ -127,21 +138,41 @@ export function useWindowedList({ count, keyOf, listRef, pinned }: Options): Lis
         }
       }
       if (changed) {
-        changed = false
         setMeasured((m) => m + 1)
         recompute()
       }
     })
+    observing.current = { observer, keys, observed: new Set() }
+    return () => {
+      observer.disconnect()
+      observing.current = null
+    }
+  }, [windowed, recompute])
+
+  // After each render: items drawn since are observed (observing one measures it), items gone let go.
+  useLayoutEffect(() => {
+    const list = listRef.current
+    const watch = observing.current
+    if (list === null || watch === null) return
+    const drawnNow = new Set<Element>()
     let index = 0
     const drawn = drawnIndexes(range, pinned, countRef.current)
     for (const child of list.children) {
       if (child instanceof HTMLElement && child.dataset.windowGap !== undefined) continue
       const i = drawn[index++]
       if (i === undefined) break
-      keys.set(child, keyOfRef.current(i))
-      observer.observe(child)
+      watch.keys.set(child, keyOfRef.current(i))
+      drawnNow.add(child)
+      if (!watch.observed.has(child)) {
+        watch.observed.add(child)
+        watch.observer.observe(child)
+      }
     }
-    return () => observer.disconnect()
+    for (const element of watch.observed) {
+      if (drawnNow.has(element)) continue
+      watch.observed.delete(element)
+      watch.observer.unobserve(element)
+    }
   })
 
   if (!windowed) return { windowed, segments: count === 0 ? [] : [{ kind: 'items', from: 0, to: count }] }

@@ -1,7 +1,6 @@
 import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
-import { Mapping, StepMap } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
@@ -12,6 +11,7 @@ import { syncBinding, toEditorPosition } from '../shared-text/positions'
 import { provideClaimText, type ClaimText } from '../shared-text/claimText'
 import { whenIdle } from '../../ui/whenIdle'
 import { ClaimPainter, highlightsSupported, rangeOf, type Emphasis, type Painted } from './claimPainter'
+import { differingSpan, spanMapping, stepsSpan, type EditedSpan } from './editedSpan'
 
 /*
  * Where claims are in the text, as a ProseMirror DecorationSet, never marks: y-prosemirror
@@ -70,6 +70,15 @@ interface HighlightState {
   version: number
   /** The claims the last such refresh redrew or restyled. */
   changed: ReadonlySet<string> | 'all'
+  /** What the last edit changed, worked out once for the mapping here and the painter after the view update. */
+  edit: DocEdit | null
+}
+
+/** The span of `after` that differs from `before` (null: nothing does, they are equal). */
+interface DocEdit {
+  before: ProseMirrorNode
+  after: ProseMirrorNode
+  span: EditedSpan | null
 }
 
 export const claimHighlightsKey = new PluginKey<HighlightState>('claimHighlights')
@@ -122,6 +131,8 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
 
 function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighlightsOptions): Plugin<HighlightState> {
   const pointer = new PointerTracker(options.onHover)
+  // Asked once: ProseMirror asks for the decorations on every view update.
+  const painted = highlightsSupported()
   return new Plugin<HighlightState>({
     key: claimHighlightsKey,
     state: {
@@ -134,10 +145,20 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
         if (tr.docChanged) {
           // y-tiptap applies a remote change (and a Yjs undo) as a replacement of the whole
           // document: its steps would collapse every highlight, the one range that differs does not.
+          // That range is diffed once, here, and kept for the painter.
           const remote =
             (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
-          const mapping = remote ? differingRange(old.doc, state.doc) : tr.mapping
-          next = { ...next, decorations: next.decorations.map(mapping, tr.doc) }
+          const diff = remote ? differingSpan(old.doc, state.doc) : null
+          const mapping = remote ? spanMapping(diff) : tr.mapping
+          // A local edit says where it went; one that replaced everything (a new document set) is diffed.
+          const steps = remote ? null : stepsSpan(tr)
+          const whole = steps === null || (steps.from === 0 && steps.to === state.doc.content.size)
+          const span = remote ? diff : whole ? differingSpan(old.doc, state.doc) : steps
+          next = {
+            ...next,
+            decorations: next.decorations.map(mapping, tr.doc),
+            edit: { before: old.doc, after: state.doc, span },
+          }
         }
         if (refresh === undefined) return next
         const refreshed = applyRefresh(refresh, next, state, controller)
@@ -148,9 +169,7 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
       // Where the browser draws custom highlights the set is only where claims are (the
       // painter draws them); elsewhere it is drawn as nested spans, as it was before.
       decorations: (state) =>
-        highlightsSupported()
-          ? DecorationSet.empty
-          : (claimHighlightsKey.getState(state)?.decorations ?? DecorationSet.empty),
+        painted ? DecorationSet.empty : (claimHighlightsKey.getState(state)?.decorations ?? DecorationSet.empty),
       handleClick: (view, _pos, event) => {
         const ids = claimIdsAtPoint(view, event.clientX, event.clientY)
         if (ids.length === 0) return false
@@ -175,7 +194,7 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
       },
     },
     view: (view) => {
-      const painter = highlightsSupported() ? new ClaimPainter(view) : null
+      const painter = painted ? new ClaimPainter(view) : null
       pointer.painter = painter
       provideClaimText(view, claimTextFor(view))
       // Claims near the window are drawn: measured once the page has laid the text out, and
@@ -297,8 +316,9 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
       view.dom.addEventListener('focusout', onFocusOut)
       return {
         update: (updated, previous) => {
-          if (painter !== null) paintUpdate(updated, previous, painter)
-          const docChanged = !updated.state.doc.eq(previous.doc)
+          const edit = editBetween(previous, updated.state)
+          if (painter !== null) paintUpdate(updated, previous, painter, edit)
+          const docChanged = edit !== null
           if (docChanged) scheduleVerify()
           if (updated.state.selection.eq(previous.selection) && !docChanged) return
           // Keyboard users: the caret inside a claim shows it, as the pointer does. Where the
@@ -356,20 +376,16 @@ function emphasisOf(controller: ClaimsController): string {
   return `${selectedId ?? ''}\u0000${pointedId ?? ''}`
 }
 
-/** The single replaced range between two documents, as a mapping (nothing when they are equal). */
-function differingRange(before: ProseMirrorNode, after: ProseMirrorNode): Mapping {
-  const start = before.content.findDiffStart(after.content)
-  if (start === null) return new Mapping()
-  const end = before.content.findDiffEnd(after.content)
-  if (end === null) return new Mapping()
-  let { a: endA, b: endB } = end
-  // Repeated text around the change: the two scans overlap; move the ends past the start.
-  const overlap = start - Math.min(endA, endB)
-  if (overlap > 0) {
-    endA += overlap
-    endB += overlap
-  }
-  return new Mapping([new StepMap([start, endA - start, endB - start])])
+/**
+ * The span of the document that differs between two states of one view update, as the
+ * plugin state worked it out (diffed only when the update held more than one edit, or none
+ * the state saw); null when the documents are equal.
+ */
+function editBetween(previous: EditorState, state: EditorState): EditedSpan | null {
+  if (previous.doc === state.doc) return null
+  const edit = claimHighlightsKey.getState(state)?.edit
+  if (edit != null && edit.before === previous.doc && edit.after === state.doc) return edit.span
+  return differingSpan(previous.doc, state.doc)
 }
 
 interface Placed {
@@ -398,6 +414,7 @@ function stateOf(state: EditorState, controller: ClaimsController, unsorted: Pla
     bound,
     version: 0,
     changed: 'all',
+    edit: null,
   }
 }
 
@@ -594,7 +611,7 @@ function paintAll(view: EditorView, painter: ClaimPainter | null, again = true):
  * the claims in the blocks an edit touched, and any claim whose text nodes were replaced
  * get new ranges; every other range still covers its words.
  */
-function paintUpdate(view: EditorView, previous: EditorState, painter: ClaimPainter): void {
+function paintUpdate(view: EditorView, previous: EditorState, painter: ClaimPainter, edit: EditedSpan | null): void {
   const now = claimHighlightsKey.getState(view.state)
   const before = claimHighlightsKey.getState(previous)
   if (now === undefined || before === undefined) return
@@ -617,12 +634,10 @@ function paintUpdate(view: EditorView, previous: EditorState, painter: ClaimPain
     placeAll(now.decorations.find(undefined, undefined, (spec) => wanted.has((spec as HighlightSpec).claimId)))
   }
   if (refreshed && now.changed !== 'all') placeIds(now.changed)
-  if (view.state.doc !== previous.doc) {
-    const touched = touchedBlocks(previous.doc, view.state.doc)
-    if (touched !== null) {
-      painter.shift(touched.from, view.state.doc.content.size - previous.doc.content.size)
-      placeAll(now.decorations.find(touched.from, touched.to))
-    }
+  if (edit !== null) {
+    const touched = blocksAround(view.state.doc, edit)
+    painter.shift(touched.from, view.state.doc.content.size - previous.doc.content.size)
+    placeAll(now.decorations.find(touched.from, touched.to))
   }
   const stale = painter.stale().filter((id) => !placed.has(id))
   if (stale.length > 0) placeIds(new Set(stale))
@@ -632,14 +647,11 @@ function paintUpdate(view: EditorView, previous: EditorState, painter: ClaimPain
   if (refreshed) paintAll(view, painter, false)
 }
 
-/** The top-level blocks of `after` that differ from `before`, or null when none do. */
-function touchedBlocks(before: ProseMirrorNode, after: ProseMirrorNode): { from: number; to: number } | null {
-  const start = before.content.findDiffStart(after.content)
-  if (start === null) return null
-  const end = before.content.findDiffEnd(after.content)
-  const size = after.content.size
-  const $from = after.resolve(Math.min(start, size))
-  const $to = after.resolve(Math.min(Math.max(end?.b ?? start, start), size))
+/** The top-level blocks of `doc` that hold an edited span. */
+function blocksAround(doc: ProseMirrorNode, edit: EditedSpan): { from: number; to: number } {
+  const size = doc.content.size
+  const $from = doc.resolve(Math.min(edit.from, size))
+  const $to = doc.resolve(Math.min(Math.max(edit.to, edit.from), size))
   return { from: $from.depth > 0 ? $from.before(1) : $from.pos, to: $to.depth > 0 ? $to.after(1) : $to.pos }
 }
 
