@@ -1,9 +1,9 @@
 /**
- * `pnpm bench:client [--quick] [--only=local|remote] [--keys=N] [--out=path] [--profile=dir] [--trace=dir]`: typing in the
+ * `pnpm bench:client [--quick] [--only=local|remote] [--keys=N] [--rounds=N] [--out=path] [--profile=dir] [--trace=dir]`: typing in the
  * article editor, in Chromium, against the real server. Prints a table and writes
  * tests/bench/results-client.json. The method: tests/bench/README.md, "Client: typing".
  */
-import { chromium, type Page } from '@playwright/test'
+import { type Browser, chromium, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -56,6 +56,7 @@ function args(): {
   quick: boolean
   only: string | null
   keys: number | null
+  rounds: number | null
   out: string
   profile: string | null
   trace: string | null
@@ -63,10 +64,12 @@ function args(): {
   const argv = process.argv.slice(2)
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? null
   const keys = value('keys')
+  const rounds = value('rounds')
   return {
     quick: argv.includes('--quick'),
     only: value('only'),
     keys: keys === null ? null : Number(keys),
+    rounds: rounds === null ? null : Math.max(1, Number(rounds)),
     out: value('out') ?? fileURLToPath(new URL('../results-client.json', import.meta.url)),
     profile: value('profile'),
     trace: value('trace'),
@@ -95,6 +98,48 @@ function endToEnd(keyAt: number[], paintedAt: number[]): number[] {
   return out
 }
 
+/** One scenario's samples: keypress → paint, or for a remote row apply → paint and keypress → remote paint. */
+interface Slice {
+  values: number[]
+  e2e: number[]
+}
+
+/** Opens the scenario's article (and the reader's window), types one slice of keys, closes. */
+async function measureSlice(
+  browser: Browser,
+  s: Scenario,
+  article: SeededArticle,
+  owner: ApiSession,
+  second: ApiSession | null,
+  plan: TypingPlan,
+  record: { profile: string | null; trace: string | null },
+): Promise<Slice> {
+  const typist = await openArticle(browser, owner, article)
+  let reader: Page | null = null
+  try {
+    if (s.remote) reader = await openArticle(browser, second!, article)
+    await placeCaret(typist, 6)
+    const measured = reader ?? typist
+    const profiler = record.profile === null ? null : await startProfile(measured)
+    const tracer = record.trace === null ? null : await startTrace(measured)
+    await typeKeys(typist, plan, async () => {
+      await arm(typist, true)
+      if (reader !== null) await arm(reader, true)
+    })
+    if (profiler !== null) await profiler.stop(path.join(record.profile!, `${s.name}.cpuprofile`))
+    if (tracer !== null) await tracer.stop(path.join(record.trace!, `${s.name}.json`))
+    const typed = await samples(typist)
+    if (reader === null) return { values: typed.local, e2e: [] }
+    // Let the last updates arrive and paint.
+    await reader.waitForTimeout(1_000)
+    const read = await samples(reader)
+    return { values: read.remote, e2e: endToEnd(typed.keyAt, read.remotePaintedAt) }
+  } finally {
+    await typist.context().close()
+    if (reader !== null) await reader.context().close()
+  }
+}
+
 function chromiumVersion(path: string): string {
   try {
     return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
@@ -110,6 +155,8 @@ async function main(): Promise<void> {
     warmupKeys: opts.quick ? 10 : 20,
     intervalMs: 100,
   }
+  // A profile or a trace is one file per scenario: one slice each.
+  const rounds = opts.profile !== null || opts.trace !== null ? 1 : (opts.rounds ?? (opts.quick ? 1 : 3))
   const scenarios = SCENARIOS.filter((s) => opts.only === null || s.name.startsWith(opts.only))
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   const startedAt = new Date().toISOString()
@@ -135,51 +182,50 @@ async function main(): Promise<void> {
       }
     }
 
-    for (const s of scenarios) {
-      const article = articles.get(`${s.copies}/${s.claims}`)!
-      const typist = await openArticle(browser, owner, article)
-      let reader: Page | null = null
-      try {
-        if (s.remote) reader = await openArticle(browser, second!, article)
-        await placeCaret(typist, 6)
-        const measured = reader ?? typist
-        const profiler = opts.profile === null ? null : await startProfile(measured)
-        const tracer = opts.trace === null ? null : await startTrace(measured)
-        await typeKeys(typist, plan, async () => {
-          await arm(typist, true)
-          if (reader !== null) await arm(reader, true)
-        })
-        if (profiler !== null) await profiler.stop(path.join(opts.profile!, `${s.name}.cpuprofile`))
-        if (tracer !== null) await tracer.stop(path.join(opts.trace!, `${s.name}.json`))
-        const typed = await samples(typist)
-        if (reader === null) {
-          rows.push({
-            scenario: s.name,
-            copies: s.copies,
-            claims: s.claims,
-            samples: typed.local.length,
-            ...stats(typed.local),
-          })
-        } else {
-          // Let the last updates arrive and paint.
-          await reader.waitForTimeout(1_000)
-          const read = await samples(reader)
-          const e2e = stats(endToEnd(typed.keyAt, read.remotePaintedAt))
-          rows.push({
-            scenario: s.name,
-            copies: s.copies,
-            claims: s.claims,
-            samples: read.remote.length,
-            ...stats(read.remote),
-            endToEndMedianMs: e2e.medianMs,
-            endToEndP95Ms: e2e.p95Ms,
-          })
-        }
-        console.log(`${s.name}: ${JSON.stringify(rows[rows.length - 1])}`)
-      } finally {
-        await typist.context().close()
-        if (reader !== null) await reader.context().close()
+    // Scenarios take turns, a slice of each per round, so that a machine slowing down or
+    // speeding up during the run (another process, CPU steal) weighs on every scenario alike
+    // instead of on whichever ran last: the ratios compare like with like.
+    const perSlice: TypingPlan = { ...plan, keys: Math.ceil(plan.keys / rounds) }
+    const measured = new Map<string, Slice>()
+    for (let round = 1; round <= rounds; round++) {
+      for (const s of scenarios) {
+        const slice = await measureSlice(
+          browser,
+          s,
+          articles.get(`${s.copies}/${s.claims}`)!,
+          owner,
+          second,
+          perSlice,
+          {
+            profile: round === 1 ? opts.profile : null,
+            trace: round === 1 ? opts.trace : null,
+          },
+        )
+        const sum = measured.get(s.name)
+        measured.set(
+          s.name,
+          sum ? { values: [...sum.values, ...slice.values], e2e: [...sum.e2e, ...slice.e2e] } : slice,
+        )
+        console.log(
+          `round ${round}/${rounds} ${s.name}: ${slice.values.length} samples, p95 ${stats(slice.values).p95Ms} ms`,
+        )
       }
+    }
+    for (const s of scenarios) {
+      const { values, e2e } = measured.get(s.name)!
+      const row: Row = {
+        scenario: s.name,
+        copies: s.copies,
+        claims: s.claims,
+        samples: values.length,
+        ...stats(values),
+      }
+      if (s.remote) {
+        const end = stats(e2e)
+        row.endToEndMedianMs = end.medianMs
+        row.endToEndP95Ms = end.p95Ms
+      }
+      rows.push(row)
     }
   } finally {
     await browser.close()
@@ -196,6 +242,7 @@ async function main(): Promise<void> {
     startedAt,
     mode: opts.quick ? 'quick' : 'full',
     plan,
+    rounds,
     machine: {
       loadavgBefore: loadBefore.map((l) => round(l, 2)),
       loadavgAfter: loadavg().map((l) => round(l, 2)),
