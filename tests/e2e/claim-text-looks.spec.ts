@@ -87,6 +87,30 @@ test('after a scroll hides the claim popover, moving on the same words brings it
   await desk.close()
 })
 
+test('after a scroll hides the caret’s popover, moving the caret inside the same claim brings it back', async ({
+  browser,
+}) => {
+  const { desk } = await setUp(browser)
+  const { page } = desk
+  const popover = page.getByTestId('claim-popover')
+  // The caret inside the claim's words (from the keyboard side: a selection collapsed into it).
+  await boxOf(desk, RED)
+  await selectInArticle(page, 'made on January')
+  await page.keyboard.press('ArrowLeft')
+  await expect(popover).toBeVisible()
+  await expect(popover).toContainText(RED)
+
+  // The wheel turned over the page's margin, away from any claim.
+  await page.mouse.move(20, 450)
+  await page.mouse.wheel(0, 8)
+  await expect(popover).toBeHidden()
+  // One step along inside the same claim: the popover is back.
+  await page.keyboard.press('ArrowRight')
+  await expect(popover).toBeVisible()
+  await expect(popover).toContainText(RED)
+  await desk.close()
+})
+
 test('overlapping claims of one verdict: the shared words are darker, near the window only, and follow typing', async ({
   browser,
 }) => {

@@ -208,10 +208,13 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
       const onResize = () => {
         if (measureFrame === 0) measureFrame = requestAnimationFrame(remeasure)
       }
-      // A scroll hides the popover (the words moved from under it): the pointer forgets its
-      // claim too, so the next move on the same words brings the popover back.
+      // Which claims the caret is in, as last told (their popover shown).
+      let lastCaretKey = ''
+      // A scroll hides the popover (the words moved from under it): the pointer and the caret
+      // forget their claims too, so the next move on the same words brings the popover back.
       const onScroll = () => {
         pointer.forget(view)
+        lastCaretKey = ''
         onResize()
       }
       if (painter !== null) onResize()
@@ -306,7 +309,6 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
         emphasis = now
         queue({ kind: 'emphasis' })
       })
-      let lastCaretKey = ''
       // The caret's popover belongs to the text: it goes when focus leaves the editor.
       const onFocusOut = () => {
         if (lastCaretKey === '') return
