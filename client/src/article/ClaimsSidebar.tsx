@@ -73,14 +73,10 @@ export function ClaimsSidebar() {
         words,
       )
   }, [words, members])
-  const inText = useMemo(
-    () => data.inText.filter((v) => matchesFilters(v, filters, me.id) && found(v)),
-    [data, filters, me.id, found],
-  )
-  const detached = useMemo(
-    () => data.detached.filter((v) => matchesFilters(v, filters, me.id) && found(v)),
-    [data, filters, me.id, found],
-  )
+  const { inText, detached } = useMemo(() => {
+    const listed = (v: ClaimView) => matchesFilters(v, filters, me.id) && found(v)
+    return { inText: data.inText.filter(listed), detached: data.detached.filter(listed) }
+  }, [data, filters, me.id, found])
   const shown = inText.length + detached.length
   const searching = words.length > 0
 

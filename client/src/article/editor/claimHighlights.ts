@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
+import type { Mapping } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
@@ -143,17 +144,7 @@ function claimHighlightsPlugin(controller: ClaimsController, options: ClaimHighl
         if (!previous.bound) return { ...fullState(state, controller), version: previous.version + 1 }
         let next = previous
         if (tr.docChanged) {
-          // y-tiptap applies a remote change (and a Yjs undo) as a replacement of the whole
-          // document: its steps would collapse every highlight, the one range that differs does not.
-          // That range is diffed once, here, and kept for the painter.
-          const remote =
-            (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
-          const diff = remote ? differingSpan(old.doc, state.doc) : null
-          const mapping = remote ? spanMapping(diff) : tr.mapping
-          // A local edit says where it went; one that replaced everything (a new document set) is diffed.
-          const steps = remote ? null : stepsSpan(tr)
-          const whole = steps === null || (steps.from === 0 && steps.to === state.doc.content.size)
-          const span = remote ? diff : whole ? differingSpan(old.doc, state.doc) : steps
+          const { mapping, span } = editOf(tr, old, state)
           next = {
             ...next,
             decorations: next.decorations.map(mapping, tr.doc),
@@ -376,6 +367,24 @@ function anchorStatuses(controller: ClaimsController): Map<string, string> {
 function emphasisOf(controller: ClaimsController): string {
   const { selectedId, pointedId } = controller.getSelection()
   return `${selectedId ?? ''}\u0000${pointedId ?? ''}`
+}
+
+/**
+ * How a transaction moves the claims, and the span it edited (kept in the state for the
+ * painter). y-tiptap applies a remote change (and a Yjs undo) as a replacement of the whole
+ * document: its steps would collapse every highlight, the one range that differs does not, so
+ * that range is diffed, once. A local edit says where it went; one whose steps replaced
+ * everything (a new document set) is diffed.
+ */
+function editOf(tr: Transaction, old: EditorState, state: EditorState): { mapping: Mapping; span: EditedSpan | null } {
+  const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
+  if (remote) {
+    const diff = differingSpan(old.doc, state.doc)
+    return { mapping: spanMapping(diff), span: diff }
+  }
+  const steps = stepsSpan(tr)
+  const whole = steps === null || (steps.from === 0 && steps.to === state.doc.content.size)
+  return { mapping: tr.mapping, span: whole ? differingSpan(old.doc, state.doc) : steps }
 }
 
 /**
