@@ -23,10 +23,19 @@ export interface SeededArticle {
 }
 
 /** A new article in the owner's first workspace: the seed article's text `repeats` times. */
-export async function seedArticle(owner: Signed, title: string, repeats: number): Promise<SeededArticle> {
+export async function seedArticle(
+  owner: Signed,
+  title: string,
+  repeats: number,
+  sourceUrl?: string,
+): Promise<SeededArticle> {
   const [workspace] = (await (await owner.api.get('/api/workspaces')).json()) as Array<{ id: string }>
   const created = await owner.api.post(`/api/workspaces/${workspace!.id}/articles`, {
-    data: { title, text: Array.from({ length: repeats }, () => SEED).join('\n\n') },
+    data: {
+      title,
+      text: Array.from({ length: repeats }, () => SEED).join('\n\n'),
+      ...(sourceUrl ? { sourceUrl } : {}),
+    },
   })
   expect(created.status()).toBe(201)
   const article = (await created.json()) as { id: string; docId: string }
